@@ -1,0 +1,77 @@
+"""The clinical-NLP layer: medspaCy's PyRuSH sentence splitter and its ConText algorithm for
+negation and hedging. Loaded once, lazily: importing medspaCy costs about a second."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["Assertion", "ClinicalText", "clinical_text"]
+
+# ConText's default rules miss some hedges common in patient education.
+_EXTRA_HEDGES = ("believed to", "thought to", "is believed", "are believed", "appears to", "seems to")
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """ConText's verdict on one span of a sentence."""
+
+    negated: bool
+    hedged: bool
+
+
+class ClinicalText:
+    """Sentence splitting and negation/hedging detection over character spans."""
+
+    def __init__(self) -> None:
+        from loguru import logger
+
+        logger.disable("medspacy")  # it logs every rule at DEBUG level
+        logger.disable("PyRuSH")
+        import medspacy
+        from medspacy.context import ConTextRule
+
+        self._nlp = medspacy.load(enable=["medspacy_pyrush", "medspacy_context"])
+        self._context: Any = self._nlp.get_pipe("medspacy_context")
+        self._context.add([ConTextRule(h, "POSSIBLE_EXISTENCE", direction="FORWARD") for h in _EXTRA_HEDGES])
+        self._splitter: Any = self._nlp.get_pipe("medspacy_pyrush")
+
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the sentences of a paragraph, whitespace trimmed."""
+        doc = self._splitter(self._nlp.make_doc(text))
+        spans = []
+        for sent in doc.sents:
+            start, end = sent.start_char, sent.end_char
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                spans.append((start, end))
+        return spans
+
+    def assertions(self, sentence: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], Assertion]:
+        """ConText's negation and hedging verdict for each span (offsets into ``sentence``)."""
+        doc = self._nlp.make_doc(sentence)
+        for i, token in enumerate(doc):
+            token.is_sent_start = i == 0
+        chosen: dict[tuple[int, int], Any] = {}
+        taken: set[int] = set()
+        for start, end in sorted(set(spans)):
+            span = doc.char_span(start, end, label="TARGET", alignment_mode="expand")
+            if span is None or taken & set(range(span.start, span.end)):
+                continue
+            taken |= set(range(span.start, span.end))
+            chosen[(start, end)] = span
+        doc.ents = list(chosen.values())
+        self._context(doc)
+        return {key: Assertion(bool(span._.is_negated),
+                               bool(span._.is_uncertain or span._.is_hypothetical))
+                for key, span in ((k, doc.ents[i]) for i, k in enumerate(chosen))}
+
+
+@lru_cache(maxsize=1)
+def clinical_text() -> ClinicalText:
+    """The shared pipeline (built on first use)."""
+    return ClinicalText()
