@@ -9,7 +9,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 __all__ = [
     "BASE", "MSKG", "ID", "GRAPH", "SCHEMA", "OA", "ONTOLOGY_GRAPH", "FACTS_GRAPH",
     "PROVENANCE_GRAPH", "INFERRED_GRAPH", "GRAPH_NAMES", "PREFIXES",
-    "RDF", "RDFS", "OWL", "XSD", "SKOS", "PROV", "DCTERMS",
+    "RDF", "RDFS", "OWL", "XSD", "SKOS", "PROV", "DCTERMS", "curie",
 ]
 
 BASE = "https://w3id.org/mskg/"
@@ -42,3 +42,16 @@ PREFIXES: dict[str, str] = {
     "oa": str(OA),
     "dcterms": str(DCTERMS),
 }
+
+
+def curie(term: object) -> str:
+    """A compact name for an IRI using the predeclared prefixes (the IRI itself otherwise).
+
+    >>> curie(MSKG.Risk)
+    'mskg:Risk'
+    """
+    text = str(term)
+    for prefix, namespace in PREFIXES.items():
+        if text.startswith(namespace) and len(text) > len(namespace):
+            return f"{prefix}:{text[len(namespace):]}"
+    return text

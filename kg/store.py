@@ -1,0 +1,91 @@
+"""The dataset on disk: one sorted N-Quads file (``dataset.nq``) and a build report
+(``build.json``) in a store folder. Writes go to a temporary file in the same folder and are
+renamed into place, so a failed or interrupted build never touches the previous one."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, URIRef
+from rdflib.compare import to_canonical_graph
+
+from .errors import StoreError
+
+__all__ = ["DATASET_FILE", "REPORT_FILE", "DEFAULT_STORE", "nquads_lines", "write_atomic",
+           "save_dataset", "dataset_path", "read_report"]
+
+DATASET_FILE = "dataset.nq"
+REPORT_FILE = "build.json"
+#: where ``mskg build`` writes and the other commands read, unless told otherwise
+DEFAULT_STORE = Path(os.environ.get("MSKG_STORE", "build"))
+
+
+def nquads_lines(graphs: Iterable[tuple[URIRef, Graph]]) -> list[str]:
+    """Sorted, de-duplicated N-Quads lines. Blank nodes (OWL axioms of the ontology) get
+    canonical labels, so that the same input always gives the same bytes."""
+    lines: set[str] = set()
+    for name, graph in graphs:
+        if any(True for _ in graph.query("ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }")):
+            graph = to_canonical_graph(graph)
+        for s, p, o in graph:
+            lines.add(f"{s.n3()} {p.n3()} {o.n3()} {name.n3()} .\n")
+    return sorted(lines)
+
+
+def write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
+    """Write a file by writing a temporary file beside it and renaming it into place.
+
+    :raises StoreError: the folder cannot be written.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise StoreError(f"{path.parent}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                for chunk in data:
+                    out.write(chunk.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_dataset(store: Path, lines: list[str], report: dict[str, Any]) -> str:
+    """Write dataset and report; return the dataset's SHA-256 (also recorded in the report)."""
+    digest = hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+    write_atomic(store / DATASET_FILE, lines)
+    write_atomic(store / REPORT_FILE, (json.dumps({**report, "dataset_sha256": digest}, indent=2,
+                                                  sort_keys=True) + "\n").encode("utf-8"))
+    return digest
+
+
+def dataset_path(store: Path) -> Path:
+    """The built dataset file of a store.
+
+    :raises StoreError: nothing has been built there yet.
+    """
+    path = Path(store) / DATASET_FILE
+    if not path.is_file():
+        raise StoreError(f"no dataset at {path}: run `mskg build` first")
+    return path
+
+
+def read_report(store: Path) -> dict[str, Any]:
+    path = Path(store) / REPORT_FILE
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"cannot read build report {path}: {exc}") from None
