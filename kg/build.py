@@ -16,8 +16,7 @@ from typing import Any
 from rdflib import Graph
 
 from .errors import OntologyError
-from .namespaces import (FACTS_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, PROVENANCE_GRAPH,
-                         RDF, curie)
+from .namespaces import FACTS_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, PROVENANCE_GRAPH, RDF, curie
 from .store import DEFAULT_STORE, nquads_lines, save_dataset
 
 __all__ = ["BuildReport", "build", "load_ontology", "load_graph_file"]
@@ -49,8 +48,7 @@ class BuildReport:
     def summary(self) -> str:
         lines = [f"Built {self.store}/dataset.nq from {len(self.documents)} document(s):"]
         for doc in self.documents:
-            lines.append(f"  {doc['file']}: \"{doc['title']}\", {doc['sentences']} sentences, "
-                         f"{doc['facts']} facts")
+            lines.append(f'  {doc["file"]}: "{doc["title"]}", {doc["sentences"]} sentences, {doc["facts"]} facts')
         lines.append("Statements per kind:")
         lines += [f"  {k:34s} {v:5d}" for k, v in sorted(self.statements_per_kind.items())]
         lines.append("Facts per relation:")
@@ -58,10 +56,15 @@ class BuildReport:
         lines.append("Triples per graph:")
         lines += [f"  {k:34s} {v:5d}" for k, v in self.triples_per_graph.items()]
         lines.append(f"Reasoning (HermiT): consistent; {self.inferred_memberships} inferred class memberships")
-        lines.append(f"Validation: SHACL conforms; QC checks passed: {len(self.qc_checks)}; "
-                     f"{self.evidence_spans_verified} evidence quotes match their documents")
-        lines.append(f"Time: {sum(self.seconds.values()):.1f} s ("
-                     + ", ".join(f"{k} {v:.1f}" for k, v in self.seconds.items()) + ")")
+        lines.append(
+            f"Validation: SHACL conforms; QC checks passed: {len(self.qc_checks)}; "
+            f"{self.evidence_spans_verified} evidence quotes match their documents"
+        )
+        lines.append(
+            f"Time: {sum(self.seconds.values()):.1f} s ("
+            + ", ".join(f"{k} {v:.1f}" for k, v in self.seconds.items())
+            + ")"
+        )
         return "\n".join(lines)
 
 
@@ -97,8 +100,12 @@ def load_ontology(folder: Path) -> Graph:
     return graph
 
 
-def build(corpus: Path = Path("corpus"), ontology: Path = Path("ontology"), store: Path = DEFAULT_STORE,
-          progress: Progress | None = None) -> BuildReport:
+def build(
+    corpus: Path = Path("corpus"),
+    ontology: Path = Path("ontology"),
+    store: Path = DEFAULT_STORE,
+    progress: Progress | None = None,
+) -> BuildReport:
     """Build the dataset and write it to ``store``; return the report.
 
     :raises MskgError: a document, the ontology, reasoning or validation fails; nothing is
@@ -137,22 +144,32 @@ def build(corpus: Path = Path("corpus"), ontology: Path = Path("ontology"), stor
         say(f"extracting [{n}/{len(documents)}] {doc.path.name}")
         found = extract_document(doc, lexicon, context)
         claims.extend(found)
-        report.documents.append({"id": doc.slug, "file": doc.path.name, "title": doc.title,
-                                 "sentences": len({c.evidence.start for c in found}), "facts": 0})
+        report.documents.append(
+            {
+                "id": doc.slug,
+                "file": doc.path.name,
+                "title": doc.title,
+                "sentences": len({c.evidence.start for c in found}),
+                "facts": 0,
+            }
+        )
     lap("extract")
 
     say("building facts and provenance")
     facts, support = facts_graph(claims)
-    facts_per_document = Counter(doc for sources in support.values()
-                                 for doc in {e.document for e, _ in sources})
+    facts_per_document = Counter(doc for sources in support.values() for doc in {e.document for e, _ in sources})
     for entry, doc in zip(report.documents, documents):
         entry["facts"] = facts_per_document[doc.iri]
     provenance = provenance_graph(documents, support, rule_descriptions())
     report.evidence_spans_verified = check_provenance(documents, facts, provenance)
     report.facts_per_relation = dict(Counter(curie(p) for _, p, _ in facts))
-    report.statements_per_kind = dict(Counter(curie(o) for _, _, o in facts.triples((None, RDF.type, None))
-                                              if str(o).startswith(PREFIXES["mskg"])
-                                              and not _is_drug_class(tbox, o)))
+    report.statements_per_kind = dict(
+        Counter(
+            curie(o)
+            for _, _, o in facts.triples((None, RDF.type, None))
+            if str(o).startswith(PREFIXES["mskg"]) and not _is_drug_class(tbox, o)
+        )
+    )
     lap("graphs")
 
     say("reasoning with HermiT")
@@ -170,8 +187,7 @@ def build(corpus: Path = Path("corpus"), ontology: Path = Path("ontology"), stor
     lap("validate")
 
     say(f"writing {store}")
-    graphs = [(ONTOLOGY_GRAPH, tbox), (FACTS_GRAPH, facts), (PROVENANCE_GRAPH, provenance),
-              (INFERRED_GRAPH, inferred)]
+    graphs = [(ONTOLOGY_GRAPH, tbox), (FACTS_GRAPH, facts), (PROVENANCE_GRAPH, provenance), (INFERRED_GRAPH, inferred)]
     report.triples_per_graph = {str(name): len(graph) for name, graph in graphs}
     lines = nquads_lines(graphs)
     lap("write")
@@ -179,7 +195,7 @@ def build(corpus: Path = Path("corpus"), ontology: Path = Path("ontology"), stor
     return report
 
 
-def _is_drug_class(tbox: Graph, cls: object) -> bool:
+def _is_drug_class(tbox: Graph, cls: Any) -> bool:
     from .namespaces import SCHEMA
 
     return (cls, RDF.type, SCHEMA.DrugClass) in tbox

@@ -37,7 +37,7 @@ def slug(term: Node | str) -> str:
     """
     text = str(term)
     if text.startswith(str(ID)):
-        return text[len(str(ID)):]
+        return text[len(str(ID)) :]
     local = re.split(r"[#/]", text)[-1]
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", local).lower()
 

@@ -25,12 +25,18 @@ def _reports_errors(func: F) -> F:
         except MskgError as exc:
             click.echo(f"mskg: error: {exc}", err=True)
             sys.exit(exc.exit_code)
+
     return wrapper  # type: ignore[return-value]
 
 
 def _store_option(func: F) -> F:
-    return click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_STORE, show_default=True,
-                        help="Folder of the built dataset (env MSKG_STORE).")(func)
+    return click.option(
+        "--store",
+        type=click.Path(path_type=Path),
+        default=DEFAULT_STORE,
+        show_default=True,
+        help="Folder of the built dataset (env MSKG_STORE).",
+    )(func)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,10 +46,20 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--corpus", type=click.Path(path_type=Path), default=Path("corpus"), show_default=True,
-              help="Folder of source documents (UTF-8 .txt).")
-@click.option("--ontology", type=click.Path(path_type=Path), default=Path("ontology"), show_default=True,
-              help="Folder of the ontology (*.ttl, shapes/, qc/).")
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path),
+    default=Path("corpus"),
+    show_default=True,
+    help="Folder of source documents (UTF-8 .txt).",
+)
+@click.option(
+    "--ontology",
+    type=click.Path(path_type=Path),
+    default=Path("ontology"),
+    show_default=True,
+    help="Folder of the ontology (*.ttl, shapes/, qc/).",
+)
 @_store_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 @_reports_errors
@@ -61,8 +77,13 @@ def build(corpus: Path, ontology: Path, store: Path, quiet: bool) -> None:
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--format", "fmt", default="table", show_default=True,
-              help="table, csv, tsv, json, xml (SELECT/ASK); ttl, nt, jsonld (CONSTRUCT/DESCRIBE).")
+@click.option(
+    "--format",
+    "fmt",
+    default="table",
+    show_default=True,
+    help="table, csv, tsv, json, xml (SELECT/ASK); ttl, nt, jsonld (CONSTRUCT/DESCRIBE).",
+)
 @_store_option
 @_reports_errors
 def query(query: str | None, fmt: str, store: Path) -> None:
@@ -92,8 +113,13 @@ def export(fmt: str, output: Path | None, graph: str | None, store: Path) -> Non
 
 @main.command()
 @click.argument("documents", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--gold", type=click.Path(path_type=Path), default=Path("tests/gold"), show_default=True,
-              help="Folder of gold annotations (<document>.tsv).")
+@click.option(
+    "--gold",
+    type=click.Path(path_type=Path),
+    default=Path("tests/gold"),
+    show_default=True,
+    help="Folder of gold annotations (<document>.tsv).",
+)
 @click.option("--ontology", type=click.Path(path_type=Path), default=Path("ontology"), show_default=True)
 @_reports_errors
 def evaluate(documents: tuple[Path, ...], gold: Path, ontology: Path) -> None:

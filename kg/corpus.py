@@ -76,8 +76,7 @@ def _decode(path: Path, data: bytes) -> str:
 
 def _is_heading(line: str) -> bool:
     line = line.strip()
-    return (0 < len(line) <= _MAX_HEADING_CHARS and line[-1] not in ".:;,"
-            and not _LIST_ITEM.match(line))
+    return 0 < len(line) <= _MAX_HEADING_CHARS and line[-1] not in ".:;," and not _LIST_ITEM.match(line)
 
 
 def _classify_text_run(lines: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -162,9 +161,15 @@ def read_document(path: Path | str) -> Document:
             heading = None if body == title else body
         section = (title,) if heading is None else (title, heading)
         blocks.append(Block(kind, s, e, body, section))
-    return Document(path=path, slug=_slug(path), text=text,
-                    sha256=hashlib.sha256(data).hexdigest(), title=title,
-                    breadcrumb=breadcrumb, blocks=tuple(blocks))
+    return Document(
+        path=path,
+        slug=_slug(path),
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        title=title,
+        breadcrumb=breadcrumb,
+        blocks=tuple(blocks),
+    )
 
 
 def load_corpus(folder: Path | str) -> list[Document]:
@@ -180,8 +185,10 @@ def load_corpus(folder: Path | str) -> list[Document]:
     files = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
     unknown = [p.name for p in files if p.is_file() and p.suffix.lower() not in DOCUMENT_SUFFIXES]
     if unknown:
-        raise CorpusError(f"{folder}: unsupported document format: {', '.join(unknown)} "
-                          f"(mskg reads UTF-8 plain text: {', '.join(DOCUMENT_SUFFIXES)})")
+        raise CorpusError(
+            f"{folder}: unsupported document format: {', '.join(unknown)} "
+            f"(mskg reads UTF-8 plain text: {', '.join(DOCUMENT_SUFFIXES)})"
+        )
     documents = [read_document(p) for p in files if p.is_file()]
     if not documents:
         raise CorpusError(f"{folder}: no documents ({', '.join(DOCUMENT_SUFFIXES)}) in the corpus")

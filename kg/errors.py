@@ -6,8 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
-    "MskgError", "DocumentError", "CorpusError", "OntologyError", "InconsistentOntologyError",
-    "ShapeViolationError", "ProvenanceError", "StoreError", "QueryError", "FormatError",
+    "MskgError",
+    "DocumentError",
+    "CorpusError",
+    "OntologyError",
+    "InconsistentOntologyError",
+    "ShapeViolationError",
+    "ProvenanceError",
+    "StoreError",
+    "QueryError",
+    "FormatError",
 ]
 
 
@@ -53,8 +61,9 @@ class InconsistentOntologyError(MskgError):
         if clashes:
             parts.append("Individuals in disjoint classes: " + "; ".join(clashes) + ".")
         if not unsatisfiable and not clashes:
-            parts.append("No single unsatisfiable class or disjointness clash explains it; "
-                         "check recent changes to ontology/.")
+            parts.append(
+                "No single unsatisfiable class or disjointness clash explains it; check recent changes to ontology/."
+            )
         super().__init__(" ".join(parts))
 
 

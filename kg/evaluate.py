@@ -21,9 +21,15 @@ __all__ = ["Scores", "Evaluation", "parse_gold", "evaluate_document", "evaluate_
 
 Triple = tuple[URIRef, URIRef, Node]
 
-_DATATYPES = {"year": XSD.gYear, "minDoseCount": XSD.integer, "maxDoseCount": XSD.integer,
-              "magnitudePercent": XSD.decimal, "interval": XSD.duration,
-              "minTreatmentPeriod": XSD.duration, "maxTreatmentPeriod": XSD.duration}
+_DATATYPES = {
+    "year": XSD.gYear,
+    "minDoseCount": XSD.integer,
+    "maxDoseCount": XSD.integer,
+    "magnitudePercent": XSD.decimal,
+    "interval": XSD.duration,
+    "minTreatmentPeriod": XSD.duration,
+    "maxTreatmentPeriod": XSD.duration,
+}
 _PREDICATES = {"a": RDF.type, "subClassOf": RDFS.subClassOf}
 _PAIR = re.compile(r'(\w+)=("[^"]*"|\S+)')
 
@@ -104,22 +110,31 @@ class Evaluation:
                 self.missed.append(triple)
 
     def table(self) -> str:
-        lines = [f"Documents: {', '.join(self.documents)}",
-                 f"{'relation':32s} {'gold':>5s} {'found':>5s} {'P':>6s} {'R':>6s} {'F1':>6s}"]
+        lines = [
+            f"Documents: {', '.join(self.documents)}",
+            f"{'relation':32s} {'gold':>5s} {'found':>5s} {'P':>6s} {'R':>6s} {'F1':>6s}",
+        ]
         for name, s in sorted(self.per_relation.items()):
-            lines.append(f"{name:32s} {s.true_positives + s.false_negatives:5d} "
-                         f"{s.true_positives + s.false_positives:5d} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}")
+            lines.append(
+                f"{name:32s} {s.true_positives + s.false_negatives:5d} "
+                f"{s.true_positives + s.false_positives:5d} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}"
+            )
         s = self.overall
-        lines.append(f"{'all facts':32s} {s.true_positives + s.false_negatives:5d} "
-                     f"{s.true_positives + s.false_positives:5d} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}")
+        lines.append(
+            f"{'all facts':32s} {s.true_positives + s.false_negatives:5d} "
+            f"{s.true_positives + s.false_positives:5d} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}"
+        )
         for label, triples in (("missed", self.missed), ("false", self.false)):
             for t in sorted(triples):
-                lines.append(f"  {label}: {curie(t[0])} {curie(t[1])} {t[2].n3() if isinstance(t[2], Literal) else curie(t[2])}")
+                lines.append(
+                    f"  {label}: {curie(t[0])} {curie(t[1])} {t[2].n3() if isinstance(t[2], Literal) else curie(t[2])}"
+                )
         return "\n".join(lines)
 
 
-def evaluate_document(document: Path, gold: Path, ontology: Path = Path("ontology"),
-                      evaluation: Evaluation | None = None) -> Evaluation:
+def evaluate_document(
+    document: Path, gold: Path, ontology: Path = Path("ontology"), evaluation: Evaluation | None = None
+) -> Evaluation:
     """Extract one document and score its facts against its gold file."""
     from .build import load_ontology
     from .corpus import read_document

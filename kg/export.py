@@ -15,8 +15,12 @@ __all__ = ["EXPORT_FORMATS", "export", "export_lines"]
 
 #: format name -> (pyoxigraph RdfFormat attribute, keeps named graphs)
 EXPORT_FORMATS: dict[str, tuple[str, bool]] = {
-    "nq": ("N_QUADS", True), "trig": ("TRIG", True), "ttl": ("TURTLE", False),
-    "nt": ("N_TRIPLES", False), "jsonld": ("JSON_LD", True), "xml": ("RDF_XML", False),
+    "nq": ("N_QUADS", True),
+    "trig": ("TRIG", True),
+    "ttl": ("TURTLE", False),
+    "nt": ("N_TRIPLES", False),
+    "jsonld": ("JSON_LD", True),
+    "xml": ("RDF_XML", False),
 }
 
 
@@ -59,14 +63,16 @@ def export(fmt: str, output: Path | None = None, store: Path = DEFAULT_STORE, gr
         oxstore.bulk_load(path=str(dataset_path(store)), format=ox.RdfFormat.N_QUADS)
         attribute, keeps_graphs = EXPORT_FORMATS[fmt]
         rdf_format = getattr(ox.RdfFormat, attribute)
+        dumped: bytes | None
         if wanted:
-            data = oxstore.dump(format=rdf_format, from_graph=ox.NamedNode(wanted))
+            dumped = oxstore.dump(format=rdf_format, from_graph=ox.NamedNode(wanted))
         elif keeps_graphs:
-            data = oxstore.dump(format=rdf_format)
+            dumped = oxstore.dump(format=rdf_format)
         else:
             union = ox.Store()
             union.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in oxstore)
-            data = union.dump(format=rdf_format, from_graph=ox.DefaultGraph())
+            dumped = union.dump(format=rdf_format, from_graph=ox.DefaultGraph())
+        data = dumped or b""
     if output is None:
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)

@@ -80,8 +80,16 @@ def extract_document(doc: Document, lexicon: Lexicon, context: ClinicalText | No
     return claims
 
 
-def _sentence(doc: Document, start: int, end: int, is_heading: bool, section: tuple[str, ...],
-              tokens: list[Token], mentions: list[Mention], context: ClinicalText,
-              ingredients: dict[URIRef, URIRef]) -> Sentence:
+def _sentence(
+    doc: Document,
+    start: int,
+    end: int,
+    is_heading: bool,
+    section: tuple[str, ...],
+    tokens: list[Token],
+    mentions: list[Mention],
+    context: ClinicalText,
+    ingredients: dict[URIRef, URIRef],
+) -> Sentence:
     evidence = Evidence(doc.iri, start, end, doc.text[start:end], section)
     return Sentence(doc.text[start:end], start, tokens, mentions, evidence, context, is_heading, ingredients)

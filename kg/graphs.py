@@ -26,8 +26,11 @@ def claim_triples(claim: Claim) -> list[Triple]:
     if node is None:
         assert claim.object is not None
         return [(claim.subject, claim.relation, claim.object)]
-    return [(node, RDF.type, claim.relation), (node, MSKG.drug, claim.subject),
-            *((node, prop, value) for prop, value in claim.qualifiers)]
+    return [
+        (node, RDF.type, claim.relation),
+        (node, MSKG.drug, claim.subject),
+        *((node, prop, value) for prop, value in claim.qualifiers),
+    ]
 
 
 def facts_graph(claims: Iterable[Claim]) -> tuple[Graph, dict[Triple, set[tuple[Evidence, str]]]]:
@@ -52,8 +55,9 @@ def evidence_iri(evidence: Evidence) -> URIRef:
     return URIRef(f"{ID}evidence/{str(evidence.document).rsplit('/', 1)[-1]}/{evidence.start}-{evidence.end}")
 
 
-def provenance_graph(documents: Iterable[Document], support: dict[Triple, set[tuple[Evidence, str]]],
-                     rules: dict[str, str]) -> Graph:
+def provenance_graph(
+    documents: Iterable[Document], support: dict[Triple, set[tuple[Evidence, str]]], rules: dict[str, str]
+) -> Graph:
     """Statements, evidence, documents and rules, as the DESIGN.md contract lays them out."""
     graph = Graph()
     for doc in documents:
@@ -75,11 +79,11 @@ def provenance_graph(documents: Iterable[Document], support: dict[Triple, set[tu
         graph.add((statement, RDF.subject, triple[0]))
         graph.add((statement, RDF.predicate, triple[1]))
         graph.add((statement, RDF.object, triple[2]))
-        for evidence, rule in sources:
+        for evidence, rule_id in sources:
             node = evidence_iri(evidence)
             graph.add((statement, PROV.wasDerivedFrom, node))
-            graph.add((statement, PROV.wasGeneratedBy, ID[f"rule/{rule}"]))
-            quote, position = URIRef(f"{node}/quote"), URIRef(f"{node}/position")
+            graph.add((statement, PROV.wasGeneratedBy, ID[f"rule/{rule_id}"]))
+            quote, position = URIRef(str(node) + "/quote"), URIRef(str(node) + "/position")
             graph.add((node, RDF.type, OA.SpecificResource))
             graph.add((node, OA.hasSource, evidence.document))
             graph.add((node, OA.hasSelector, quote))

@@ -24,16 +24,26 @@ _SKIPPED_WORDS = frozenset({"the", "a", "an", "your", "their", "its", "his", "he
 
 #: the kind of each entity, from the first class of this list it belongs to
 _KIND_OF_CLASS: tuple[tuple[URIRef, str], ...] = (
-    (MSKG.Ingredient, "ingredient"), (MSKG.DrugProduct, "product"),
-    (MSKG.AdverseEffect, "adverse_effect"), (MSKG.Condition, "condition"),
-    (MSKG.DiseaseCourse, "course"), (MSKG.RegulatoryAgency, "agency"),
-    (MSKG.Company, "company"), (MSKG.Organization, "organization"),
-    (MSKG.MonitoringProcedure, "procedure"), (MSKG.RouteOfAdministration, "route"),
-    (MSKG.CareSetting, "setting"), (MSKG.PatientPopulation, "population"),
-    (MSKG.Organ, "organ"), (MSKG.ClinicalOutcome, "outcome"),
-    (MSKG.MechanismOfAction, "mechanism"), (MSKG.EffectDirection, "effect"),
-    (MSKG.EvidenceKind, "evidence"), (MSKG.FrequencyCategory, "frequency"),
-    (MSKG.UseExtent, "extent"), (SCHEMA.DrugClass, "drug_class"),
+    (MSKG.Ingredient, "ingredient"),
+    (MSKG.DrugProduct, "product"),
+    (MSKG.AdverseEffect, "adverse_effect"),
+    (MSKG.Condition, "condition"),
+    (MSKG.DiseaseCourse, "course"),
+    (MSKG.RegulatoryAgency, "agency"),
+    (MSKG.Company, "company"),
+    (MSKG.Organization, "organization"),
+    (MSKG.MonitoringProcedure, "procedure"),
+    (MSKG.RouteOfAdministration, "route"),
+    (MSKG.CareSetting, "setting"),
+    (MSKG.PatientPopulation, "population"),
+    (MSKG.Organ, "organ"),
+    (MSKG.ClinicalOutcome, "outcome"),
+    (MSKG.MechanismOfAction, "mechanism"),
+    (MSKG.EffectDirection, "effect"),
+    (MSKG.EvidenceKind, "evidence"),
+    (MSKG.FrequencyCategory, "frequency"),
+    (MSKG.UseExtent, "extent"),
+    (SCHEMA.DrugClass, "drug_class"),
 )
 #: kinds that name a drug, a product or a class of drugs
 DRUG_KINDS = frozenset({"ingredient", "product", "drug_class"})
@@ -129,8 +139,7 @@ class Lexicon:
         ancestors = _ancestor_table(graph)
         entries: list[tuple[str, URIRef, str]] = []
         labels: dict[URIRef, str] = {}
-        subjects = set(graph.subjects(RDF.type, OWL.NamedIndividual)) | set(
-            graph.subjects(RDF.type, SCHEMA.DrugClass))
+        subjects = set(graph.subjects(RDF.type, OWL.NamedIndividual)) | set(graph.subjects(RDF.type, SCHEMA.DrugClass))
         for subject in sorted(s for s in subjects if isinstance(s, URIRef)):
             kind = _kind(graph, subject, ancestors)
             if kind is None:
@@ -153,7 +162,7 @@ class Lexicon:
         while i < len(keyed):
             found = None
             for size in range(min(self._longest, len(keyed) - i), 0, -1):
-                key = tuple(tokens[j].key or "" for j in keyed[i:i + size])
+                key = tuple(tokens[j].key or "" for j in keyed[i : i + size])
                 if key in self._forms:
                     found = (size, self._forms[key])
                     break
@@ -163,9 +172,18 @@ class Lexicon:
             size, (iri, kind) = found
             first, last = keyed[i], keyed[i + size - 1]
             start, end = tokens[first].start, tokens[last].end
-            yield Mention(iri, kind, first, last, start, end,
-                          "".join(t.text if k == first or tokens[k - 1].end == t.start else " " + t.text
-                                  for k, t in enumerate(tokens[first:last + 1], first)))
+            yield Mention(
+                iri,
+                kind,
+                first,
+                last,
+                start,
+                end,
+                "".join(
+                    t.text if k == first or tokens[k - 1].end == t.start else " " + t.text
+                    for k, t in enumerate(tokens[first : last + 1], first)
+                ),
+            )
             i += size
 
 

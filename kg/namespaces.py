@@ -7,9 +7,26 @@ from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 __all__ = [
-    "BASE", "MSKG", "ID", "GRAPH", "SCHEMA", "OA", "ONTOLOGY_GRAPH", "FACTS_GRAPH",
-    "PROVENANCE_GRAPH", "INFERRED_GRAPH", "GRAPH_NAMES", "PREFIXES",
-    "RDF", "RDFS", "OWL", "XSD", "SKOS", "PROV", "DCTERMS", "curie",
+    "BASE",
+    "MSKG",
+    "ID",
+    "GRAPH",
+    "SCHEMA",
+    "OA",
+    "ONTOLOGY_GRAPH",
+    "FACTS_GRAPH",
+    "PROVENANCE_GRAPH",
+    "INFERRED_GRAPH",
+    "GRAPH_NAMES",
+    "PREFIXES",
+    "RDF",
+    "RDFS",
+    "OWL",
+    "XSD",
+    "SKOS",
+    "PROV",
+    "DCTERMS",
+    "curie",
 ]
 
 BASE = "https://w3id.org/mskg/"
@@ -24,8 +41,12 @@ FACTS_GRAPH = GRAPH["facts"]
 PROVENANCE_GRAPH = GRAPH["provenance"]
 INFERRED_GRAPH = GRAPH["inferred"]
 #: short names accepted wherever a graph is chosen (``--graph facts``)
-GRAPH_NAMES = {"ontology": ONTOLOGY_GRAPH, "facts": FACTS_GRAPH,
-               "provenance": PROVENANCE_GRAPH, "inferred": INFERRED_GRAPH}
+GRAPH_NAMES = {
+    "ontology": ONTOLOGY_GRAPH,
+    "facts": FACTS_GRAPH,
+    "provenance": PROVENANCE_GRAPH,
+    "inferred": INFERRED_GRAPH,
+}
 
 #: prefixes predeclared for queries and used when serialising
 PREFIXES: dict[str, str] = {
@@ -53,5 +74,5 @@ def curie(term: object) -> str:
     text = str(term)
     for prefix, namespace in PREFIXES.items():
         if text.startswith(namespace) and len(text) > len(namespace):
-            return f"{prefix}:{text[len(namespace):]}"
+            return f"{prefix}:{text[len(namespace) :]}"
     return text

@@ -66,9 +66,10 @@ class ClinicalText:
             chosen[(start, end)] = span
         doc.ents = list(chosen.values())
         self._context(doc)
-        return {key: Assertion(bool(span._.is_negated),
-                               bool(span._.is_uncertain or span._.is_hypothetical))
-                for key, span in ((k, doc.ents[i]) for i, k in enumerate(chosen))}
+        return {
+            key: Assertion(bool(span._.is_negated), bool(span._.is_uncertain or span._.is_hypothetical))
+            for key, span in ((k, doc.ents[i]) for i, k in enumerate(chosen))
+        }
 
 
 @lru_cache(maxsize=1)

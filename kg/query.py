@@ -73,10 +73,14 @@ def format_results(results: Any, fmt: str = "table") -> str:
     if fmt not in RESULT_FORMATS:
         raise FormatError(f"unknown format {fmt!r} for query results (use {', '.join(RESULT_FORMATS)})")
     if fmt != "table":
-        formats = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
-                   "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
+        result_formats = {
+            "csv": ox.QueryResultsFormat.CSV,
+            "tsv": ox.QueryResultsFormat.TSV,
+            "json": ox.QueryResultsFormat.JSON,
+            "xml": ox.QueryResultsFormat.XML,
+        }
         out = io.BytesIO()
-        results.serialize(out, formats[fmt])
+        results.serialize(out, result_formats[fmt])
         return out.getvalue().decode("utf-8")
     if isinstance(results, ox.QueryBoolean):
         return "yes" if bool(results) else "no"

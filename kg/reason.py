@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
@@ -86,13 +87,13 @@ def infer(ontology: Graph, facts: Graph) -> Graph:
 
 
 def _disjoint_pairs(graph: Graph) -> set[tuple[URIRef, URIRef]]:
-    pairs: set[tuple[URIRef, URIRef]] = set()
+    pairs: set[tuple[Any, Any]] = set()
     for a, b in graph.subject_objects(OWL.disjointWith):
         pairs.add((a, b))
     for axiom in graph.subjects(RDF.type, OWL.AllDisjointClasses):
         members_node = graph.value(axiom, OWL.members)
         members = list(graph.items(members_node)) if members_node is not None else []
-        pairs |= {(a, b) for i, a in enumerate(members) for b in members[i + 1:]}
+        pairs |= {(a, b) for i, a in enumerate(members) for b in members[i + 1 :]}
     return {(a, b) for a, b in pairs if isinstance(a, URIRef) and isinstance(b, URIRef)}
 
 
@@ -121,7 +122,7 @@ def explain_inconsistency(ontology: Graph, facts: Graph) -> InconsistentOntology
     merged = ontology + facts
     disjoint = _disjoint_pairs(merged)
     clashes: list[str] = []
-    for individual in sorted(set(merged.subjects(RDF.type, None))):
+    for individual in sorted({s for s in merged.subjects(RDF.type, None) if isinstance(s, URIRef)}):
         types: set[URIRef] = set()
         for cls in merged.objects(individual, RDF.type):
             types |= {c for c in merged.transitive_objects(cls, RDFS.subClassOf) if isinstance(c, URIRef)}

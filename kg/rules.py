@@ -19,33 +19,87 @@ __all__ = ["RULES", "Rule"]
 
 Rule = Callable[[Sentence, Lexicon], Iterator[Claim]]
 
-_NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
 _NUM = r"(?:\d+|" + "|".join(_NUMBER_WORDS) + r")"
 _UNIT = r"(day|week|month|year)s?"
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_AGO = re.compile(r"\b(?:(?:more than|over|about|nearly|almost|some) )?(?:a|one|two|three|several|\d+) "
-                  r"(?:decades?|years?) ago\b", re.I)
+_AGO = re.compile(
+    r"\b(?:(?:more than|over|about|nearly|almost|some) )?(?:a|one|two|three|several|\d+) "
+    r"(?:decades?|years?) ago\b",
+    re.I,
+)
 _INTERVAL = re.compile(rf"\b(?:once )?every (?:({_NUM}|other) )?{_UNIT}\b|\bonce a {_UNIT}\b", re.I)
 _RANGE = re.compile(rf"\b({_NUM})(?:\s*-\s*|\s+)(?:to|-|–|or)\s*-?\s*({_NUM})(?:[\s-]*{_UNIT})?", re.I)
-_DOSE_LIMIT = re.compile(rf"\b(?:limited to|up to|maximum of|total of|no more than) ({_NUM}) "
-                         r"(?:doses|infusions|treatments)\b", re.I)
+_DOSE_LIMIT = re.compile(
+    rf"\b(?:limited to|up to|maximum of|total of|no more than) ({_NUM}) "
+    r"(?:doses|infusions|treatments)\b",
+    re.I,
+)
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:percent|%)", re.I)
 _RELATIVE_FREQUENCY = re.compile(r"\b(less|more) frequent(?:ly)? than\b", re.I)
-_ONSET = re.compile(r"\boccurs? ((?:at )?(?:any ?time|up to|within|during|after|shortly|soon|several)"
-                    r"[^,.;]*)", re.I)
+_ONSET = re.compile(
+    r"\boccurs? ((?:at )?(?:any ?time|up to|within|during|after|shortly|soon|several)"
+    r"[^,.;]*)",
+    re.I,
+)
 _TYPICAL_ONSET = re.compile(r"\bmost (?:often|commonly|likely) ((?:within|during|after|in) [^,.;]*)", re.I)
-_FAILURE = re.compile(r"\bnot (?:been |be )?effective\b|\bnot respond|\bfail(?:ed|s)?\b|"
-                      r"\bdid not work\b|\bstopped working\b", re.I)
-_TIMING = re.compile(r"\b((?:before|during|after)(?:\s*,\s*(?:before|during|after))*"
-                     r"(?:\s*,?\s*(?:and|or)\s+(?:before|during|after))?)\s+([^,.;]{1,60})", re.I)
+_FAILURE = re.compile(
+    r"\bnot (?:been |be )?effective\b|\bnot respond|\bfail(?:ed|s)?\b|"
+    r"\bdid not work\b|\bstopped working\b",
+    re.I,
+)
+_TIMING = re.compile(
+    r"\b((?:before|during|after)(?:\s*,\s*(?:before|during|after))*"
+    r"(?:\s*,?\s*(?:and|or)\s+(?:before|during|after))?)\s+([^,.;]{1,60})",
+    re.I,
+)
 
 _APPROVAL_WORDS = frozenset({"approved", "approve", "approves", "approval", "cleared", "licensed"})
 _INTENT_WORDS = frozenset({"intended", "indicated"})
 _USE_WORDS = frozenset({"used", "prescribed"})
-_EFFICACY_CUES = frozenset({"effective", "effectiveness", "showed", "shown", "found", "benefit",
-                            "benefits", "helps", "help", "make", "makes", "works"})
+_EFFICACY_CUES = frozenset(
+    {
+        "effective",
+        "effectiveness",
+        "showed",
+        "shown",
+        "found",
+        "benefit",
+        "benefits",
+        "helps",
+        "help",
+        "make",
+        "makes",
+        "works",
+    }
+)
 _STUDY_WORDS = frozenset({"study", "studies", "trial", "trials", "studying"})
 _FUNDING_WORDS = frozenset({"fund", "funded", "funding", "funds", "sponsor", "sponsored", "sponsors"})
 _MAKER_WORDS = (("made", "by"), ("manufactured", "by"), ("marketed", "by"), ("developed", "by"))
@@ -69,12 +123,20 @@ def _status(sentence: Sentence, first: int, last: int | None = None) -> URIRef:
     return MSKG.Negated if verdict.negated else MSKG.Hedged if verdict.hedged else MSKG.Affirmed
 
 
-def _claim(sentence: Sentence, rule: str, relation: URIRef, subject: URIRef, obj: Node | None = None,
-           key: tuple[str, ...] = (), qualifiers: list[tuple[URIRef, Node]] | None = None) -> Claim:
+def _claim(
+    sentence: Sentence,
+    rule: str,
+    relation: URIRef,
+    subject: URIRef,
+    obj: Node | None = None,
+    key: tuple[str, ...] = (),
+    qualifiers: list[tuple[URIRef, Node]] | None = None,
+) -> Claim:
     return Claim(rule, sentence.evidence, relation, subject, obj, key, tuple(qualifiers or ()))
 
 
 # ---------------------------------------------------------------------- names and classes
+
 
 def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """A product named together with its ingredient in parentheses ("Imuran (azathioprine)"),
@@ -88,7 +150,7 @@ def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     for m in sentence.of_kind("product"):
         if m.last == m.first:
             continue
-        for inner_tokens in (sentence.tokens[m.first + 1:m.last + 1], sentence.tokens[m.first:m.last]):
+        for inner_tokens in (sentence.tokens[m.first + 1 : m.last + 1], sentence.tokens[m.first : m.last]):
             for inner in lexicon.match(inner_tokens):
                 if inner.kind == "ingredient":
                     yield _claim(sentence, "name-composition", MSKG.hasActiveIngredient, m.iri, inner.iri)
@@ -99,10 +161,15 @@ def manufacturer(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     "made/manufactured/marketed by" a company is made by that company."""
     for m in sentence.of_kind("product"):
         for company in sentence.of_kind("company"):
-            bracketed = (company.first == m.last + 2 and sentence.lower(m.last + 1) == "("
-                         and sentence.lower(company.last + 1) == ")")
-            by = any(sentence.seq_at(company.first - len(w), w) for w in _MAKER_WORDS) and \
-                m.last < company.first <= m.last + 6
+            bracketed = (
+                company.first == m.last + 2
+                and sentence.lower(m.last + 1) == "("
+                and sentence.lower(company.last + 1) == ")"
+            )
+            by = (
+                any(sentence.seq_at(company.first - len(w), w) for w in _MAKER_WORDS)
+                and m.last < company.first <= m.last + 6
+            )
             if bracketed or by:
                 yield _claim(sentence, "manufacturer", MSKG.manufacturer, m.iri, company.iri)
 
@@ -138,13 +205,13 @@ def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 continue
             between = [sentence.lower(j) for j in range(item.last + 1, c.first)]
             copula = bool(between) and between[0] in _COPULA and set(between[1:]) <= _COPULA_FILLERS
-            apposition = bool(between) and between[0] == "," and set(between[1:]) <= {"a", "an"} \
-                and len(between) > 1
+            apposition = bool(between) and between[0] == "," and set(between[1:]) <= {"a", "an"} and len(between) > 1
             if copula or apposition:
                 yield from _members(sentence, c, [item], "class-copula")
 
 
 # ---------------------------------------------------------------------- regulation and use
+
 
 def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """A clause with "approved"/"approval" (or "intended"/"indicated" for) states a decision:
@@ -184,12 +251,13 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
             qualifiers += [(MSKG.timeDescription, Literal(a.group(0))) for a in ago]
             key = (slug(agency) if agency else "unnamed-agency", slug(condition.iri), slug(status))
             for product in products:
-                yield _claim(sentence, "regulatory-decision", MSKG.RegulatoryDecision, product, key=key,
-                             qualifiers=qualifiers)
+                yield _claim(
+                    sentence, "regulatory-decision", MSKG.RegulatoryDecision, product, key=key, qualifiers=qualifiers
+                )
 
 
 def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
-    """"used"/"prescribed" followed by conditions states a use; the words near it qualify the
+    """ "used"/"prescribed" followed by conditions states a use; the words near it qualify the
     use: "primarily"/"sometimes" (extent), a disease course, and a drug or class that "has not
     been effective" / patients "do not respond to" (a use after failure of that therapy)."""
     triggers = [i for i, t in enumerate(sentence.tokens) if t.lower in _USE_WORDS]
@@ -211,13 +279,18 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         status = MSKG.Negated if sentence.assertion(i).negated else MSKG.Affirmed
         for condition in conditions:
             for item in sentence.subject_at(i):
-                yield _claim(sentence, "therapeutic-use", MSKG.TherapeuticUse, item.iri,
-                             key=(slug(condition.iri),),
-                             qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status),
-                                         *qualifiers])
+                yield _claim(
+                    sentence,
+                    "therapeutic-use",
+                    MSKG.TherapeuticUse,
+                    item.iri,
+                    key=(slug(condition.iri),),
+                    qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status), *qualifiers],
+                )
 
 
 # ---------------------------------------------------------------------- administration
+
 
 def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """How the drug a sentence is about is given: routes and care settings it names, an
@@ -237,15 +310,18 @@ def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     for m in sentence.regex(_RANGE):
         low, high = _number(m.group(1)), _number(m.group(2))
         if m.group(3):
-            qualifiers += [(MSKG.minTreatmentPeriod, _duration(low, m.group(3))),
-                           (MSKG.maxTreatmentPeriod, _duration(high, m.group(3)))]
+            qualifiers += [
+                (MSKG.minTreatmentPeriod, _duration(low, m.group(3))),
+                (MSKG.maxTreatmentPeriod, _duration(high, m.group(3))),
+            ]
         elif about_doses:
             qualifiers += [(MSKG.minDoseCount, Literal(low)), (MSKG.maxDoseCount, Literal(high))]
     for m in sentence.regex(_DOSE_LIMIT):
         qualifiers.append((MSKG.maxDoseCount, Literal(_number(m.group(1)))))
     for m in sentence.regex(_RELATIVE_FREQUENCY):
-        qualifiers.append((MSKG.relativeFrequency, MSKG.LessFrequent if m.group(1).lower() == "less"
-                           else MSKG.MoreFrequent))
+        qualifiers.append(
+            (MSKG.relativeFrequency, MSKG.LessFrequent if m.group(1).lower() == "less" else MSKG.MoreFrequent)
+        )
         compared = sentence.of_kind("condition", lo=sentence.token_at_char(m.end()))
         if compared:
             qualifiers.append((MSKG.comparedWithUseFor, compared[0].iri))
@@ -256,6 +332,7 @@ def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 
 
 # ---------------------------------------------------------------------- safety
+
 
 def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """Every adverse effect a sentence names is a risk of the drug it is about, except the
@@ -271,7 +348,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 if sentence.seq_at(j, intro):
                     start = j + len(intro)
                     listed = [m for m in effects if m.first >= start]
-                    run = []
+                    run: list[Mention] = []
                     for m in listed:
                         gap = {sentence.lower(k) for k in range((run[-1].last + 1) if run else start, m.first)}
                         if gap <= {",", "and", "or"}:
@@ -292,9 +369,10 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     onsets = [(MSKG.onsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_ONSET)]
     onsets += [(MSKG.typicalOnsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_TYPICAL_ONSET)]
     for n, e in enumerate(heads):
-        qualifiers: list[tuple[URIRef, Node]] = [(MSKG.adverseEffect, e.iri),
-                                                 (MSKG.assertionStatus, MSKG.Negated if sentence.assertion(
-                                                     e.first, e.last).negated else MSKG.Affirmed)]
+        qualifiers: list[tuple[URIRef, Node]] = [
+            (MSKG.adverseEffect, e.iri),
+            (MSKG.assertionStatus, MSKG.Negated if sentence.assertion(e.first, e.last).negated else MSKG.Affirmed),
+        ]
         qualifiers += [(MSKG.manifestation, s.iri) for s in signs.get(e.iri, [])]
         qualifiers += [(MSKG.frequency, f) for f in frequency.get(id(e), [])]
         if n == 0:
@@ -311,8 +389,9 @@ def _timepoints(phrase_words: str, object_words: str) -> list[URIRef]:
     points = []
     for word in re.findall(r"before|during|after", phrase_words.lower()):
         if word == "before":
-            points.append(MSKG.BeforeEachAdministration if each or administration and not start
-                          else MSKG.BeforeTreatmentStart)
+            points.append(
+                MSKG.BeforeEachAdministration if each or administration and not start else MSKG.BeforeTreatmentStart
+            )
         elif word == "during":
             points.append(MSKG.DuringAdministration if administration else MSKG.DuringTreatment)
         else:
@@ -343,11 +422,13 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers += [(MSKG.population, q) for q in populations]
         qualifiers += [(MSKG.checks, o.iri) for o in sentence.of_kind("organ", lo=lo, hi=hi)]
         for item in sentence.subject:
-            yield _claim(sentence, "monitoring", MSKG.MonitoringRequirement, item.iri, key=(slug(p.iri),),
-                         qualifiers=qualifiers)
+            yield _claim(
+                sentence, "monitoring", MSKG.MonitoringRequirement, item.iri, key=(slug(p.iri),), qualifiers=qualifiers
+            )
 
 
 # ---------------------------------------------------------------------- efficacy and mechanism
+
 
 def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """An outcome named next to an effect word ("a reduction in the relapse rate", "slowing of
@@ -368,8 +449,9 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if effect is not None:
             qualifiers.append((MSKG.effect, effect.iri))
         qualifiers += [(MSKG.evidenceType, e) for e in evidence]
-        qualifiers += [(MSKG.magnitudePercent, Literal(m.group(1), datatype=XSD.decimal))
-                       for m in sentence.regex(_PERCENT, lo, hi)]
+        qualifiers += [
+            (MSKG.magnitudePercent, Literal(m.group(1), datatype=XSD.decimal)) for m in sentence.regex(_PERCENT, lo, hi)
+        ]
         span = (min(o.first, effect.first), max(o.last, effect.last)) if effect else (o.first, o.last)
         qualifiers.append((MSKG.assertionStatus, _status(sentence, *span)))
         key = (slug(o.iri), slug(effect.iri) if effect else "unspecified-effect")
@@ -383,8 +465,14 @@ def mechanism(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     for m in sentence.of_kind("mechanism"):
         status = _status(sentence, max(0, m.first - 4), m.last)
         for item in sentence.subject_at(m.first):
-            yield _claim(sentence, "mechanism", MSKG.MechanismStatement, item.iri, key=(slug(m.iri),),
-                         qualifiers=[(MSKG.mechanism, m.iri), (MSKG.assertionStatus, status)])
+            yield _claim(
+                sentence,
+                "mechanism",
+                MSKG.MechanismStatement,
+                item.iri,
+                key=(slug(m.iri),),
+                qualifiers=[(MSKG.mechanism, m.iri), (MSKG.assertionStatus, status)],
+            )
 
 
 def study(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -398,8 +486,7 @@ def study(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if not organisations:
         return
     funding = [i for i, w in enumerate(words) if w in _FUNDING_WORDS]
-    funders = [o for o in organisations
-               if any(0 < f - o.last <= 4 or 0 < o.first - f <= 2 for f in funding)]
+    funders = [o for o in organisations if any(0 < f - o.last <= 4 or 0 < o.first - f <= 2 for f in funding)]
     conductors = [o for o in organisations if o not in funders]
     drugs = [d for d in sentence.drug_items if d.first not in sentence.listed] or list(sentence.subject)
     key = (slug(conductors[0].iri) if conductors else "unnamed-conductor",)
@@ -410,5 +497,16 @@ def study(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 
 
 #: every rule, in the order they run; names are the ``prov:wasGeneratedBy`` rule ids
-RULES: tuple[Rule, ...] = (product_ingredient, manufacturer, class_membership, regulatory_decision,
-                           therapeutic_use, dosing_regimen, risk, monitoring, efficacy, mechanism, study)
+RULES: tuple[Rule, ...] = (
+    product_ingredient,
+    manufacturer,
+    class_membership,
+    regulatory_decision,
+    therapeutic_use,
+    dosing_regimen,
+    risk,
+    monitoring,
+    efficacy,
+    mechanism,
+    study,
+)

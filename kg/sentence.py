@@ -18,10 +18,25 @@ from .nlp import Assertion, ClinicalText
 __all__ = ["DrugItem", "Sentence", "enumeration", "PLURAL_ANAPHORS", "SINGULAR_ANAPHORS"]
 
 #: expressions that refer back to the drugs under discussion (lower-cased token sequences)
-PLURAL_ANAPHORS = (("these", "drugs"), ("these", "medications"), ("these", "treatments"),
-                   ("these", "agents"), ("the", "treatments"), ("such", "drugs"), ("they",), ("them",))
-SINGULAR_ANAPHORS = (("the", "drug"), ("this", "drug"), ("the", "medication"), ("this", "medication"),
-                     ("the", "treatment"), ("this", "treatment"), ("it",))
+PLURAL_ANAPHORS = (
+    ("these", "drugs"),
+    ("these", "medications"),
+    ("these", "treatments"),
+    ("these", "agents"),
+    ("the", "treatments"),
+    ("such", "drugs"),
+    ("they",),
+    ("them",),
+)
+SINGULAR_ANAPHORS = (
+    ("the", "drug"),
+    ("this", "drug"),
+    ("the", "medication"),
+    ("this", "medication"),
+    ("the", "treatment"),
+    ("this", "treatment"),
+    ("it",),
+)
 _LIST_INTRODUCERS = (("such", "as"), ("including",), ("like",), ("e", ".", "g", "."))
 _CLAUSE_BARRIERS = ((",", "but"), (";",), (",", "while"), (",", "whereas"), (",", "although"))
 _LIST_GLUE = frozenset({",", "and", "or", "the", "a", "an", "as", "well"})
@@ -89,7 +104,7 @@ class Sentence:
         return len(self.tokens) - 1
 
     def text_of(self, first: int, last: int) -> str:
-        return self.text[self.tokens[first].start - self.start:self.tokens[last].end - self.start]
+        return self.text[self.tokens[first].start - self.start : self.tokens[last].end - self.start]
 
     def regex(self, pattern: re.Pattern[str], lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
         """Matches of a pattern inside the token range ``lo``..``hi`` (exclusive)."""
@@ -143,15 +158,21 @@ class Sentence:
         while k < len(drugs):
             m = drugs[k]
             nxt = drugs[k + 1] if k + 1 < len(drugs) else None
-            if (nxt is not None and m.kind != "drug_class" and nxt.kind != "drug_class"
-                    and self.lower(m.last + 1) == "(" and nxt.first == m.last + 2
-                    and self.lower(nxt.last + 1) == ")" and {m.kind, nxt.kind} == {"product", "ingredient"}):
+            if (
+                nxt is not None
+                and m.kind != "drug_class"
+                and nxt.kind != "drug_class"
+                and self.lower(m.last + 1) == "("
+                and nxt.first == m.last + 2
+                and self.lower(nxt.last + 1) == ")"
+                and {m.kind, nxt.kind} == {"product", "ingredient"}
+            ):
                 ingredient = m.iri if m.kind == "ingredient" else nxt.iri
                 items.append(DrugItem(m.iri, m.kind, ingredient, m.first, nxt.last + 1))
                 k += 2
                 continue
-            ingredient = m.iri if m.kind == "ingredient" else self.ingredients.get(m.iri)
-            items.append(DrugItem(m.iri, m.kind, ingredient, m.first, m.last))
+            known = m.iri if m.kind == "ingredient" else self.ingredients.get(m.iri)
+            items.append(DrugItem(m.iri, m.kind, known, m.first, m.last))
             k += 1
         return items
 
@@ -224,8 +245,11 @@ class Sentence:
     def _assertions(self) -> dict[tuple[int, int], Assertion]:
         spans = [(m.start - self.start, m.end - self.start) for m in self.mentions]
         covered = {i for m in self.mentions for i in range(m.first, m.last + 1)}
-        spans += [(t.start - self.start, t.end - self.start) for i, t in enumerate(self.tokens)
-                  if t.lower.isalpha() and i not in covered]
+        spans += [
+            (t.start - self.start, t.end - self.start)
+            for i, t in enumerate(self.tokens)
+            if t.lower.isalpha() and i not in covered
+        ]
         return self.context.assertions(self.text, spans)
 
     def assertion(self, first: int, last: int | None = None) -> Assertion:

@@ -17,8 +17,16 @@ from rdflib.compare import to_canonical_graph
 
 from .errors import StoreError
 
-__all__ = ["DATASET_FILE", "REPORT_FILE", "DEFAULT_STORE", "nquads_lines", "write_atomic",
-           "save_dataset", "dataset_path", "read_report"]
+__all__ = [
+    "DATASET_FILE",
+    "REPORT_FILE",
+    "DEFAULT_STORE",
+    "nquads_lines",
+    "write_atomic",
+    "save_dataset",
+    "dataset_path",
+    "read_report",
+]
 
 DATASET_FILE = "dataset.nq"
 REPORT_FILE = "build.json"
@@ -67,8 +75,10 @@ def save_dataset(store: Path, lines: list[str], report: dict[str, Any]) -> str:
     """Write dataset and report; return the dataset's SHA-256 (also recorded in the report)."""
     digest = hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
     write_atomic(store / DATASET_FILE, lines)
-    write_atomic(store / REPORT_FILE, (json.dumps({**report, "dataset_sha256": digest}, indent=2,
-                                                  sort_keys=True) + "\n").encode("utf-8"))
+    write_atomic(
+        store / REPORT_FILE,
+        (json.dumps({**report, "dataset_sha256": digest}, indent=2, sort_keys=True) + "\n").encode("utf-8"),
+    )
     return digest
 
 

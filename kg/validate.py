@@ -24,12 +24,15 @@ def check_shapes(shapes: Graph, data: Graph) -> int:
     """
     import pyshacl
 
-    conforms, results, _text = pyshacl.validate(data, shacl_graph=shapes, inference="none",
-                                                 advanced=True, allow_warnings=True)
+    conforms, results, _text = pyshacl.validate(
+        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+    )
     if conforms:
         return len(set(data.subjects(RDF.type, None)))
-    sh = {name: URIRef(_SH + name) for name in
-          ("ValidationResult", "focusNode", "resultPath", "resultMessage", "sourceShape", "value")}
+    sh = {
+        name: URIRef(_SH + name)
+        for name in ("ValidationResult", "focusNode", "resultPath", "resultMessage", "sourceShape", "value")
+    }
     violations = []
     for result in results.subjects(RDF.type, sh["ValidationResult"]):
         focus = results.value(result, sh["focusNode"])
@@ -66,9 +69,10 @@ def check_provenance(documents: Iterable[Document], facts: Graph, provenance: Gr
         from the document's text at its offsets.
     """
     texts = {doc.iri: doc.text for doc in documents}
-    statements = {(provenance.value(st, RDF.subject), provenance.value(st, RDF.predicate),
-                   provenance.value(st, RDF.object)): st
-                  for st in provenance.subjects(RDF.type, RDF.Statement)}
+    statements = {
+        (provenance.value(st, RDF.subject), provenance.value(st, RDF.predicate), provenance.value(st, RDF.object)): st
+        for st in provenance.subjects(RDF.type, RDF.Statement)
+    }
     problems = []
     for triple in facts:
         st = statements.get(triple)
@@ -87,7 +91,7 @@ def check_provenance(documents: Iterable[Document], facts: Graph, provenance: Gr
         text = texts.get(source)  # type: ignore[arg-type]
         if text is None or exact is None or start is None or end is None:
             problems.append(f"incomplete evidence {evidence}")
-        elif text[int(start):int(end)] != str(exact):
+        elif text[int(str(start)) : int(str(end))] != str(exact):
             problems.append(f"quote of {evidence} differs from {source} at {start}-{end}")
         checked += 1
     if problems:
