@@ -87,7 +87,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split text into tokens whose offsets are relative to ``offset``.
 
     >>> [t.key for t in tokenize("the DMTs' doctor's offices")]
-    ['DMT', None, 'doctor', None, None, 'offic']
+    [None, 'DMT', None, 'doctor', None, None, 'offic']
     """
     tokens: list[Token] = []
     previous: str | None = None
