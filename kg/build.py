@@ -48,7 +48,9 @@ class BuildReport:
     def summary(self) -> str:
         lines = [f"Built {self.store}/dataset.nq from {len(self.documents)} document(s):"]
         for doc in self.documents:
-            lines.append(f'  {doc["file"]}: "{doc["title"]}", {doc["sentences"]} sentences with facts, {doc["facts"]} facts')
+            lines.append(
+                f'  {doc["file"]}: "{doc["title"]}", {doc["sentences"]} sentences with facts, {doc["facts"]} facts'
+            )
         lines.append("Statements per kind:")
         lines += [f"  {k:34s} {v:5d}" for k, v in sorted(self.statements_per_kind.items())]
         lines.append("Facts per relation:")

@@ -39,6 +39,16 @@ def _store_option(func: F) -> F:
     )(func)
 
 
+def _ontology_option(func: F) -> F:
+    return click.option(
+        "--ontology",
+        type=click.Path(path_type=Path),
+        default=Path("ontology"),
+        show_default=True,
+        help="Folder of the ontology (*.ttl, shapes/, qc/).",
+    )(func)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mskg")
 def main() -> None:
@@ -53,13 +63,7 @@ def main() -> None:
     show_default=True,
     help="Folder of source documents (UTF-8 .txt).",
 )
-@click.option(
-    "--ontology",
-    type=click.Path(path_type=Path),
-    default=Path("ontology"),
-    show_default=True,
-    help="Folder of the ontology (*.ttl, shapes/, qc/).",
-)
+@_ontology_option
 @_store_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 @_reports_errors
@@ -120,7 +124,7 @@ def export(fmt: str, output: Path | None, graph: str | None, store: Path) -> Non
     show_default=True,
     help="Folder of gold annotations (<document>.tsv).",
 )
-@click.option("--ontology", type=click.Path(path_type=Path), default=Path("ontology"), show_default=True)
+@_ontology_option
 @_reports_errors
 def evaluate(documents: tuple[Path, ...], gold: Path, ontology: Path) -> None:
     """Print precision, recall and F1 per relation against gold annotations."""

@@ -15,6 +15,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from .errors import CorpusError
+from .lexicon import Lexicon
 from .namespaces import ID, MSKG, RDF, RDFS, XSD, curie
 
 __all__ = ["Scores", "Evaluation", "parse_gold", "evaluate_document", "evaluate_documents"]
@@ -133,22 +134,30 @@ class Evaluation:
 
 
 def evaluate_document(
-    document: Path, gold: Path, ontology: Path = Path("ontology"), evaluation: Evaluation | None = None
+    document: Path,
+    gold: Path,
+    ontology: Path = Path("ontology"),
+    evaluation: Evaluation | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Evaluation:
     """Extract one document and score its facts against its gold file."""
-    from .build import load_ontology
     from .corpus import read_document
     from .extract import extract_document
     from .graphs import claim_triples
-    from .lexicon import Lexicon
 
     evaluation = evaluation or Evaluation()
-    lexicon = Lexicon.from_ontology(load_ontology(ontology))
+    lexicon = lexicon or _lexicon(ontology)
     doc = read_document(document)
     found = {t for claim in extract_document(doc, lexicon) for t in claim_triples(claim)}
     evaluation.add(parse_gold(gold), found)
     evaluation.documents.append(doc.path.name)
     return evaluation
+
+
+def _lexicon(ontology: Path) -> Lexicon:
+    from .build import load_ontology
+
+    return Lexicon.from_ontology(load_ontology(ontology))
 
 
 def evaluate_documents(documents: list[Path], gold_folder: Path, ontology: Path = Path("ontology")) -> Evaluation:
@@ -163,9 +172,10 @@ def evaluate_documents(documents: list[Path], gold_folder: Path, ontology: Path 
     if not documents:
         raise CorpusError(f"no documents with gold annotations in {gold_folder}")
     evaluation = Evaluation()
+    lexicon = _lexicon(ontology)
     for document in documents:
         gold = gold_folder / f"{Path(document).stem}.gold"
         if not gold.is_file():
             raise CorpusError(f"{gold}: no gold annotations for {document}")
-        evaluate_document(Path(document), gold, ontology, evaluation)
+        evaluate_document(Path(document), gold, ontology, evaluation, lexicon)
     return evaluation

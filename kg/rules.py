@@ -125,14 +125,14 @@ def _status(sentence: Sentence, first: int, last: int | None = None) -> URIRef:
 
 def _claim(
     sentence: Sentence,
-    rule: str,
     relation: URIRef,
     subject: URIRef,
     obj: Node | None = None,
     key: tuple[str, ...] = (),
     qualifiers: list[tuple[URIRef, Node]] | None = None,
 ) -> Claim:
-    return Claim(rule, sentence.evidence, relation, subject, obj, key, tuple(qualifiers or ()))
+    # the rule name is filled in by extract.py from the rule function that yielded the claim
+    return Claim("", sentence.evidence, relation, subject, obj, key, tuple(qualifiers or ()))
 
 
 # ---------------------------------------------------------------------- names and classes
@@ -146,14 +146,14 @@ def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if item.kind == "product" and item.ingredient and item.last > item.first:
             group = {m.iri for m in sentence.mentions if item.first <= m.first <= item.last}
             if item.ingredient in group:
-                yield _claim(sentence, "product-ingredient", MSKG.hasActiveIngredient, item.iri, item.ingredient)
+                yield _claim(sentence, MSKG.hasActiveIngredient, item.iri, item.ingredient)
     for m in sentence.of_kind("product"):
         if m.last == m.first:
             continue
         for inner_tokens in (sentence.tokens[m.first + 1 : m.last + 1], sentence.tokens[m.first : m.last]):
             for inner in lexicon.match(inner_tokens):
                 if inner.kind == "ingredient":
-                    yield _claim(sentence, "name-composition", MSKG.hasActiveIngredient, m.iri, inner.iri)
+                    yield _claim(sentence, MSKG.hasActiveIngredient, m.iri, inner.iri)
 
 
 def manufacturer(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -171,17 +171,17 @@ def manufacturer(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 and m.last < company.first <= m.last + 6
             )
             if bracketed or by:
-                yield _claim(sentence, "manufacturer", MSKG.manufacturer, m.iri, company.iri)
+                yield _claim(sentence, MSKG.manufacturer, m.iri, company.iri)
 
 
-def _members(sentence: Sentence, drug_class: Mention, members: list[DrugItem], rule: str) -> Iterator[Claim]:
+def _members(sentence: Sentence, drug_class: Mention, members: list[DrugItem]) -> Iterator[Claim]:
     for item in members:
         if item.iri == drug_class.iri:
             continue
         if item.is_class:
-            yield _claim(sentence, rule, RDFS.subClassOf, item.iri, drug_class.iri)
+            yield _claim(sentence, RDFS.subClassOf, item.iri, drug_class.iri)
         else:
-            yield _claim(sentence, rule, RDF.type, item.member, drug_class.iri)
+            yield _claim(sentence, RDF.type, item.member, drug_class.iri)
 
 
 def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -196,10 +196,10 @@ def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         for intro in (("such", "as"), ("including",), ("like",), ("include",), ("includes",)):
             if sentence.seq_at(after, intro):
                 members = sentence.list_after(after + len(intro))
-                yield from _members(sentence, c, members, "class-enumeration")
+                yield from _members(sentence, c, members)
                 if intro[0].startswith("include"):
                     for i in sentence.find(("in", "addition", "to"), 0, c.first):
-                        yield from _members(sentence, c, sentence.list_after(i + 3)[:1], "class-enumeration")
+                        yield from _members(sentence, c, sentence.list_after(i + 3)[:1])
         for item in sentence.drug_items:
             if item.last >= c.first or item.is_class and item.iri == c.iri:
                 continue
@@ -207,7 +207,7 @@ def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             copula = bool(between) and between[0] in _COPULA and set(between[1:]) <= _COPULA_FILLERS
             apposition = bool(between) and between[0] == "," and set(between[1:]) <= {"a", "an"} and len(between) > 1
             if copula or apposition:
-                yield from _members(sentence, c, [item], "class-copula")
+                yield from _members(sentence, c, [item])
 
 
 # ---------------------------------------------------------------------- regulation and use
@@ -251,9 +251,7 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
             qualifiers += [(MSKG.timeDescription, Literal(a.group(0))) for a in ago]
             key = (slug(agency) if agency else "unnamed-agency", slug(condition.iri), slug(status))
             for product in products:
-                yield _claim(
-                    sentence, "regulatory-decision", MSKG.RegulatoryDecision, product, key=key, qualifiers=qualifiers
-                )
+                yield _claim(sentence, MSKG.RegulatoryDecision, product, key=key, qualifiers=qualifiers)
 
 
 def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -281,7 +279,6 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             for item in sentence.subject_at(i):
                 yield _claim(
                     sentence,
-                    "therapeutic-use",
                     MSKG.TherapeuticUse,
                     item.iri,
                     key=(slug(condition.iri),),
@@ -328,7 +325,7 @@ def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if not qualifiers:
         return
     for item in sentence.subject:
-        yield _claim(sentence, "dosing-regimen", MSKG.DosingRegimen, item.iri, qualifiers=qualifiers)
+        yield _claim(sentence, MSKG.DosingRegimen, item.iri, qualifiers=qualifiers)
 
 
 # ---------------------------------------------------------------------- safety
@@ -378,7 +375,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if n == 0:
             qualifiers += onsets
         for item in sentence.subject:
-            yield _claim(sentence, "risk", MSKG.Risk, item.iri, key=(slug(e.iri),), qualifiers=qualifiers)
+            yield _claim(sentence, MSKG.Risk, item.iri, key=(slug(e.iri),), qualifiers=qualifiers)
 
 
 def _timepoints(phrase_words: str, object_words: str) -> list[URIRef]:
@@ -422,9 +419,7 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers += [(MSKG.population, q) for q in populations]
         qualifiers += [(MSKG.checks, o.iri) for o in sentence.of_kind("organ", lo=lo, hi=hi)]
         for item in sentence.subject:
-            yield _claim(
-                sentence, "monitoring", MSKG.MonitoringRequirement, item.iri, key=(slug(p.iri),), qualifiers=qualifiers
-            )
+            yield _claim(sentence, MSKG.MonitoringRequirement, item.iri, key=(slug(p.iri),), qualifiers=qualifiers)
 
 
 # ---------------------------------------------------------------------- efficacy and mechanism
@@ -456,7 +451,7 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers.append((MSKG.assertionStatus, _status(sentence, *span)))
         key = (slug(o.iri), slug(effect.iri) if effect else "unspecified-effect")
         for item in sentence.subject_at(o.first):
-            yield _claim(sentence, "efficacy", MSKG.EfficacyFinding, item.iri, key=key, qualifiers=qualifiers)
+            yield _claim(sentence, MSKG.EfficacyFinding, item.iri, key=key, qualifiers=qualifiers)
 
 
 def mechanism(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -467,7 +462,6 @@ def mechanism(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         for item in sentence.subject_at(m.first):
             yield _claim(
                 sentence,
-                "mechanism",
                 MSKG.MechanismStatement,
                 item.iri,
                 key=(slug(m.iri),),
@@ -493,7 +487,7 @@ def study(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     qualifiers: list[tuple[URIRef, Node]] = [(MSKG.conductedBy, o.iri) for o in conductors]
     qualifiers += [(MSKG.fundedBy, o.iri) for o in funders]
     for item in drugs:
-        yield _claim(sentence, "study", MSKG.Study, item.iri, key=key, qualifiers=qualifiers)
+        yield _claim(sentence, MSKG.Study, item.iri, key=key, qualifiers=qualifiers)
 
 
 #: every rule, in the order they run; names are the ``prov:wasGeneratedBy`` rule ids
