@@ -86,20 +86,75 @@ def build(corpus: Path, ontology: Path, store: Path, quiet: bool) -> None:
     "fmt",
     default="table",
     show_default=True,
-    help="table, csv, tsv, json, xml (SELECT/ASK); ttl, nt, jsonld (CONSTRUCT/DESCRIBE).",
+    help="table, csv, tsv, json, xml (SELECT/ASK); ttl, nt, jsonld, xml (CONSTRUCT/DESCRIBE).",
+)
+@click.option("--endpoint", metavar="URL", help="Run against this SPARQL endpoint instead of the local store.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=30.0,
+    show_default=True,
+    help="Stop the query after this many seconds (0: no limit).",
+)
+@click.option("--list", "list_catalogue", is_flag=True, help="List the catalogue's queries (id, title).")
+@click.option("--show", metavar="ID", help="Print a catalogue query, with the PREFIX lines it needs.")
+@click.option("--prefixes", is_flag=True, help="Print the predeclared prefixes.")
+@click.option(
+    "--catalogue",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of the query catalogue (default: the bundled queries/, env MSKG_QUERIES).",
 )
 @_store_option
 @_reports_errors
-def query(query: str | None, fmt: str, store: Path) -> None:
-    """Run a SPARQL query (a .rq file, or the query text) over the built dataset."""
-    from .errors import QueryError
-    from .query import Dataset, format_results
+def query(
+    query: str | None,
+    fmt: str,
+    endpoint: str | None,
+    timeout: float,
+    list_catalogue: bool,
+    show: str | None,
+    prefixes: bool,
+    catalogue: Path | None,
+    store: Path,
+) -> None:
+    """Run a SPARQL query over the built dataset or an endpoint.
 
+    QUERY is a catalogue id, a .rq file, the query text, or - to read it from standard input.
+    Common prefixes (see --prefixes) are predeclared.
+    """
+    from .catalogue import DEFAULT_CATALOGUE, Catalogue, query_text
+    from .errors import QueryError
+    from .iris import prefix_declarations
+
+    queries = Catalogue(catalogue or DEFAULT_CATALOGUE)
+    if prefixes:
+        click.echo(prefix_declarations(), nl=False)
+        return
+    if list_catalogue:
+        entries = list(queries)
+        width = max(len(entry.id) for entry in entries)
+        for entry in entries:
+            click.echo(f"{entry.id.ljust(width)}  {entry.title}")
+        return
+    if show:
+        text = queries.get(show).text
+        click.echo(prefix_declarations(text) + text, nl=False)
+        return
     if not query:
-        raise QueryError("give a query: a .rq file or the query text")
-    path = Path(query)
-    text = path.read_text(encoding="utf-8") if query.endswith(".rq") and path.is_file() else query
-    click.echo(format_results(Dataset(store).query(text), fmt))
+        raise QueryError("give a query: a catalogue id (see --list), a .rq file, the query text, or - for stdin")
+    text = sys.stdin.read() if query == "-" else query_text(query, queries)
+    source: Any
+    if endpoint:
+        from .remote import Endpoint
+
+        source = Endpoint(endpoint, catalogue=queries)
+    else:
+        from .query import Dataset
+
+        source = Dataset(store, catalogue=queries)
+    output = source.query(text, timeout=timeout or None).serialize(fmt)
+    click.echo(output, nl=not output.endswith("\n"))  # W3C formats end in a newline already
 
 
 @main.command()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import FormatError
-from .namespaces import GRAPH_NAMES
+from .iris import GRAPH_IRIS
 from .store import DEFAULT_STORE, dataset_path, write_atomic
 
 __all__ = ["EXPORT_FORMATS", "export", "export_lines"]
@@ -27,11 +27,11 @@ EXPORT_FORMATS: dict[str, tuple[str, bool]] = {
 def _graph_iri(name: str | None) -> str | None:
     if name is None:
         return None
-    if name in GRAPH_NAMES:
-        return str(GRAPH_NAMES[name])
-    if name in {str(g) for g in GRAPH_NAMES.values()}:
+    if name in GRAPH_IRIS:
+        return GRAPH_IRIS[name]
+    if name in GRAPH_IRIS.values():
         return name
-    raise FormatError(f"unknown graph {name!r} (use one of {', '.join(GRAPH_NAMES)})")
+    raise FormatError(f"unknown graph {name!r} (use one of {', '.join(GRAPH_IRIS)})")
 
 
 def export_lines(store: Path = DEFAULT_STORE, graph: str | None = None) -> Iterator[str]:

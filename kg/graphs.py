@@ -13,7 +13,7 @@ from rdflib.term import Node
 
 from .claims import Claim, Evidence
 from .corpus import Document
-from .namespaces import DCTERMS, ID, MSKG, OA, PROV, RDF, RDFS, XSD
+from .namespaces import DCTERMS, ID, MSKG, OA, PROV, RDF, RDFS
 
 __all__ = ["Triple", "claim_triples", "facts_graph", "provenance_graph", "statement_iri", "evidence_iri"]
 
@@ -92,6 +92,7 @@ def provenance_graph(
             graph.add((quote, RDF.type, OA.TextQuoteSelector))
             graph.add((quote, OA.exact, Literal(evidence.quote)))
             graph.add((position, RDF.type, OA.TextPositionSelector))
-            graph.add((position, OA.start, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
-            graph.add((position, OA.end, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+            # xsd:integer, as DESIGN.md writes it: Oxigraph stores xsd:nonNegativeInteger as integer anyway
+            graph.add((position, OA.start, Literal(evidence.start)))
+            graph.add((position, OA.end, Literal(evidence.end)))
     return graph

@@ -1,10 +1,12 @@
-"""IRIs of the mskg dataset: one base, ontology terms under ``ontology#``, resources under ``id/``,
-named graphs under ``graph/`` (the contract of DESIGN.md)."""
+"""The IRIs of :mod:`kg.iris` as rdflib namespaces and terms, for the build side."""
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from . import iris
+from .iris import BASE, PREFIXES, curie
 
 __all__ = [
     "BASE",
@@ -29,50 +31,15 @@ __all__ = [
     "curie",
 ]
 
-BASE = "https://w3id.org/mskg/"
-MSKG = Namespace(BASE + "ontology#")
-ID = Namespace(BASE + "id/")
-GRAPH = Namespace(BASE + "graph/")
-SCHEMA = Namespace("http://schema.org/")
-OA = Namespace("http://www.w3.org/ns/oa#")
+MSKG = Namespace(iris.MSKG)
+ID = Namespace(iris.ID)
+GRAPH = Namespace(iris.GRAPH)
+SCHEMA = Namespace(iris.PREFIXES["schema"])
+OA = Namespace(iris.PREFIXES["oa"])
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 FACTS_GRAPH = GRAPH["facts"]
 PROVENANCE_GRAPH = GRAPH["provenance"]
 INFERRED_GRAPH = GRAPH["inferred"]
 #: short names accepted wherever a graph is chosen (``--graph facts``)
-GRAPH_NAMES = {
-    "ontology": ONTOLOGY_GRAPH,
-    "facts": FACTS_GRAPH,
-    "provenance": PROVENANCE_GRAPH,
-    "inferred": INFERRED_GRAPH,
-}
-
-#: prefixes predeclared for queries and used when serialising
-PREFIXES: dict[str, str] = {
-    "mskg": str(MSKG),
-    "id": str(ID),
-    "graph": str(GRAPH),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "schema": str(SCHEMA),
-    "prov": str(PROV),
-    "oa": str(OA),
-    "dcterms": str(DCTERMS),
-}
-
-
-def curie(term: object) -> str:
-    """A compact name for an IRI using the predeclared prefixes (the IRI itself otherwise).
-
-    >>> curie(MSKG.Risk)
-    'mskg:Risk'
-    """
-    text = str(term)
-    for prefix, namespace in PREFIXES.items():
-        if text.startswith(namespace) and len(text) > len(namespace):
-            return f"{prefix}:{text[len(namespace) :]}"
-    return text
+GRAPH_NAMES = {name: URIRef(iri) for name, iri in iris.GRAPH_IRIS.items()}

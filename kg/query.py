@@ -1,93 +1,157 @@
-"""Running SPARQL over the built dataset with the embedded engine (pyoxigraph), and writing
-results in the W3C formats or as a table for the terminal. This module is the query path:
-it must not import the extraction or reasoning stack."""
+"""Running SPARQL over the built dataset with the embedded engine (pyoxigraph), under a time limit.
+
+pyoxigraph cannot interrupt a query, so a query with a time limit runs in a forked child process
+that shares the loaded store and is killed when the limit passes: every query shape stops.
+This module is the query path: it must not import the extraction or reasoning stack.
+
+>>> dataset = Dataset(doctest_store)
+>>> [row["manufacturer"] for row in dataset.run("manufacturers").values()]
+['EMD Serono']
+>>> dataset.query("ASK { id:novantrone mskg:hasActiveIngredient id:mitoxantrone }").boolean
+True
+"""
 
 from __future__ import annotations
 
-import io
+import multiprocessing
+import resource
 from pathlib import Path
 from typing import Any
 
-from .errors import FormatError, QueryError
-from .namespaces import PREFIXES
+from .catalogue import DEFAULT_CATALOGUE, Catalogue
+from .errors import QueryError
+from .iris import GRAPH_IRIS, PREFIXES
+from .results import ASK, GRAPH, SELECT, Result
 from .store import DEFAULT_STORE, dataset_path
 
-__all__ = ["Dataset", "RESULT_FORMATS", "GRAPH_FORMATS", "format_results"]
+__all__ = ["DEFAULT_TIMEOUT", "Dataset", "QueryTimeout", "SparqlSource"]
 
-#: formats for SELECT and ASK results
-RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
-#: formats for CONSTRUCT and DESCRIBE results
-GRAPH_FORMATS = ("ttl", "nt", "jsonld")
+#: seconds a query may run unless told otherwise
+DEFAULT_TIMEOUT = 30.0
 
 
-class Dataset:
-    """The built dataset, loaded into an in-memory Oxigraph store.
+class QueryTimeout(QueryError):
+    """A query ran past its time limit and was stopped."""
+
+    exit_code = 3
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"query stopped after the time limit of {seconds:g} s")
+
+
+class SparqlSource:
+    """What the local dataset and a remote endpoint have in common: run a query text or a
+    catalogue query by id, and get a :class:`~kg.results.Result`."""
+
+    def __init__(self, catalogue: Catalogue | Path | str | None = None) -> None:
+        self._catalogue = catalogue
+
+    @property
+    def catalogue(self) -> Catalogue:
+        if not isinstance(self._catalogue, Catalogue):
+            self._catalogue = Catalogue(self._catalogue or DEFAULT_CATALOGUE)
+        return self._catalogue
+
+    def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Result:
+        raise NotImplementedError
+
+    def run(self, query_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Result:
+        """Run the catalogue query with this id.
+
+        :raises UnknownQueryError: no such id (the message names the closest ids).
+        """
+        return self.query(self.catalogue.get(query_id).text, timeout=timeout)
+
+
+class Dataset(SparqlSource):
+    """The built dataset, loaded into an in-memory Oxigraph store. Queries see the union of the
+    named graphs as their default graph, with the common prefixes predeclared.
 
     :param store: the store folder ``mskg build`` wrote.
+    :param inferred: include the graph of inferred class memberships.
+    :param catalogue: the query catalogue (folder or :class:`Catalogue`) for :meth:`run`.
+    :param memory_limit: bytes of address space a time-limited query may use (None: no limit).
     :raises StoreError: nothing was built there.
     """
 
-    def __init__(self, store: Path | str = DEFAULT_STORE) -> None:
-        import pyoxigraph
+    def __init__(
+        self,
+        store: Path | str = DEFAULT_STORE,
+        *,
+        inferred: bool = True,
+        catalogue: Catalogue | Path | str | None = None,
+        memory_limit: int | None = None,
+    ) -> None:
+        import pyoxigraph as ox
 
-        self._ox = pyoxigraph
+        super().__init__(catalogue)
         self.path = dataset_path(Path(store))
-        self.store = pyoxigraph.Store()
-        self.store.bulk_load(path=str(self.path), format=pyoxigraph.RdfFormat.N_QUADS)
+        self.memory_limit = memory_limit
+        self.store = ox.Store()
+        self.store.bulk_load(path=str(self.path), format=ox.RdfFormat.N_QUADS)
+        if not inferred:
+            self.store.remove_graph(ox.NamedNode(GRAPH_IRIS["inferred"]))
 
-    def query(self, sparql: str) -> Any:
-        """Run a query over the union of the named graphs, with the common prefixes predeclared.
+    def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Result:
+        """Run a query; with a ``timeout`` (seconds) it is stopped when the time is up.
 
         :raises QueryError: a malformed query, with the parser's message (line and column).
+        :raises QueryTimeout: the query ran past ``timeout``.
         """
-        try:
-            return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
-        except SyntaxError as exc:
-            raise QueryError(f"malformed query: {exc}") from None
-        except OSError as exc:
-            raise QueryError(f"query failed: {exc}") from None
+        if not timeout:
+            return _outcome(_execute(self.store, sparql))
+        return _outcome(_execute_in_child(self.store, sparql, timeout, self.memory_limit))
 
 
-def _term_text(term: Any) -> str:
-    if term is None:
-        return ""
-    value = getattr(term, "value", None)
-    return str(value) if value is not None else str(term)
-
-
-def format_results(results: Any, fmt: str = "table") -> str:
-    """Serialise query results: SELECT/ASK as table, csv, tsv, json or xml; CONSTRUCT and
-    DESCRIBE as ttl, nt or jsonld.
-
-    :raises FormatError: a format that does not fit the kind of result.
-    """
+def _execute(store: Any, sparql: str) -> tuple[str, str, bytes]:
+    """Run a query and encode its answer: ("ok", kind, payload) or ("error", kind of error, message)."""
     import pyoxigraph as ox
 
-    if isinstance(results, ox.QueryTriples):
-        formats = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
-        if fmt not in formats:
-            raise FormatError(f"unknown format {fmt!r} for a graph result (use {', '.join(GRAPH_FORMATS)})")
-        out = io.BytesIO()
-        results.serialize(out, formats[fmt])
-        return out.getvalue().decode("utf-8")
-    if fmt not in RESULT_FORMATS:
-        raise FormatError(f"unknown format {fmt!r} for query results (use {', '.join(RESULT_FORMATS)})")
-    if fmt != "table":
-        result_formats = {
-            "csv": ox.QueryResultsFormat.CSV,
-            "tsv": ox.QueryResultsFormat.TSV,
-            "json": ox.QueryResultsFormat.JSON,
-            "xml": ox.QueryResultsFormat.XML,
-        }
-        out = io.BytesIO()
-        results.serialize(out, result_formats[fmt])
-        return out.getvalue().decode("utf-8")
-    if isinstance(results, ox.QueryBoolean):
-        return "yes" if bool(results) else "no"
-    names = [v.value for v in results.variables]
-    rows = [[_term_text(solution[name]) for name in names] for solution in results]
-    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
-    line = "  ".join(n.ljust(w) for n, w in zip(names, widths))
-    rule = "  ".join("-" * w for w in widths)
-    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-    return "\n".join([line.rstrip(), rule, *body, f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
+    try:
+        results = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        if isinstance(results, ox.QueryTriples):
+            return "ok", GRAPH, results.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
+        kind = ASK if isinstance(results, ox.QueryBoolean) else SELECT
+        return "ok", kind, results.serialize(format=ox.QueryResultsFormat.JSON) or b""
+    except SyntaxError as exc:
+        return "error", "syntax", str(exc).encode()
+    except (OSError, ValueError, RuntimeError) as exc:
+        return "error", "failed", str(exc).encode()
+    except MemoryError:
+        return "error", "failed", b"out of memory"
+
+
+def _child(connection: Any, store: Any, sparql: str, memory_limit: int | None) -> None:
+    if memory_limit:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+    connection.send(_execute(store, sparql))
+    connection.close()
+
+
+def _execute_in_child(store: Any, sparql: str, timeout: float, memory_limit: int | None) -> tuple[str, str, bytes]:
+    context = multiprocessing.get_context("fork")  # the child shares the loaded store, no reload
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(sender, store, sparql, memory_limit), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryTimeout(timeout)
+        try:
+            return tuple(receiver.recv())  # type: ignore[return-value]
+        except EOFError:
+            return "error", "failed", b"the query process ended without an answer (out of memory?)"
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+
+
+def _outcome(outcome: tuple[str, str, bytes]) -> Result:
+    status, kind, payload = outcome
+    if status == "ok":
+        return Result(kind, payload)
+    message = payload.decode("utf-8", "replace")
+    raise QueryError(f"malformed query: {message}" if kind == "syntax" else f"query failed: {message}")

@@ -10,12 +10,12 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-from rdflib import Graph, URIRef
-from rdflib.compare import to_canonical_graph
+from typing import TYPE_CHECKING, Any
 
 from .errors import StoreError
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
 
 __all__ = [
     "DATASET_FILE",
@@ -37,6 +37,8 @@ DEFAULT_STORE = Path(os.environ.get("MSKG_STORE", "build"))
 def nquads_lines(graphs: Iterable[tuple[URIRef, Graph]]) -> list[str]:
     """Sorted, de-duplicated N-Quads lines. Blank nodes (OWL axioms of the ontology) get
     canonical labels, so that the same input always gives the same bytes."""
+    from rdflib.compare import to_canonical_graph  # here, so that readers of the store never import rdflib
+
     lines: set[str] = set()
     for name, graph in graphs:
         if any(True for _ in graph.query("ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }")):
