@@ -65,6 +65,8 @@ class CatalogueQuery:
     text: str
     expected: str | None
     path: Path
+    #: engine name -> why it answers differently (``mskg:knownEngineDifference "engine: reason"``)
+    engine_differences: tuple[tuple[str, str], ...] = ()
 
     @property
     def ordered(self) -> bool:
@@ -120,6 +122,10 @@ def _read_entry(path: Path) -> CatalogueQuery:
         text=text.strip() + "\n",
         expected=values[MSKG + "expectedResults"][0].lstrip("\n") if MSKG + "expectedResults" in values else None,
         path=path,
+        engine_differences=tuple(
+            (engine.strip(), reason.strip())
+            for engine, _, reason in sorted(d.partition(":") for d in values.get(MSKG + "knownEngineDifference", []))
+        ),
     )
 
 

@@ -164,10 +164,58 @@ def query(
 @_store_option
 @_reports_errors
 def export(fmt: str, output: Path | None, graph: str | None, store: Path) -> None:
-    """Export the dataset (all named graphs, or one) in a linked-data format."""
+    """Export the dataset (all named graphs, or one) in a linked-data format.
+
+    nq, trig and jsonld keep the named graphs; ttl, nt and xml (RDF/XML) hold their union unless
+    --graph picks one. nq streams from disk; the others are built in memory."""
     from .export import export as run_export
 
     run_export(fmt, output, store, graph)
+
+
+@main.command()
+@click.option("--version", "version", help="Release version (default: the package's version).")
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("releases"),
+    show_default=True,
+    help="Folder that holds one sub-folder per release.",
+)
+@click.option("--date", "issued", help="Release date, YYYY-MM-DD (default: the day the dataset was built).")
+@_store_option
+@_reports_errors
+def release(version: str | None, output: Path, issued: str | None, store: Path) -> None:
+    """Write a versioned release: ontology, data in every format, docs, VoID/DCAT, checksums, changes."""
+    from .release import make_release
+
+    click.echo(make_release(store, output, version, issued).summary())
+
+
+@main.command()
+@_ontology_option
+@click.option(
+    "--output", type=click.Path(path_type=Path), default=Path("docs"), show_default=True, help="Folder to write to."
+)
+@_reports_errors
+def docs(ontology: Path, output: Path) -> None:
+    """Write the ontology's documentation: ontology.html and its picture ontology.svg."""
+    from .docs import write_docs
+
+    for path in write_docs(ontology, output):
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option("--endpoint", required=True, metavar="URL", help="Graph Store Protocol URL (Oxigraph: …/store).")
+@click.option("--auth", metavar="USER:PASSWORD", help="Credentials (basic or digest, as the server asks).")
+@_store_option
+@_reports_errors
+def push(endpoint: str, auth: str | None, store: Path) -> None:
+    """Load the dataset into a triple store, one named graph at a time, replacing earlier pushes."""
+    from .push import push as run_push
+
+    click.echo(run_push(endpoint, store, auth).summary())
 
 
 @main.command()

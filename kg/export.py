@@ -1,30 +1,40 @@
-"""Exporting the built dataset in linked-data formats. N-Quads streams line by line from the
-store file; the other formats go through Oxigraph. Output is written atomically."""
+"""Exporting the built dataset in linked-data formats, byte for byte the same for the same build.
+
+N-Quads streams line by line from the store file, so it never holds the dataset in memory; TriG,
+Turtle, N-Triples and RDF/XML go through pyoxigraph's writer fed with quads in the file's sorted
+order; JSON-LD is compacted with mskg's context (:mod:`kg.jsonld`). Output is written atomically.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .errors import FormatError
-from .iris import GRAPH_IRIS
+from .iris import GRAPH_IRIS, PREFIXES
+from .jsonld import context, dataset_document
 from .store import DEFAULT_STORE, dataset_path, write_atomic
 
-__all__ = ["EXPORT_FORMATS", "export", "export_lines"]
+__all__ = ["EXPORT_FORMATS", "export", "export_bytes", "export_lines", "graph_iri", "read_quads"]
 
-#: format name -> (pyoxigraph RdfFormat attribute, keeps named graphs)
-EXPORT_FORMATS: dict[str, tuple[str, bool]] = {
-    "nq": ("N_QUADS", True),
-    "trig": ("TRIG", True),
-    "ttl": ("TURTLE", False),
-    "nt": ("N_TRIPLES", False),
-    "jsonld": ("JSON_LD", True),
-    "xml": ("RDF_XML", False),
+#: format name -> (pyoxigraph RdfFormat attribute, keeps named graphs, file extension)
+EXPORT_FORMATS: dict[str, tuple[str, bool, str]] = {
+    "nq": ("N_QUADS", True, "nq"),
+    "trig": ("TRIG", True, "trig"),
+    "jsonld": ("JSON_LD", True, "jsonld"),
+    "ttl": ("TURTLE", False, "ttl"),
+    "nt": ("N_TRIPLES", False, "nt"),
+    "xml": ("RDF_XML", False, "rdf"),
 }
 
 
-def _graph_iri(name: str | None) -> str | None:
+def graph_iri(name: str | None) -> str | None:
+    """The IRI of a graph given by short name (``facts``) or IRI; None for all graphs.
+
+    :raises FormatError: an unknown graph.
+    """
     if name is None:
         return None
     if name in GRAPH_IRIS:
@@ -36,7 +46,7 @@ def _graph_iri(name: str | None) -> str | None:
 
 def export_lines(store: Path = DEFAULT_STORE, graph: str | None = None) -> Iterator[str]:
     """The dataset's N-Quads lines, optionally only those of one graph (streamed)."""
-    wanted = _graph_iri(graph)
+    wanted = graph_iri(graph)
     suffix = f" <{wanted}> .\n" if wanted else None
     with dataset_path(store).open(encoding="utf-8") as lines:
         for line in lines:
@@ -44,35 +54,55 @@ def export_lines(store: Path = DEFAULT_STORE, graph: str | None = None) -> Itera
                 yield line
 
 
-def export(fmt: str, output: Path | None = None, store: Path = DEFAULT_STORE, graph: str | None = None) -> None:
-    """Write the dataset (or one graph) in a format to a file, or to standard output.
+def read_quads(store: Path = DEFAULT_STORE, graph: str | None = None) -> list[Any]:
+    """The dataset's quads (pyoxigraph), in the file's sorted order, blank-node labels kept."""
+    import pyoxigraph as ox
+
+    return list(ox.parse("".join(export_lines(store, graph)), ox.RdfFormat.N_QUADS))
+
+
+def export_bytes(fmt: str, store: Path = DEFAULT_STORE, graph: str | None = None) -> bytes:
+    """The dataset (or one graph) serialised in a format, in memory.
 
     Formats without named graphs (ttl, nt, xml) get the union of the graphs unless one is chosen.
 
     :raises FormatError: an unknown format or graph.
     """
+    import pyoxigraph as ox
+
     if fmt not in EXPORT_FORMATS:
         raise FormatError(f"unknown export format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
-    wanted = _graph_iri(graph)
     if fmt == "nq":
-        data: bytes | Iterator[str] = export_lines(store, graph)
+        return "".join(export_lines(store, graph)).encode("utf-8")
+    quads = read_quads(store, graph)
+    if fmt == "jsonld":
+        all_quads = quads if graph is None else read_quads(store, "ontology")
+        return dataset_document(quads, context(all_quads)).encode("utf-8")
+    attribute, keeps_graphs, _ = EXPORT_FORMATS[fmt]
+    rdf_format = getattr(ox.RdfFormat, attribute)
+    if keeps_graphs:
+        ordered: list[Any] = sorted(quads, key=lambda q: str(q.graph_name))  # stable: keeps line order within a graph
     else:
-        import pyoxigraph as ox
+        seen: set[Any] = set()
+        ordered = []
+        for quad in quads:
+            triple = ox.Triple(quad.subject, quad.predicate, quad.object)
+            if triple not in seen:
+                seen.add(triple)
+                ordered.append(triple)
+    prefixes = PREFIXES if fmt in ("trig", "ttl", "xml") else None
+    return ox.serialize(ordered, format=rdf_format, prefixes=prefixes) or b""
 
-        oxstore = ox.Store()
-        oxstore.bulk_load(path=str(dataset_path(store)), format=ox.RdfFormat.N_QUADS)
-        attribute, keeps_graphs = EXPORT_FORMATS[fmt]
-        rdf_format = getattr(ox.RdfFormat, attribute)
-        dumped: bytes | None
-        if wanted:
-            dumped = oxstore.dump(format=rdf_format, from_graph=ox.NamedNode(wanted))
-        elif keeps_graphs:
-            dumped = oxstore.dump(format=rdf_format)
-        else:
-            union = ox.Store()
-            union.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in oxstore)
-            dumped = union.dump(format=rdf_format, from_graph=ox.DefaultGraph())
-        data = dumped or b""
+
+def export(fmt: str, output: Path | None = None, store: Path = DEFAULT_STORE, graph: str | None = None) -> None:
+    """Write the dataset (or one graph) in a format to a file, or to standard output.
+
+    :raises FormatError: an unknown format or graph.
+    :raises StoreError: the output cannot be written (nothing is left half-written).
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise FormatError(f"unknown export format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
+    data: bytes | Iterator[str] = export_lines(store, graph) if fmt == "nq" else export_bytes(fmt, store, graph)
     if output is None:
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)

@@ -73,3 +73,73 @@ def oxigraph_server(dataset: Path, workdir: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@contextmanager
+def virtuoso_server(workdir: Path) -> Iterator[str]:
+    """Virtuoso (Debian's virtuoso-t) with a throw-away database in ``workdir``, HTTP and SQL on
+    127.0.0.1; yields its base URL (``/sparql``, ``/sparql-graph-crud-auth`` with dba:dba)."""
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        raise RuntimeError("Virtuoso is missing: run tools/system-deps (Debian package virtuoso-opensource)")
+    http_port, sql_port = free_port(), free_port()
+    template = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+    if not template.is_file():
+        template = Path("/usr/share/virtuoso-opensource-7/virtuoso.ini")
+    lines = []
+    for line in template.read_text(encoding="utf-8").splitlines():
+        key = line.split("=", 1)[0].strip()
+        if "/var/lib/virtuoso-opensource-7/db/" in line:
+            line = line.replace("/var/lib/virtuoso-opensource-7/db/", f"{workdir}/")
+        elif key == "ServerPort" and "1111" in line:
+            line = f"ServerPort = 127.0.0.1:{sql_port}"
+        elif key == "ServerPort" and "8890" in line:
+            line = f"ServerPort = 127.0.0.1:{http_port}"
+        elif key == "DirsAllowed":
+            line = f"DirsAllowed = ., {workdir}, /usr/share/virtuoso-opensource-7/vad"
+        lines.append(line)
+    ini = workdir / "virtuoso.ini"
+    ini.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [binary, "+foreground", "+configfile", str(ini)],
+        cwd=workdir,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{http_port}"
+    try:
+        wait_until_up(base + "/sparql?query=ASK%7B%7D", process, seconds=90)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def empty_oxigraph(workdir: Path) -> Iterator[str]:
+    """`oxigraph serve` on an empty store (union default graph); yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            oxigraph_binary(),
+            "serve",
+            "--location",
+            str(workdir / "empty-oxigraph"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base + "/query?query=ASK%7B%7D", process)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
