@@ -23,6 +23,14 @@ _DCTERMS = PREFIXES["dcterms"]
 _RDF_TYPE = PREFIXES["rdf"] + "type"
 _XSD = PREFIXES["xsd"]
 _MEDIA = "https://www.iana.org/assignments/media-types/"
+#: VoID count property -> the statistic it counts
+_COUNTS = {
+    "entities": "entities",
+    "distinctSubjects": "subjects",
+    "distinctObjects": "objects",
+    "properties": "properties",
+    "classes": "classes",
+}
 #: prefixes for writing descriptions
 DESCRIPTION_PREFIXES = {**PREFIXES, "void": _VOID, "dcat": _DCAT, "spdx": _SPDX, "sd": _SD}
 
@@ -126,13 +134,14 @@ def describe(
         _DCTERMS + "rights",
         ox.Literal("Quoted evidence sentences remain the work of their publishers.", language="en"),
     )
+
+    def add_counts(node: Any, counts: dict[str, Any]) -> None:
+        add(node, _VOID + "triples", literal(counts["triples"], "integer"))
+        for prop, key in _COUNTS.items():
+            add(node, _VOID + prop, literal(len(counts[key]), "integer"))
+
     add(subject, _VOID + "uriSpace", literal(ID))
-    add(subject, _VOID + "triples", literal(whole["triples"], "integer"))
-    add(subject, _VOID + "entities", literal(len(whole["entities"]), "integer"))
-    add(subject, _VOID + "distinctSubjects", literal(len(whole["subjects"]), "integer"))
-    add(subject, _VOID + "distinctObjects", literal(len(whole["objects"]), "integer"))
-    add(subject, _VOID + "properties", literal(len(whole["properties"]), "integer"))
-    add(subject, _VOID + "classes", literal(len(whole["classes"]), "integer"))
+    add_counts(subject, whole)
     vocabularies = {vocabulary_of(p) for p in whole["properties"]} | {vocabulary_of(c) for c in whole["classes"]}
     for vocabulary in sorted(vocabularies):
         add(subject, _VOID + "vocabulary", iri(vocabulary))
@@ -145,11 +154,7 @@ def describe(
         add(subject, _VOID + "subset", part)
         add(part, _RDF_TYPE, iri(_VOID + "Dataset"))
         add(part, _SD + "name", iri(graph))
-        add(part, _VOID + "triples", literal(s["triples"], "integer"))
-        add(part, _VOID + "entities", literal(len(s["entities"]), "integer"))
-        add(part, _VOID + "distinctSubjects", literal(len(s["subjects"]), "integer"))
-        add(part, _VOID + "properties", literal(len(s["properties"]), "integer"))
-        add(part, _VOID + "classes", literal(len(s["classes"]), "integer"))
+        add_counts(part, s)
     if version:
         add(subject, _DCAT + "version", literal(version))
         add(subject, _DCTERMS + "isVersionOf", iri(DATASET_IRI))

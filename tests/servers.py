@@ -43,15 +43,9 @@ def oxigraph_binary() -> str:
 
 
 @contextmanager
-def oxigraph_server(dataset: Path, workdir: Path) -> Iterator[str]:
-    """`oxigraph serve` with the dataset loaded and the union of the graphs as default graph;
-    yields its base URL (``/query``, ``/store``)."""
-    location = workdir / "oxigraph"
-    subprocess.run(
-        [oxigraph_binary(), "load", "--location", str(location), "--file", str(dataset)],
-        check=True,
-        capture_output=True,
-    )
+def oxigraph_serve(location: Path) -> Iterator[str]:
+    """`oxigraph serve` on a store folder, with the union of the graphs as default graph; yields
+    its base URL (``/query``, ``/update``, ``/store``)."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -73,6 +67,19 @@ def oxigraph_server(dataset: Path, workdir: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@contextmanager
+def oxigraph_server(dataset: Path, workdir: Path) -> Iterator[str]:
+    """`oxigraph serve` with the dataset bulk-loaded; yields its base URL."""
+    location = workdir / "oxigraph"
+    subprocess.run(
+        [oxigraph_binary(), "load", "--location", str(location), "--file", str(dataset)],
+        check=True,
+        capture_output=True,
+    )
+    with oxigraph_serve(location) as base:
+        yield base
 
 
 @contextmanager
@@ -121,25 +128,6 @@ def virtuoso_server(workdir: Path) -> Iterator[str]:
 
 @contextmanager
 def empty_oxigraph(workdir: Path) -> Iterator[str]:
-    """`oxigraph serve` on an empty store (union default graph); yields its base URL."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            oxigraph_binary(),
-            "serve",
-            "--location",
-            str(workdir / "empty-oxigraph"),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base + "/query?query=ASK%7B%7D", process)
+    """`oxigraph serve` on an empty store; yields its base URL."""
+    with oxigraph_serve(workdir / "empty-oxigraph") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
