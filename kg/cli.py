@@ -29,24 +29,15 @@ def _reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _store_option(func: F) -> F:
+def _folder_option(flag: str, default: Path | None, help: str) -> Callable[[F], F]:
+    """A path option with its default shown (the folders every command reads or writes)."""
     return click.option(
-        "--store",
-        type=click.Path(path_type=Path),
-        default=DEFAULT_STORE,
-        show_default=True,
-        help="Folder of the built dataset (env MSKG_STORE).",
-    )(func)
+        flag, type=click.Path(path_type=Path), default=default, show_default=default is not None, help=help
+    )
 
 
-def _ontology_option(func: F) -> F:
-    return click.option(
-        "--ontology",
-        type=click.Path(path_type=Path),
-        default=Path("ontology"),
-        show_default=True,
-        help="Folder of the ontology (*.ttl, shapes/, qc/).",
-    )(func)
+_store_option = _folder_option("--store", DEFAULT_STORE, "Folder of the built dataset (env MSKG_STORE).")
+_ontology_option = _folder_option("--ontology", Path("ontology"), "Folder of the ontology (*.ttl, shapes/, qc/).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,13 +47,7 @@ def main() -> None:
 
 
 @main.command()
-@click.option(
-    "--corpus",
-    type=click.Path(path_type=Path),
-    default=Path("corpus"),
-    show_default=True,
-    help="Folder of source documents (UTF-8 .txt).",
-)
+@_folder_option("--corpus", Path("corpus"), "Folder of source documents (UTF-8 .txt).")
 @_ontology_option
 @_store_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
@@ -99,12 +84,7 @@ def build(corpus: Path, ontology: Path, store: Path, quiet: bool) -> None:
 @click.option("--list", "list_catalogue", is_flag=True, help="List the catalogue's queries (id, title).")
 @click.option("--show", metavar="ID", help="Print a catalogue query, with the PREFIX lines it needs.")
 @click.option("--prefixes", is_flag=True, help="Print the predeclared prefixes.")
-@click.option(
-    "--catalogue",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Folder of the query catalogue (default: the bundled queries/, env MSKG_QUERIES).",
-)
+@_folder_option("--catalogue", None, "Folder of the query catalogue (default: the bundled queries/, env MSKG_QUERIES).")
 @_store_option
 @_reports_errors
 def query(
@@ -175,13 +155,7 @@ def export(fmt: str, output: Path | None, graph: str | None, store: Path) -> Non
 
 @main.command()
 @click.option("--version", "version", help="Release version (default: the package's version).")
-@click.option(
-    "--output",
-    type=click.Path(path_type=Path),
-    default=Path("releases"),
-    show_default=True,
-    help="Folder that holds one sub-folder per release.",
-)
+@_folder_option("--output", Path("releases"), "Folder that holds one sub-folder per release.")
 @click.option("--date", "issued", help="Release date, YYYY-MM-DD (default: the day the dataset was built).")
 @_store_option
 @_reports_errors
@@ -194,9 +168,7 @@ def release(version: str | None, output: Path, issued: str | None, store: Path) 
 
 @main.command()
 @_ontology_option
-@click.option(
-    "--output", type=click.Path(path_type=Path), default=Path("docs"), show_default=True, help="Folder to write to."
-)
+@_folder_option("--output", Path("docs"), "Folder to write to.")
 @_reports_errors
 def docs(ontology: Path, output: Path) -> None:
     """Write the ontology's documentation: ontology.html and its picture ontology.svg."""
@@ -220,13 +192,7 @@ def push(endpoint: str, auth: str | None, store: Path) -> None:
 
 @main.command()
 @click.argument("documents", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--gold",
-    type=click.Path(path_type=Path),
-    default=Path("tests/gold"),
-    show_default=True,
-    help="Folder of gold annotations (<document>.tsv).",
-)
+@_folder_option("--gold", Path("tests/gold"), "Folder of gold annotations (<document>.gold).")
 @_ontology_option
 @_reports_errors
 def evaluate(documents: tuple[Path, ...], gold: Path, ontology: Path) -> None:

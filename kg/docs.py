@@ -123,19 +123,16 @@ def ontology_html(graph: Graph, picture: str | None = None) -> str:
             synonyms = sorted(str(a) for a in graph.objects(term, SKOS.altLabel))
             if synonyms:
                 out.append(f"<dt>Synonyms</dt><dd>{html.escape(', '.join(synonyms))}</dd>")
+            individual = OWL.NamedIndividual in set(graph.objects(term, RDF.type))
             for label, values in rows:
+                if individual and label != "Type":
+                    continue
                 found = sorted({_expression(graph, v) for v in values(term)})
-                if found and (kind_of(graph, term) != OWL.NamedIndividual or label == "Type"):
+                if found:
                     out.append(f"<dt>{label}</dt><dd>{'; '.join(found)}</dd>")
             out.append("</dl></section>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
-
-
-def kind_of(graph: Graph, term: Node) -> Node:
-    """owl:NamedIndividual for individuals, else the term's first OWL kind."""
-    kinds = set(graph.objects(term, RDF.type))
-    return OWL.NamedIndividual if OWL.NamedIndividual in kinds else next(iter(sorted(kinds, key=str)), OWL.Thing)
 
 
 def _local(term: URIRef) -> str:

@@ -17,7 +17,7 @@ from .iris import GRAPH_IRIS, PREFIXES
 from .jsonld import context, dataset_document
 from .store import DEFAULT_STORE, dataset_path, write_atomic
 
-__all__ = ["EXPORT_FORMATS", "export", "export_bytes", "export_lines", "graph_iri", "read_quads"]
+__all__ = ["EXPORT_FORMATS", "export", "export_bytes", "export_lines", "graph_iri", "read_quads", "serialize_quads"]
 
 #: format name -> (pyoxigraph RdfFormat attribute, keeps named graphs, file extension)
 EXPORT_FORMATS: dict[str, tuple[str, bool, str]] = {
@@ -61,6 +61,22 @@ def read_quads(store: Path = DEFAULT_STORE, graph: str | None = None) -> list[An
     return list(ox.parse("".join(export_lines(store, graph)), ox.RdfFormat.N_QUADS))
 
 
+def serialize_quads(fmt: str, quads: list[Any], context_quads: list[Any] | None = None) -> bytes:
+    """Quads (in the store file's order) in a format other than nq; the JSON-LD context comes from
+    ``context_quads`` (the ontology's declarations; default: the quads themselves)."""
+    import pyoxigraph as ox
+
+    if fmt == "jsonld":
+        return dataset_document(quads, context(quads if context_quads is None else context_quads)).encode("utf-8")
+    attribute, keeps_graphs, _ = EXPORT_FORMATS[fmt]
+    if keeps_graphs:
+        ordered: list[Any] = sorted(quads, key=lambda q: str(q.graph_name))  # stable: keeps line order within a graph
+    else:
+        ordered = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))  # union, in order
+    prefixes = PREFIXES if fmt in ("trig", "ttl", "xml") else None
+    return ox.serialize(ordered, format=getattr(ox.RdfFormat, attribute), prefixes=prefixes) or b""
+
+
 def export_bytes(fmt: str, store: Path = DEFAULT_STORE, graph: str | None = None) -> bytes:
     """The dataset (or one graph) serialised in a format, in memory.
 
@@ -68,30 +84,17 @@ def export_bytes(fmt: str, store: Path = DEFAULT_STORE, graph: str | None = None
 
     :raises FormatError: an unknown format or graph.
     """
-    import pyoxigraph as ox
-
-    if fmt not in EXPORT_FORMATS:
-        raise FormatError(f"unknown export format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
+    _check_format(fmt)
     if fmt == "nq":
         return "".join(export_lines(store, graph)).encode("utf-8")
     quads = read_quads(store, graph)
-    if fmt == "jsonld":
-        all_quads = quads if graph is None else read_quads(store, "ontology")
-        return dataset_document(quads, context(all_quads)).encode("utf-8")
-    attribute, keeps_graphs, _ = EXPORT_FORMATS[fmt]
-    rdf_format = getattr(ox.RdfFormat, attribute)
-    if keeps_graphs:
-        ordered: list[Any] = sorted(quads, key=lambda q: str(q.graph_name))  # stable: keeps line order within a graph
-    else:
-        seen: set[Any] = set()
-        ordered = []
-        for quad in quads:
-            triple = ox.Triple(quad.subject, quad.predicate, quad.object)
-            if triple not in seen:
-                seen.add(triple)
-                ordered.append(triple)
-    prefixes = PREFIXES if fmt in ("trig", "ttl", "xml") else None
-    return ox.serialize(ordered, format=rdf_format, prefixes=prefixes) or b""
+    context_quads = read_quads(store, "ontology") if fmt == "jsonld" and graph is not None else None
+    return serialize_quads(fmt, quads, context_quads)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in EXPORT_FORMATS:
+        raise FormatError(f"unknown export format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
 
 
 def export(fmt: str, output: Path | None = None, store: Path = DEFAULT_STORE, graph: str | None = None) -> None:
@@ -100,8 +103,7 @@ def export(fmt: str, output: Path | None = None, store: Path = DEFAULT_STORE, gr
     :raises FormatError: an unknown format or graph.
     :raises StoreError: the output cannot be written (nothing is left half-written).
     """
-    if fmt not in EXPORT_FORMATS:
-        raise FormatError(f"unknown export format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
+    _check_format(fmt)
     data: bytes | Iterator[str] = export_lines(store, graph) if fmt == "nq" else export_bytes(fmt, store, graph)
     if output is None:
         if isinstance(data, bytes):

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import MskgError
-from .export import EXPORT_FORMATS, export_bytes, export_lines, read_quads
+from .export import EXPORT_FORMATS, export_lines, read_quads, serialize_quads
+from .iris import GRAPH_IRIS
 from .jsonld import context
 from .store import DEFAULT_STORE, dataset_path
 from .void import DESCRIPTION_PREFIXES, Distribution, describe
@@ -131,12 +132,14 @@ def make_release(
         raise ReleaseError(f"{releases}: cannot write ({exc.strerror})") from None
     try:
         report = ReleaseReport(target, version, issued, previous)
-        files: dict[str, bytes] = {}
+        quads = read_quads(store)  # parsed once; every file below is written from it
+        ontology_quads = [q for q in quads if q.graph_name.value == GRAPH_IRIS["ontology"]]
+        files: dict[str, bytes] = {"mskg.nq": source.read_bytes()}
         for fmt, (_, _, extension) in EXPORT_FORMATS.items():
-            files[f"mskg.{extension}"] = export_bytes(fmt, store)
-        files["ontology.ttl"] = export_bytes("ttl", store, "ontology")
-        files["ontology.owl"] = export_bytes("xml", store, "ontology")
-        quads = read_quads(store)
+            if fmt != "nq":
+                files[f"mskg.{extension}"] = serialize_quads(fmt, quads)
+        files["ontology.ttl"] = serialize_quads("ttl", ontology_quads)
+        files["ontology.owl"] = serialize_quads("xml", ontology_quads)
         files["context.jsonld"] = (json.dumps({"@context": context(quads)}, indent=1) + "\n").encode("utf-8")
         ontology = Graph().parse(data=files["ontology.ttl"].decode("utf-8"), format="turtle")
         files["ontology.svg"] = ontology_svg(ontology)
