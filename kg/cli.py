@@ -138,6 +138,71 @@ def query(
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0 for every interface).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, help="Seconds a query may run."
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    help="Most rows (or triples) an answer may have.",
+)
+@click.option(
+    "--max-query-length",
+    type=click.IntRange(min=100),
+    default=50_000,
+    show_default=True,
+    help="Longest query, in characters.",
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Queries that can run at once (default: CPU count, at least 2)."
+)
+@click.option(
+    "--allow-service",
+    multiple=True,
+    metavar="URL",
+    help="A remote endpoint queries may call with SERVICE (repeatable). None by default.",
+)
+@click.option("--access-log", is_flag=True, help="Print a line per request.")
+@_folder_option("--catalogue", None, "Folder of the query catalogue (default: the bundled queries/, env MSKG_QUERIES).")
+@_store_option
+@_reports_errors
+def serve(
+    host: str,
+    port: int,
+    timeout: float,
+    max_rows: int,
+    max_query_length: int,
+    workers: int | None,
+    allow_service: tuple[str, ...],
+    access_log: bool,
+    catalogue: Path | None,
+    store: Path,
+) -> None:
+    """Serve the dataset read-only: SPARQL 1.1 Protocol at /sparql, a query page at /, entity
+    pages at the dataset's own paths (/id/…), VoID at /.well-known/void."""
+    from .catalogue import DEFAULT_CATALOGUE
+    from .server import ServerConfig
+    from .server import serve as run_server
+
+    config = ServerConfig(
+        store=store,
+        catalogue=catalogue or DEFAULT_CATALOGUE,
+        timeout=timeout,
+        max_rows=max_rows,
+        max_query_length=max_query_length,
+        allow_service=allow_service,
+        access_log=access_log,
+    )
+    if workers:
+        config.workers = workers
+    run_server(config, host, port)
+
+
+@main.command()
 @click.option("--format", "fmt", default="nq", show_default=True, help="nq, trig, ttl, nt, jsonld or xml.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: standard output).")
 @click.option("--graph", help="Only one graph: ontology, facts, provenance or inferred.")

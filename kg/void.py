@@ -32,7 +32,14 @@ _COUNTS = {
     "classes": "classes",
 }
 #: prefixes for writing descriptions
-DESCRIPTION_PREFIXES = {**PREFIXES, "void": _VOID, "dcat": _DCAT, "spdx": _SPDX, "sd": _SD}
+DESCRIPTION_PREFIXES = {
+    **PREFIXES,
+    "void": _VOID,
+    "dcat": _DCAT,
+    "spdx": _SPDX,
+    "sd": _SD,
+    "formats": "http://www.w3.org/ns/formats/",
+}
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,9 @@ def oxigraph_binary() -> str:
 
 
 @contextmanager
-def oxigraph_serve(location: Path) -> Iterator[str]:
-    """`oxigraph serve` on a store folder, with the union of the graphs as default graph; yields
-    its base URL (``/query``, ``/update``, ``/store``)."""
+def oxigraph_serve(location: Path, *options: str) -> Iterator[str]:
+    """`oxigraph serve` on a store folder, with the union of the graphs as default graph and extra
+    options; yields its base URL (``/query``, ``/update``, ``/store``)."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -56,6 +56,7 @@ def oxigraph_serve(location: Path) -> Iterator[str]:
             "--bind",
             f"127.0.0.1:{port}",
             "--union-default-graph",
+            *options,
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -131,3 +132,71 @@ def empty_oxigraph(workdir: Path) -> Iterator[str]:
     """`oxigraph serve` on an empty store; yields its base URL."""
     with oxigraph_serve(workdir / "empty-oxigraph") as base:
         yield base
+
+
+def mskg_binary() -> str:
+    found = shutil.which("mskg") or str(Path(sys.executable).with_name("mskg"))
+    if not Path(found).exists():
+        raise RuntimeError("the `mskg` command is missing: pip install -e .")
+    return found
+
+
+@contextmanager
+def mskg_serve(store: Path, *options: str) -> Iterator[str]:
+    """`mskg serve` on the store with extra command-line options; yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [mskg_binary(), "serve", "--store", str(store), "--port", str(port), *options],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base + "/health", process)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class CountingServer:
+    """A local HTTP server that counts the requests reaching it: the stand-in for "the network"
+    when a test checks that a query cannot make the server fetch anything."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        self.requests: list[str] = []
+        requests = self.requests
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _count(self) -> None:
+                requests.append(f"{self.command} {self.path}")
+                body = b"<http://example.org/s> <http://example.org/p> <http://example.org/o> .\n"
+                self.send_response(200)
+                self.send_header("Content-Type", "application/n-triples")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = do_HEAD = _count
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_port}/"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> CountingServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()

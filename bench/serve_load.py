@@ -1,0 +1,131 @@
+"""Load on `mskg serve` against `oxigraph serve` with the same data, side by side: concurrent
+clients on 127.0.0.1 send a bounded number of requests, mixing the catalogue's queries, and the
+script reports throughput, p50/p99 latency, errors and the ratio.
+
+    mskg build && python bench/serve_load.py [--requests 3000] [--clients 8]
+
+Every query goes with its PREFIX lines, so both servers get the same text. Each client keeps one
+HTTP/1.1 connection open, as SPARQL clients do. Not a test: read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from contextlib import ExitStack
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kg.catalogue import Catalogue  # noqa: E402
+from kg.iris import prefix_declarations  # noqa: E402
+from tests.servers import mskg_serve, oxigraph_server  # noqa: E402
+
+
+def workload(total: int, seed: int = 7, unique: bool = False) -> list[tuple[str, str]]:
+    """(query text, Accept) pairs: the catalogue mixed evenly, in a fixed shuffled order. With
+    ``unique``, each request carries a different comment, so no answer can come from a cache."""
+    entries = list(Catalogue())
+    jobs = []
+    for i in range(total):
+        entry = entries[i % len(entries)]
+        accept = "text/turtle" if entry.form == "construct" else "application/sparql-results+json"
+        nonce = f"\n# request {i}\n" if unique else ""
+        jobs.append((prefix_declarations(entry.text) + entry.text + nonce, accept))
+    random.Random(seed).shuffle(jobs)
+    return jobs
+
+
+def hammer(url: str, jobs: list[tuple[str, str]], clients: int) -> dict[str, float]:
+    """Send the jobs from ``clients`` threads, each over its own keep-alive connection."""
+    parsed = urllib.parse.urlsplit(url)
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    queue = list(reversed(jobs))
+
+    def client() -> None:
+        connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
+        while True:
+            with lock:
+                if not queue:
+                    break
+                text, accept = queue.pop()
+            body = urllib.parse.urlencode({"query": text})
+            headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
+            started = time.perf_counter()
+            try:
+                connection.request("POST", parsed.path, body, headers)
+                response = connection.getresponse()
+                response.read()
+                ok = response.status == 200
+            except OSError as exc:
+                ok = False
+                connection.close()
+                connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
+                errors.append(str(exc))
+            elapsed = time.perf_counter() - started
+            with lock:
+                latencies.append(elapsed)
+                if not ok and len(errors) < 1000:
+                    errors.append("status")
+        connection.close()
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    ordered = sorted(latencies)
+    return {
+        "requests": len(latencies),
+        "errors": len(errors),
+        "throughput": len(latencies) / wall,
+        "p50": statistics.median(ordered) * 1000,
+        "p99": ordered[int(0.99 * (len(ordered) - 1))] * 1000,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--store", type=Path, default=Path("build"))
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--clients", type=int, default=8)
+    args = parser.parse_args()
+    mixes = {"repeated": workload(args.requests), "all different (no cache)": workload(args.requests, unique=True)}
+    results = {}
+    with ExitStack() as stack:
+        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        servers = {
+            "mskg serve": stack.enter_context(mskg_serve(args.store)) + "/sparql",
+            "oxigraph serve": stack.enter_context(oxigraph_server(args.store / "dataset.nq", workdir)) + "/query",
+        }
+        for mix, jobs in mixes.items():
+            for name, url in servers.items():
+                hammer(url, workload(len(Catalogue().ids()), unique=True), 1)  # warm-up, not cached
+                results[mix, name] = hammer(url, jobs, args.clients)
+    print(f"{args.requests} requests from {args.clients} clients, catalogue mix ({len(Catalogue().ids())} queries)\n")
+    print("| queries | server | throughput (req/s) | p50 (ms) | p99 (ms) | errors |")
+    print("|---|---|---|---|---|---|")
+    for (mix, name), r in results.items():
+        print(f"| {mix} | {name} | {r['throughput']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} |")
+    print()
+    for mix in mixes:
+        mine, theirs = results[mix, "mskg serve"], results[mix, "oxigraph serve"]
+        print(
+            f"{mix}: throughput mskg/oxigraph {mine['throughput'] / theirs['throughput']:.2f}x, "
+            f"p50 {mine['p50'] / theirs['p50']:.2f}x, p99 {mine['p99'] / theirs['p99']:.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()

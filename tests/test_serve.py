@@ -1,0 +1,286 @@
+"""`mskg serve` as a SPARQL endpoint, with a real server on 127.0.0.1 and SPARQLWrapper as the
+client: the protocol's three ways to send a query, dataset parameters, every result format, the
+service description, VoID, the catalogue as data, and a page or RDF for every IRI of the dataset."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+from kg.catalogue import Catalogue
+from kg.iris import BASE, GRAPH_IRIS, QUERIES
+from kg.query import Dataset
+from kg.remote import Endpoint
+from tests.servers import mskg_serve
+
+CATALOGUE = Catalogue()
+IMMUNOSUPPRESSANTS = "SELECT ?d WHERE { ?d a mskg:Immunosuppressant } ORDER BY ?d"
+CONSTRUCT = "CONSTRUCT { ?d a mskg:Immunosuppressant } WHERE { ?d a mskg:Immunosuppressant }"
+
+
+@pytest.fixture(scope="module")
+def server(built: tuple[Path, Any]) -> Iterator[str]:
+    with mskg_serve(built[0], "--timeout", "10") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def local(built: tuple[Path, Any]) -> Dataset:
+    return Dataset(built[0])
+
+
+def _get(url: str, accept: str | None = None) -> tuple[int, str, bytes]:
+    request = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers["Content-Type"], response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers["Content-Type"], exc.read()
+
+
+def _client(server: str, query: str, fmt: str, method: str = POST) -> Any:
+    client = SPARQLWrapper(server + "/sparql")
+    client.setQuery(query)
+    client.setMethod(method)
+    client.setReturnFormat(fmt)
+    return client
+
+
+@pytest.mark.parametrize("query_id", CATALOGUE.ids())
+def test_every_catalogue_query_gives_its_expected_answer(server: str, query_id: str) -> None:
+    entry = CATALOGUE.get(query_id)
+    answer = Endpoint(server + "/sparql").run(query_id)
+    expected = entry.expected_result()
+    assert expected is not None and answer.same_answer(expected, ordered=entry.ordered)
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_select_through_sparqlwrapper(server: str, local: Dataset, method: str) -> None:
+    rows = _client(server, IMMUNOSUPPRESSANTS, JSON, method).queryAndConvert()["results"]["bindings"]
+    assert [r["d"]["value"] for r in rows] == [r["d"] for r in local.query(IMMUNOSUPPRESSANTS).values()]
+
+
+def test_post_a_query_as_the_body(server: str, local: Dataset) -> None:
+    request = urllib.request.Request(
+        server + "/sparql",
+        data=IMMUNOSUPPRESSANTS.encode(),
+        headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        lines = response.read().decode().split()
+    assert lines[1:] == [r["d"] for r in local.query(IMMUNOSUPPRESSANTS).values()]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media", "parse"),
+    [
+        (JSON, "application/sparql-results+json", lambda b: ox.parse_query_results(b, ox.QueryResultsFormat.JSON)),
+        (XML, "application/sparql-results+xml", lambda b: ox.parse_query_results(b, ox.QueryResultsFormat.XML)),
+        (CSV, "text/csv", None),
+        (TSV, "text/tab-separated-values", lambda b: ox.parse_query_results(b, ox.QueryResultsFormat.TSV)),
+    ],
+)
+def test_result_formats(server: str, fmt: str, media: str, parse: Any) -> None:
+    response = _client(server, IMMUNOSUPPRESSANTS, fmt).query()
+    assert response.response.headers["Content-Type"].startswith(media)
+    body = response.response.read()
+    if parse is None:
+        assert body.decode().split()[0] == "d" and len(body.decode().split()) == 6
+    else:
+        assert len(list(parse(body))) == 5
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media", "rdf_format"),
+    [
+        (TURTLE, "text/turtle", ox.RdfFormat.TURTLE),
+        (N3, "text/turtle", ox.RdfFormat.TURTLE),
+        (RDFXML, "application/rdf+xml", ox.RdfFormat.RDF_XML),
+        (JSONLD, "application/ld+json", ox.RdfFormat.JSON_LD),
+    ],
+)
+def test_graph_formats(server: str, fmt: str, media: str, rdf_format: Any) -> None:
+    response = _client(server, CONSTRUCT, fmt).query()
+    assert response.response.headers["Content-Type"].startswith(media)
+    triples = list(ox.parse(response.response.read(), rdf_format))
+    assert len(triples) == 5
+
+
+def test_n_triples_by_accept_and_format_parameter(server: str) -> None:
+    query = urllib.parse.quote(CONSTRUCT)
+    status, media, body = _get(f"{server}/sparql?query={query}", "application/n-triples")
+    assert status == 200 and media.startswith("application/n-triples")
+    assert len(list(ox.parse(body, ox.RdfFormat.N_TRIPLES))) == 5
+    status, media, _ = _get(f"{server}/sparql?query={query}&format=jsonld", "text/turtle")
+    assert status == 200 and media.startswith("application/ld+json"), "the format parameter wins"
+
+
+def test_ask_and_its_formats(server: str) -> None:
+    query = "ASK { id:novantrone mskg:hasActiveIngredient id:mitoxantrone }"
+    assert _client(server, query, JSON).queryAndConvert()["boolean"] is True
+    xml = _client(server, query, XML).query().response.read().decode()
+    assert "<boolean>true</boolean>" in xml
+
+
+def test_dataset_parameters_choose_the_graphs(server: str, local: Dataset) -> None:
+    """default-graph-uri narrows the default graph; named-graph-uri limits GRAPH."""
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s a mskg:Immunosuppressant }"
+    for name in ("facts", "inferred"):
+        graph = urllib.parse.quote(GRAPH_IRIS[name])
+        _, _, body = _get(f"{server}/sparql?query={urllib.parse.quote(count)}&default-graph-uri={graph}", "text/csv")
+        in_graph = local.query(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH graph:{name} {{ ?s a mskg:Immunosuppressant }} }}"
+        )
+        assert int(body.split()[-1]) == in_graph.values()[0]["n"]
+    graphs = urllib.parse.quote("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    named = urllib.parse.quote(GRAPH_IRIS["facts"])
+    _, _, body = _get(f"{server}/sparql?query={graphs}&named-graph-uri={named}", "text/csv")
+    assert body.decode().split()[1:] == [GRAPH_IRIS["facts"]]
+
+
+def test_errors_reach_sparqlwrapper_with_the_parsers_message(server: str) -> None:
+    with pytest.raises(QueryBadFormed) as raised:
+        _client(server, "SELECT * WHERE { ?s ?p }", JSON).query()
+    assert "error at" in str(raised.value)
+
+
+def test_unacceptable_format_for_the_kind_of_answer(server: str) -> None:
+    query = urllib.parse.quote(IMMUNOSUPPRESSANTS)
+    status, _, body = _get(f"{server}/sparql?query={query}", "text/turtle")
+    assert status == 406 and b"application/sparql-results+json" in body
+
+
+def test_service_description(server: str) -> None:
+    status, media, body = _get(server + "/sparql", "text/turtle")
+    assert status == 200 and media.startswith("text/turtle")
+    store = ox.Store()
+    store.load(body, ox.RdfFormat.TURTLE)
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    answer = store.query(
+        f"""SELECT ?endpoint (COUNT(DISTINCT ?name) AS ?graphs) WHERE {{
+            ?service a <{sd}Service> ; <{sd}endpoint> ?endpoint ;
+                     <{sd}supportedLanguage> <{sd}SPARQL11Query> ;
+                     <{sd}defaultDataset>/<{sd}namedGraph>/<{sd}name> ?name }} GROUP BY ?endpoint"""
+    )
+    rows = list(answer)
+    assert rows[0]["endpoint"].value == server + "/sparql"
+    assert int(rows[0]["graphs"].value) == 4
+    status, _, _ = _get(server + "/sparql", "text/html")
+    assert status == 200, "a browser on /sparql lands on the query page"
+
+
+def test_void_description(server: str) -> None:
+    status, _, body = _get(server + "/.well-known/void", "application/n-triples")
+    assert status == 200
+    triples = list(ox.parse(body, ox.RdfFormat.N_TRIPLES))
+    void = "http://rdfs.org/ns/void#"
+    endpoints = [t.object.value for t in triples if t.predicate.value == void + "sparqlEndpoint"]
+    assert endpoints == [server + "/sparql"]
+    examples = {t.object.value for t in triples if t.predicate.value == void + "exampleResource"}
+    assert examples == {QUERIES + i for i in CATALOGUE.ids()}
+    subsets = [t for t in triples if t.predicate.value == void + "subset"]
+    assert len(subsets) == 4
+
+
+def test_catalogue_served_as_data(server: str) -> None:
+    status, _, body = _get(server + "/queries", "text/turtle")
+    assert status == 200
+    subjects = {t.subject.value for t in ox.parse(body, ox.RdfFormat.TURTLE)}
+    assert {QUERIES + i for i in CATALOGUE.ids()} <= subjects
+    status, media, page = _get(server + "/queries/manufacturers", "text/html")
+    assert status == 200 and media.startswith("text/html")
+    assert CATALOGUE.get("manufacturers").title in page.decode()
+    status, _, body = _get(server + "/queries/no-such-query", "text/html")
+    assert status == 404 and b"no-such-query" in body
+
+
+def _dataset_iris(local: Dataset) -> set[str]:
+    answer = local.query(
+        f"""SELECT DISTINCT ?x WHERE {{
+              {{ GRAPH ?g {{ ?x ?p ?o }} }} UNION {{ GRAPH ?g {{ ?s ?p ?x }} }} UNION {{ GRAPH ?x {{ ?s ?p ?o }} }}
+              FILTER(isIRI(?x) && STRSTARTS(STR(?x), "{BASE}")) }}"""
+    )
+    return {row["x"] for row in answer.values()}
+
+
+def test_every_dataset_iri_resolves_to_a_page_and_to_rdf(server: str, local: Dataset) -> None:
+    iris = _dataset_iris(local)
+    assert len(iris) > 500
+    documents = {iri.split("#", 1)[0] for iri in iris}
+    for document in sorted(documents):
+        path = urllib.parse.quote(document[len(BASE) - 1 :])
+        status, media, _ = _get(server + path, "text/html")
+        assert (status, media.split(";")[0]) == (200, "text/html"), document
+    for iri in sorted(iris)[::25]:  # RDF for a sample: each is described where it resolves
+        path = urllib.parse.quote(iri.split("#", 1)[0][len(BASE) - 1 :])
+        status, _, body = _get(server + path, "application/n-quads")
+        assert status == 200
+        quads = list(ox.parse(body, ox.RdfFormat.N_QUADS))
+        assert any(iri in (q.subject.value, q.graph_name.value) for q in quads) or "#" not in iri, iri
+
+
+def test_entity_page_shows_facts_with_their_quotes_and_links(server: str) -> None:
+    status, _, body = _get(server + "/id/novantrone", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
+    page = body.decode()
+    assert status == 200
+    assert "<h1>Novantrone</h1>" in page
+    assert "EMD Serono" in page and 'href="/id/emd-serono"' in page
+    assert "Novantrone (EMD Serono) was approved" in page, "the evidence quote"
+    assert 'href="/id/document/infusion-treatments"' in page
+
+
+def test_entity_rdf_by_accept_keeps_iris_and_provenance(server: str) -> None:
+    status, media, body = _get(server + "/id/novantrone", "text/turtle")
+    assert status == 200 and media.startswith("text/turtle")
+    triples = list(ox.parse(body, ox.RdfFormat.TURTLE))
+    novantrone = BASE + "id/novantrone"
+    assert any(t.subject.value == novantrone and t.predicate.value.endswith("#manufacturer") for t in triples)
+    quotes = [t.object.value for t in triples if t.predicate.value == "http://www.w3.org/ns/oa#exact"]
+    assert any("EMD Serono" in q for q in quotes)
+    status, _, body = _get(server + "/id/novantrone?format=jsonld")
+    assert status == 200 and json.loads(body)
+    status, _, _ = _get(server + "/id/novantrone", "image/png")
+    assert status == 406
+
+
+def test_unknown_resource_is_404(server: str) -> None:
+    status, _, body = _get(server + "/id/no-such-drug")
+    assert status == 404 and b"no-such-drug" in body
+
+
+def test_repeated_query_is_answered_from_the_cache_with_an_etag(server: str) -> None:
+    url = f"{server}/sparql?query={urllib.parse.quote(IMMUNOSUPPRESSANTS + ' # etag')}"
+    request = urllib.request.Request(url, headers={"Accept": "text/csv"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        etag, first = response.headers["ETag"], response.read()
+    assert etag
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.read() == first and response.headers["ETag"] == etag
+    request.add_header("If-None-Match", etag)
+    with pytest.raises(urllib.error.HTTPError) as not_modified:
+        urllib.request.urlopen(request, timeout=30)
+    assert not_modified.value.code == 304
+
+
+def test_home_page_lists_the_catalogue_and_needs_nothing_from_outside(server: str) -> None:
+    status, _, body = _get(server + "/", "text/html")
+    page = body.decode()
+    assert status == 200
+    for entry in CATALOGUE:
+        assert f'data-id="{entry.id}"' in page
+    assets = re.findall(r'<(?:script|link)[^>]*?(?:src|href)="([^"]+)"', page)
+    assert assets and all(a.startswith("/") for a in assets), "no scripts or styles from elsewhere"
+    for asset in ("/static/mskg.js", "/static/mskg.css"):
+        assert asset in page
+        assert _get(server + asset)[0] == 200
