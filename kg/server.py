@@ -36,7 +36,7 @@ from .conneg import (
     choose,
     not_acceptable,
 )
-from .errors import FormatError
+from .errors import FormatError, MskgError
 from .guard import QueryPlan, RefusedQuery, check_query
 from .iris import BASE, GRAPH_IRIS, PREFIXES, QUERIES, prefix_declarations
 from .pages import catalogue_page, entity_page, home_page, query_page
@@ -546,10 +546,17 @@ def create_app(config: ServerConfig) -> Any:
 
 def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the server until interrupted."""
+    import socket
+
     import uvicorn
 
-    dataset_path(Path(config.store))  # fail before binding if nothing was built
+    dataset_path(Path(config.store))  # fail before starting anything if nothing was built
     Catalogue(config.catalogue)
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise MskgError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     print(
         f"mskg: serving {config.store} on http://{host}:{port}/ (SPARQL at /sparql; "
         f"{config.workers} query workers, {config.timeout:g} s per query, {config.max_rows} rows at most)",

@@ -287,3 +287,12 @@ def test_home_page_lists_the_catalogue_and_needs_nothing_from_outside(server: st
     for asset in ("/static/mskg.js", "/static/mskg.css"):
         assert asset in page
         assert _get(server + asset)[0] == 200
+
+
+def test_serve_without_a_build_says_so(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path), "--port", "0"])
+    assert result.exit_code == 1 and "mskg build" in result.output
