@@ -12,7 +12,6 @@ that change data run last. A server that does not answer within --wait seconds i
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -22,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.hostile import CASES, Answer, Target, count_triples, send  # noqa: E402
-from tests.servers import CountingServer, mskg_serve, oxigraph_binary, oxigraph_serve  # noqa: E402
+from tests.servers import CountingServer, mskg_serve, oxigraph_server  # noqa: E402
 
 TIMEOUT = "2"
 
@@ -66,17 +65,6 @@ def run_suite(server: Restartable, outbound: CountingServer, wait: float) -> Ite
         yield case.name, answer
 
 
-def oxigraph_with_timeout(location: Path, dataset: Path) -> AbstractContextManager[str]:
-    """`oxigraph serve --timeout-s` on a store loaded from the build (loaded once, kept on restart)."""
-    if not location.exists():
-        subprocess.run(
-            [oxigraph_binary(), "load", "--location", str(location), "--file", str(dataset)],
-            check=True,
-            capture_output=True,
-        )
-    return oxigraph_serve(location, "--timeout-s", TIMEOUT)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--store", type=Path, default=Path("build"))
@@ -89,7 +77,7 @@ def main() -> None:
             lambda base: Target(base + "/sparql", base + "/sparql", base + "/store"),
         )
         oxigraph = Restartable(
-            lambda: oxigraph_with_timeout(workdir / "oxigraph", args.store / "dataset.nq"),
+            lambda: oxigraph_server(args.store / "dataset.nq", workdir, "--timeout-s", TIMEOUT),
             lambda base: Target(base + "/query", base + "/update", base + "/store"),
         )
         try:

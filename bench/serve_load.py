@@ -25,7 +25,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg.catalogue import Catalogue  # noqa: E402
-from kg.iris import prefix_declarations  # noqa: E402
 from tests.servers import mskg_serve, oxigraph_server  # noqa: E402
 
 
@@ -38,7 +37,7 @@ def workload(total: int, seed: int = 7, unique: bool = False) -> list[tuple[str,
         entry = entries[i % len(entries)]
         accept = "text/turtle" if entry.form == "construct" else "application/sparql-results+json"
         nonce = f"\n# request {i}\n" if unique else ""
-        jobs.append((prefix_declarations(entry.text) + entry.text + nonce, accept))
+        jobs.append((entry.portable_text + nonce, accept))
     random.Random(seed).shuffle(jobs)
     return jobs
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import QueryError
-from .iris import MSKG, QUERIES
+from .iris import MSKG, QUERIES, prefix_declarations
 from .results import ASK, GRAPH, SELECT, Result
 
 __all__ = ["DEFAULT_CATALOGUE", "Catalogue", "CatalogueQuery", "UnknownQueryError", "looks_like_id", "query_text"]
@@ -72,6 +72,11 @@ class CatalogueQuery:
     def ordered(self) -> bool:
         """Whether the answer's order is part of it (the query says ``ORDER BY``)."""
         return bool(_ORDER_BY.search(self.text))
+
+    @property
+    def portable_text(self) -> str:
+        """The query with the PREFIX lines it needs, so it runs on any engine, not only mskg's."""
+        return prefix_declarations(self.text) + self.text
 
     def expected_result(self) -> Result | None:
         """The expected answer as a :class:`~kg.results.Result`, to compare with a real one."""

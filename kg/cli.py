@@ -118,8 +118,7 @@ def query(
             click.echo(f"{entry.id.ljust(width)}  {entry.title}")
         return
     if show:
-        text = queries.get(show).text
-        click.echo(prefix_declarations(text) + text, nl=False)
+        click.echo(queries.get(show).portable_text, nl=False)
         return
     if not query:
         raise QueryError("give a query: a catalogue id (see --list), a .rq file, the query text, or - for stdin")

@@ -17,7 +17,7 @@ refused query, a miss would cost an outbound request.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -115,7 +115,9 @@ def read_query(text: str) -> QueryPlan:
     return plan
 
 
-def _service_endpoint(kind: str, value: str, following: list[tuple[str, str]], resolve: object) -> str:
+def _service_endpoint(
+    kind: str, value: str, following: list[tuple[str, str]], resolve: Callable[[str, str], str | None]
+) -> str:
     """The endpoint a SERVICE keyword calls, or UNKNOWN_ENDPOINT when it is a variable or the
     keyword is glued to something else."""
     if kind != "word" or value.upper() != "SERVICE":
@@ -124,15 +126,18 @@ def _service_endpoint(kind: str, value: str, following: list[tuple[str, str]], r
         following = following[1:]
     if not following:
         return UNKNOWN_ENDPOINT
-    endpoint = resolve(*following[0])  # type: ignore[operator]
-    return endpoint or UNKNOWN_ENDPOINT
+    return resolve(*following[0]) or UNKNOWN_ENDPOINT
 
 
-def check_query(text: str, *, graphs: Iterable[str], allowed: Iterable[str] = ()) -> QueryPlan:
+def check_query(
+    text: str, *, graphs: Iterable[str], allowed: Iterable[str] = (), dataset: Iterable[str] = ()
+) -> QueryPlan:
     """Refuse updates and anything that would reach the network, unless ``allowed`` names it.
 
     :param graphs: the named graphs the dataset has (FROM may name these).
     :param allowed: remote endpoints and graphs the configuration allows.
+    :param dataset: graphs named outside the text (the protocol's ``default-graph-uri`` and
+        ``named-graph-uri``), checked like FROM.
     :raises RefusedQuery: with a message that says what was refused and why.
     """
     plan = read_query(text)
@@ -146,11 +151,11 @@ def check_query(text: str, *, graphs: Iterable[str], allowed: Iterable[str] = ()
                 f"SERVICE {shown} is not allowed: queries may not call other endpoints "
                 "unless the server's allow-list (--allow-service) names them"
             )
-    known = set(graphs) | allow
-    for graph in plan.graphs:
-        if graph not in known:
+    here = set(graphs)
+    for graph in [*plan.graphs, *dataset]:
+        if graph not in here | allow:
             raise RefusedQuery(
-                f"FROM <{graph}> is not a graph of this dataset; remote graphs are not fetched. "
-                f"Graphs here: {', '.join(sorted(set(graphs)))}"
+                f"<{graph}> is not a graph of this dataset (FROM and the graph parameters may name only "
+                f"those); remote graphs are not fetched. Graphs here: {', '.join(sorted(here))}"
             )
     return plan

@@ -135,7 +135,7 @@ def home_page(catalogue: list[CatalogueQuery], *, initial_query: str, timeout: f
     data = {
         "base": BASE,
         "prefixes": PREFIXES,
-        "examples": {q.id: q.text for q in catalogue},
+        "examples": {q.id: q.portable_text for q in catalogue},
     }
     # "</" cannot appear inside the script element, whatever the queries contain
     embedded = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")

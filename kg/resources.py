@@ -72,10 +72,11 @@ class Resources:
         self.store.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS)
         if not inferred:
             self.store.remove_graph(ox.NamedNode(GRAPH_IRIS["inferred"]))
-        self.graphs = {g.value for g in self.store.named_graphs()}
+        self.graphs: dict[str, int] = defaultdict(int)  # named graph -> its number of triples
         self._labels: dict[str, str] = {}
         self._hash_terms: dict[str, set[str]] = defaultdict(set)
         for quad in self.store:
+            self.graphs[quad.graph_name.value] += 1
             subject = quad.subject.value
             if "#" in subject:
                 self._hash_terms[subject.split("#", 1)[0]].add(subject)

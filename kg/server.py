@@ -20,7 +20,7 @@ import hashlib
 import os
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote
@@ -38,11 +38,11 @@ from .conneg import (
 )
 from .errors import FormatError, MskgError
 from .guard import QueryPlan, RefusedQuery, check_query
-from .iris import BASE, GRAPH_IRIS, PREFIXES, QUERIES, prefix_declarations
+from .iris import BASE, GRAPH_IRIS, PREFIXES, QUERIES
 from .pages import catalogue_page, entity_page, home_page, query_page
 from .pool import Job, Outcome, QueryPool
 from .resources import Resources
-from .store import DEFAULT_STORE, dataset_path
+from .store import DEFAULT_STORE, dataset_path, read_report
 from .void import DESCRIPTION_PREFIXES
 
 __all__ = ["ServerConfig", "create_app", "serve"]
@@ -86,7 +86,6 @@ class ServerConfig:
     cache_bytes: int = 64 << 20
     isolate_network: bool = True
     access_log: bool = False
-    extra_headers: dict[str, str] = field(default_factory=dict)
 
 
 class HttpError(Exception):
@@ -103,14 +102,12 @@ class AnswerCache:
     def __init__(self, budget: int) -> None:
         self.budget = budget
         self.size = 0
-        self.hits = 0
         self._entries: OrderedDict[Any, Outcome] = OrderedDict()
 
     def get(self, key: Any) -> Outcome | None:
         outcome = self._entries.get(key)
         if outcome is not None:
             self._entries.move_to_end(key)
-            self.hits += 1
         return outcome
 
     def put(self, key: Any, outcome: Outcome) -> None:
@@ -135,7 +132,7 @@ class Service:
         self.resources = Resources(self.dataset, inferred=config.inferred)
         self.catalogue = Catalogue(config.catalogue)
         self.entries: list[CatalogueQuery] = list(self.catalogue)
-        self.version = hashlib.sha256(self.dataset.read_bytes()).hexdigest()[:16]
+        self.version = read_report(Path(config.store))["dataset_sha256"][:16]  # for ETags
         self.pool = QueryPool(
             self.dataset,
             size=config.workers,
@@ -156,10 +153,12 @@ class Service:
     def plan(self, text: str, default_graphs: tuple[str, ...], named_graphs: tuple[str, ...]) -> QueryPlan | str:
         """The checked plan of a query, or the reason it is refused."""
         try:
-            for graph in default_graphs + named_graphs:
-                if graph not in self.resources.graphs and graph not in self.config.allow_service:
-                    raise RefusedQuery(f"<{graph}> is not a graph of this dataset; remote graphs are not fetched")
-            return check_query(text, graphs=self.resources.graphs, allowed=self.config.allow_service)
+            return check_query(
+                text,
+                graphs=self.resources.graphs,
+                allowed=self.config.allow_service,
+                dataset=default_graphs + named_graphs,
+            )
         except RefusedQuery as exc:
             return str(exc)
 
@@ -175,17 +174,16 @@ class Service:
         self._running[job] = future
         try:
             outcome = await asyncio.to_thread(self.pool.run, job)
-            if outcome.status in _CACHEABLE:
-                self.cache.put(job, outcome)
-            future.set_result(outcome)
-            return outcome
         except BaseException as exc:
             future.set_exception(exc)
+            future.exception()  # marked as retrieved: waiters, if any, get it raised
             raise
         finally:
             del self._running[job]
-            if future.done() and not future.cancelled() and future.exception() is not None:
-                future.exception()  # retrieved: no "never retrieved" warning
+        if outcome.status in _CACHEABLE:
+            self.cache.put(job, outcome)
+        future.set_result(outcome)
+        return outcome
 
     # --- descriptions -------------------------------------------------------------------------
 
@@ -239,6 +237,7 @@ class Service:
         add(default, rdf_type, ox.NamedNode(_SD + "Graph"))
         add(default, PREFIXES["rdfs"] + "comment", ox.Literal("the union of the named graphs", language="en"))
         add(default, _VOID + "triples", ox.Literal(str(len(self.resources.store))))
+        integer = ox.NamedNode(PREFIXES["xsd"] + "integer")
         for graph in sorted(self.resources.graphs):
             named, described = ox.BlankNode(), ox.BlankNode()
             add(dataset, _SD + "namedGraph", named)
@@ -246,10 +245,7 @@ class Service:
             add(named, _SD + "name", ox.NamedNode(graph))
             add(named, _SD + "graph", described)
             add(described, rdf_type, ox.NamedNode(_SD + "Graph"))
-            count = sum(1 for _ in self.resources.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
-            add(
-                described, _VOID + "triples", ox.Literal(str(count), datatype=ox.NamedNode(PREFIXES["xsd"] + "integer"))
-            )
+            add(described, _VOID + "triples", ox.Literal(str(self.resources.graphs[graph]), datatype=integer))
         return out
 
 
@@ -466,7 +462,7 @@ def create_app(config: ServerConfig) -> Any:
                 entry = service.catalogue.get(example)
             except UnknownQueryError as exc:
                 raise HttpError(404, str(exc)) from None
-            query = prefix_declarations(entry.text) + entry.text
+            query = entry.portable_text
         initial = (
             query or "SELECT ?drug ?label WHERE {\n  ?drug a mskg:Drug ; rdfs:label ?label .\n}\nORDER BY ?label\n"
         )

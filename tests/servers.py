@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import AbstractContextManager as ContextManager
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -43,43 +44,46 @@ def oxigraph_binary() -> str:
 
 
 @contextmanager
-def oxigraph_serve(location: Path, *options: str) -> Iterator[str]:
-    """`oxigraph serve` on a store folder, with the union of the graphs as default graph and extra
-    options; yields its base URL (``/query``, ``/update``, ``/store``)."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            oxigraph_binary(),
-            "serve",
-            "--location",
-            str(location),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-            *options,
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+def running_server(
+    command: list[str], base: str, ready: str, *, seconds: float = 30, cwd: Path | None = None
+) -> Iterator[str]:
+    """Start a server process, wait until ``base + ready`` answers, yield ``base``; stop it after
+    (killed if it does not stop within 30 s)."""
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_until_up(base + "/query?query=ASK%7B%7D", process)
+        wait_until_up(base + ready, process, seconds)
         yield base
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def oxigraph_serve(location: Path, *options: str) -> ContextManager[str]:
+    """`oxigraph serve` on a store folder, with the union of the graphs as default graph and extra
+    options; yields its base URL (``/query``, ``/update``, ``/store``)."""
+    port = free_port()
+    command = [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    return running_server(
+        [*command, "--union-default-graph", *options], f"http://127.0.0.1:{port}", "/query?query=ASK%7B%7D"
+    )
 
 
 @contextmanager
-def oxigraph_server(dataset: Path, workdir: Path) -> Iterator[str]:
-    """`oxigraph serve` with the dataset bulk-loaded; yields its base URL."""
+def oxigraph_server(dataset: Path, workdir: Path, *options: str) -> Iterator[str]:
+    """`oxigraph serve` with the dataset bulk-loaded (once: a second start in the same ``workdir``
+    keeps what the store holds); yields its base URL."""
     location = workdir / "oxigraph"
-    subprocess.run(
-        [oxigraph_binary(), "load", "--location", str(location), "--file", str(dataset)],
-        check=True,
-        capture_output=True,
-    )
-    with oxigraph_serve(location) as base:
+    if not location.exists():
+        subprocess.run(
+            [oxigraph_binary(), "load", "--location", str(location), "--file", str(dataset)],
+            check=True,
+            capture_output=True,
+        )
+    with oxigraph_serve(location, *options) as base:
         yield base
 
 
@@ -108,23 +112,11 @@ def virtuoso_server(workdir: Path) -> Iterator[str]:
         lines.append(line)
     ini = workdir / "virtuoso.ini"
     ini.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    process = subprocess.Popen(
-        [binary, "+foreground", "+configfile", str(ini)],
-        cwd=workdir,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{http_port}"
-    try:
-        wait_until_up(base + "/sparql?query=ASK%7B%7D", process, seconds=90)
+    command = [binary, "+foreground", "+configfile", str(ini)]
+    with running_server(
+        command, f"http://127.0.0.1:{http_port}", "/sparql?query=ASK%7B%7D", seconds=90, cwd=workdir
+    ) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @contextmanager
@@ -141,26 +133,11 @@ def mskg_binary() -> str:
     return found
 
 
-@contextmanager
-def mskg_serve(store: Path, *options: str) -> Iterator[str]:
+def mskg_serve(store: Path, *options: str) -> ContextManager[str]:
     """`mskg serve` on the store with extra command-line options; yields its base URL."""
     port = free_port()
-    process = subprocess.Popen(
-        [mskg_binary(), "serve", "--store", str(store), "--port", str(port), *options],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base + "/health", process)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    command = [mskg_binary(), "serve", "--store", str(store), "--port", str(port), *options]
+    return running_server(command, f"http://127.0.0.1:{port}", "/health")
 
 
 class CountingServer:

@@ -148,9 +148,7 @@ async function download(accept, extension) {
 
 for (const button of document.querySelectorAll("button.example")) {
   button.addEventListener("click", () => {
-    const text = data.examples[button.dataset.id];
-    const used = Object.entries(data.prefixes).filter(([prefix]) => new RegExp("\\b" + prefix + ":").test(text));
-    editor.value = used.map(([prefix, ns]) => "PREFIX " + prefix + ": <" + ns + ">\n").join("") + text;
+    editor.value = data.examples[button.dataset.id]; // with the PREFIX lines it needs
     for (const other of document.querySelectorAll("button.example")) other.classList.remove("chosen");
     button.classList.add("chosen");
     results.replaceChildren();
