@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
     """The bundled corpus built once for the session: (store folder, build report)."""
-    from kg.build import build
+    from kg.build.pipeline import build
 
     store = tmp_path_factory.mktemp("store")
     report = build(ROOT / "corpus", ROOT / "ontology", store)

@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kg.catalogue import Catalogue
 from kg.iris import PREFIXES
+from kg.query.catalogue import Catalogue
 
 
 def median_seconds(run: Any, repeat: int) -> float:

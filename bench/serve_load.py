@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.catalogue import Catalogue  # noqa: E402
+from kg.query.catalogue import Catalogue  # noqa: E402
 from tests.servers import mskg_serve, oxigraph_server  # noqa: E402
 
 

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from .errors import MskgError
+from .formats import DATASET_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, TABLE, Format
 from .store import DEFAULT_STORE
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -29,6 +30,10 @@ def _reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _names(*formats: Format | str) -> str:
+    return ", ".join(f if isinstance(f, str) else f.name for f in formats)
+
+
 def _folder_option(flag: str, default: Path | None, help: str) -> Callable[[F], F]:
     """A path option with its default shown (the folders every command reads or writes)."""
     return click.option(
@@ -37,6 +42,12 @@ def _folder_option(flag: str, default: Path | None, help: str) -> Callable[[F], 
 
 
 _store_option = _folder_option("--store", DEFAULT_STORE, "Folder of the built dataset (env MSKG_STORE).")
+_store_spec_option = click.option(
+    "--store",
+    default=str(DEFAULT_STORE),
+    show_default=True,
+    help="The store: a build folder (env MSKG_STORE), oxigraph:PATH (on disk) or sparql:URL.",
+)
 _ontology_option = _folder_option("--ontology", Path("ontology"), "Folder of the ontology (*.ttl, shapes/, qc/).")
 
 
@@ -54,7 +65,7 @@ def main() -> None:
 @_reports_errors
 def build(corpus: Path, ontology: Path, store: Path, quiet: bool) -> None:
     """Build the graph from the corpus: extract, reason, validate, write the dataset."""
-    from .build import build as run_build
+    from .build.pipeline import build as run_build
 
     def progress(message: str) -> None:
         if not quiet:
@@ -71,7 +82,7 @@ def build(corpus: Path, ontology: Path, store: Path, quiet: bool) -> None:
     "fmt",
     default="table",
     show_default=True,
-    help="table, csv, tsv, json, xml (SELECT/ASK); ttl, nt, jsonld, xml (CONSTRUCT/DESCRIBE).",
+    help=f"{_names(TABLE, *RESULT_FORMATS)} (SELECT/ASK); {_names(*GRAPH_FORMATS)} (CONSTRUCT/DESCRIBE).",
 )
 @click.option("--endpoint", metavar="URL", help="Run against this SPARQL endpoint instead of the local store.")
 @click.option(
@@ -85,7 +96,7 @@ def build(corpus: Path, ontology: Path, store: Path, quiet: bool) -> None:
 @click.option("--show", metavar="ID", help="Print a catalogue query, with the PREFIX lines it needs.")
 @click.option("--prefixes", is_flag=True, help="Print the predeclared prefixes.")
 @_folder_option("--catalogue", None, "Folder of the query catalogue (default: the bundled queries/, env MSKG_QUERIES).")
-@_store_option
+@_store_spec_option
 @_reports_errors
 def query(
     query: str | None,
@@ -96,16 +107,17 @@ def query(
     show: str | None,
     prefixes: bool,
     catalogue: Path | None,
-    store: Path,
+    store: str,
 ) -> None:
     """Run a SPARQL query over the built dataset or an endpoint.
 
     QUERY is a catalogue id, a .rq file, the query text, or - to read it from standard input.
     Common prefixes (see --prefixes) are predeclared.
     """
-    from .catalogue import DEFAULT_CATALOGUE, Catalogue, query_text
     from .errors import QueryError
     from .iris import prefix_declarations
+    from .query.api import Dataset, Endpoint
+    from .query.catalogue import DEFAULT_CATALOGUE, Catalogue, query_text
 
     queries = Catalogue(catalogue or DEFAULT_CATALOGUE)
     if prefixes:
@@ -123,15 +135,7 @@ def query(
     if not query:
         raise QueryError("give a query: a catalogue id (see --list), a .rq file, the query text, or - for stdin")
     text = sys.stdin.read() if query == "-" else query_text(query, queries)
-    source: Any
-    if endpoint:
-        from .remote import Endpoint
-
-        source = Endpoint(endpoint, catalogue=queries)
-    else:
-        from .query import Dataset
-
-        source = Dataset(store, catalogue=queries)
+    source = Endpoint(endpoint, catalogue=queries) if endpoint else Dataset(store, catalogue=queries)
     output = source.query(text, timeout=timeout or None).serialize(fmt)
     click.echo(output, nl=not output.endswith("\n"))  # W3C formats end in a newline already
 
@@ -167,7 +171,7 @@ def query(
 )
 @click.option("--access-log", is_flag=True, help="Print a line per request.")
 @_folder_option("--catalogue", None, "Folder of the query catalogue (default: the bundled queries/, env MSKG_QUERIES).")
-@_store_option
+@_store_spec_option
 @_reports_errors
 def serve(
     host: str,
@@ -179,13 +183,13 @@ def serve(
     allow_service: tuple[str, ...],
     access_log: bool,
     catalogue: Path | None,
-    store: Path,
+    store: str,
 ) -> None:
     """Serve the dataset read-only: SPARQL 1.1 Protocol at /sparql, a query page at /, entity
     pages at the dataset's own paths (/id/…), VoID at /.well-known/void."""
-    from .catalogue import DEFAULT_CATALOGUE
-    from .server import ServerConfig
-    from .server import serve as run_server
+    from .query.catalogue import DEFAULT_CATALOGUE
+    from .serve import ServerConfig
+    from .serve import serve as run_server
 
     config = ServerConfig(
         store=store,
@@ -202,7 +206,7 @@ def serve(
 
 
 @main.command()
-@click.option("--format", "fmt", default="nq", show_default=True, help="nq, trig, ttl, nt, jsonld or xml.")
+@click.option("--format", "fmt", default="nq", show_default=True, help=f"{_names(*DATASET_FORMATS)}.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: standard output).")
 @click.option("--graph", help="Only one graph: ontology, facts, provenance or inferred.")
 @_store_option
@@ -212,7 +216,7 @@ def export(fmt: str, output: Path | None, graph: str | None, store: Path) -> Non
 
     nq, trig and jsonld keep the named graphs; ttl, nt and xml (RDF/XML) hold their union unless
     --graph picks one. nq streams from disk; the others are built in memory."""
-    from .export import export as run_export
+    from .publish.export import export as run_export
 
     run_export(fmt, output, store, graph)
 
@@ -225,7 +229,7 @@ def export(fmt: str, output: Path | None, graph: str | None, store: Path) -> Non
 @_reports_errors
 def release(version: str | None, output: Path, issued: str | None, store: Path) -> None:
     """Write a versioned release: ontology, data in every format, docs, VoID/DCAT, checksums, changes."""
-    from .release import make_release
+    from .publish.release import make_release
 
     click.echo(make_release(store, output, version, issued).summary())
 
@@ -236,22 +240,33 @@ def release(version: str | None, output: Path, issued: str | None, store: Path) 
 @_reports_errors
 def docs(ontology: Path, output: Path) -> None:
     """Write the ontology's documentation: ontology.html and its picture ontology.svg."""
-    from .docs import write_docs
+    from .publish.docs import write_docs
 
     for path in write_docs(ontology, output):
         click.echo(f"wrote {path}")
 
 
 @main.command()
-@click.option("--endpoint", required=True, metavar="URL", help="Graph Store Protocol URL (Oxigraph: …/store).")
+@click.option("--endpoint", metavar="URL", help="Graph Store Protocol URL of a triple store (Oxigraph: …/store).")
+@click.option(
+    "--to", "target", metavar="STORE", help="Any store instead: oxigraph:PATH (created if missing), sparql:URL."
+)
 @click.option("--auth", metavar="USER:PASSWORD", help="Credentials (basic or digest, as the server asks).")
 @_store_option
 @_reports_errors
-def push(endpoint: str, auth: str | None, store: Path) -> None:
-    """Load the dataset into a triple store, one named graph at a time, replacing earlier pushes."""
-    from .push import push as run_push
+def push(endpoint: str | None, target: str | None, auth: str | None, store: Path) -> None:
+    """Load the dataset into a store, replacing what earlier pushes put there."""
+    from .errors import StoreError
+    from .publish.push import push as run_push
+    from .store import open_store
 
-    click.echo(run_push(endpoint, store, auth).summary())
+    if bool(endpoint) == bool(target):
+        raise StoreError("give one place to push to: --endpoint URL (Graph Store Protocol) or --to STORE")
+    if endpoint:
+        destination = open_store("sparql:", graph_store=endpoint, auth=auth)
+    else:
+        destination = open_store(str(target), create=True)
+    click.echo(run_push(destination, store).summary())
 
 
 @main.command()
@@ -261,7 +276,7 @@ def push(endpoint: str, auth: str | None, store: Path) -> None:
 @_reports_errors
 def evaluate(documents: tuple[Path, ...], gold: Path, ontology: Path) -> None:
     """Print precision, recall and F1 per relation against gold annotations."""
-    from .evaluate import evaluate_documents
+    from .evaluate.scoring import evaluate_documents
 
     click.echo(evaluate_documents(list(documents), gold, ontology).table())
 

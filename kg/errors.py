@@ -14,7 +14,11 @@ __all__ = [
     "ShapeViolationError",
     "ProvenanceError",
     "StoreError",
+    "EndpointError",
+    "LoadError",
     "QueryError",
+    "QuerySyntaxError",
+    "QueryTimeout",
     "FormatError",
 ]
 
@@ -82,13 +86,35 @@ class ProvenanceError(MskgError):
 
 
 class StoreError(MskgError):
-    """The dataset on disk is missing or unreadable."""
+    """A store is missing, unreadable or cannot be opened (an unknown backend, nothing built)."""
+
+
+class EndpointError(StoreError):
+    """A remote endpoint cannot be reached or answered with an error."""
+
+
+class LoadError(StoreError):
+    """Loading a dataset into a store failed; the message says what the store holds now."""
 
 
 class QueryError(MskgError):
     """A query is malformed, unknown, or failed to run."""
 
     exit_code = 2
+
+
+class QuerySyntaxError(QueryError):
+    """A query is not valid SPARQL; every store raises this type, with its parser's message."""
+
+
+class QueryTimeout(QueryError):
+    """A query ran past its time limit and was stopped (or, on a remote store, given up on)."""
+
+    exit_code = 3
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"query stopped after the time limit of {seconds:g} s")
 
 
 class FormatError(MskgError):

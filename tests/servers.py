@@ -62,18 +62,18 @@ def running_server(
             process.wait()
 
 
-def oxigraph_serve(location: Path, *options: str) -> ContextManager[str]:
-    """`oxigraph serve` on a store folder, with the union of the graphs as default graph and extra
-    options; yields its base URL (``/query``, ``/update``, ``/store``)."""
+def oxigraph_serve(location: Path, *options: str, union: bool = True) -> ContextManager[str]:
+    """`oxigraph serve` on a store folder, with extra options and (unless ``union`` is False) the
+    union of the graphs as default graph; yields its base URL (``/query``, ``/update``, ``/store``)."""
     port = free_port()
     command = [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
-    return running_server(
-        [*command, "--union-default-graph", *options], f"http://127.0.0.1:{port}", "/query?query=ASK%7B%7D"
-    )
+    if union:
+        command.append("--union-default-graph")
+    return running_server([*command, *options], f"http://127.0.0.1:{port}", "/query?query=ASK%7B%7D")
 
 
 @contextmanager
-def oxigraph_server(dataset: Path, workdir: Path, *options: str) -> Iterator[str]:
+def oxigraph_server(dataset: Path, workdir: Path, *options: str, union: bool = True) -> Iterator[str]:
     """`oxigraph serve` with the dataset bulk-loaded (once: a second start in the same ``workdir``
     keeps what the store holds); yields its base URL."""
     location = workdir / "oxigraph"
@@ -83,7 +83,7 @@ def oxigraph_server(dataset: Path, workdir: Path, *options: str) -> Iterator[str
             check=True,
             capture_output=True,
         )
-    with oxigraph_serve(location, *options) as base:
+    with oxigraph_serve(location, *options, union=union) as base:
         yield base
 
 
@@ -120,9 +120,9 @@ def virtuoso_server(workdir: Path) -> Iterator[str]:
 
 
 @contextmanager
-def empty_oxigraph(workdir: Path) -> Iterator[str]:
+def empty_oxigraph(workdir: Path, *, union: bool = True) -> Iterator[str]:
     """`oxigraph serve` on an empty store; yields its base URL."""
-    with oxigraph_serve(workdir / "empty-oxigraph") as base:
+    with oxigraph_serve(workdir / "empty-oxigraph", union=union) as base:
         yield base
 
 
@@ -133,8 +133,9 @@ def mskg_binary() -> str:
     return found
 
 
-def mskg_serve(store: Path, *options: str) -> ContextManager[str]:
-    """`mskg serve` on the store with extra command-line options; yields its base URL."""
+def mskg_serve(store: Path | str, *options: str) -> ContextManager[str]:
+    """`mskg serve` on a store (a build folder or any store spec) with extra command-line options;
+    yields its base URL."""
     port = free_port()
     command = [mskg_binary(), "serve", "--store", str(store), "--port", str(port), *options]
     return running_server(command, f"http://127.0.0.1:{port}", "/health")

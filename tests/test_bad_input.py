@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.corpus import read_document
 from kg.errors import DocumentError
+from kg.extract.documents import read_document
 
 
 def _build(project: Path, store: Path):  # noqa: ANN202 - click Result

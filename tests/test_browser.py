@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from kg.catalogue import Catalogue
+from kg.query.catalogue import Catalogue
 from tests.servers import mskg_serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.build import BuildReport, build
+from kg.build.pipeline import BuildReport, build
 from kg.namespaces import FACTS_GRAPH, INFERRED_GRAPH, MSKG, ONTOLOGY_GRAPH, PROVENANCE_GRAPH
-from kg.query import Dataset
+from kg.query.api import Dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = (ROOT / "corpus" / "infusion-treatments.txt").read_text(encoding="utf-8")

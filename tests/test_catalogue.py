@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from kg.catalogue import Catalogue
-from kg.query import Dataset
+from kg.query.api import Dataset
+from kg.query.catalogue import Catalogue
 
 CATALOGUE = Catalogue()
 REQUIRED_IDS = [

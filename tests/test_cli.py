@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.build import BuildReport
+from kg.build.pipeline import BuildReport
 from kg.cli import main
 
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from kg.catalogue import Catalogue
 from kg.cli import main
-from kg.query import Dataset
-from kg.remote import Endpoint, EndpointError
+from kg.errors import EndpointError
+from kg.query.api import Dataset, Endpoint
+from kg.query.catalogue import Catalogue
 from tests.servers import free_port
 
 CATALOGUE = Catalogue()

@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.export import EXPORT_FORMATS, export_bytes
+from kg.formats import DATASET_FORMATS, dataset_format
+from kg.publish.export import export_bytes
 
 GRAPHS = ["ontology", "facts", "provenance", "inferred"]
 
@@ -32,12 +33,13 @@ def original(built: tuple[Path, Any]) -> list[Any]:
     return list(ox.parse(path=str(built[0] / "dataset.nq"), format=ox.RdfFormat.N_QUADS))
 
 
-@pytest.mark.parametrize("fmt", list(EXPORT_FORMATS))
+@pytest.mark.parametrize("fmt", [f.name for f in DATASET_FORMATS])
 def test_every_format_reads_back_to_the_dataset(
     built: tuple[Path, Any], original: list[Any], tmp_path: Path, fmt: str
 ) -> None:
-    attribute, keeps_graphs, extension = EXPORT_FORMATS[fmt]
-    out = tmp_path / f"dataset.{extension}"
+    rdf = dataset_format(fmt)
+    attribute, keeps_graphs = rdf.oxigraph, rdf.keeps_graphs
+    out = tmp_path / f"dataset.{rdf.extension}"
     result = CliRunner().invoke(main, ["export", "--format", fmt, "-o", str(out), "--store", str(built[0])])
     assert result.exit_code == 0, result.output
     parsed = list(ox.parse(path=str(out), format=getattr(ox.RdfFormat, attribute)))
@@ -51,8 +53,8 @@ def test_every_format_reads_back_to_the_dataset(
 
 
 def test_exports_are_byte_identical_for_the_same_build(built: tuple[Path, Any]) -> None:
-    for fmt in EXPORT_FORMATS:
-        assert export_bytes(fmt, built[0]) == export_bytes(fmt, built[0]), fmt
+    for fmt in DATASET_FORMATS:
+        assert export_bytes(fmt.name, built[0]) == export_bytes(fmt.name, built[0]), fmt.name
 
 
 def test_jsonld_reads_naturally(built: tuple[Path, Any]) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.build import load_ontology
-from kg.claims import slug
-from kg.corpus import read_document
-from kg.evaluate import evaluate_document, evaluate_documents
-from kg.extract import extract_document
-from kg.lexicon import Lexicon
+from kg.build.ontology import load_ontology
+from kg.evaluate.scoring import evaluate_document, evaluate_documents
+from kg.extract.claims import slug
+from kg.extract.documents import read_document
+from kg.extract.extractor import extract_document
+from kg.extract.lexicon import Lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 

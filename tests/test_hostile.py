@@ -104,9 +104,9 @@ def test_workers_cannot_reach_the_network_even_past_the_text_check(
     outbound: CountingServer, built: tuple[Path, Any]
 ) -> None:
     """The second wall: a worker in its own network namespace, given a SERVICE query directly."""
-    from kg.pool import Job, QueryPool
+    from kg.serve.pool import Job, QueryPool
 
-    pool = QueryPool(built[0] / "dataset.nq", size=1, timeout=10)
+    pool = QueryPool(str(built[0]), size=1, timeout=10)
     try:
         if not pool.network_isolated:
             pytest.skip("this machine allows no network namespace; the text check is the only wall")

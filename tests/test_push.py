@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from kg.catalogue import Catalogue
 from kg.cli import main
 from kg.iris import PREFIXES
-from kg.remote import Endpoint
-from kg.results import ASK, GRAPH, SELECT, Result
+from kg.query.api import Endpoint
+from kg.query.catalogue import Catalogue
+from kg.query.results import ASK, GRAPH, SELECT, Result
 from tests.servers import empty_oxigraph, free_port, virtuoso_server
 
 CATALOGUE = Catalogue()

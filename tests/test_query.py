@@ -15,10 +15,11 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kg.catalogue import Catalogue, UnknownQueryError
 from kg.cli import main
+from kg.errors import QueryTimeout
 from kg.iris import PREFIXES
-from kg.query import Dataset, QueryTimeout
+from kg.query.api import Dataset
+from kg.query.catalogue import Catalogue, UnknownQueryError
 
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 

@@ -18,10 +18,9 @@ import pytest
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from kg.catalogue import Catalogue
 from kg.iris import BASE, GRAPH_IRIS, QUERIES
-from kg.query import Dataset
-from kg.remote import Endpoint
+from kg.query.api import Dataset, Endpoint
+from kg.query.catalogue import Catalogue
 from tests.servers import mskg_serve
 
 CATALOGUE = Catalogue()
@@ -296,3 +295,31 @@ def test_serve_without_a_build_says_so(tmp_path: Path) -> None:
 
     result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path), "--port", "0"])
     assert result.exit_code == 1 and "mskg build" in result.output
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "sparql"])
+def test_serve_any_store(backend: str, built: tuple[Path, Any], tmp_path: Path) -> None:
+    """`mskg serve --store` takes any store: an on-disk Oxigraph store, or a remote endpoint (here
+    a real `oxigraph serve` without a union default graph) that mskg fronts with its page,
+    limits and entity pages."""
+    from contextlib import ExitStack
+
+    from kg.store import open_store
+    from tests.servers import oxigraph_server
+
+    with ExitStack() as stack:
+        if backend == "oxigraph":
+            spec = f"oxigraph:{tmp_path / 'store'}"
+            open_store(spec, create=True).load(built[0] / "dataset.nq")
+        else:
+            remote = stack.enter_context(oxigraph_server(built[0] / "dataset.nq", tmp_path, union=False))
+            spec = f"sparql:{remote}/query"
+        base = stack.enter_context(mskg_serve(spec, "--timeout", "10"))
+        entry = CATALOGUE.get("fda-approved-ms-drugs")
+        expected = entry.expected_result()
+        assert expected is not None
+        assert Endpoint(base + "/sparql").run(entry.id).same_answer(expected, ordered=entry.ordered)
+        status, media, page = _get(base + "/id/novantrone", "text/html")
+        assert status == 200 and "EMD Serono" in page.decode()
+        status, _, body = _get(base + "/sparql?query=" + urllib.parse.quote("SELECT * WHERE {"))
+        assert status == 400

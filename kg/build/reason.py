@@ -1,0 +1,132 @@
+"""Reasoning with HermiT through owlready2: consistency of the ontology with the facts, and
+the class memberships the reasoner infers (materialised into the inferred graph).
+
+owlready2 does not read Turtle, so the graphs go to it as N-Triples written by rdflib."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+
+from ..errors import InconsistentOntologyError
+from ..namespaces import ID, OWL, RDF, RDFS, XSD
+
+__all__ = ["infer", "explain_inconsistency", "for_hermit"]
+
+# HermiT implements only the OWL 2 datatype map. Durations and years are outside it; the data
+# keeps them as xsd:duration / xsd:gYear (right for consumers and SPARQL), and the reasoner,
+# which infers nothing from them, gets them as plain strings.
+_OUTSIDE_OWL2_MAP = frozenset({XSD.duration, XSD.gYear})
+
+
+def for_hermit(graph: Graph) -> Graph:
+    """A copy of a graph that HermiT accepts: values of datatypes outside the OWL 2 datatype
+    map become strings, and ranges over those datatypes become xsd:string."""
+    out = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype in _OUTSIDE_OWL2_MAP:
+            o = Literal(str(o), datatype=XSD.string)
+        elif o in _OUTSIDE_OWL2_MAP and p in (RDFS.range, RDF.type):
+            o = XSD.string
+        if s in _OUTSIDE_OWL2_MAP:
+            continue
+        out.add((s, p, o))
+    return out
+
+
+def _world(graph: Graph, folder: Path):  # noqa: ANN202 - owlready2 has no type hints
+    import owlready2
+
+    path = folder / "input.nt"
+    for_hermit(graph).serialize(path, format="nt", encoding="utf-8")
+    world = owlready2.World()
+    world.get_ontology(path.as_uri()).load()
+    return world
+
+
+def _run_hermit(world) -> None:  # noqa: ANN001
+    import owlready2
+
+    owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+
+
+def infer(ontology: Graph, facts: Graph) -> Graph:
+    """Check consistency and return the inferred graph: every named-class membership of a
+    dataset resource that the reasoner entails and the input does not assert.
+
+    :raises InconsistentOntologyError: naming unsatisfiable classes and disjointness clashes.
+    """
+    import owlready2
+
+    merged = ontology + facts
+    with tempfile.TemporaryDirectory(prefix="mskg-reason-") as tmp:
+        world = _world(merged, Path(tmp))
+        try:
+            _run_hermit(world)
+        except owlready2.OwlReadyInconsistentOntologyError:
+            raise explain_inconsistency(ontology, facts) from None
+        unsatisfiable = sorted(c.iri for c in world.inconsistent_classes() if c is not owlready2.Nothing)
+        if unsatisfiable:
+            raise InconsistentOntologyError(unsatisfiable, [])
+        inferred = Graph()
+        for individual in world.individuals():
+            iri = URIRef(individual.iri)
+            if not str(iri).startswith(str(ID)):
+                continue
+            asserted = set(merged.objects(iri, RDF.type))
+            for cls in individual.INDIRECT_is_a:
+                cls_iri = getattr(cls, "iri", None)
+                if not isinstance(cls, owlready2.ThingClass) or cls_iri is None or cls is owlready2.Thing:
+                    continue
+                if URIRef(cls_iri) not in asserted:
+                    inferred.add((iri, RDF.type, URIRef(cls_iri)))
+    return inferred
+
+
+def _disjoint_pairs(graph: Graph) -> set[tuple[URIRef, URIRef]]:
+    pairs: set[tuple[Any, Any]] = set()
+    for a, b in graph.subject_objects(OWL.disjointWith):
+        pairs.add((a, b))
+    for axiom in graph.subjects(RDF.type, OWL.AllDisjointClasses):
+        members_node = graph.value(axiom, OWL.members)
+        members = list(graph.items(members_node)) if members_node is not None else []
+        pairs |= {(a, b) for i, a in enumerate(members) for b in members[i + 1 :]}
+    return {(a, b) for a, b in pairs if isinstance(a, URIRef) and isinstance(b, URIRef)}
+
+
+def explain_inconsistency(ontology: Graph, facts: Graph) -> InconsistentOntologyError:
+    """Find what makes the data inconsistent: classes unsatisfiable in the ontology alone,
+    then individuals whose asserted classes (with their superclasses) are declared disjoint."""
+    import owlready2
+
+    unsatisfiable: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="mskg-reason-") as tmp:
+        tbox = Graph()
+        for triple in ontology:
+            if not (triple[1] == RDF.type and triple[2] == OWL.NamedIndividual):
+                tbox.add(triple)
+        tbox_only = Graph()
+        individuals = set(ontology.subjects(RDF.type, OWL.NamedIndividual))
+        for s, p, o in tbox:
+            if s not in individuals:
+                tbox_only.add((s, p, o))
+        world = _world(tbox_only, Path(tmp))
+        try:
+            _run_hermit(world)
+            unsatisfiable = sorted(c.iri for c in world.inconsistent_classes() if c is not owlready2.Nothing)
+        except owlready2.OwlReadyInconsistentOntologyError:
+            pass
+    merged = ontology + facts
+    disjoint = _disjoint_pairs(merged)
+    clashes: list[str] = []
+    for individual in sorted({s for s in merged.subjects(RDF.type, None) if isinstance(s, URIRef)}):
+        types: set[URIRef] = set()
+        for cls in merged.objects(individual, RDF.type):
+            types |= {c for c in merged.transitive_objects(cls, RDFS.subClassOf) if isinstance(c, URIRef)}
+        for a, b in sorted(disjoint):
+            if a in types and b in types:
+                clashes.append(f"{individual} is both {a} and {b}")
+    return InconsistentOntologyError(unsatisfiable, clashes)

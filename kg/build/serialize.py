@@ -1,0 +1,24 @@
+"""The dataset as text: sorted, de-duplicated N-Quads lines with canonical blank-node labels, so
+that the same inputs always give the same bytes (a build is deterministic)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Graph, URIRef
+
+__all__ = ["nquads_lines"]
+
+
+def nquads_lines(graphs: Iterable[tuple[URIRef, Graph]]) -> list[str]:
+    """Sorted, de-duplicated N-Quads lines. Blank nodes (OWL axioms of the ontology) get
+    canonical labels, so that the same input always gives the same bytes."""
+    from rdflib.compare import to_canonical_graph
+
+    lines: set[str] = set()
+    for name, graph in graphs:
+        if any(True for _ in graph.query("ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }")):
+            graph = to_canonical_graph(graph)
+        for s, p, o in graph:
+            lines.add(f"{s.n3()} {p.n3()} {o.n3()} {name.n3()} .\n")
+    return sorted(lines)

@@ -1,0 +1,6 @@
+"""Publishing the built dataset as linked data: exports in every RDF format (export, jsonld),
+VoID/DCAT descriptions (void), the ontology's documentation (docs), versioned releases (release)
+and loading into triple stores (push, through ``kg.store``).
+
+Never imports the serve package or the CLI.
+"""
