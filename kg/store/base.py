@@ -10,7 +10,6 @@ the graphs it held before. Terms are pyoxigraph's: the query side never loads rd
 from __future__ import annotations
 
 import multiprocessing
-import resource
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -129,9 +128,7 @@ def encode(results: Any) -> Answer:
     return Answer(GRAPH, ox.serialize(results, format=ox.RdfFormat.N_TRIPLES) or b"")
 
 
-def _child(connection: Any, work: Callable[[], Answer], memory_limit: int | None) -> None:
-    if memory_limit:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+def _child(connection: Any, work: Callable[[], Answer]) -> None:
     try:
         outcome: tuple[str, Any] = ("ok", tuple(work()))
     except QuerySyntaxError as exc:
@@ -144,7 +141,7 @@ def _child(connection: Any, work: Callable[[], Answer], memory_limit: int | None
     connection.close()
 
 
-def run_in_child(work: Callable[[], Answer], timeout: float, memory_limit: int | None = None) -> Answer:
+def run_in_child(work: Callable[[], Answer], timeout: float) -> Answer:
     """Run ``work`` in a forked child and kill it when ``timeout`` passes.
 
     pyoxigraph cannot interrupt a query, so killing the process is the only stop that works for
@@ -155,7 +152,7 @@ def run_in_child(work: Callable[[], Answer], timeout: float, memory_limit: int |
     """
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, work, memory_limit), daemon=True)
+    child = context.Process(target=_child, args=(sender, work), daemon=True)
     child.start()
     sender.close()
     try:
