@@ -58,20 +58,51 @@ def main() -> None:
 
 
 @main.command()
-@_folder_option("--corpus", Path("corpus"), "Folder of source documents (UTF-8 .txt).")
+@_folder_option("--corpus", Path("corpus"), "Folder of source documents (read when no --source is given).")
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="A document or a folder of documents to build from (repeatable; folders are read recursively).",
+)
+@click.option("--keep-going", is_flag=True, help="Skip documents that cannot be read, and say so, instead of stopping.")
+@click.option(
+    "--max-document-size",
+    type=click.FloatRange(min=0.001),
+    default=20,
+    show_default=True,
+    help="Largest document to read, in MB.",
+)
 @_ontology_option
 @_store_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 @_reports_errors
-def build(corpus: Path, ontology: Path, store: Path, quiet: bool) -> None:
-    """Build the graph from the corpus: extract, reason, validate, write the dataset."""
+def build(
+    corpus: Path,
+    sources: tuple[Path, ...],
+    keep_going: bool,
+    max_document_size: float,
+    ontology: Path,
+    store: Path,
+    quiet: bool,
+) -> None:
+    """Build the graph from documents (text, Markdown, HTML, PDF): extract, reason, validate, write the dataset."""
     from .build.pipeline import build as run_build
 
     def progress(message: str) -> None:
         if not quiet:
             click.echo(f"... {message}", err=True)
 
-    report = run_build(corpus, ontology, store, progress)
+    report = run_build(
+        list(sources) or [corpus],
+        ontology,
+        store,
+        progress,
+        keep_going=keep_going,
+        max_document_bytes=int(max_document_size * 1024 * 1024),
+    )
     click.echo(report.summary())
 
 
@@ -271,14 +302,23 @@ def push(endpoint: str | None, target: str | None, auth: str | None, store: Path
 
 @main.command()
 @click.argument("documents", nargs=-1, type=click.Path(path_type=Path))
-@_folder_option("--gold", Path("tests/gold"), "Folder of gold annotations (<document>.gold).")
+@click.option(
+    "--set",
+    "set_names",
+    multiple=True,
+    type=click.Choice(["seed", "tuning", "heldout"]),
+    help="A document set to score (repeatable; default: seed and tuning). The held-out set shows totals only.",
+)
+@_folder_option("--gold", None, "Folder of gold annotations for DOCUMENTS (default: tests/gold).")
+@click.option("--summary", is_flag=True, help="Only the tables, not every missed and false fact.")
 @_ontology_option
 @_reports_errors
-def evaluate(documents: tuple[Path, ...], gold: Path, ontology: Path) -> None:
-    """Print precision, recall and F1 per relation against gold annotations."""
-    from .evaluate.scoring import evaluate_documents
+def evaluate(documents: tuple[Path, ...], set_names: tuple[str, ...], gold: Path | None, summary: bool, ontology: Path) -> None:
+    """Score extraction against gold annotations: P, R and F1 per relation, per kind of document, per set."""
+    from .evaluate import evaluate as run_evaluation
 
-    click.echo(evaluate_documents(list(documents), gold, ontology).table())
+    evaluation, details = run_evaluation(list(set_names) or None, list(documents) or None, gold, ontology)
+    click.echo(evaluation.table(details=details and not summary))
 
 
 if __name__ == "__main__":

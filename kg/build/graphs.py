@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 
 from ..extract.claims import Claim, Evidence, Triple, claim_triples
 from ..extract.documents import Document
-from ..namespaces import DCTERMS, ID, MSKG, OA, PROV, RDF, RDFS
+from ..namespaces import DCTERMS, ID, MSKG, OA, PROV, RDF, RDFS, SCHEMA, XSD
 
 __all__ = ["facts_graph", "provenance_graph", "statement_iri", "evidence_iri"]
 
@@ -50,6 +50,15 @@ def provenance_graph(
         graph.add((doc.iri, DCTERMS.identifier, Literal(doc.path.name)))
         graph.add((doc.iri, MSKG.sha256, Literal(doc.sha256)))
         graph.add((doc.iri, MSKG.characterCount, Literal(len(doc.text))))
+        graph.add((doc.iri, DCTERMS["format"], Literal(doc.metadata.media_type)))
+        if doc.kind:
+            graph.add((doc.iri, MSKG.documentKind, MSKG[doc.kind.capitalize()]))
+        if doc.metadata.publisher:
+            graph.add((doc.iri, DCTERMS.publisher, Literal(doc.metadata.publisher)))
+        if doc.metadata.date:
+            graph.add((doc.iri, DCTERMS.issued, Literal(doc.metadata.date, datatype=XSD.date)))
+        if doc.metadata.url:
+            graph.add((doc.iri, SCHEMA.url, URIRef(doc.metadata.url)))
         if doc.breadcrumb:
             graph.add((doc.iri, MSKG.breadcrumb, Literal(" > ".join(doc.breadcrumb))))
     for name, description in rules.items():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,8 @@ class BuildReport:
 
     store: str
     documents: list[dict[str, Any]] = field(default_factory=list)
+    #: documents that could not be read (``--keep-going``): file and problem
+    skipped: list[dict[str, str]] = field(default_factory=list)
     facts_per_relation: dict[str, int] = field(default_factory=dict)
     statements_per_kind: dict[str, int] = field(default_factory=dict)
     triples_per_graph: dict[str, int] = field(default_factory=dict)
@@ -50,8 +52,12 @@ class BuildReport:
         lines = [f"Built {self.store}/dataset.nq from {len(self.documents)} document(s):"]
         for doc in self.documents:
             lines.append(
-                f'  {doc["file"]}: "{doc["title"]}", {doc["sentences"]} sentences with facts, {doc["facts"]} facts'
+                f'  {doc["file"]} ({doc["kind"]}): "{doc["title"]}", {doc["sentences"]} sentences with facts, '
+                f'{doc["facts"]} facts'
             )
+        if self.skipped:
+            lines.append(f"Skipped {len(self.skipped)} document(s) that could not be read:")
+            lines += [f"  {skip['file']}: {skip['problem']}" for skip in self.skipped]
         lines.append("Statements per kind:")
         lines += [f"  {k:34s} {v:5d}" for k, v in sorted(self.statements_per_kind.items())]
         lines.append("Facts per relation:")
@@ -72,13 +78,19 @@ class BuildReport:
 
 
 def build(
-    corpus: Path = Path("corpus"),
+    sources: Path | Sequence[Path] = Path("corpus"),
     ontology: Path = Path("ontology"),
     store: Path = DEFAULT_STORE,
     progress: Progress | None = None,
+    *,
+    keep_going: bool = False,
+    max_document_bytes: int | None = None,
 ) -> BuildReport:
-    """Build the dataset and write it to ``store``; return the report.
+    """Build the dataset from documents (files and folders) and write it to ``store``; return
+    the report.
 
+    :param keep_going: skip documents that cannot be read (the report lists them) instead of
+        stopping.
     :raises MskgError: a document, the ontology, reasoning or validation fails; nothing is
         written then.
     """
@@ -105,7 +117,10 @@ def build(
     report.qc_checks = run_qc_checks(tbox, Path(ontology, "qc").glob("*.rq"))
     lexicon = Lexicon.from_ontology(tbox)
     report.lexicon_entries = len(lexicon)
-    documents = load_corpus(corpus)
+    limits = {"max_bytes": max_document_bytes} if max_document_bytes else {}
+    corpus = load_corpus(sources, keep_going=keep_going, **limits)
+    documents = corpus.documents
+    report.skipped = [{"file": str(problem.path), "problem": problem.problem} for problem in corpus.skipped]
     lap("load")
 
     say("loading the NLP pipeline (medspaCy)")
@@ -120,6 +135,8 @@ def build(
                 "id": doc.slug,
                 "file": doc.path.name,
                 "title": doc.title,
+                "kind": doc.kind,
+                "format": doc.metadata.media_type,
                 "sentences": len({c.evidence.start for c in found}),
                 "facts": 0,
             }
@@ -162,7 +179,7 @@ def build(
     report.triples_per_graph = {str(name): len(graph) for name, graph in graphs}
     lines = nquads_lines(graphs)
     lap("write")
-    report.dataset_sha256 = save_dataset(Path(store), lines, report.to_dict())
+    report.dataset_sha256 = save_dataset(Path(store), lines, report.to_dict(), {d.slug: d.text for d in documents})
     return report
 
 

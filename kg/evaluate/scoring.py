@@ -1,181 +1,287 @@
-"""Evaluation of extraction against hand-written gold annotations: precision, recall and F1
-per relation (predicate of the facts graph), and over all facts.
+"""Scoring extraction against gold annotations: precision, recall and F1 per relation (a
+statement kind and one of its properties, such as ``Risk.severity``, or a plain relation such as
+``hasActiveIngredient``), per kind of document (label, leaflet, news, summary) and per set (seed,
+tuning, held-out), with entity recall.
 
-Gold files (``tests/gold/<document>.gold``) hold one subject per line followed by
-``property=value`` pairs, each pair one triple; see the seed's gold file for the conventions."""
+Both sides become facts-graph triples through the same function (:func:`kg.extract.claims.
+statement_triples`), after the same normalisation:
+
+- names resolve to IRIs as extraction mints them (:class:`Names`);
+- a product and the ingredient the document pairs it with ("Ocrevus (ocrelizumab)") are the same
+  drug for statements and for manufacturer (the guide lets annotators use either);
+- durations compare by length (``P12M`` is ``P1Y``, ``P14D`` is two weeks), numbers by value;
+- free-text properties and the typing and labels of entities are not scored.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import CorpusError
-from ..extract.lexicon import Lexicon
-from ..namespaces import ID, MSKG, RDF, RDFS, XSD, curie
+from ..extract.claims import STATEMENT_KINDS, Claim, statement_node, statement_triples
+from ..extract.names import mint_slug, normal_form
+from ..namespaces import ID, MSKG, OWL, RDF, RDFS, SCHEMA, SKOS, XSD, curie
+from .gold import PLAIN, UNSCORED, GoldFile, literal
 
-__all__ = ["Scores", "Evaluation", "parse_gold", "evaluate_document", "evaluate_documents"]
+__all__ = ["Evaluation", "Names", "Tally", "document_facts", "gold_facts"]
 
 Triple = tuple[URIRef, URIRef, Node]
+Statement = tuple[URIRef, URIRef, tuple[tuple[URIRef, Node], ...]]
 
-_DATATYPES = {
-    "year": XSD.gYear,
-    "minDoseCount": XSD.integer,
-    "maxDoseCount": XSD.integer,
-    "magnitudePercent": XSD.decimal,
-    "interval": XSD.duration,
-    "minTreatmentPeriod": XSD.duration,
-    "maxTreatmentPeriod": XSD.duration,
-}
-_PREDICATES = {"a": RDF.type, "subClassOf": RDFS.subClassOf}
-_PAIR = re.compile(r'(\w+)=("[^"]*"|\S+)')
-
-
-def _resource(name: str) -> URIRef:
-    return MSKG[name] if re.match(r"^[A-Z][A-Za-z]*$", name) else ID[name]
+#: rdf:type objects that say what kind of entity something is (not a drug class it belongs to)
+_ENTITY_KINDS = frozenset(
+    {OWL.Class, OWL.NamedIndividual, SCHEMA.DrugClass}
+    | {MSKG[name] for name in ["Drug", "Ingredient", "DrugProduct", "BrandedProduct", "Condition", "MSCondition", "MSSubtype", "AdverseEffect", "DiseaseCourse", "Organization", "RegulatoryAgency", "Company", "ResearchCenter", "AdvocacyGroup", "MonitoringProcedure", "RouteOfAdministration", "CareSetting", "PatientPopulation", "Organ", "ClinicalOutcome", "MechanismOfAction", "BiologicalTarget", "Placebo"]}
+)  # fmt: skip
+_LABELS = frozenset({RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.exactMatch})
+_UNSCORED_PROPS = frozenset(MSKG[name] for name in UNSCORED)
+_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$")
+_NODE_KINDS = {segment: str(kind).split("#")[-1] for kind, segment in STATEMENT_KINDS.items()}
 
 
-def _value(prop: str, raw: str) -> Node:
-    if prop in _DATATYPES:
-        return Literal(raw, datatype=_DATATYPES[prop])
-    if raw.startswith('"'):
-        return Literal(raw.strip('"'))
-    return _resource(raw)
+class Names:
+    """Names resolved to IRIs for one document: ontology terms by their local name
+    (``Approved``, ``MonoclonalAntibody``), the lexicon's labels and synonyms, the names the
+    extraction gave the document's entities (``aliases``), else the IRI minted from the name."""
+
+    def __init__(self, terms: set[str], lexicon: object, aliases: dict[str, URIRef] | None = None) -> None:
+        self.terms = terms
+        self.lexicon = lexicon
+        self.aliases = aliases or {}
+
+    def resolve(self, name: str) -> URIRef:
+        from ..extract.lexicon import tokenize
+
+        name = name.strip()
+        if name in self.terms:
+            return MSKG[name]
+        if ID[name] in self.lexicon.kinds:  # type: ignore[attr-defined]
+            return ID[name]  # the IRI of a named entity, as the first gold files write them
+        normal = normal_form(name)
+        if normal in self.aliases:
+            return self.aliases[normal]
+        tokens = tokenize(name)
+        keyed = [t for t in tokens if t.key is not None]
+        for mention in self.lexicon.match(tokens):  # type: ignore[attr-defined]
+            if keyed and mention.start == keyed[0].start and mention.end == keyed[-1].end:
+                return mention.iri  # type: ignore[no-any-return]
+        return ID[mint_slug(name)]
 
 
-def parse_gold(path: Path) -> set[Triple]:
-    """Read a gold file into the set of facts-graph triples it annotates."""
-    triples: set[Triple] = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
+def _normal_literal(value: Node) -> Node:
+    if not isinstance(value, Literal):
+        return value
+    if value.datatype == XSD.duration:
+        match = _DURATION.match(str(value))
+        if match:
+            years, months, weeks, days, hours, minutes = (int(g) if g else 0 for g in match.groups())
+            return Literal(f"{years * 12 + months}M{weeks * 7 + days}D{hours * 60 + minutes}m")
+    if value.datatype in (XSD.decimal, XSD.integer, XSD.double, XSD.float):
+        try:
+            return Literal(str(Decimal(str(value)).normalize()))
+        except InvalidOperation:
+            return value
+    return value
+
+
+def _triples(statements: Iterable[Statement], plain: Iterable[Triple]) -> set[Triple]:
+    plain = list(plain)
+    products = {s: o for s, p, o in plain if p == MSKG.hasActiveIngredient}
+    out: set[Triple] = set()
+    for kind, drug, qualifiers in statements:
+        scored = tuple((p, _normal_literal(v)) for p, v in qualifiers if p not in _UNSCORED_PROPS)
+        for s, p, o in statement_triples(kind, products.get(drug, drug), scored):  # type: ignore[arg-type]
+            if p != RDF.type:
+                out.add((s, p, o))
+    for s, p, o in plain:
+        if p in _LABELS or p in _UNSCORED_PROPS or (p == RDF.type and o in _ENTITY_KINDS):
             continue
-        subject, _, rest = line.partition("\t")
-        pairs = _PAIR.findall(rest)
-        if not pairs or _PAIR.sub("", rest).strip():
-            raise CorpusError(f"{path}:{number}: expected property=value pairs after a tab")
-        for prop, raw in pairs:
-            predicate = _PREDICATES.get(prop, MSKG[prop])
-            triples.add((_resource(subject), predicate, _value(prop, raw)))
-    return triples
+        subject = products.get(s, s) if p == MSKG.manufacturer else s
+        out.add((subject, p, _normal_literal(o)))  # type: ignore[arg-type]
+    return out
+
+
+def gold_facts(gold: GoldFile, names: Names, found_plain: Iterable[Triple] = ()) -> tuple[set[Triple], set[URIRef]]:
+    """The gold's facts as triples (a product paired with its ingredient in the gold or in the
+    extraction counts as that ingredient), and the entities they name."""
+    entities: set[URIRef] = set()
+
+    def value(prop: str, raw: str) -> Node:
+        node = literal(prop, raw)
+        if node is None:
+            node = names.resolve(raw)
+            if str(node).startswith(str(ID)):
+                entities.add(node)
+        return node
+
+    statements: dict[tuple[URIRef, URIRef, URIRef], dict[tuple[URIRef, Node], None]] = {}
+    for statement in gold.statements:
+        drug = names.resolve(statement.drug)
+        entities.add(drug)
+        qualifiers = [(MSKG[p], value(p, v)) for p, v in statement.pairs]
+        # lines of one statement may leave out its status: merge by kind, drug and key values
+        keyed = tuple((p, v) for p, v in qualifiers if p != MSKG.assertionStatus)
+        key = statement_node(statement.kind, drug, keyed)
+        statements.setdefault((statement.kind, drug, key), {}).update(dict.fromkeys(qualifiers))
+    plain = [(names.resolve(r.subject), PLAIN[r.prop], value(r.prop, r.value)) for r in gold.relations]
+    entities |= {s for s, _, _ in plain}
+    merged = [(kind, drug, tuple(qualifiers)) for (kind, drug, _), qualifiers in statements.items()]
+    return _triples(merged, [*plain, *[t for t in found_plain if t[1] == MSKG.hasActiveIngredient]]), entities
+
+
+def document_facts(claims: Iterable[Claim], gold_plain: Iterable[Triple] = ()) -> set[Triple]:
+    """The extraction's facts as triples, normalised like the gold's."""
+    statements: list[Statement] = []
+    plain: list[Triple] = []
+    for claim in claims:
+        if claim.relation in STATEMENT_KINDS:
+            statements.append((claim.relation, claim.subject, claim.qualifiers))
+        elif claim.object is not None:
+            plain.append((claim.subject, claim.relation, claim.object))
+    pairs = [t for t in gold_plain if t[1] == MSKG.hasActiveIngredient]
+    return _triples(statements, [*plain, *pairs])
+
+
+def relation_of(triple: Triple) -> str:
+    """The row a fact is scored in: ``Kind.property`` for a statement's facts, else the relation."""
+    subject, predicate, _ = triple
+    if str(subject).startswith(str(ID)):
+        segment = str(subject)[len(str(ID)) :].split("/", 1)[0]
+        if segment in _NODE_KINDS and "/" in str(subject)[len(str(ID)) :]:
+            return f"{_NODE_KINDS[segment]}.{curie(predicate).split(':', 1)[-1]}"
+    if predicate == RDF.type:
+        return "a (drug class)"
+    return curie(predicate).split(":", 1)[-1]
 
 
 @dataclass
-class Scores:
+class Tally:
     true_positives: int = 0
     false_positives: int = 0
     false_negatives: int = 0
 
+    def add(self, other: Tally) -> None:
+        self.true_positives += other.true_positives
+        self.false_positives += other.false_positives
+        self.false_negatives += other.false_negatives
+
+    @property
+    def gold(self) -> int:
+        return self.true_positives + self.false_negatives
+
+    @property
+    def found(self) -> int:
+        return self.true_positives + self.false_positives
+
     @property
     def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 1.0
+        return self.true_positives / self.found if self.found else 1.0
 
     @property
     def recall(self) -> float:
-        gold = self.true_positives + self.false_negatives
-        return self.true_positives / gold if gold else 1.0
+        return self.true_positives / self.gold if self.gold else 1.0
 
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def row(self, name: str) -> str:
+        return f"{name:38s} {self.gold:5d} {self.found:5d} {self.precision:6.2f} {self.recall:6.2f} {self.f1:6.2f}"
+
+
+@dataclass
+class DocumentResult:
+    name: str
+    kind: str
+    set: str
+    tally: Tally
+    entities_gold: int
+    entities_found: int
+    missed: list[Triple] = field(default_factory=list)
+    false: list[Triple] = field(default_factory=list)
+
 
 @dataclass
 class Evaluation:
-    """Scores per relation and overall, with the facts missed and the false ones."""
+    """Scores per relation, per kind of document, per set and overall."""
 
-    per_relation: dict[str, Scores] = field(default_factory=lambda: defaultdict(Scores))
-    overall: Scores = field(default_factory=Scores)
-    missed: list[Triple] = field(default_factory=list)
-    false: list[Triple] = field(default_factory=list)
-    documents: list[str] = field(default_factory=list)
+    documents: list[DocumentResult] = field(default_factory=list)
+    per_relation: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
 
-    def add(self, gold: set[Triple], found: set[Triple]) -> None:
+    def add(self, name: str, kind: str, set_name: str, gold: set[Triple], found: set[Triple], entities: set[URIRef]) -> None:
+        tally = Tally()
+        result = DocumentResult(name, kind, set_name, tally, len(entities), 0)
         for triple in gold | found:
-            scores = self.per_relation[curie(triple[1])]
+            row = self.per_relation[relation_of(triple)]
             if triple in gold and triple in found:
-                scores.true_positives += 1
-                self.overall.true_positives += 1
+                row.true_positives += 1
+                tally.true_positives += 1
             elif triple in found:
-                scores.false_positives += 1
-                self.overall.false_positives += 1
-                self.false.append(triple)
+                row.false_positives += 1
+                tally.false_positives += 1
+                result.false.append(triple)
             else:
-                scores.false_negatives += 1
-                self.overall.false_negatives += 1
-                self.missed.append(triple)
+                row.false_negatives += 1
+                tally.false_negatives += 1
+                result.missed.append(triple)
+        mentioned = {t for s, _, o in found for t in (s, o)}
+        result.entities_found = len(entities & mentioned)
+        self.documents.append(result)
 
-    def table(self) -> str:
-        lines = [
-            f"Documents: {', '.join(self.documents)}",
-            f"{'relation':32s} {'gold':>5s} {'found':>5s} {'P':>6s} {'R':>6s} {'F1':>6s}",
-        ]
-        for name, s in sorted(self.per_relation.items()):
+    def _group(self, attribute: str) -> dict[str, Tally]:
+        groups: dict[str, Tally] = defaultdict(Tally)
+        for result in self.documents:
+            groups[getattr(result, attribute)].add(result.tally)
+        return dict(sorted(groups.items()))
+
+    @property
+    def overall(self) -> Tally:
+        total = Tally()
+        for result in self.documents:
+            total.add(result.tally)
+        return total
+
+    def table(self, *, details: bool = True) -> str:
+        header = f"{'':38s} {'gold':>5s} {'found':>5s} {'P':>6s} {'R':>6s} {'F1':>6s}"
+        lines = ["Per relation", header]
+        lines += [tally.row(name) for name, tally in sorted(self.per_relation.items())]
+        lines += ["", "Per document", header]
+        lines += [r.tally.row(f"{r.name} ({r.kind})"[:38]) for r in self.documents]
+        lines += ["", "Per kind of document", header]
+        lines += [tally.row(kind) for kind, tally in self._group("kind").items()]
+        lines += ["", "Per set", header]
+        lines += [tally.row(name) for name, tally in self._group("set").items()]
+        lines += ["", self.overall.row("all facts")]
+        entities_gold = sum(r.entities_gold for r in self.documents)
+        entities_found = sum(r.entities_found for r in self.documents)
+        if entities_gold:
             lines.append(
-                f"{name:32s} {s.true_positives + s.false_negatives:5d} "
-                f"{s.true_positives + s.false_positives:5d} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}"
+                f"entities named by the gold and found: {entities_found}/{entities_gold} ({entities_found / entities_gold:.2f})"
             )
-        s = self.overall
-        lines.append(
-            f"{'all facts':32s} {s.true_positives + s.false_negatives:5d} "
-            f"{s.true_positives + s.false_positives:5d} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}"
-        )
-        for label, triples in (("missed", self.missed), ("false", self.false)):
-            for t in sorted(triples):
-                lines.append(
-                    f"  {label}: {curie(t[0])} {curie(t[1])} {t[2].n3() if isinstance(t[2], Literal) else curie(t[2])}"
-                )
+        if details:
+            for result in self.documents:
+                for label, triples in (("missed", result.missed), ("false", result.false)):
+                    for s, p, o in sorted(triples):
+                        shown = o.n3() if isinstance(o, Literal) else curie(o)
+                        lines.append(f"  {result.name} {label}: {curie(s)} {curie(p)} {shown}")
         return "\n".join(lines)
 
 
-def evaluate_document(
-    document: Path,
-    gold: Path,
-    ontology: Path = Path("ontology"),
-    evaluation: Evaluation | None = None,
-    lexicon: Lexicon | None = None,
-) -> Evaluation:
-    """Extract one document and score its facts against its gold file."""
-    from ..extract.claims import claim_triples
-    from ..extract.documents import read_document
-    from ..extract.extractor import extract_document
-
-    evaluation = evaluation or Evaluation()
-    lexicon = lexicon or _lexicon(ontology)
-    doc = read_document(document)
-    found = {t for claim in extract_document(doc, lexicon) for t in claim_triples(claim)}
-    evaluation.add(parse_gold(gold), found)
-    evaluation.documents.append(doc.path.name)
-    return evaluation
+def read_names(ontology_graph: object) -> set[str]:
+    """The local names of the mskg ontology's terms (what a gold value in CamelCase can name)."""
+    prefix = str(MSKG)
+    return {
+        str(s)[len(prefix) :] for s in ontology_graph.subjects() if str(s).startswith(prefix)  # type: ignore[attr-defined]
+    }
 
 
-def _lexicon(ontology: Path) -> Lexicon:
-    from ..build.ontology import load_ontology
-
-    return Lexicon.from_ontology(load_ontology(ontology))
-
-
-def evaluate_documents(documents: list[Path], gold_folder: Path, ontology: Path = Path("ontology")) -> Evaluation:
-    """Score several documents together; with none given, every document that has a gold file
-    in ``gold_folder`` (looked up in ``corpus/`` and ``tests/corpus/``)."""
-    if not documents:
-        documents = []
-        for gold in sorted(gold_folder.glob("*.gold")):
-            for folder in (Path("corpus"), Path("tests/corpus")):
-                if (folder / f"{gold.stem}.txt").is_file():
-                    documents.append(folder / f"{gold.stem}.txt")
-    if not documents:
-        raise CorpusError(f"no documents with gold annotations in {gold_folder}")
-    evaluation = Evaluation()
-    lexicon = _lexicon(ontology)
-    for document in documents:
-        gold = gold_folder / f"{Path(document).stem}.gold"
-        if not gold.is_file():
-            raise CorpusError(f"{gold}: no gold annotations for {document}")
-        evaluate_document(Path(document), gold, ontology, evaluation, lexicon)
-    return evaluation
+def gold_path(gold_folder: Path, document: Path) -> Path:
+    return gold_folder / f"{document.stem}.gold"

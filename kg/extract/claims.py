@@ -1,6 +1,7 @@
 """What extraction produces: claims with their evidence. A claim is either a plain relation
 (subject, predicate, object) or a qualified statement about a drug (an n-ary relation whose
-node gets a stable IRI from its kind, its drug and its key values)."""
+node gets a stable IRI from its kind, its drug and its key values: :func:`statement_node`, which
+the gold annotations use too)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from rdflib.term import Node
 
 from ..namespaces import ID, MSKG, RDF
 
-__all__ = ["Evidence", "Claim", "Triple", "claim_triples", "slug", "STATEMENT_KINDS"]
+__all__ = ["Evidence", "Claim", "Triple", "claim_triples", "slug", "statement_node", "statement_triples", "STATEMENT_KINDS", "STATEMENT_KEYS"]
 
 Triple = tuple[URIRef, URIRef, Node]
 
@@ -26,6 +27,20 @@ STATEMENT_KINDS: dict[URIRef, str] = {
     MSKG.MechanismStatement: "mechanism",
     MSKG.TherapeuticUse: "use",
     MSKG.Study: "study",
+    MSKG.Contraindication: "contraindication",
+}
+#: the properties whose values identify a statement of each kind (its key), in IRI order, and the
+#: word that stands in when the statement has no value for one
+STATEMENT_KEYS: dict[URIRef, tuple[tuple[URIRef, str | None], ...]] = {
+    MSKG.RegulatoryDecision: ((MSKG.agency, "unnamed-agency"), (MSKG.indication, None), (MSKG.decisionStatus, None)),
+    MSKG.DosingRegimen: (),
+    MSKG.Risk: ((MSKG.adverseEffect, None),),
+    MSKG.MonitoringRequirement: ((MSKG.procedure, None),),
+    MSKG.EfficacyFinding: ((MSKG.outcome, None), (MSKG.effect, "unspecified-effect")),
+    MSKG.MechanismStatement: ((MSKG.mechanism, None),),
+    MSKG.TherapeuticUse: ((MSKG.condition, None),),
+    MSKG.Study: ((MSKG.conductedBy, "unnamed-conductor"),),
+    MSKG.Contraindication: ((MSKG.condition, None),),
 }
 
 
@@ -55,13 +70,37 @@ class Evidence:
     section: tuple[str, ...]
 
 
+def statement_node(kind: URIRef, drug: URIRef, qualifiers: tuple[tuple[URIRef, Node], ...]) -> URIRef:
+    """The IRI of a qualified statement: its kind, its drug and its key values
+    (``id:decision/novantrone/fda/relapsing-remitting-ms/approved``), and its assertion status
+    when that is not affirmed, so that a negated or hedged statement never merges with an
+    affirmed one. A mechanism statement that names no mechanism is keyed by its target.
+
+    >>> statement_node(MSKG.Risk, ID.tysabri, ((MSKG.adverseEffect, ID.pml), (MSKG.assertionStatus, MSKG.Affirmed)))
+    rdflib.term.URIRef('https://w3id.org/mskg/id/risk/tysabri/pml')
+    """
+    values: dict[URIRef, list[Node]] = {}
+    for prop, value in qualifiers:
+        values.setdefault(prop, []).append(value)
+    key = []
+    for prop, missing in STATEMENT_KEYS[kind]:
+        found = sorted(values.get(prop, []), key=str)
+        if not found and kind == MSKG.MechanismStatement:
+            found = sorted(values.get(MSKG.target, []), key=str)
+        key.append(slug(found[0]) if found else missing or "unspecified")
+    status = values.get(MSKG.assertionStatus, [MSKG.Affirmed])[0]
+    if status != MSKG.Affirmed:
+        key.append(slug(status))
+    return ID["/".join([STATEMENT_KINDS[kind], slug(drug), *key])]
+
+
 @dataclass(frozen=True)
 class Claim:
     """One extracted fact.
 
     For a plain relation, ``relation`` is the predicate and ``object`` its object. For a
-    qualified statement, ``relation`` is its class (``mskg:Risk`` …), ``subject`` the drug,
-    ``key`` the values that identify the statement and ``qualifiers`` its property values.
+    qualified statement, ``relation`` is its class (``mskg:Risk`` …), ``subject`` the drug and
+    ``qualifiers`` its property values (which include its key, see :func:`statement_node`).
     """
 
     rule: str
@@ -69,26 +108,25 @@ class Claim:
     relation: URIRef
     subject: URIRef
     object: Node | None = None
-    key: tuple[str, ...] = ()
     qualifiers: tuple[tuple[URIRef, Node], ...] = ()
 
     @property
     def node(self) -> URIRef | None:
         """The IRI of a qualified statement's node (``None`` for a plain relation)."""
-        kind = STATEMENT_KINDS.get(self.relation)
-        if kind is None:
+        if self.relation not in STATEMENT_KINDS:
             return None
-        return ID["/".join([kind, slug(self.subject), *self.key])]
+        return statement_node(self.relation, self.subject, self.qualifiers)
+
+
+def statement_triples(kind: URIRef, drug: URIRef, qualifiers: tuple[tuple[URIRef, Node], ...]) -> list[Triple]:
+    """The facts of a qualified statement: its node's kind, its drug and its property values."""
+    node = statement_node(kind, drug, qualifiers)
+    return [(node, RDF.type, kind), (node, MSKG.drug, drug), *((node, prop, value) for prop, value in qualifiers)]
 
 
 def claim_triples(claim: Claim) -> list[Triple]:
     """The facts a claim asserts: one triple, or a qualified statement's node and its values."""
-    node = claim.node
-    if node is None:
+    if claim.relation not in STATEMENT_KINDS:
         assert claim.object is not None
         return [(claim.subject, claim.relation, claim.object)]
-    return [
-        (node, RDF.type, claim.relation),
-        (node, MSKG.drug, claim.subject),
-        *((node, prop, value) for prop, value in claim.qualifiers),
-    ]
+    return statement_triples(claim.relation, claim.subject, claim.qualifiers)

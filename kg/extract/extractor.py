@@ -1,22 +1,38 @@
-"""Extraction: from a document to claims. Splits the document into headings and sentences,
-finds the lexicon's entities, tracks which drug the text is about from sentence to sentence,
-and runs every relation rule on every sentence."""
+"""Extraction: from a document to claims. Splits the document into headings, list items, table
+rows and sentences, recognises what each names (:mod:`.recognise`), tracks which drug the text is
+about, runs every relation rule on every unit, and adds the facts about the entities the claims
+use (:mod:`.entities`).
+
+Three passes over the units: the first learns the document's abbreviations, the second which
+products it pairs with an ingredient ("Novantrone (mitoxantrone)", so that a later bare
+"Novantrone" is known to be mitoxantrone), the third runs the rules.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from rdflib import URIRef
 
 from .claims import Claim, Evidence
 from .documents import Document
+from .entities import ENTITY_RULE, Registry
 from .lexicon import Lexicon, Mention, Token, tokenize
 from .nlp import ClinicalText, clinical_text
+from .recognise import Aliases, Recogniser
 from .rules import RULES
 from .sentence import DrugItem, Sentence, enumeration
 
-__all__ = ["extract_document", "rule_name", "rule_descriptions"]
+__all__ = ["Extraction", "extract", "extract_document", "rule_name", "rule_descriptions"]
+
+_ENTITY_RULE_DESCRIPTION = (
+    "An entity a document names that the ontology does not list (a drug, condition, procedure, "
+    "organisation, drug class, cell type or molecule, recognised by the lexicon, the offline drug and "
+    "disease dictionaries, the document's own abbreviations or the head word of a noun phrase) is "
+    "typed, labelled and given the other names the document uses for it; a role in a fact types it too."
+)
 
 
 def rule_name(rule: object) -> str:
@@ -26,49 +42,82 @@ def rule_name(rule: object) -> str:
 
 def rule_descriptions() -> dict[str, str]:
     """Each rule's id and its description (the rule's docstring, on one line)."""
-    return {rule_name(r): " ".join((r.__doc__ or "").split()) for r in RULES}
+    described = {rule_name(r): " ".join((r.__doc__ or "").split()) for r in RULES}
+    return {**described, ENTITY_RULE: _ENTITY_RULE_DESCRIPTION}
 
 
-def _units(doc: Document, context: ClinicalText) -> Iterator[tuple[int, int, bool, tuple[str, ...]]]:
-    """(start, end, is_heading, section) of every heading, list item and sentence."""
+@dataclass(frozen=True)
+class _Unit:
+    """A heading, list item, table row or sentence of a document."""
+
+    start: int
+    end: int
+    block: str  # heading, item, row or paragraph
+    section: tuple[str, ...]
+
+
+@dataclass
+class Extraction:
+    """What a document states: its claims, and every name it gives a thing (normal form -> IRI)."""
+
+    claims: list[Claim]
+    names: dict[str, URIRef]
+
+
+def _units(doc: Document, context: ClinicalText) -> Iterator[_Unit]:
     for block in doc.blocks:
         if block.kind == "boilerplate":
             continue
-        if block.kind in ("heading", "item"):
-            yield block.start, block.end, block.kind == "heading", block.section
+        if block.kind in ("heading", "item", "row"):
+            yield _Unit(block.start, block.end, block.kind, block.section)
             continue
         for start, end in context.sentences(block.text):
-            yield block.start + start, block.start + end, False, block.section
+            yield _Unit(block.start + start, block.start + end, "paragraph", block.section)
 
 
-def extract_document(doc: Document, lexicon: Lexicon, context: ClinicalText | None = None) -> list[Claim]:
-    """All claims a document states, in document order.
-
-    Two passes: the first finds which products the document pairs with an ingredient
-    ("Novantrone (mitoxantrone)"), so that a later bare "Novantrone" is known to be
-    mitoxantrone; the second runs the rules sentence by sentence.
-    """
+def extract(
+    doc: Document, lexicon: Lexicon, context: ClinicalText | None = None, recogniser: Recogniser | None = None
+) -> Extraction:
+    """Everything a document states, in document order."""
     context = context or clinical_text()
-    analysed: list[tuple[int, int, bool, tuple[str, ...], list[Token], list[Mention]]] = []
+    recogniser = recogniser or Recogniser(lexicon)
+    units = list(_units(doc, context))
+    tokens_of = [tokenize(doc.text[u.start : u.end], u.start) for u in units]
+
+    aliases = Aliases()
+    for tokens in tokens_of:
+        recogniser.definitions(tokens, recogniser.mentions(tokens), aliases)
+    mentions_of = [recogniser.mentions(tokens, aliases) for tokens in tokens_of]
+
     ingredients: dict[URIRef, URIRef] = {}
-    for start, end, is_heading, section in _units(doc, context):
-        tokens = tokenize(doc.text[start:end], start)
-        mentions = list(lexicon.match(tokens))
-        analysed.append((start, end, is_heading, section, tokens, mentions))
-        probe = _sentence(doc, start, end, is_heading, section, tokens, mentions, context, {})
-        for item in probe.drug_items:
+    for unit, tokens, mentions in zip(units, tokens_of, mentions_of):
+        for item in _sentence(doc, unit, tokens, mentions, context, {}).drug_items:
             if item.kind == "product" and item.ingredient and item.last > item.first:
                 ingredients.setdefault(item.iri, item.ingredient)
 
+    registry = Registry(lexicon.kinds)
     claims: list[Claim] = []
+    title = next((i for i, u in enumerate(units) if u.block == "heading"), None)
+    focus: tuple[DrugItem, ...] = ()
+    if title is not None:
+        focus = _sentence(doc, units[title], tokens_of[title], mentions_of[title], context, ingredients).subject
     last_subject: tuple[DrugItem, ...] = ()
     last_plural: tuple[DrugItem, ...] = ()
-    for start, end, is_heading, section, tokens, mentions in analysed:
-        sentence = _sentence(doc, start, end, is_heading, section, tokens, mentions, context, ingredients)
+    lead: Sentence | None = None
+    discourse: dict[str, object] = {}
+    for index, (unit, tokens, mentions) in enumerate(zip(units, tokens_of, mentions_of)):
+        sentence = _sentence(doc, unit, tokens, mentions, context, ingredients)
+        sentence.discourse, sentence.index = discourse, index
+        registry.note(mentions, sentence.evidence)
+        if unit.block == "heading" and not sentence.drug_items:
+            last_subject = focus  # a section without a drug in its heading is about the document's drug
         sentence.last_subject, sentence.last_plural = last_subject, last_plural
+        sentence.focus = focus
+        sentence.lead = lead if unit.block in ("item", "row") else None
         for rule in RULES:
             name = rule_name(rule)
             claims.extend(dataclasses.replace(c, rule=name) for c in rule(sentence, lexicon))
+        registry.note(sentence.minted, sentence.evidence)
         explicit = sentence.subject_in(0, len(tokens))
         if explicit:
             last_subject = explicit
@@ -77,19 +126,30 @@ def extract_document(doc: Document, lexicon: Lexicon, context: ClinicalText | No
         listed = enumeration(sentence)
         if len(listed) > 1:
             last_plural = tuple(listed)
-    return claims
+        if unit.block == "paragraph" or unit.block == "heading":
+            lead = sentence if sentence.text.rstrip().endswith(":") else None
+    claims = registry.consistent(claims)
+    return Extraction(claims + registry.facts(claims), registry.names)
+
+
+def extract_document(doc: Document, lexicon: Lexicon, context: ClinicalText | None = None) -> list[Claim]:
+    """All claims a document states, in document order."""
+    return extract(doc, lexicon, context).claims
 
 
 def _sentence(
     doc: Document,
-    start: int,
-    end: int,
-    is_heading: bool,
-    section: tuple[str, ...],
+    unit: _Unit,
     tokens: list[Token],
     mentions: list[Mention],
     context: ClinicalText,
     ingredients: dict[URIRef, URIRef],
 ) -> Sentence:
-    evidence = Evidence(doc.iri, start, end, doc.text[start:end], section)
-    return Sentence(doc.text[start:end], start, tokens, mentions, evidence, context, is_heading, ingredients)
+    evidence = Evidence(doc.iri, unit.start, unit.end, doc.text[unit.start : unit.end], unit.section)
+    sentence = Sentence(
+        doc.text[unit.start : unit.end], unit.start, tokens, mentions, evidence, context, unit.block == "heading",
+        ingredients,
+    )  # fmt: skip
+    sentence.block = unit.block
+    sentence.document = doc
+    return sentence

@@ -21,6 +21,8 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _JOINERS = frozenset("-\u2010\u2011\u2012\u2013\u2014'\u2018\u2019")
 #: determiners and possessives carry no meaning for matching a name ("the interferons")
 _SKIPPED_WORDS = frozenset({"the", "a", "an", "your", "their", "its", "his", "her", "our", "my"})
+#: trademark signs: "Ocrevus®" is "Ocrevus"
+TRADEMARKS = frozenset("\u00ae\u2122\u00a9\u2120")
 
 #: the kind of each entity, from the first class of this list it belongs to
 _KIND_OF_CLASS: tuple[tuple[URIRef, str], ...] = (
@@ -43,6 +45,8 @@ _KIND_OF_CLASS: tuple[tuple[URIRef, str], ...] = (
     (MSKG.EvidenceKind, "evidence"),
     (MSKG.FrequencyCategory, "frequency"),
     (MSKG.UseExtent, "extent"),
+    (MSKG.BiologicalTarget, "target"),
+    (MSKG.Placebo, "placebo"),
     (SCHEMA.DrugClass, "drug_class"),
 )
 #: kinds that name a drug, a product or a class of drugs
@@ -72,7 +76,7 @@ class Token:
 
 
 def _key(text: str, previous: str | None) -> str | None:
-    if text in _JOINERS or text.lower() in _SKIPPED_WORDS:
+    if text in _JOINERS or text in TRADEMARKS or text.lower() in _SKIPPED_WORDS:
         return None
     if text == "s" and previous in _JOINERS:  # possessive 's
         return None
@@ -100,7 +104,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 @dataclass(frozen=True)
 class Mention:
-    """An entity named in text: tokens ``first``..``last`` (inclusive) of a sentence."""
+    """An entity named in text: tokens ``first``..``last`` (inclusive) of a sentence. ``label``
+    is the entity's name when the mention is not in the lexicon (the lexicon has its own);
+    ``source`` says what recognised it (``lexicon``, ``dictionary``, ``alias``, ``brand``,
+    ``phrase``)."""
 
     iri: URIRef
     kind: str
@@ -109,6 +116,9 @@ class Mention:
     start: int
     end: int
     text: str
+    label: str | None = None
+    drugbank: str | None = None
+    source: str = "lexicon"
 
     @property
     def is_drug(self) -> bool:
@@ -154,6 +164,11 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self._forms)
+
+    def lookup(self, name: str) -> tuple[URIRef, str] | None:
+        """The entity (IRI and kind) a whole name is a label or synonym of, if any."""
+        key = tuple(t.key for t in tokenize(name) if t.key is not None)
+        return self._forms.get(key) if key else None
 
     def match(self, tokens: list[Token]) -> Iterator[Mention]:
         """Yield non-overlapping mentions, leftmost and longest first."""

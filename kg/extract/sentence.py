@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from rdflib import URIRef
 
@@ -39,7 +40,7 @@ SINGULAR_ANAPHORS = (
 )
 _LIST_INTRODUCERS = (("such", "as"), ("including",), ("like",), ("e", ".", "g", "."))
 _CLAUSE_BARRIERS = ((",", "but"), (";",), (",", "while"), (",", "whereas"), (",", "although"))
-_LIST_GLUE = frozenset({",", "and", "or", "the", "a", "an", "as", "well"})
+_LIST_GLUE = frozenset({",", "and", "or", "the", "a", "an", "as", "well", "\u00ae", "\u2122"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,21 @@ class Sentence:
     #: what singular and plural references resolve to (set by the document walker)
     last_subject: tuple[DrugItem, ...] = ()
     last_plural: tuple[DrugItem, ...] = ()
+    #: the drug the document is about (named in its title), when a sentence names none
+    focus: tuple[DrugItem, ...] = ()
+    #: what kind of unit this is: ``heading``, ``item`` (of a list), ``row`` (of a table), ``paragraph``
+    block: str = "paragraph"
+    #: for a list item or table row, the sentence that introduces the list ("Do not take it if you:")
+    lead: Sentence | None = None
+    #: the document the sentence is in, and where in it the sentence is (units counted from 0)
+    document: Any = None
+    index: int = 0
+    #: things rules found in spans that no recogniser knew (recorded by the extractor)
+    minted: list[Mention] = field(default_factory=list)
+    #: what rules found in this sentence that list items after it build on
+    memory: dict[str, Any] = field(default_factory=dict)
+    #: what rules carry from sentence to sentence through the document
+    discourse: dict[str, Any] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ tokens and text
     def lower(self, i: int) -> str:
@@ -158,23 +174,29 @@ class Sentence:
         while k < len(drugs):
             m = drugs[k]
             nxt = drugs[k + 1] if k + 1 < len(drugs) else None
+            after = self._skip_marks(m.last + 1)
             if (
                 nxt is not None
                 and m.kind != "drug_class"
                 and nxt.kind != "drug_class"
-                and self.lower(m.last + 1) == "("
-                and nxt.first == m.last + 2
-                and self.lower(nxt.last + 1) == ")"
+                and self.lower(after) == "("
+                and nxt.first == after + 1
+                and self.lower(self._skip_marks(nxt.last + 1)) == ")"
                 and {m.kind, nxt.kind} == {"product", "ingredient"}
             ):
                 ingredient = m.iri if m.kind == "ingredient" else nxt.iri
-                items.append(DrugItem(m.iri, m.kind, ingredient, m.first, nxt.last + 1))
+                items.append(DrugItem(m.iri, m.kind, ingredient, m.first, self._skip_marks(nxt.last + 1)))
                 k += 2
                 continue
             known = m.iri if m.kind == "ingredient" else self.ingredients.get(m.iri)
             items.append(DrugItem(m.iri, m.kind, known, m.first, m.last))
             k += 1
         return items
+
+    def _skip_marks(self, i: int) -> int:
+        while self.lower(i) in ("\u00ae", "\u2122", "\u00a9"):
+            i += 1
+        return i
 
     def list_after(self, i: int) -> list[DrugItem]:
         """The drugs enumerated from token ``i`` on ("methotrexate, Cytoxan (…) and Imuran")."""
@@ -215,7 +237,11 @@ class Sentence:
     def subject_in(self, lo: int, hi: int) -> tuple[DrugItem, ...]:
         """What a token range is about: its first named drug (with drugs coordinated with it),
         or what its first back-reference resolves to, whichever comes first; else nothing."""
-        named = [d for d in self.drug_items if lo <= d.first < hi and d.first not in self.listed]
+        named = [
+            d for d in self.drug_items
+            if lo <= d.first < hi and d.first not in self.listed
+            and not (d.is_class and self.lower(d.first - 1) in ("a", "an", "another"))
+        ]  # fmt: skip
         anaphor = self.anaphor_at(lo, hi)
         if named and (anaphor is None or named[0].first < anaphor[0]):
             group = [named[0]]
@@ -232,13 +258,92 @@ class Sentence:
 
     @cached_property
     def subject(self) -> tuple[DrugItem, ...]:
-        """What the sentence is about; falls back on the drug under discussion."""
-        return self.subject_in(0, len(self.tokens)) or self.last_subject
+        """What the sentence is about; falls back on the drug under discussion, then on the
+        document's drug."""
+        return self.subject_in(0, len(self.tokens)) or self.last_subject or self.focus
 
     def subject_at(self, i: int) -> tuple[DrugItem, ...]:
         """What the clause containing token ``i`` is about."""
         lo, hi = self.clause_of(i)
         return self.subject_in(lo, hi) or self.subject
+
+    # ------------------------------------------------------------------ cues, lists and spans
+    def has(self, *phrases: str, lo: int = 0, hi: int | None = None) -> bool:
+        """Whether any of the phrases (lower-case words) occurs in the token range."""
+        return any(self.find(tuple(p.split()), lo, hi) for p in phrases)
+
+    def first_of(self, *phrases: str, lo: int = 0, hi: int | None = None) -> int | None:
+        """Where the first of the phrases begins (None: none occurs)."""
+        found = [i for p in phrases for i in self.find(tuple(p.split()), lo, hi)]
+        return min(found) if found else None
+
+    @property
+    def section_text(self) -> str:
+        """The headings above the sentence, lower case (its own, for a heading)."""
+        return " > ".join(self.evidence.section[1:]).lower()
+
+    def span_text(self, first: int, last: int) -> str:
+        return self.text_of(first, last) if first <= last else ""
+
+    def members(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The members of a list in tokens ``lo``..``hi`` (exclusive): split at commas,
+        semicolons, "and", "or" and "as well as" outside parentheses; (first, last) each."""
+        cuts: list[tuple[int, int]] = []
+        depth, start, i = 0, lo, lo
+        while i < hi:
+            word = self.lower(i)
+            if word == "(":
+                depth += 1
+            elif word == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and (word in (",", ";", "and", "or", "and/or") or self.seq_at(i, ("as", "well", "as"))):
+                if start < i:
+                    cuts.append((start, i - 1))
+                i += 3 if word == "as" else 1
+                start = i
+                continue
+            i += 1
+        if start < hi:
+            cuts.append((start, hi - 1))
+        return [(a, b) for a, b in cuts if any(self.tokens[k].text[:1].isalnum() for k in range(a, b + 1))]
+
+    def mentions_in(self, first: int, last: int, *kinds: str) -> list[Mention]:
+        return [m for m in self.mentions if first <= m.first and m.last <= last and (not kinds or m.kind in kinds)]
+
+    def mint(self, name: str, kind: str, first: int, last: int) -> Mention:
+        """A thing the sentence names in tokens ``first``..``last`` that no recogniser found: its
+        IRI is minted from the name (the extractor records it with the sentence's evidence)."""
+        from ..namespaces import ID
+        from .names import mint_slug, normal_form
+
+        iri = ID[mint_slug(name)]
+        mention = Mention(
+            iri, kind, first, last, self.tokens[first].start, self.tokens[last].end, self.text_of(first, last),
+            normal_form(name), None, "span",
+        )  # fmt: skip
+        self.minted.append(mention)
+        return mention
+
+    def entity_in(self, first: int, last: int, kinds: tuple[str, ...], default: str | None = None) -> Mention | None:
+        """The thing a span names: a mention of one of ``kinds`` that is the span's head (its last
+        name, the rest qualifying it), else, with a ``default`` kind, the thing minted from the
+        span's words (qualifiers, articles and trailing clauses dropped)."""
+        from .phrases import clean_phrase
+
+        while first <= last and not self.tokens[first].text[:1].isalnum():
+            first += 1
+        while last >= first and not self.tokens[last].text[:1].isalnum() and self.tokens[last].text not in ")":
+            last -= 1
+        if first > last:
+            return None
+        inside = self.mentions_in(first, last, *kinds) if kinds else []
+        name = clean_phrase(self.text_of(first, last))
+        for m in sorted(inside, key=lambda m: -(m.last - m.first)):
+            if m.text.lower() in name.lower() and len(name) <= len(m.text) + 12 or m.last >= last - 1:
+                return m
+        if default is None or not name or len(name.split()) > 8:
+            return inside[0] if inside else None
+        return self.mint(name, default, first, last)
 
     # ------------------------------------------------------------------ negation and hedging
     @cached_property

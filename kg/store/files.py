@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +19,8 @@ from ..errors import StoreError
 __all__ = [
     "DATASET_FILE",
     "REPORT_FILE",
+    "TEXTS_FOLDER",
+    "document_text",
     "DEFAULT_STORE",
     "write_atomic",
     "save_dataset",
@@ -28,6 +31,8 @@ __all__ = [
 
 DATASET_FILE = "dataset.nq"
 REPORT_FILE = "build.json"
+#: the text of each document as mskg read it (``<document id>.txt``): what evidence offsets point into
+TEXTS_FOLDER = "texts"
 #: where ``mskg build`` writes and the other commands read, unless told otherwise
 DEFAULT_STORE = Path(os.environ.get("MSKG_STORE", "build"))
 
@@ -57,15 +62,51 @@ def write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
         raise
 
 
-def save_dataset(store: Path, lines: list[str], report: dict[str, Any]) -> str:
-    """Write dataset and report; return the dataset's SHA-256 (also recorded in the report)."""
+def _write_texts(store: Path, texts: dict[str, str]) -> Path:
+    """The documents' texts in a new folder beside the store's, to be swapped in."""
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f".{TEXTS_FOLDER}.", dir=store))
+    except OSError as exc:
+        raise StoreError(f"{store}: cannot write ({exc.strerror})") from None
+    for slug, text in texts.items():
+        (folder / f"{slug}.txt").write_text(text, encoding="utf-8", newline="")
+    return folder
+
+
+def save_dataset(store: Path, lines: list[str], report: dict[str, Any], texts: dict[str, str] | None = None) -> str:
+    """Write the dataset, the report and the documents' texts; return the dataset's SHA-256 (also
+    recorded in the report). Each file is renamed into place only when complete; the texts folder
+    is swapped in last, right after the dataset."""
     digest = hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
-    write_atomic(store / DATASET_FILE, lines)
-    write_atomic(
-        store / REPORT_FILE,
-        (json.dumps({**report, "dataset_sha256": digest}, indent=2, sort_keys=True) + "\n").encode("utf-8"),
-    )
+    store.mkdir(parents=True, exist_ok=True)
+    new_texts = _write_texts(store, texts or {})
+    try:
+        write_atomic(store / DATASET_FILE, lines)
+        write_atomic(
+            store / REPORT_FILE,
+            (json.dumps({**report, "dataset_sha256": digest}, indent=2, sort_keys=True) + "\n").encode("utf-8"),
+        )
+        old = store / f".{TEXTS_FOLDER}.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if (store / TEXTS_FOLDER).exists():
+            os.replace(store / TEXTS_FOLDER, old)
+        os.replace(new_texts, store / TEXTS_FOLDER)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(new_texts, ignore_errors=True)
     return digest
+
+
+def document_text(store: Path, slug: str) -> str:
+    """The text of a document as the build read it.
+
+    :raises StoreError: no such document in the build.
+    """
+    path = Path(store) / TEXTS_FOLDER / f"{slug}.txt"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        raise StoreError(f"no text of a document {slug!r} in {store}") from None
 
 
 def dataset_path(store: Path) -> Path:

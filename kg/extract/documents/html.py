@@ -1,0 +1,108 @@
+"""Web pages (``.html``): the main text taken out of the page with trafilatura, which drops
+navigation, headers, footers, cookie banners, sidebars and share buttons, and keeps headings,
+lists and tables apart (its XML output). Chosen on figures (``bench/document_readers.py``): see
+``bench/README.md``. The page's own ``<meta>`` tags give the metadata."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ...errors import DocumentError
+from .metadata import metadata_from
+from .model import Metadata, Rendered
+from .render import TextWriter
+
+__all__ = ["read_html"]
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+_HEADING = re.compile(r"h([1-6])")
+
+
+def _decode(path: Path, data: bytes) -> str:
+    declared = _CHARSET.search(data[:4096])
+    encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise DocumentError(path, f"declares an unknown character set {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        said = "declared" if declared else "no charset declared, so read as"
+        raise DocumentError(path, f"not valid {encoding} ({said} {encoding}) at byte {exc.start}") from None
+
+
+def _meta(tree: Any) -> dict[str, str | None]:
+    def first(*xpaths: str) -> str | None:
+        for xpath in xpaths:
+            found = tree.xpath(xpath)
+            for value in found:
+                text = (value if isinstance(value, str) else value.text_content()).strip()
+                if text:
+                    return str(text)
+        return None
+
+    return {
+        "title": first("//meta[@property='og:title']/@content", "//title", "//h1"),
+        "publisher": first(
+            "//meta[@name='publisher']/@content", "//meta[@property='og:site_name']/@content", "//meta[@name='author']/@content"
+        ),
+        "url": first("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"),
+        "date": first(
+            "//meta[@name='date']/@content",
+            "//meta[@property='article:published_time']/@content",
+            "//meta[@name='dcterms.date']/@content",
+            "//time/@datetime",
+        ),
+        "kind": first("//meta[@name='dcterms.type']/@content", "//meta[@name='kind']/@content"),
+    }
+
+
+def _text(element: Any) -> str:
+    return "".join(element.itertext())
+
+
+def _walk(element: Any, writer: TextWriter) -> None:
+    for child in element:
+        tag = child.tag
+        if tag == "head":
+            rend = _HEADING.fullmatch(child.get("rend", "h2"))
+            writer.block("heading", _text(child), int(rend.group(1)) if rend else 2)
+        elif tag in ("p", "quote", "code"):
+            writer.block("paragraph", _text(child))
+        elif tag == "list":
+            for item in child.iter("item"):
+                writer.block("item", _text(item))
+        elif tag == "table":
+            for row in child.iter("row"):
+                writer.block("row", " | ".join(_text(cell).strip() for cell in row.iter("cell")))
+        else:
+            _walk(child, writer)
+
+
+def read_html(path: Path, data: bytes) -> Rendered:
+    """The main text of a page.
+
+    :raises DocumentError: undecodable, or no main text (only navigation and boilerplate).
+    """
+    import lxml.etree
+    import lxml.html
+    import trafilatura
+
+    page = _decode(path, data)
+    try:
+        tree = lxml.html.fromstring(page)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise DocumentError(path, f"cannot be read as HTML: {exc}") from None
+    metadata: Metadata = metadata_from(_meta(tree), "text/html")
+    extracted = trafilatura.extract(
+        page, output_format="xml", include_tables=True, include_comments=False, include_images=False,
+        include_links=False, include_formatting=False, with_metadata=False, deduplicate=False,
+    )  # fmt: skip
+    if not extracted:
+        raise DocumentError(path, "no main text found in the page (only navigation or boilerplate?)")
+    writer = TextWriter()
+    _walk(lxml.etree.fromstring(extracted.encode("utf-8")), writer)
+    if not writer.blocks:
+        raise DocumentError(path, "no main text found in the page (only navigation or boilerplate?)")
+    return writer.rendered(metadata)

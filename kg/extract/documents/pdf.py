@@ -1,0 +1,157 @@
+"""PDF documents (``.pdf``): the text layer read with pypdfium2 (Google's PDFium), then lines
+joined back into headings, paragraphs, list items and table rows. Chosen on figures
+(``bench/document_readers.py``, see ``bench/README.md``): on our labels it keeps the reading
+order of justified text (pdfminer.six scrambles it) and single spaces (pypdf doubles them), and
+is the fastest of the three; it also gives each character's font size and weight.
+
+Reflowing: a short line set larger or bolder than the body text is a heading (the largest size is
+level 1, the next level 2, ...; where a PDF gives no font information, a numbered or capitalised
+short line); a bullet (•, ▪, –, -) starts a list item; a line ending in two or more numbers or
+percentages is a table row; other lines join the block before them unless that block ended a
+sentence on a short line. A word broken across lines by a hyphen is joined. Lines repeated on
+every page (running heads, page numbers) are dropped."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ...errors import DocumentError
+from .metadata import metadata_from
+from .model import Rendered
+from .render import TextWriter
+
+__all__ = ["read_pdf"]
+
+_BULLET = re.compile(r"^[\u2022\u25aa\u25cf\u2013\u25e6\-*]\s+")
+_NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+[A-Z]")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
+_ROW_END = re.compile(r"(?:\s+[<>≤≥]?\d+(?:\.\d+)?\s*%?){2,}$")
+_SENTENCE_END = re.compile(r"[.!?:;)]$")
+_MAX_HEADING_CHARS = 90
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    size: float  # the largest font size on the line (0: unknown)
+    bold: bool  # every letter set in a bold weight
+
+
+def _page_lines(textpage: Any) -> list[_Line]:
+    import pypdfium2.raw as pdfium_c
+
+    text = textpage.get_text_range()
+    count = textpage.count_chars()
+    lines, start = [], 0
+    for end in [i for i, c in enumerate(text) if c == "\n"] + [len(text)]:
+        chars = [i for i in range(start, min(end, count)) if not text[i].isspace()]
+        line = text[start:end].strip()
+        if line:
+            sizes = [pdfium_c.FPDFText_GetFontSize(textpage.raw, i) for i in chars] or [0.0]
+            weights = [pdfium_c.FPDFText_GetFontWeight(textpage.raw, i) for i in chars if text[i].isalpha()]
+            lines.append(_Line(line, max(sizes), bool(weights) and min(weights) >= 600))
+        start = end + 1
+    return lines
+
+
+def _pages(path: Path, data: bytes) -> tuple[list[list[_Line]], dict[str, str]]:
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise DocumentError(path, f"cannot be read as PDF ({exc})") from None
+    try:
+        info = {key.lower(): value for key, value in document.get_metadata_dict().items() if value}
+        info["url"] = document.get_metadata_value("URL")  # not a standard key: asked for by name
+        return [_page_lines(document[i].get_textpage()) for i in range(len(document))], info
+    finally:
+        document.close()
+
+
+def _heading_levels(lines: list[_Line]) -> dict[tuple[float, bool], int]:
+    """The heading level of each (size, bold) style set apart from the body text."""
+    body_size = Counter(round(line.size, 1) for line in lines for _ in line.text).most_common(1)[0][0]
+    styles = {
+        (round(line.size, 1), line.bold)
+        for line in lines
+        if len(line.text) <= _MAX_HEADING_CHARS and (line.size > body_size * 1.05 or line.bold)
+    }
+    ranked = sorted(styles, key=lambda style: (-style[0], not style[1]))
+    return {style: level for level, style in enumerate(ranked, 1)}
+
+
+def _guessed_level(line: str) -> int:
+    """The heading level of a line from its words alone (0: not a heading)."""
+    if len(line) > _MAX_HEADING_CHARS or _SENTENCE_END.search(line) and not line.isupper():
+        return 0
+    numbered = _NUMBERED_HEADING.match(line)
+    if numbered:
+        return 2 + numbered.group(1).count(".")
+    letters = [c for c in line if c.isalpha()]
+    return 2 if len(letters) >= 4 and all(c.isupper() for c in letters) else 0
+
+
+def read_pdf(path: Path, data: bytes) -> Rendered:
+    """The text layer of a PDF.
+
+    :raises DocumentError: not a PDF, encrypted or damaged, or no text layer (scanned pages).
+    """
+    if not data.startswith(b"%PDF"):
+        raise DocumentError(path, "is not a PDF (it does not start with %PDF)")
+    pages, info = _pages(path, data)
+    repeated = Counter(text for page in pages for text in {line.text for line in page})
+    running = {text for text, count in repeated.items() if len(pages) > 2 and count >= len(pages)}
+    lines = [line for page in pages for line in page if line.text not in running and not _PAGE_NUMBER.match(line.text)]
+    if not lines:
+        raise DocumentError(path, "has no text layer (scanned pages?); mskg does not run OCR")
+    width = max(len(line.text) for line in lines)
+    styled = any(line.size for line in lines)
+    levels = _heading_levels(lines) if styled else {}
+    writer = TextWriter()
+    kind, level = "", 0
+    parts: list[str] = []
+
+    def flush() -> None:
+        if parts:
+            writer.block(kind, "".join(parts), level)
+            parts.clear()
+
+    for line in lines:
+        text = line.text
+        bullet = _BULLET.match(text)
+        if bullet:
+            heading = 0
+        elif styled:
+            heading = levels.get((round(line.size, 1), line.bold), 0)
+        else:
+            heading = _guessed_level(text)
+        row = bool(_ROW_END.search(text))
+        if bullet or heading or row or not parts or kind in ("heading", "row"):
+            flush()
+            kind, level = ("heading", heading) if heading else ("item" if bullet else "row" if row else "paragraph", 0)
+            parts.append(text[bullet.end() :] if bullet else text)
+            continue
+        previous = parts[-1]
+        if _SENTENCE_END.search(previous) and len(previous.strip()) < 0.8 * width and text[:1].isupper():
+            flush()
+            kind, level = "paragraph", 0
+            parts.append(text)
+        elif previous.endswith("-") and text[:1].islower():
+            parts[-1] = previous[:-1]
+            parts.append(text)
+        else:
+            parts.append(" " + text)
+    flush()
+    fields = {
+        "title": info.get("title"),
+        "publisher": info.get("author"),
+        "date": info.get("creationdate"),
+        "kind": info.get("subject"),
+        "url": info.get("url"),
+    }
+    return writer.rendered(metadata_from(fields, "application/pdf"))

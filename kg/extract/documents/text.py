@@ -1,0 +1,99 @@
+"""Plain text and Markdown-less text files: strict UTF-8, with optional front matter. Blank
+lines separate blocks; a short line without final punctuation is a heading; ``-``, ``*``, ``•``
+or ``1.`` start list items."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ...errors import DocumentError
+from .metadata import front_matter
+from .model import Rendered
+
+__all__ = ["decode_utf8", "read_text", "text_blocks"]
+
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:\d+[.)]|[-*\u2022\u25aa\u25e6])[ \t]+(?P<item>\S.*?)[ \t\r]*$")
+_MAX_HEADING_CHARS = 100
+
+
+def decode_utf8(path: Path, data: bytes) -> str:
+    """The bytes of a text document as text.
+
+    :raises DocumentError: binary (a NUL byte) or not UTF-8, with the line and column.
+    """
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DocumentError(path, f"looks binary (NUL byte at offset {nul}); mskg reads text as UTF-8")
+    try:
+        return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DocumentError(
+            path, f"not valid UTF-8 at line {line}, column {column} (byte 0x{data[exc.start]:02x})"
+        ) from None
+
+
+def _is_heading(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= _MAX_HEADING_CHARS and line[-1] not in ".:;," and not _LIST_ITEM.match(line)
+
+
+def _classify_text_run(lines: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A run of non-list lines: an optional heading line, then a paragraph or a lone label."""
+    blocks: list[tuple[str, int, int]] = []
+    if len(lines) > 1 and _is_heading(lines[0][0]):
+        blocks.append(("heading", lines[0][1], lines[0][2]))
+        lines = lines[1:]
+    body, first, last = lines[0][0], lines[0][1], lines[-1][2]
+    if len(lines) == 1 and _is_heading(body):
+        blocks.append(("heading", first, last))
+    elif len(lines) == 1 and body.endswith(":") and len(body) <= _MAX_HEADING_CHARS:
+        blocks.append(("boilerplate", first, last))
+    else:
+        blocks.append(("paragraph", first, last))
+    return blocks
+
+
+def text_blocks(text: str, start: int = 0) -> list[tuple[str, int, int]]:
+    """Split text into blocks between blank lines; inside a block, list items and other lines
+    form separate runs (a breadcrumb list is often followed by a label line)."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for match in _BLANK_LINES.finditer(text, start):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(text)))
+    blocks: list[tuple[str, int, int]] = []
+    for first, end in spans:
+        offset = first
+        run: list[tuple[str, int, int]] = []
+        for line in text[first:end].split("\n"):
+            stripped = line.strip()
+            lead = len(line) - len(line.lstrip())
+            here = (stripped, offset + lead, offset + lead + len(stripped))
+            offset += len(line) + 1
+            if not stripped:
+                continue
+            item = _LIST_ITEM.match(line)
+            if item:
+                if run:
+                    blocks.extend(_classify_text_run(run))
+                    run = []
+                s = here[1] - lead
+                blocks.append(("item", s + item.start("item"), s + item.end("item")))
+            else:
+                run.append(here)
+        if run:
+            blocks.extend(_classify_text_run(run))
+    return blocks
+
+
+def read_text(path: Path, data: bytes) -> Rendered:
+    """A plain-text document: its text with the front matter (if any) taken off."""
+    raw = decode_utf8(path, data)
+    text, metadata = front_matter(path, raw)
+    blocks = [(kind, s, e, 0) for kind, s, e in text_blocks(text)]
+    return Rendered(text, blocks, metadata)

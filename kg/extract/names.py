@@ -1,0 +1,76 @@
+"""Names of things as IRIs: the normal form of a name (case, trademark signs, dashes, articles,
+plurals) and the slug minted from it. Extraction mints the IRI of an entity the lexicon does not
+know from its normal form, and gold annotations resolve names the same way, so that "Herpes
+infections", "herpes infection" and "the herpes infection" are one thing.
+
+>>> normal_form("Ocrevus®"), normal_form("the Herpes Infections"), normal_form("DMTs")
+('ocrevus', 'herpes infection', 'dmt')
+>>> mint_slug("Sphingosine 1-phosphate (S1P) receptor modulators")
+'sphingosine-1-phosphate-s1p-receptor-modulator'
+>>> mint_slug("doctor's office"), mint_slug("lymphocytes"), mint_slug("herpes"), mint_slug("antibodies")
+('doctors-office', 'lymphocyte', 'herpes', 'antibody')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["mint_slug", "normal_form", "singular"]
+
+_MARKS = re.compile(r"[\u00ae\u2122\u00a9\u2120]")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_LEADING = re.compile(r"^(?:the|a|an|your|their|its|his|her|our|this|these|those)\s+", re.I)
+_SPACES = re.compile(r"\s+")
+#: words that end in s but are not plurals
+_NOT_PLURAL = frozenset(
+    ["diabetes", "herpes", "measles", "mumps", "rabies", "scabies", "feces", "faeces", "species", "series", "news", "aids", "sclerosis", "psoriasis", "tuberculosis", "fibrosis", "thrombosis", "necrosis", "osteoporosis", "lymphocytosis", "virus", "sinus", "status", "bus", "plus", "gas", "lens", "focus", "syndrome", "always", "perhaps"]
+)
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def singular(word: str) -> str:
+    """The singular of an English noun, by the regular rules (words that only look plural stay).
+
+    >>> [singular(w) for w in ("infections", "bodies", "illnesses", "analyses", "sclerosis", "DMTs", "cells")]
+    ['infection', 'body', 'illness', 'analysis', 'sclerosis', 'DMT', 'cell']
+    >>> singular("relapsing-remitting-ms"), singular("injection-related-reactions")
+    ('relapsing-remitting-ms', 'injection-related-reaction')
+    """
+    if "-" in word.strip("-"):  # the last part of a hyphenated word: relapsing-remitting-ms
+        head, _, last = word.rpartition("-")
+        return f"{head}-{singular(last)}"
+    lower = word.lower()
+    if len(word) < 4 or lower in _NOT_PLURAL or lower.endswith(("ss", "us", "is", "ous")):
+        return word
+    if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
+        return word[:-1]  # acronyms: DMTs
+    if lower.endswith("yses"):
+        return word[:-2] + "is"  # analyses
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith("'s"):
+        return word[:-1]
+    return word
+
+
+def normal_form(name: str) -> str:
+    """A name in the form that decides identity: lower case, no trademark signs, plain dashes and
+    quotes, no leading article, its last word singular, single spaces."""
+    text = unicodedata.normalize("NFKC", name).translate(_QUOTES)
+    text = _DASHES.sub("-", _MARKS.sub("", text))
+    text = _SPACES.sub(" ", text).strip(" .,;:")
+    text = _LEADING.sub("", text)
+    words = text.split(" ")
+    if words and words[-1]:
+        words[-1] = singular(words[-1])
+    return " ".join(words).lower()
+
+
+def mint_slug(name: str) -> str:
+    """The IRI path segment of a name (``…/id/<slug>``): its normal form, letters and digits
+    joined by hyphens; possessives lose their apostrophe ("doctor's office": doctors-office)."""
+    return _SLUG.sub("-", normal_form(name).replace("'", "")).strip("-")

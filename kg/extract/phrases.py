@@ -1,0 +1,117 @@
+"""Noun phrases without a parser: what names a thing in a run of tokens, and what kind of thing
+it is from its head word. No part-of-speech model can be had offline, so a noun phrase is a run
+of content words (not a function word, verb or number of the closed lists below), with "of"
+inside a few heads ("loss of appetite"); its head is its last word.
+
+>>> kind_of_head("complete blood count"), kind_of_head("CD20-positive B cells"), kind_of_head("infusion reactions")
+('procedure', 'target', 'condition')
+>>> clean_phrase("certain types of heart failure in the last 6 months")
+'heart failure'
+>>> clean_phrase("a severe increase in disability")
+'increase in disability'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "FUNCTION_WORDS",
+    "QUALIFYING_WORDS",
+    "clean_phrase",
+    "is_content",
+    "kind_of_head",
+    "severity_words",
+]
+
+#: closed-class words (and the commonest verbs of the domain): never inside a name
+FUNCTION_WORDS = frozenset(
+    ["a", "an", "the", "this", "that", "these", "those", "there", "their", "them", "they", "it", "its", "he", "she", "his", "her", "him", "we", "our", "us", "you", "your", "i", "me", "my", "and", "or", "but", "nor", "so", "yet", "if", "then", "than", "as", "because", "while", "whereas", "although", "though", "unless", "until", "since", "when", "where", "who", "whom", "whose", "which", "what", "why", "how", "whether", "both", "either", "neither", "each", "every", "any", "some", "no", "not", "none", "all", "most", "more", "less", "much", "many", "few", "several", "such", "own", "same", "other", "another", "also", "only", "just", "even", "very", "too", "quite", "rather", "about", "above", "after", "against", "along", "among", "around", "at", "before", "behind", "below", "beneath", "beside", "between", "beyond", "by", "despite", "down", "during", "except", "for", "from", "in", "inside", "into", "like", "near", "off", "on", "onto", "out", "outside", "over", "past", "per", "through", "throughout", "to", "toward", "towards", "under", "upon", "with", "within", "without", "via", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "done", "can", "could", "may", "might", "must", "shall", "should", "will", "would", "ought", "get", "gets", "got", "take", "takes", "taking", "took", "taken", "give", "gives", "given", "giving", "gave", "use", "used", "uses", "using", "make", "makes", "made", "cause", "causes", "caused", "causing", "include", "includes", "included", "including", "increase", "increases", "increased", "reduce", "reduces", "reduced", "lower", "lowers", "lowered", "help", "helps", "keep", "keeps", "kept", "tell", "call", "report", "see", "seen", "show", "shown", "find", "found", "occur", "occurs", "occurred", "happen", "happens", "happened", "develop", "develops", "developed", "need", "needs", "needed", "start", "starts", "started", "stop", "stops", "stopped", "tried", "try", "treat", "treats", "treated", "treating", "approve", "approves", "approved", "receive", "receives", "received", "known", "called", "said", "says", "recommended", "required", "usually", "often", "generally", "especially", "sometimes", "rarely", "commonly", "typically", "mostly", "mainly", "also", "still", "already", "almost", "nearly", "about", "approximately", "least", "first", "second", "third", "once", "twice", "daily", "weekly", "monthly", "yearly", "every", "talk", "ask", "feel", "feels", "seem", "seems", "appear", "appears"]
+)
+#: words that qualify an adverse effect rather than name it (they become its severity or frequency)
+QUALIFYING_WORDS = frozenset(
+    ["serious", "severe", "mild", "moderate", "moderately", "severely", "life-threatening", "fatal", "rare", "rarely", "common", "commonly", "uncommon", "frequent", "possible", "potential", "certain", "new", "other", "some", "any", "significant", "important", "unexplained", "sudden", "persistent", "prolonged"]
+)
+_SEVERITY = {"mild": "Mild", "serious": "Serious", "severe": "Serious", "life-threatening": "LifeThreatening",
+             "fatal": "LifeThreatening", "deadly": "LifeThreatening"}  # fmt: skip
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:a|an|the|any|some|certain|other|new|your|their|its|signs? of|symptoms? of|"
+    r"(?:certain |some |other )?(?:types?|kinds?|forms?) of|history of|a history of|episodes? of|risk of|"
+    r"have|has|had|have had|are|is|were|was|be|being|get|got|develop|developed|take|taking)\s+)+",
+    re.I,
+)
+_TRAILING_NOISE = re.compile(
+    r"\s+(?:in the (?:last|past) .*|within .*|especially .*|unless .*|such as .*|including .*|"
+    r"that .*|which .*|who .*|when .*|after .*|before .*|during .*|while .*|on your .*|in your .*)$",
+    re.I,
+)
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+
+#: head words (or suffixes) and the kind of thing a phrase ending in them names, checked in order
+_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("procedure", re.compile(
+        r"(?:tests?|testing|scans?|exams?|examinations?|screenings?|counts?|panels?|electrocardiograms?|"
+        r"echocardiograms?|ecg|ekg|mri|x-rays?|biopsy|biopsies|checks?|checkups?|measurements?|assessments?|"
+        r"monitoring|observation|ultrasound|imaging)$", re.I)),
+    ("target", re.compile(
+        r"(?:cells?|lymphocytes?|receptors?|integrins?|antigens?|proteins?|molecules?|enzymes?|cd\d+[a-z]?|"
+        r"pathway|dehydrogenase|kinase|channels?)$", re.I)),
+    ("drug_class", re.compile(
+        r"(?:antibody|antibodies|modulators?|inhibitors?|antagonists?|agonists?|blockers?|antimetabolites?|"
+        r"immunosuppressants?|immunomodulators?|interferons?|corticosteroids?|steroids?|antihistamines?|"
+        r"antivirals?|chemotherapy|analogs?|analogues?)$", re.I)),
+    ("company", re.compile(
+        r"(?:inc|incorporated|corp|corporation|pharmaceuticals?|pharma|therapeutics|biotech|biosciences|"
+        r"laboratories|labs|ltd|llc|gmbh|ag|plc|company|group)$", re.I)),
+    ("agency", re.compile(r"(?:agency|administration|authority|commission|ministry)$", re.I)),
+    ("setting", re.compile(r"(?:centers?|centres?|clinics?|hospitals?|offices?|facilities|facility|suites?)$", re.I)),
+    ("condition", re.compile(
+        r"(?:reactions?|infections?|diseases?|disorders?|syndromes?|injury|injuries|damage|failure|problems?|"
+        r"defects?|events?|cancers?|tumou?rs?|pain|bleeding|swelling|inflammation|edema|oedema|rash|toxicity|"
+        r"impairment|insufficiency|dysfunction|weakness|loss|changes?|levels?|enzymes?|thinning|"
+        r"\w+(?:itis|emia|aemia|penia|osis|oma|omas|pathy|algia|rrhea|rrhoea|plasia|cytosis|uria|ism))$", re.I)),
+)
+_OF_HEADS = frozenset(["loss", "shortness", "swelling", "inflammation", "history", "allergy", "yellowing", "sensitivity", "return", "worsening"])
+
+
+def is_content(word: str) -> bool:
+    """Whether a token can be part of a name (a word that is not a function word)."""
+    return bool(re.match(r"^[\w][\w'\u2019-]*$", word)) and word.lower() not in FUNCTION_WORDS
+
+
+def kind_of_head(phrase: str) -> str | None:
+    """The kind of thing a noun phrase names, from its last word (None: not one of mskg's kinds)."""
+    words = phrase.replace("(", " ").replace(")", " ").split()
+    if not words:
+        return None
+    head = words[-1]
+    for kind, pattern in _HEADS:
+        if pattern.fullmatch(head) or (kind == "target" and re.fullmatch(r"cd\d+[a-z]?", head, re.I)):
+            return kind
+    return None
+
+
+def severity_words(phrase: str) -> list[str]:
+    """The severity terms (``Serious``, ...) of the qualifying words in a phrase."""
+    return [_SEVERITY[w] for w in re.findall(r"[\w-]+", phrase.lower()) if w in _SEVERITY]
+
+
+def clean_phrase(phrase: str) -> str:
+    """The name inside a phrase that names a thing: parentheses, leading articles, verbs and
+    "types of", trailing clauses and the qualifying adjectives (severity, frequency) dropped."""
+    text = _PARENTHESES.sub("", phrase).strip(" .,;:")
+    text = _TRAILING_NOISE.sub("", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEADING_NOISE.sub("", text).strip()
+        words = text.split()
+        while len(words) > 1 and words[0].lower().strip(",") in QUALIFYING_WORDS:
+            words = words[1:]
+        text = " ".join(words).strip(" ,;:")
+    return text
+
+
+def of_head(word: str) -> bool:
+    """Whether "of" may follow this word inside a name ("loss of appetite")."""
+    return word.lower() in _OF_HEADS

@@ -1,0 +1,233 @@
+"""Recognising the things a sentence names, beyond the lexicon. Sources, longest span first and
+in this order of trust on ties:
+
+1. the lexicon (the ontology's labels and synonyms);
+2. the document's own definitions: an abbreviation in parentheses ("progressive multifocal
+   leukoencephalopathy (PML)") names what precedes it, for the rest of the document;
+3. the offline dictionaries (:mod:`.dictionaries`): drugs, drug classes, molecules, diseases;
+4. a brand: a capitalised name written with ® or ™ ("Briumvi™");
+5. a noun phrase whose head word says its kind (:mod:`.phrases`): "complete blood count" is a
+   procedure, "CD20-positive B cells" a target, "infusion center" a care setting.
+
+A lay name followed by a technical one in parentheses ("slow heart rate (bradycardia)") is one
+mention of the technical one. An entity the lexicon does not know gets the IRI minted from its
+name (:func:`.names.mint_slug`), unless the lexicon knows the name itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..namespaces import ID
+from .dictionaries import Dictionaries, dictionaries
+from .lexicon import TRADEMARKS, Lexicon, Mention, Token
+from .names import mint_slug, normal_form
+from .phrases import clean_phrase, is_content, kind_of_head, of_head
+
+__all__ = ["Aliases", "Recogniser"]
+
+_PRIORITY = {"lexicon": 0, "alias": 1, "dictionary": 2, "brand": 3, "phrase": 4}
+_ABBREVIATION = re.compile(r"^(?=.*[A-Z].*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9-]{1,9}$")
+#: dictionary kinds -> mention kinds
+_DICTIONARY_KINDS = {"ingredient": "ingredient", "product": "product", "drug_class": "drug_class",
+                     "target": "target", "condition": "condition"}  # fmt: skip
+#: single head words too general to name a thing on their own
+_GENERIC = frozenset(
+    ["tests", "test", "problems", "problem", "cells", "cell", "changes", "change", "levels", "level", "events", "event", "reactions", "reaction", "center", "centre", "office", "clinic", "hospital", "facility", "suite", "checks", "check", "count", "counts", "exam", "exams", "scan", "scans", "measurement", "assessment", "monitoring", "damage", "failure", "loss", "pain", "bleeding", "swelling", "weakness", "injury", "injuries", "disease", "diseases", "disorder", "disorders", "syndrome", "receptor", "receptors", "protein", "proteins", "molecule", "molecules", "enzyme", "enzymes", "channel", "channels", "pathway", "antibody", "antibodies", "agent", "agents", "group", "company", "administration", "agency", "authority"]
+)
+
+
+@dataclass
+class Aliases:
+    """Names a document defines for things (abbreviations), by their lower-cased words."""
+
+    names: dict[tuple[str, ...], tuple[object, str, str]] = field(default_factory=dict)
+
+    def add(self, words: tuple[str, ...], iri: object, kind: str, label: str) -> None:
+        self.names.setdefault(words, (iri, kind, label))
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def _words(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(t.text.lower() for t in tokens if t.text not in TRADEMARKS)
+
+
+def _initials_match(abbreviation: str, words: list[str]) -> bool:
+    """Whether an abbreviation can stand for the words before it (Schwartz and Hearst's test: its
+    letters appear in order in the words, the first letter starting a word)."""
+    letters = [c.lower() for c in abbreviation if c.isalnum()]
+    text = " ".join(words).lower()
+    if not letters or not text:
+        return False
+    position = len(text)
+    for index, letter in enumerate(reversed(letters)):
+        position = text.rfind(letter, 0, position)
+        while index == len(letters) - 1 and position > 0 and text[position - 1].isalnum():
+            position = text.rfind(letter, 0, position)
+        if position < 0:
+            return False
+    return True
+
+
+class Recogniser:
+    """Finds mentions in a sentence's tokens."""
+
+    def __init__(self, lexicon: Lexicon, known: Dictionaries | None = None) -> None:
+        self.lexicon = lexicon
+        self.dictionaries = known or dictionaries()
+
+    def entity(self, name: str, kind: str) -> tuple[object, str]:
+        """The IRI and kind of a named thing: the lexicon's, or minted from the name."""
+        known = self.lexicon.lookup(name)
+        if known is not None:
+            return known
+        return ID[mint_slug(name)], kind
+
+    def _mention(self, tokens: list[Token], first: int, last: int, iri: object, kind: str, label: str | None,
+                 source: str, drugbank: str | None = None) -> Mention:  # fmt: skip
+        text = "".join(
+            t.text if k == first or tokens[k - 1].end == t.start else " " + t.text
+            for k, t in enumerate(tokens[first : last + 1], first)
+        )
+        return Mention(iri, kind, first, last, tokens[first].start, tokens[last].end, text, label, drugbank, source)  # type: ignore[arg-type]
+
+    def mentions(self, tokens: list[Token], aliases: Aliases | None = None) -> list[Mention]:
+        """Non-overlapping mentions, in text order."""
+        candidates: list[Mention] = list(self.lexicon.match(tokens))
+        if aliases:
+            candidates += self._alias_mentions(tokens, aliases)
+        words = [t.text for t in tokens]
+        for match in self.dictionaries.match(words):
+            iri, kind = self.entity(match.name, _DICTIONARY_KINDS[match.kind])
+            candidates.append(
+                self._mention(tokens, match.first, match.last, iri, kind, match.name, "dictionary", match.drugbank)
+            )
+        candidates += self._brands(tokens)
+        chosen = self._choose(candidates)
+        chosen += self._phrases(tokens, chosen)
+        return self._lay_names(tokens, sorted(chosen, key=lambda m: m.first))
+
+    @staticmethod
+    def _choose(candidates: list[Mention]) -> list[Mention]:
+        taken: set[int] = set()
+        chosen = []
+        for m in sorted(candidates, key=lambda m: (-(m.last - m.first), _PRIORITY[m.source], m.first)):
+            span = set(range(m.first, m.last + 1))
+            if span & taken:
+                continue
+            taken |= span
+            chosen.append(m)
+        return chosen
+
+    def _alias_mentions(self, tokens: list[Token], aliases: Aliases) -> list[Mention]:
+        found = []
+        longest = max((len(k) for k in aliases.names), default=0)
+        for i in range(len(tokens)):
+            for size in range(min(longest, len(tokens) - i), 0, -1):
+                entry = aliases.names.get(_words(tokens[i : i + size]))
+                if entry is None and size == 1 and tokens[i].text.endswith("s"):
+                    entry = aliases.names.get((tokens[i].text[:-1].lower(),))  # "DMTs"
+                if entry is not None:
+                    iri, kind, label = entry
+                    found.append(self._mention(tokens, i, i + size - 1, iri, kind, label, "alias"))
+                    break
+        return found
+
+    def _brands(self, tokens: list[Token]) -> list[Mention]:
+        """A capitalised word written with ® or ™ names a product ("Briumvi™")."""
+        found = []
+        for i in range(1, len(tokens)):
+            if tokens[i].text in TRADEMARKS and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text.isalpha():
+                name = tokens[i - 1].text
+                found.append(self._mention(tokens, i - 1, i - 1, *self.entity(name, "product"), normal_form(name), "brand"))
+        return found
+
+    def _phrases(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """Noun phrases of a known kind, where nothing else was recognised."""
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        found: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            if i in taken or not is_content(tokens[i].text):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(tokens) and j + 1 not in taken:
+                nxt = tokens[j + 1].text
+                if is_content(nxt) or nxt in ("-", "/") and j + 2 < len(tokens) and is_content(tokens[j + 2].text) or nxt == "of" and of_head(tokens[j].text) and j + 2 < len(tokens) and is_content(tokens[j + 2].text):
+                    j += 1
+                else:
+                    break
+            found += self._phrase(tokens, i, j)
+            i = j + 1
+        return found
+
+    def _phrase(self, tokens: list[Token], first: int, last: int) -> list[Mention]:
+        # the longest ending at the run's last word that has a kind ("the infusion center")
+        while first <= last and tokens[first].text.lower() in ("-", "/"):
+            first += 1
+        phrase = " ".join(t.text for t in tokens[first : last + 1]).replace(" - ", "-").replace(" / ", "/")
+        kind = kind_of_head(phrase)
+        if kind is None or last - first > 7:
+            return []
+        name = clean_phrase(phrase)
+        if not name or (" " not in name and "-" not in name and name.lower() in _GENERIC):
+            return []
+        if kind in ("company", "agency") and not tokens[first].text[:1].isupper():
+            return []
+        iri, kind = self.entity(name, kind)
+        label = name if kind in ("company", "agency") else normal_form(name)
+        return [self._mention(tokens, first, last, iri, kind, label, "phrase")]
+
+    def _lay_names(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """ "slow heart rate (bradycardia)": one mention of the name in parentheses."""
+        out: list[Mention] = []
+        for m in mentions:
+            before = m.first - 1
+            if (
+                before > 0
+                and tokens[before].text == "("
+                and m.last + 1 < len(tokens)
+                and tokens[m.last + 1].text == ")"
+                and m.kind == "condition"
+                and len(m.text) > 6  # not an abbreviation
+            ):
+                lay = before - 1
+                while lay >= 0 and (is_content(tokens[lay].text) or tokens[lay].text == "-") and not any(
+                    o.first <= lay <= o.last for o in out
+                ):
+                    lay -= 1
+                if lay + 1 < before and all(o.last < lay + 1 for o in out):
+                    out.append(Mention(m.iri, m.kind, lay + 1, m.last + 1, tokens[lay + 1].start, tokens[m.last + 1].end,
+                                       m.text, m.label, m.drugbank, m.source))  # fmt: skip
+                    continue
+            out.append(m)
+        return out
+
+    def definitions(self, tokens: list[Token], mentions: list[Mention], aliases: Aliases) -> None:
+        """Learn the abbreviations a sentence defines: "long form (ABBR)"."""
+        for i, token in enumerate(tokens):
+            if token.text != "(" or i + 2 >= len(tokens) or tokens[i + 2].text != ")":
+                continue
+            abbreviation = tokens[i + 1].text
+            if not _ABBREVIATION.match(abbreviation):
+                continue
+            ending = [m for m in mentions if m.last == i - 1]
+            if ending and _initials_match(abbreviation, [t.text for t in tokens[ending[0].first : i]]):
+                m = ending[0]
+                aliases.add((abbreviation.lower(),), m.iri, m.kind, m.label or normal_form(m.text))
+                continue
+            start = i - 1
+            while start > 0 and (is_content(tokens[start - 1].text) or tokens[start - 1].text == "-"):
+                start -= 1
+            words = [t.text for t in tokens[start:i] if t.text != "-"]
+            for s in range(len(words)):
+                if _initials_match(abbreviation, words[s:]) and words[s][:1].lower() == abbreviation[:1].lower():
+                    name = normal_form(" ".join(words[s:]))
+                    kind = kind_of_head(name) or "condition"
+                    iri, kind = self.entity(name, kind)
+                    aliases.add((abbreviation.lower(),), iri, kind, name)
+                    break

@@ -1,0 +1,42 @@
+"""The relation rules. Each rule reads one analysed sentence (a heading, list item, table row or
+sentence, with what introduces it) and returns claims; each is a general pattern over tokens,
+recognised mentions, list structure and the section a sentence is in (never a pattern for one
+sentence), and its docstring is published in the provenance graph as the rule's description.
+
+products (brand of, drug class, manufacturer), regulation (decisions, uses), administration
+(regimens), safety (risks, contraindications, monitoring), efficacy (findings, mechanisms,
+studies); common: numbers, durations, timings, claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..claims import Claim
+from ..lexicon import Lexicon
+from ..sentence import Sentence
+from .administration import dosing_regimen
+from .efficacy import efficacy, mechanism, study
+from .products import class_membership, manufacturer, product_ingredient
+from .regulation import regulatory_decision, therapeutic_use
+from .safety import contraindication, monitoring, risk
+
+__all__ = ["RULES", "Rule"]
+
+Rule = Callable[[Sentence, Lexicon], Iterator[Claim]]
+
+#: every rule, in the order they run; names are the ``prov:wasGeneratedBy`` rule ids
+RULES: tuple[Rule, ...] = (
+    product_ingredient,
+    manufacturer,
+    class_membership,
+    regulatory_decision,
+    therapeutic_use,
+    dosing_regimen,
+    risk,
+    contraindication,
+    monitoring,
+    efficacy,
+    mechanism,
+    study,
+)

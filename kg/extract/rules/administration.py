@@ -1,0 +1,125 @@
+"""Rules about how a drug is given: route, care setting, interval, first doses, courses and limits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from ...namespaces import MSKG
+from ..claims import Claim
+from ..lexicon import Lexicon
+from ..sentence import DrugItem, Sentence
+from .common import NUM, UNIT, claim, duration, intervals, number
+
+__all__ = ["dosing_regimen"]
+
+_RANGE = re.compile(rf"\b({NUM})(?:\s*-\s*|\s+)(?:to|-|–|or)\s*-?\s*({NUM})(?:[\s-]*{UNIT})?", re.I)
+_DOSE_LIMIT = re.compile(
+    rf"\b(?:limited to|up to|maximum of|total of|no more than) ({NUM}) (?:doses|infusions|treatments)\b", re.I
+)
+_RELATIVE_FREQUENCY = re.compile(r"\b(less|more) frequent(?:ly)? than\b", re.I)
+_APART = re.compile(rf"\b({NUM})\s+(?:separate\s+)?(?:infusions|doses|injections)\s+({NUM})\s+{UNIT}\s+apart\b", re.I)
+_STARTS_WITH = re.compile(
+    rf"\b(?:starts?|begins?|starting|beginning)\s+with\s+({NUM})\s+(weekly|daily|monthly)\s+(?:doses|injections|infusions)\b", re.I
+)
+_DAYS_IN_A_ROW = re.compile(rf"\bone\s+(?:infusion|dose|injection|tablet)\s+a\s+day\s+for\s+({NUM})\s+days\b", re.I)
+_COURSES = re.compile(rf"\b({NUM})\s+(yearly\s+|annual\s+)?(?:treatment\s+)?courses\b", re.I)
+_COURSE_GAP = re.compile(rf"\b({NUM})\s+{UNIT}\s+after\s+the\s+first\s+course\b", re.I)
+#: words that say a clause is about giving the drug (an interval elsewhere is a test's or a symptom's)
+_DOSING_WORDS = re.compile(
+    r"\b(?:dose[sd]?|dosing|dosage|infus\w*|inject\w*|given|give|take[ns]?|taking|tablets?|capsules?|pills?|"
+    r"administer\w*|swallow|treatment courses?|courses?|receive[sd]?|self-inject\w*|regimen)\b",
+    re.I,
+)
+_TESTING_WORDS = re.compile(r"\b(?:test\w*|check\w*|measur\w*|monitor\w*|exam\w*|screen\w*|ecg|mri|observ\w*|watch\w*)\b", re.I)
+_UNIT_WORDS = {"weekly": "week", "daily": "day", "monthly": "month"}
+_COMPARING = ("unlike", "like", "than", "versus", "vs")
+
+
+def _owner(sentence: Sentence, i: int) -> tuple[DrugItem, ...]:
+    """The drug a word at token i is said of: the drug a relative clause (", which …") around it
+    describes, else its clause's subject, skipping a drug only compared with ("Unlike Avonex, …")."""
+    for j in range(i, -1, -1):
+        if sentence.lower(j) in ("which", "who") and sentence.lower(j - 1) == ",":
+            before = [d for d in sentence.drug_items if d.last < j - 1]
+            end = next((k for k in range(j, len(sentence.tokens)) if sentence.lower(k) in (",", ";", ".")), len(sentence.tokens))
+            if before and i < end:
+                return (before[-1],)
+            break
+        if sentence.lower(j) in (";",):
+            break
+    lo, hi = sentence.clause_of(i)
+    drugs = [
+        d for d in sentence.drug_items
+        if lo <= d.first < hi and not d.is_class and sentence.lower(d.first - 1) not in _COMPARING
+        and sentence.lower(d.first - 2) not in _COMPARING and d.first not in sentence.listed
+    ]  # fmt: skip
+    return (drugs[0],) if drugs else sentence.subject_at(i)
+
+
+def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """How a drug is given, said of the drug each part's clause is about (a relative clause
+    ", which is infused into a vein" describes the drug before it): routes and care settings
+    named, an interval ("once every three months", "twice a day", "monthly"), a first dose given
+    differently ("two infusions two weeks apart", "starts with three weekly doses", "one infusion a
+    day for 5 days"), courses ("two yearly courses"), a dose count ("limited to eight to twelve"),
+    a treatment period ("over a two- to three-year period") and a frequency compared with the drug's
+    use for another condition ("less frequent than … for cancer"). Intervals in a clause about
+    tests or symptoms are not dosing."""
+    parts: list[tuple[int, URIRef, Node]] = []
+    parts += [(m.first, MSKG.route, m.iri) for m in sentence.of_kind("route")]
+    parts += [(m.first, MSKG.careSetting, m.iri) for m in sentence.of_kind("setting")]
+    for lo, hi in sentence.clauses:
+        text = sentence.span_text(lo, hi - 1)
+        dosing = bool(_DOSING_WORDS.search(text)) or "dos" in sentence.section_text or "given" in sentence.section_text
+        if not dosing or _TESTING_WORDS.search(text) and not _DOSING_WORDS.search(text):
+            continue
+        for value in intervals(text):
+            parts.append((lo, MSKG.interval, value))
+    text = sentence.text
+    for m in _APART.finditer(text):
+        at = sentence.token_at_char(m.start())
+        parts += [(at, MSKG.initialDoseCount, Literal(number(m.group(1)))),
+                  (at, MSKG.initialDoseInterval, duration(number(m.group(2)), m.group(3)))]  # fmt: skip
+    for m in _STARTS_WITH.finditer(text):
+        at = sentence.token_at_char(m.start())
+        parts += [(at, MSKG.initialDoseCount, Literal(number(m.group(1)))),
+                  (at, MSKG.initialDoseInterval, duration(1, _UNIT_WORDS[m.group(2).lower()]))]  # fmt: skip
+    if re.search(r"\bfirst (?:course|cycle)\b", text, re.I):
+        for m in _DAYS_IN_A_ROW.finditer(text):
+            at = sentence.token_at_char(m.start())
+            parts += [(at, MSKG.initialDoseCount, Literal(number(m.group(1)))), (at, MSKG.initialDoseInterval, duration(1, "day"))]
+    for m in _COURSES.finditer(text):
+        at = sentence.token_at_char(m.start())
+        parts.append((at, MSKG.courseCount, Literal(number(m.group(1)))))
+        if m.group(2):
+            parts.append((at, MSKG.interval, duration(1, "year")))
+    for m in _COURSE_GAP.finditer(text):
+        at = sentence.token_at_char(m.start())
+        parts.append((at, MSKG.interval, duration(number(m.group(1)), m.group(2))))
+    about_doses = any(t.lower.startswith(("dose", "infusion")) for t in sentence.tokens)
+    for m in sentence.regex(_RANGE):
+        at = sentence.token_at_char(m.start())
+        low, high = number(m.group(1)), number(m.group(2))
+        if m.group(3) and not m.group(3).lower().startswith(("hour", "day")) and about_doses:
+            parts += [(at, MSKG.minTreatmentPeriod, duration(low, m.group(3))),
+                      (at, MSKG.maxTreatmentPeriod, duration(high, m.group(3)))]  # fmt: skip
+        elif about_doses and not m.group(3) and sentence.has("limited", "doses"):
+            parts += [(at, MSKG.minDoseCount, Literal(low)), (at, MSKG.maxDoseCount, Literal(high))]
+    for m in sentence.regex(_DOSE_LIMIT):
+        parts.append((sentence.token_at_char(m.start()), MSKG.maxDoseCount, Literal(number(m.group(1)))))
+    for m in sentence.regex(_RELATIVE_FREQUENCY):
+        at = sentence.token_at_char(m.start())
+        parts.append((at, MSKG.relativeFrequency, MSKG.LessFrequent if m.group(1).lower() == "less" else MSKG.MoreFrequent))
+        compared = sentence.of_kind("condition", lo=sentence.token_at_char(m.end()))
+        if compared:
+            parts.append((at, MSKG.comparedWithUseFor, compared[0].iri))
+    by_owner: dict[URIRef, list[tuple[URIRef, Node]]] = {}
+    for at, prop, node in sorted(parts, key=lambda p: p[0]):
+        for item in _owner(sentence, at):
+            by_owner.setdefault(item.iri, []).append((prop, node))
+    for drug, qualifiers in by_owner.items():
+        yield claim(sentence, MSKG.DosingRegimen, drug, qualifiers=qualifiers)

@@ -1,0 +1,164 @@
+"""What the rules share: claims, numbers and durations as documents write them, when something
+happens relative to treatment, and whether a statement is affirmed, negated or hedged."""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from ...namespaces import MSKG, XSD
+from ..claims import Claim
+from ..sentence import Sentence
+
+__all__ = [
+    "NUM",
+    "UNIT",
+    "claim",
+    "duration",
+    "intervals",
+    "number",
+    "percentages",
+    "status",
+    "timepoints",
+]
+
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+    )
+}
+NUM = r"(?:\d+|" + "|".join(_NUMBER_WORDS) + r")"
+UNIT = r"(hour|day|week|month|year)s?"
+_INTERVALS = re.compile(
+    rf"\b(?:(?:once\s+)?every\s+(?:({NUM}|other)\s+)?{UNIT}|once\s+(?:a|per)\s+{UNIT}|"
+    rf"(twice|two times|three times|({NUM})\s+times)\s+(?:a|per)\s+{UNIT}|"
+    r"(monthly|weekly|daily|yearly|annually|hourly|once-daily|twice-daily|once-weekly|once-monthly))\b",
+    re.I,
+)
+_RANGE_INTERVAL = re.compile(rf"\bevery\s+({NUM})\s+(?:to|or|-|–)\s+({NUM})\s+{UNIT}", re.I)
+_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+_ADVERB_UNITS = {"monthly": "month", "weekly": "week", "daily": "day", "yearly": "year", "annually": "year",
+                 "hourly": "hour", "once-daily": "day", "twice-daily": "day", "once-weekly": "week",
+                 "once-monthly": "month"}  # fmt: skip
+
+
+def number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def duration(count: int, unit: str) -> Literal:
+    """An ``xsd:duration``: weeks as days, hours as ``PT..H``."""
+    unit = unit.lower()
+    if unit.startswith("hour"):
+        return Literal(f"PT{count}H", datatype=XSD.duration)
+    if unit.startswith("week"):
+        return Literal(f"P{count * 7}D", datatype=XSD.duration)
+    return Literal(f"P{count}{unit[0].upper()}", datatype=XSD.duration)
+
+
+def _per(times: int, unit: str) -> Literal:
+    """The interval of "n times a <unit>": twice a day is every 12 hours."""
+    hours = {"hour": 1, "day": 24, "week": 168, "month": 720, "year": 8760}[unit.lower().rstrip("s")]
+    if times == 1:
+        return duration(1, unit)
+    every = hours / times
+    if unit.lower().startswith("day") and every == int(every):
+        return duration(int(every), "hour")
+    if unit.lower().startswith("week") and every % 24 == 0:
+        return duration(int(every // 24), "day")
+    return Literal(f"PT{int(every)}H", datatype=XSD.duration)
+
+
+def intervals(text: str) -> list[Literal]:
+    """Every interval a text gives ("once every three months", "twice a day", "every 6 to 12
+    months": both ends), in order."""
+    found: list[tuple[int, Literal]] = []
+    for m in _RANGE_INTERVAL.finditer(text):
+        found += [(m.start(), duration(number(m.group(1)), m.group(3))), (m.start() + 1, duration(number(m.group(2)), m.group(3)))]
+    ranges = [(m.start(), m.end()) for m in _RANGE_INTERVAL.finditer(text)]
+    for m in _INTERVALS.finditer(text):
+        if any(a <= m.start() < b for a, b in ranges):
+            continue
+        if m.group(2):
+            count = 2 if (m.group(1) or "").lower() == "other" else number(m.group(1)) if m.group(1) else 1
+            found.append((m.start(), duration(count, m.group(2))))
+        elif m.group(3):
+            found.append((m.start(), duration(1, m.group(3))))
+        elif m.group(4):
+            times = 2 if m.group(4).lower() in ("twice", "two times") else 3 if m.group(4).lower() == "three times" else number(m.group(5))
+            found.append((m.start(), _per(times, m.group(6))))
+        elif m.group(7):
+            word = m.group(7).lower()
+            found.append((m.start(), _per(2, "day") if word == "twice-daily" else duration(1, _ADVERB_UNITS[word])))
+    return [value for _, value in sorted(found, key=lambda f: f[0])]
+
+
+def percentages(text: str) -> list[str]:
+    """Every percentage a text gives, as written (``"46"``, ``"2.5"``)."""
+    return [m.group(1) for m in _PERCENT.finditer(text)]
+
+
+def status(sentence: Sentence, first: int, last: int | None = None) -> URIRef:
+    verdict = sentence.assertion(first, last)
+    return MSKG.Negated if verdict.negated else MSKG.Hedged if verdict.hedged else MSKG.Affirmed
+
+
+_FIRST_DOSE = re.compile(r"\b(?:after|following|with|within .{0,20}?of)\s+(?:the|your|a)\s+first\s+(?:dose|infusion|injection|course)\b|\bfirst[- ]dose\b", re.I)
+_DURING = re.compile(r"\bduring\s+(?:the|each|an|every)\s+(?:infusion|injection|dose)\b", re.I)
+_AFTER_EACH = re.compile(
+    r"\b(?:after|following)\s+(?:each|the|an|every|a)\s+(?:infusion|injection|dose)\b|"
+    r"\bwithin\s+\d+\s+(?:hours?|days?)\s+(?:after|of)\s+(?:it|the|an?|each|\w+)\b|\bafter the infusion\b",
+    re.I,
+)
+_BEFORE_EACH = re.compile(r"\bbefore\s+(?:each|every)\s+(?:infusion|injection|dose|treatment course|course)\b", re.I)
+_BEFORE_START = re.compile(
+    r"\b(?:before|prior to)\s+(?:starting|you start|beginning|initiating|treatment|the (?:first|start)|"
+    r"your first|the initiation|start(?:ing)? of|taking)\b|\bbaseline\b|\bbefore treatment (?:begins|starts)\b",
+    re.I,
+)
+_DURING_TREATMENT = re.compile(
+    r"\b(?:during treatment|while (?:you are )?(?:on|taking|receiving)|regularly|periodically|"
+    r"(?:after|following)\s+(?:the\s+)?start(?:ing)?\b|months? after (?:the )?start)",
+    re.I,
+)
+_AFTER_TREATMENT = re.compile(
+    r"\b(?:after (?:stopping|you stop|discontinu\w+|treatment (?:ends|stops)|(?:the|your) last)|"
+    r"(?:was|is|were|are) stopped|until .{0,30}?after (?:the|your) last|after the end of treatment|"
+    r"after treatment|following (?:discontinuation|the last))",
+    re.I,
+)
+
+
+def timepoints(text: str) -> list[URIRef]:
+    """When, relative to treatment, a text says something happens, in the order of
+    :class:`mskg:TreatmentTimepoint`'s members (each at most once)."""
+    points = []
+    if _BEFORE_START.search(text):
+        points.append(MSKG.BeforeTreatmentStart)
+    if _BEFORE_EACH.search(text):
+        points.append(MSKG.BeforeEachAdministration)
+    if _DURING.search(text):
+        points.append(MSKG.DuringAdministration)
+    if _FIRST_DOSE.search(text):
+        points.append(MSKG.AfterFirstDose)
+    elif _AFTER_EACH.search(text):
+        points.append(MSKG.AfterAdministration)
+    if _DURING_TREATMENT.search(text):
+        points.append(MSKG.DuringTreatment)
+    if _AFTER_TREATMENT.search(text):
+        points.append(MSKG.AfterTreatment)
+    return points
+
+
+def claim(
+    sentence: Sentence,
+    relation: URIRef,
+    subject: URIRef,
+    obj: Node | None = None,
+    qualifiers: list[tuple[URIRef, Node]] | None = None,
+) -> Claim:
+    # the rule name is filled in by the extractor from the rule function that yielded the claim
+    return Claim("", sentence.evidence, relation, subject, obj, tuple(dict.fromkeys(qualifiers or ())))

@@ -1,0 +1,214 @@
+"""Rules about what a drug does: efficacy findings (with their comparator), how it works (and on
+which cells or molecules), and the studies of it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from ...namespaces import ID, MSKG, XSD
+from ..claims import Claim
+from ..lexicon import Lexicon, Mention
+from ..names import normal_form
+from ..sentence import DrugItem, Sentence
+from .common import claim, percentages, status
+
+__all__ = ["efficacy", "mechanism", "study"]
+
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:percent|%)", re.I)
+_EFFICACY_CUES = frozenset({"effective", "effectiveness", "showed", "shown", "found", "benefit", "benefits", "helps",
+                            "help", "make", "makes", "works", "reduced", "lowered", "slowed", "fewer", "cut", "fell",
+                            "improved", "reduce", "lower", "slow", "decreased"})  # fmt: skip
+_EFFECT_WORDS = {"reduced": "Reduction", "lowered": "Reduction", "cut": "Reduction", "fell": "Reduction",
+                 "fewer": "Reduction", "decreased": "Reduction", "lower": "Reduction", "slowed": "Slowing",
+                 "slow": "Slowing", "delayed": "Slowing", "delay": "Slowing", "improved": "Improvement",
+                 "improve": "Improvement"}  # fmt: skip
+_COMPARATOR_CUES = (("compared", "with"), ("compared", "to"), ("versus",), ("vs",), ("vs", "."), ("than", "with"),
+                    ("than", "those", "on"), ("than", "those", "taking"), ("than", "those", "who", "took"),
+                    ("than",), ("against",), ("relative", "to"))  # fmt: skip
+_STUDY_WORDS = frozenset({"study", "studies", "trial", "trials", "studying"})
+_FUNDING_WORDS = frozenset({"fund", "funded", "funding", "funds", "sponsor", "sponsored", "sponsors", "paid"})
+_CONDUCT_WORDS = frozenset({"conducted", "run", "ran", "led", "carried"})
+_MECHANISM_VERBS = {
+    "deplet": "depletion", "remov": "depletion", "inhibit": "inhibition", "block": "blockade", "activat": "activation",
+    "modulat": "modulation", "trap": "sequestration", "keep": "sequestration",
+}  # fmt: skip
+_TARGET_CUES = re.compile(
+    r"\b(?:bind\w*|attach\w*|target\w*|directed against|directed at|acts? on|deplet\w*|remov\w*|inhibit\w*|block\w*|"
+    r"activat\w*|modulat\w*|keeps?|trap\w*|a protein called|on the surface of|on)\b",
+    re.I,
+)
+
+
+def _comparators(sentence: Sentence, lo: int, hi: int) -> list[URIRef]:
+    """What a finding compares the drug with: placebo or a drug after "compared with", "versus",
+    "than"; "placebo-controlled" means placebo."""
+    found: list[URIRef] = []
+    for cue in _COMPARATOR_CUES:
+        for i in sentence.find(cue, lo, hi):
+            after = i + len(cue)
+            for item in sentence.drug_items:
+                if after <= item.first <= after + 3:
+                    found.append(item.iri)
+                    break
+            for m in sentence.of_kind("placebo"):
+                if after <= m.first <= after + 3:
+                    found.append(m.iri)
+    if sentence.has("placebo-controlled", "placebo - controlled", lo=lo, hi=hi) or re.search(
+        r"placebo-controlled", sentence.text, re.I
+    ):
+        found.append(ID.placebo)
+    return list(dict.fromkeys(found))
+
+
+def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """An outcome named next to an effect word ("a reduction in the relapse rate", "slowing of
+    disability progression", "reduced the annualized relapse rate by 46 percent", "55% fewer
+    relapses"), or in a sentence about effectiveness, is an efficacy finding for the drug the
+    clause is about (for a list item, the lead's), with the percentage in its clause, the
+    comparator ("compared with Rebif", "versus placebo", "than those on Rebif", a list lead's
+    "Compared with Aubagio, …:"), the kind of evidence the sentence cites, and whether ConText finds
+    it negated or hedged."""
+    outcomes = sentence.of_kind("outcome")
+    effects = sentence.of_kind("effect")
+    words = {t.lower for t in sentence.tokens}
+    if not outcomes or not (effects or _EFFICACY_CUES & words):
+        return
+    lead = sentence.lead if sentence.block == "item" else None
+    evidence = [m.iri for m in sentence.of_kind("evidence")]
+    if lead is not None:
+        evidence += [m.iri for m in lead.of_kind("evidence")]
+    if not evidence and (_STUDY_WORDS & words or sentence.discourse.get("trial") or "stud" in sentence.section_text):
+        evidence = [MSKG.ClinicalTrialEvidence]
+    if _STUDY_WORDS & words:
+        sentence.discourse["trial"] = True
+    for o in outcomes:
+        lo, hi = sentence.clause_of(o.first)
+        before = [e for e in effects if lo <= e.first and e.last < o.first and o.first - e.last <= 6]
+        after = [e for e in effects if e.first > o.last and e.first - o.last <= 3 and e.first < hi]
+        effect = before[-1] if before else after[0] if after else None
+        qualifiers: list[tuple[URIRef, Node]] = [(MSKG.outcome, o.iri)]
+        if effect is not None:
+            qualifiers.append((MSKG.effect, effect.iri))
+        else:
+            word = next((sentence.lower(j) for j in range(max(lo, o.first - 6), o.first) if sentence.lower(j) in _EFFECT_WORDS), None)
+            if word is not None:
+                qualifiers.append((MSKG.effect, MSKG[_EFFECT_WORDS[word]]))
+        qualifiers += [(MSKG.evidenceType, e) for e in dict.fromkeys(evidence)]
+        qualifiers += [(MSKG.magnitudePercent, Literal(p, datatype=XSD.decimal)) for p in percentages(sentence.span_text(lo, hi - 1))]
+        comparators = _comparators(sentence, 0, len(sentence.tokens))
+        if lead is not None:
+            comparators += _comparators(lead, 0, len(lead.tokens))
+        qualifiers += [(MSKG.comparator, c) for c in dict.fromkeys(comparators)]
+        span = (min(o.first, effect.first), max(o.last, effect.last)) if effect else (o.first, o.last)
+        qualifiers.append((MSKG.assertionStatus, status(sentence, *span)))
+        drugs = (lead.subject if lead is not None else ()) or _subject(sentence, o.first, comparators)
+        for item in drugs:
+            yield claim(sentence, MSKG.EfficacyFinding, item.iri, qualifiers=qualifiers)
+
+
+def _subject(sentence: Sentence, i: int, comparators: list[URIRef]) -> tuple[DrugItem, ...]:
+    """The clause's subject, skipping a drug that is only the comparator."""
+    lo, hi = sentence.clause_of(i)
+    named = [d for d in sentence.drug_items if lo <= d.first < hi and d.iri not in comparators and not d.is_class]
+    if named:
+        return (named[0],)
+    subject = tuple(d for d in sentence.subject_at(i) if d.iri not in comparators)
+    return subject or tuple(d for d in sentence.last_subject if d.iri not in comparators)
+
+
+def _targets(sentence: Sentence) -> list[Mention]:
+    found = sentence.of_kind("target")
+    for match in re.finditer(r"\bCD\d+[a-z]?\b", sentence.text):
+        at = sentence.token_at_char(match.start())
+        if not any(t.first <= at <= t.last for t in found):
+            found.append(sentence.mint(match.group(0), "target", at, at))
+    return sorted(found, key=lambda t: t.first)
+
+
+def _named_mechanism(sentence: Sentence, targets: list[Mention]) -> tuple[str, Mention | None] | None:
+    """A mechanism named by a verb and its object: "depleting B cells" is B-cell depletion,
+    "inhibits dihydroorotate dehydrogenase" its inhibition, "keeps lymphocytes in the lymph nodes"
+    lymphocyte sequestration in lymph nodes."""
+    for i, token in enumerate(sentence.tokens):
+        stem = next((s for s in _MECHANISM_VERBS if token.lower.startswith(s)), None)
+        if stem is None:
+            continue
+        target = next((t for t in targets if i < t.first <= i + 5), None)
+        if target is None and sentence.has("these cells", lo=i, hi=i + 4):
+            target = targets[-1] if targets else None
+        if target is None:
+            continue
+        noun = _MECHANISM_VERBS[stem]
+        head = normal_form(target.label or target.text)
+        if noun == "sequestration" and "lymph node" in sentence.text.lower():
+            return f"{head} sequestration in lymph nodes", target
+        if head.endswith(" cell") and len(head.split()) == 2:
+            head = head.replace(" cell", "-cell")
+        return f"{head} {noun}", target
+    return None
+
+
+def mechanism(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """How a drug works: a mechanism the lexicon names ("inhibiting the immune cells that attack the
+    CNS"), or one a verb names with the cell or molecule it acts on ("depleting B cells": B-cell
+    depletion; "inhibits dihydroorotate dehydrogenase": its inhibition), with the cells and molecules
+    it binds or acts on as targets ("binds to CD20", "attaches to S1P receptors on lymphocytes");
+    "is believed to" and the like make it hedged. A statement with targets and no mechanism is keyed
+    by its first target."""
+    mechanisms = sentence.of_kind("mechanism")
+    targets = _targets(sentence)
+    cued = bool(_TARGET_CUES.search(sentence.text)) or "work" in sentence.section_text or "pharmacology" in sentence.section_text
+    if not cued:
+        targets = []
+    named = _named_mechanism(sentence, targets) if targets else None
+    if not mechanisms and not targets:
+        return
+    if mechanisms or named:
+        first = mechanisms[0].first if mechanisms else named[1].first if named and named[1] else 0  # type: ignore[union-attr]
+    else:
+        first = targets[0].first
+    hedge = status(sentence, max(0, first - 6), first)
+    qualifiers_common: list[tuple[URIRef, Node]] = [(MSKG.target, t.iri) for t in targets]
+    drugs = sentence.subject_at(first)
+    for m in mechanisms:
+        for item in drugs:
+            yield claim(sentence, MSKG.MechanismStatement, item.iri,
+                        qualifiers=[(MSKG.mechanism, m.iri), *qualifiers_common, (MSKG.assertionStatus, hedge)])  # fmt: skip
+    if not mechanisms and named is not None:
+        name, target = named
+        if target is not None:
+            at = target.first
+            m = sentence.mint(name, "mechanism", at, at)
+            for item in drugs:
+                yield claim(sentence, MSKG.MechanismStatement, item.iri,
+                            qualifiers=[(MSKG.mechanism, m.iri), *qualifiers_common, (MSKG.assertionStatus, hedge)])  # fmt: skip
+    elif not mechanisms and targets:
+        for item in drugs:
+            yield claim(sentence, MSKG.MechanismStatement, item.iri, qualifiers=[*qualifiers_common, (MSKG.assertionStatus, hedge)])
+
+
+def study(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """A sentence that mentions a study and names organisations describes a study of the drug
+    it names (or is about): organisations next to "fund"/"funded"/"sponsor"/"paid for" fund it,
+    the others conduct it ("conducted", "run by")."""
+    words = [t.lower for t in sentence.tokens]
+    if not _STUDY_WORDS & set(words) and not (_CONDUCT_WORDS & set(words) and sentence.discourse.get("trial")):
+        return
+    organisations = sentence.of_kind("organization", "company")
+    if not organisations:
+        return
+    funding = [i for i, w in enumerate(words) if w in _FUNDING_WORDS]
+    conducting = [i for i, w in enumerate(words) if w in _CONDUCT_WORDS]
+    funders = [o for o in organisations if any(0 < o.first - f <= 5 for f in funding) or any(0 < f - o.last <= 4 for f in funding)]
+    conductors = [o for o in organisations if o not in funders or any(0 < o.first - c <= 6 for c in conducting)]
+    if conducting and funding:
+        conductors = [o for o in organisations if any(0 < o.first - c <= 6 for c in conducting)]
+    drugs = [d for d in sentence.drug_items if d.first not in sentence.listed and not d.is_class] or list(sentence.subject)
+    qualifiers: list[tuple[URIRef, Node]] = [(MSKG.conductedBy, o.iri) for o in conductors]
+    qualifiers += [(MSKG.fundedBy, o.iri) for o in funders]
+    for item in drugs:
+        yield claim(sentence, MSKG.Study, item.iri, qualifiers=qualifiers)

@@ -1,0 +1,161 @@
+"""Rules about what a drug is: a product's active ingredient, the classes a drug belongs to, and
+who makes it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...namespaces import MSKG, RDF, RDFS
+from ..claims import Claim
+from ..lexicon import Lexicon, Mention
+from ..sentence import DrugItem, Sentence
+from .common import claim
+
+__all__ = ["class_membership", "manufacturer", "product_ingredient"]
+
+_MAKER_CUES = (
+    ("made", "by"), ("manufactured", "by"), ("marketed", "by"), ("developed", "by"), ("distributed", "by"),
+    ("manufactured", "for"), ("granted", "to"), ("sponsored", "by"), ("from",),
+)  # fmt: skip
+_COPULA = frozenset({"is", "are", "was", "were"})
+_FILLERS = frozenset({"a", "an", "one", "of", "the", "also", "among", "considered", "called", "type", "kind", "both",
+                      "another", "new", "first", "group", "class", "family", "medicines", "drugs", "medications",
+                      "belongs", "belong", "to"})  # fmt: skip
+_CLASS_INTRODUCERS = (("such", "as"), ("including",), ("like",), ("include",), ("includes",))
+_COMPANY_WORD = re.compile(r"^(?:[A-Z][\w&.'-]*|&|and|of)$")
+
+
+def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """A product named together with its ingredient in parentheses ("Imuran (azathioprine)",
+    "Ocrevus® (ocrelizumab)", "teriflunomide (Aubagio®)"), a product named "under the brand name"
+    for the ingredient the sentence is about, or a product name that contains an ingredient's name
+    ("low dose naltrexone"), has that ingredient."""
+    for item in sentence.drug_items:
+        if item.kind == "product" and item.ingredient and item.last > item.first:
+            group = {m.iri for m in sentence.mentions if item.first <= m.first <= item.last}
+            if item.ingredient in group:
+                yield claim(sentence, MSKG.hasActiveIngredient, item.iri, item.ingredient)
+    for i in sentence.find(("brand", "name")) + sentence.find(("brand", "names")):
+        brands = [d for d in sentence.drug_items if d.kind == "product" and i + 2 <= d.first <= i + 4]
+        ingredients = [d for d in sentence.drug_items if d.kind == "ingredient" and d.first > i] or [
+            d for d in sentence.last_subject if d.kind == "ingredient"
+        ]
+        for brand in brands[:1]:
+            for ingredient in ingredients[:1]:
+                yield claim(sentence, MSKG.hasActiveIngredient, brand.iri, ingredient.iri)
+    for m in sentence.of_kind("product"):
+        if m.last == m.first:
+            continue
+        for inner_tokens in (sentence.tokens[m.first + 1 : m.last + 1], sentence.tokens[m.first : m.last]):
+            for inner in lexicon.match(inner_tokens):
+                if inner.kind == "ingredient":
+                    yield claim(sentence, MSKG.hasActiveIngredient, m.iri, inner.iri)
+
+
+def _company_after(sentence: Sentence, i: int) -> Mention | None:
+    """The company named from token ``i`` on: a recognised organisation, or a run of capitalised
+    words ("Novartis", "Sanofi Genzyme")."""
+    known = next((m for m in sentence.of_kind("company", "organization") if i <= m.first <= i + 1), None)
+    if known is not None:
+        return known
+    j = i
+    while j < len(sentence.tokens) and _COMPANY_WORD.match(sentence.tokens[j].text) and j - i < 5:
+        j += 1
+    while j > i and sentence.tokens[j - 1].text in ("&", "and", "of"):
+        j -= 1
+    if j == i or not sentence.tokens[i].text[:1].isupper():
+        return None
+    if any(m.first < j and m.last >= i for m in sentence.mentions if m.kind not in ("company", "organization")):
+        return None  # a drug or a condition, not a company
+    name = sentence.text_of(i, j - 1).rstrip(".,")
+    return sentence.mint(name, "company", i, j - 1)
+
+
+def manufacturer(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """A product followed by a company in parentheses ("Novantrone (EMD Serono)", "(Sanofi
+    Genzyme, approved in 2012)"), or a company after "made/manufactured/marketed/developed by",
+    "from" or "approval was granted to", makes the drug the clause is about."""
+    for m in sentence.drug_items:
+        after = sentence._skip_marks(m.last + 1)
+        if sentence.lower(after) == "(":
+            company = next((c for c in sentence.of_kind("company") if c.first == after + 1), None)
+            if company is not None and sentence.lower(company.last + 1) in (")", ","):
+                yield claim(sentence, MSKG.manufacturer, m.iri, company.iri)
+    seen: set[int] = set()
+    for cue in _MAKER_CUES:
+        for i in sentence.find(cue):
+            start = i + len(cue)
+            if sentence.lower(start) == ":":
+                start += 1
+            if cue == ("from",) and not (sentence.lower(i - 1) == "," and sentence.drug_items and sentence.drug_items[0].last < i):
+                continue  # "X, from Novartis,": only right after a drug named at the start
+            company = _company_after(sentence, start)
+            if company is None or company.first in seen:
+                continue
+            seen.add(company.first)
+            drugs = [d for d in sentence.drug_items if d.last < i and not d.is_class][-1:] or [
+                d for d in sentence.subject_at(i) if not d.is_class
+            ]
+            for drug in drugs:
+                yield claim(sentence, MSKG.manufacturer, drug.iri, company.iri)
+
+
+def _members(sentence: Sentence, drug_class: Mention, members: list[DrugItem]) -> Iterator[Claim]:
+    for item in members:
+        if item.iri == drug_class.iri:
+            continue
+        if item.is_class:
+            yield claim(sentence, RDFS.subClassOf, item.iri, drug_class.iri)
+        else:
+            yield claim(sentence, RDF.type, item.member, drug_class.iri)
+
+
+def _modifiers(sentence: Sentence, lo: int, hi: int) -> bool:
+    """Whether tokens lo..hi (exclusive) are only words that qualify a class ("fully human",
+    "a type of", "humanized IgG4κ")."""
+    words = [sentence.tokens[j].text for j in range(lo, hi)]
+    return len(words) <= 6 and all(
+        w.lower() in _FILLERS or (w[:1].isalnum() and w.lower() not in ("that", "which", "and", "or", "for", "to")) or w == "-"
+        for w in words
+    ) and not any(d.first in range(lo, hi) for d in sentence.drug_items)
+
+
+def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """Drug-class membership from enumerations and copulas: "C such as X or Y", "C including X",
+    "C include X, Y and Z", "in addition to W, other C include …" (W too), "X is a (fully human) C",
+    "X belongs to a group of medicines called C", "X, a C, …", "A C, X …". A drug class listed
+    becomes a subclass; a drug becomes a member (its active ingredient when the document names one)."""
+    classes = sentence.of_kind("drug_class")
+    for c in classes:
+        after = c.last + 1
+        if sentence.lower(after) == ",":
+            after += 1
+        for intro in _CLASS_INTRODUCERS:
+            if sentence.seq_at(after, intro):
+                members = sentence.list_after(after + len(intro))
+                yield from _members(sentence, c, members)
+                if intro[0].startswith("include"):
+                    for i in sentence.find(("in", "addition", "to"), 0, c.first):
+                        yield from _members(sentence, c, sentence.list_after(i + 3)[:1])
+        if sentence.lower(c.last + 1) == ",":  # "A purine antimetabolite, cladribine …"
+            lead = [sentence.lower(j) for j in range(0, c.first)]
+            if set(lead) <= {"a", "an"}:
+                first = next((d for d in sentence.drug_items if d.first == c.last + 2), None)
+                if first is not None:
+                    yield from _members(sentence, c, [first])
+        for item in sentence.drug_items:
+            if item.last >= c.first or item.is_class and item.iri == c.iri:
+                continue
+            between = [sentence.lower(j) for j in range(item.last + 1, c.first)]
+            if not between:
+                continue
+            copula = between[0] in _COPULA and _modifiers(sentence, item.last + 2, c.first)
+            belongs = between[0] in ("belongs", "belong") and _modifiers(sentence, item.last + 1, c.first)
+            apposition = between[0] == "," and len(between) > 1 and between[1] in ("a", "an", "another") and _modifiers(
+                sentence, item.last + 2, c.first
+            )
+            if (copula or belongs or apposition) and not any(
+                o.first < c.first and o.last > item.last for o in classes if o is not c
+            ):
+                yield from _members(sentence, c, [item])

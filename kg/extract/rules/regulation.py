@@ -1,0 +1,219 @@
+"""Rules about what a drug is for: regulatory decisions (approvals, refusals, "not intended for")
+and therapeutic uses (MS or otherwise)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from ...namespaces import MSKG, XSD
+from ..claims import Claim
+from ..lexicon import Lexicon, Mention
+from ..sentence import DrugItem, Sentence
+from .common import claim
+
+__all__ = ["regulatory_decision", "therapeutic_use"]
+
+_YEAR = re.compile(r"(?<![-\d])(1[89]\d\d|20\d\d)(?![-\d])")
+_AGO = re.compile(
+    r"\b(?:(?:more than|over|about|nearly|almost|some) )?(?:a|one|two|three|several|\d+) "
+    r"(?:decades?|years?) ago\b",
+    re.I,
+)
+_APPROVAL_WORDS = frozenset({"approved", "approve", "approves", "approval", "cleared", "licensed"})
+_REFUSAL = (("turned", "down"), ("rejected",), ("declined",), ("refused",))
+_INTENT_WORDS = frozenset({"intended", "indicated"})
+_NOT_A_DECISION = (("filed", "for"), ("apply", "for"), ("applied", "for"), ("seek",), ("seeking",), ("application",),
+                   ("designation",), ("expected",), ("pending",))  # fmt: skip
+_CONDITION_KINDS = ("condition", "adverse_effect")
+_USE_TRIGGERS = (("used", "to", "treat"), ("used", "for"), ("used", "in"), ("used",), ("prescribed",),
+                 ("prescribe",), ("for", "the", "treatment", "of"), ("to", "treat"), ("treatment", "for"),
+                 ("drug", "for"), ("medicine", "for"), ("medication", "for"), ("therapy", "for"), ("used", "to"))  # fmt: skip
+_FAILURE = re.compile(
+    r"\bnot (?:been |be )?effective\b|\bnot respond|\bfail(?:ed|s)?\b|\bdid not work\b|\bstopped working\b|"
+    r"\btried\b.*\bwithout\b|\binadequate response\b|\bwithout enough benefit\b",
+    re.I,
+)
+
+
+def _conditions(sentence: Sentence, lo: int, hi: int) -> list[Mention]:
+    return [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=lo, hi=hi) if m.source != "phrase" or m.label]
+
+
+def _courses(sentence: Sentence, condition: Mention, conditions: list[Mention], lo: int, hi: int) -> list[URIRef]:
+    return [
+        course.iri
+        for course in sentence.of_kind("course", lo=lo, hi=hi)
+        if sentence.nearest(conditions, course.first, 6) is condition
+    ]
+
+
+def _drugs(sentence: Sentence, i: int, lo: int, hi: int) -> list[URIRef]:
+    """The drugs a decision or use in clause lo..hi is about: those it names (not those it
+    compares with), else what the clause refers to."""
+    compared = {d.first for j in sentence.find(("compared", "with")) + sentence.find(("compared", "to"))
+                for d in sentence.drug_items if j < d.first <= j + 4}  # fmt: skip
+    named = [
+        d for d in sentence.drug_items
+        if lo <= d.first < hi and d.first not in sentence.listed and d.first not in compared
+        and not (d.is_class and sentence.lower(d.first - 1) in ("a", "an"))
+    ]  # fmt: skip
+    return list(dict.fromkeys(d.iri for d in named)) or [d.iri for d in sentence.subject_at(i)]
+
+
+def _trigger(sentence: Sentence, i: int) -> URIRef | None:
+    """The status a token triggers (approved, not approved, not intended), if it is a trigger."""
+    word = sentence.lower(i)
+    refusal = any(sentence.seq_at(i, r) for r in _REFUSAL)
+    recommended = word == "recommended" and sentence.lower(i - 1) == "not"
+    if not (word in _APPROVAL_WORDS or refusal or recommended or word in _INTENT_WORDS and sentence.lower(i + 1) in ("for", "as")):
+        return None
+    if any(sentence.seq_at(j, cue) for cue in _NOT_A_DECISION for j in range(max(0, i - 3), i + 4)):
+        return None
+    if recommended:
+        return MSKG.NotIntended
+    if refusal:
+        return MSKG.NotApproved
+    negated = sentence.assertion(i).negated
+    if word in _INTENT_WORDS:
+        return MSKG.NotIntended if negated else MSKG.Approved
+    return MSKG.NotApproved if negated else MSKG.Approved
+
+
+def _year(sentence: Sentence, lo: int, hi: int, status: URIRef) -> list[Literal]:
+    years = [Literal(y.group(1), datatype=XSD.gYear) for y in sentence.regex(_YEAR, lo, hi)]
+    document = sentence.document
+    news = document is not None and document.kind == "news" and document.metadata.date
+    if not years and status == MSKG.Approved and news and sentence.has("today", "has approved", "have approved",
+                                                                         "has been approved", lo=lo, hi=hi):  # fmt: skip
+        years = [Literal(document.metadata.date[:4], datatype=XSD.gYear)]
+    return years
+
+
+def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """A clause with "approved"/"approval" (or "indicated"/"intended" for, "not recommended",
+    "turned down") states a decision: its agency, products (named in the clause, else what the
+    clause refers to), indications (conditions in the clause, each with a disease course written
+    next to it; or, for a list the clause introduces, each item), year (a news item's own date
+    for "today"), or relative time. Negation turns it into "not approved" or "not intended"."""
+    memory = sentence.discourse.setdefault("decision", {})
+    seen: set[tuple[int, int]] = set()
+    for i in range(len(sentence.tokens)):
+        status = _trigger(sentence, i)
+        if status is None:
+            continue
+        lo, hi = sentence.clause_of(i)
+        if (lo, hi) in seen or sentence.assertion(i).hedged and status == MSKG.Approved:
+            continue
+        seen.add((lo, hi))
+        agencies = sentence.of_kind("agency", lo=lo, hi=hi)
+        agency = agencies[0].iri if agencies else None
+        years = _year(sentence, lo, hi, status)
+        products = _drugs(sentence, i, lo, hi)
+        follows = memory.get("unit") == sentence.index - 1 and memory.get("status") == status
+        if agency is None and years == [] and follows and memory.get("products") == products:
+            agency, years = memory.get("agency"), list(memory.get("years", []))  # "The drug is approved for …"
+        memory.update(products=products, agency=agency, years=years, status=status, unit=sentence.index)
+        sentence.memory["decision"] = dict(memory)
+        conditions = _conditions(sentence, lo, hi)
+        ago = sentence.regex(_AGO, lo, hi)
+        for condition in conditions:
+            yield from _decisions(sentence, products, condition.iri, status, agency, years,
+                                  _courses(sentence, condition, conditions, lo, hi), ago)  # fmt: skip
+    lead = sentence.lead
+    if lead is not None and sentence.block == "item" and not seen:
+        decided = lead.memory.get("decision", {})
+        if decided.get("status") is not None and lead.text.rstrip().endswith(":") and lead.has(
+            "approved", "indicated", "approval", "include"
+        ):
+            for item_condition, courses in _items(sentence):
+                yield from _decisions(sentence, decided["products"], item_condition, decided["status"], decided["agency"],
+                                      decided["years"], courses, [])  # fmt: skip
+
+
+def _decisions(sentence: Sentence, products: list[URIRef], condition: Node, status: URIRef, agency: Node | None,
+               years: list[Literal], courses: list[URIRef], ago: list[re.Match[str]]) -> Iterator[Claim]:  # fmt: skip
+    qualifiers: list[tuple[URIRef, Node]] = [(MSKG.indication, condition), (MSKG.decisionStatus, status)]
+    if agency is not None:
+        qualifiers.append((MSKG.agency, agency))
+    qualifiers += [(MSKG.diseaseCourse, c) for c in courses]
+    qualifiers += [(MSKG.year, y) for y in years]
+    qualifiers += [(MSKG.timeDescription, Literal(a.group(0))) for a in ago]
+    for product in products:
+        yield claim(sentence, MSKG.RegulatoryDecision, product, qualifiers=qualifiers)
+
+
+def _items(sentence: Sentence) -> list[tuple[Node, list[URIRef]]]:
+    """The conditions a list item names, with the disease course written next to each."""
+    conditions = _conditions(sentence, 0, len(sentence.tokens))
+    if not conditions:
+        entity = sentence.entity_in(0, len(sentence.tokens) - 1, _CONDITION_KINDS, "condition")
+        conditions = [entity] if entity is not None else []
+    return [(c.iri, _courses(sentence, c, conditions, 0, len(sentence.tokens))) for c in conditions]
+
+
+def _user(sentence: Sentence, i: int) -> list[DrugItem]:
+    """What a use at token i is about: a drug the trigger describes in apposition ("Rebif,
+    another drug for the treatment of MS"), else the clause's subject."""
+    before = [d for d in sentence.drug_items if d.last < i]
+    if before:
+        last = before[-1]
+        between = [sentence.lower(j) for j in range(last.last + 1, i)]
+        if between and between[0] == "," and len(between) <= 6 and not ({"is", "are", "was", "were"} & set(between)):
+            return [last]
+    return list(sentence.subject_at(i))
+
+
+def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """ "used to treat", "used for", "prescribed", "a drug for", "for the treatment of" followed
+    by conditions states a use, unless the clause states an approval; the words near it qualify
+    the use: "primarily"/"sometimes"/"off-label" (extent), a disease course, and drugs that "have
+    not been effective", were "tried ... without" benefit or patients "do not respond to" (a use
+    after failure of those). A list the sentence introduces gives one use per item."""
+    triggers: list[int] = []
+    for i in range(len(sentence.tokens)):
+        if any(sentence.seq_at(i, t) for t in _USE_TRIGGERS) and not (triggers and i <= triggers[-1] + 3):
+            triggers.append(i)
+    for n, i in enumerate(triggers):
+        lo, hi = sentence.clause_of(i)
+        used = sentence.lower(i) in ("used", "prescribed", "prescribe")
+        if not used and any(_trigger(sentence, j) is not None for j in range(lo, i)):
+            continue  # "approved for the treatment of": the approval says the use
+        end = min(hi, triggers[n + 1]) if n + 1 < len(triggers) else hi
+        conditions = _conditions(sentence, i, end)
+        if not conditions:
+            continue
+        qualifiers: list[tuple[URIRef, Node]] = []
+        for extent in sentence.of_kind("extent", lo=max(lo, i - 3), hi=min(end, i + 4)):
+            qualifiers.append((MSKG.useExtent, extent.iri))
+        if sentence.regex(_FAILURE, i, end):
+            # the therapy that failed ("first-line drug therapies, such as …"), else its examples
+            failed = [d for d in sentence.drug_items if i < d.first < end and d.first not in sentence.listed] or [
+                d for d in sentence.drug_items if i < d.first < end and d.first in sentence.listed
+            ]
+            qualifiers += [(MSKG.afterFailureOf, d.iri) for d in failed]
+        status = MSKG.Negated if sentence.assertion(i).negated else MSKG.Affirmed
+        users = _user(sentence, i)
+        for condition in conditions:
+            courses = [(MSKG.diseaseCourse, c) for c in _courses(sentence, condition, conditions, i, end)]
+            for item in users:
+                yield claim(
+                    sentence,
+                    MSKG.TherapeuticUse,
+                    item.iri,
+                    qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status), *courses, *qualifiers],
+                )
+    if triggers:
+        sentence.memory["use"] = (list(_user(sentence, triggers[0])), sentence.text.rstrip().endswith(":"))
+    lead = sentence.lead
+    if lead is not None and sentence.block == "item":
+        users, introduces = lead.memory.get("use", ([], False))
+        if introduces:
+            for item_condition, item_courses in _items(sentence):
+                for item in users:
+                    yield claim(sentence, MSKG.TherapeuticUse, item.iri, qualifiers=[
+                        (MSKG.condition, item_condition), (MSKG.assertionStatus, MSKG.Affirmed),
+                        *((MSKG.diseaseCourse, c) for c in item_courses)])  # fmt: skip

@@ -1,0 +1,448 @@
+"""Rules about a drug's safety: the adverse effects it can cause (with their frequency, severity,
+incidence, onset, signs and risk factors), who must not take it, and how patients are monitored."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from ...namespaces import MSKG, XSD
+from ..claims import Claim
+from ..lexicon import Lexicon, Mention
+from ..phrases import severity_words
+from ..sentence import DrugItem, Sentence
+from .common import claim, intervals, percentages, timepoints
+
+__all__ = ["contraindication", "monitoring", "risk"]
+
+_EFFECT_KINDS = ("adverse_effect", "condition")
+_MS = re.compile(r"multiple-sclerosis|-ms$|clinically-isolated-syndrome")
+_RISK_CUES = (
+    "side effect", "side effects", "adverse reaction", "adverse reactions", "adverse event", "adverse events",
+    "risk of", "risk for", "risks of", "increases the risk", "increase the risk", "increased risk", "can cause",
+    "may cause", "could cause", "can lead to", "may lead to", "leads to", "causes", "caused", "occurred", "occur",
+    "occurs", "have occurred", "has occurred", "reported", "developed", "develop", "happened", "can damage",
+    "may harm", "can harm", "warnings", "warning", "boxed warning", "can slow", "can lower", "lowers the number",
+    "more frequent", "more often", "chance of", "protect against", "to prevent", "was seen", "were seen",
+)  # fmt: skip
+_RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
+_NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated", "for"), ("approved", "for"),
+                    ("used", "for"), ("used", "in"), ("that", "fight"), ("fight",), ("look", "for"), ("check", "for"),
+                    ("screen", "for"), ("screening", "for"), ("signs", "of"), ("symptoms", "of"), ("history", "of"),
+                    ("patients", "with"), ("people", "with"), ("adults", "with"), ("patients", "who"),
+                    ("people", "who"))  # fmt: skip
+_CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
+_CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
+                ("do", "not", "take"), ("do", "not", "receive"), ("do", "not", "use"), ("should", "not", "take"),
+                ("should", "not", "receive"), ("not", "be", "given"))  # fmt: skip
+_SIGN_CUES = (("signs", "include"), ("symptoms", "include"), ("symptoms", "may", "include"), ("signs", "may", "include"),
+              ("signs", "of"), ("symptoms", "of"), ("such", "as"), ("including",), ("report",), ("if", "you", "have"),
+              ("if", "you", "notice"), ("if", "you", "feel"), ("about",))  # fmt: skip
+_REPORT = re.compile(r"\b(?:call|tell|contact|see|get help|report|seek care)\b", re.I)
+_DISEASE = re.compile(
+    r"(?:infection|cancer|carcinoma|oma|itis|disease|syndrome|leuka?emia|lymphoma|meningitis|zoster|listeria|"
+    r"tuberculosis|pneumonia|disorder|failure|leukoencephalopathy|thyroidism|thrombocytopenia|penia|emia|stroke|"
+    r"dissection|edema|injury|damage|toxicity)s?$",
+    re.I,
+)
+_MOST_COMMON = re.compile(r"\bmost (?:common|frequent)|\bcommon(?:ly)?\b", re.I)
+_RARE = re.compile(r"\brare(?:ly)?\b|\buncommon\b", re.I)
+_FATAL = re.compile(r"\bfatal\b|\blife-threatening\b|\bdeath\b|\bdeadly\b|\bdie\b", re.I)
+_SERIOUS = re.compile(r"\bserious\b|\bsevere\b", re.I)
+_ONSET = re.compile(
+    r"\boccurs? ((?:at )?(?:any ?time|up to|within|during|after|shortly|soon|several)[^,.;]*)",
+    re.I,
+)
+_TYPICAL_ONSET = re.compile(r"\bmost (?:often|commonly|likely) ((?:within|during|after|in) [^,.;]*)", re.I)
+_RISK_FACTORS = re.compile(
+    r"\b(?:factors?\s+(?:that\s+)?(?:raise|raises|increase|increases)\s+the\s+risk|risk\s+(?:of\s+[\w\s-]+?\s+)?is\s+higher|"
+    r"(?:more|most)\s+(?:frequent|frequently|common|likely)\s+in|(?:has|have)\s+occurred\s+in\s+patients\s+with|"
+    r"higher\s+risk)",
+    re.I,
+)
+_TIMING = re.compile(
+    r"\b((?:before|during|after)(?:\s*,\s*(?:before|during|after))*"
+    r"(?:\s*,?\s*(?:and|or)\s+(?:before|during|after))?)\s+([^,.;]{1,60})",
+    re.I,
+)
+
+
+def _is_ms(m: Mention) -> bool:
+    return bool(_MS.search(str(m.iri))) or m.kind == "course"
+
+
+def _disease(m: Mention) -> bool:
+    return bool(_DISEASE.search((m.label or m.text).lower().rstrip(")")))
+
+
+_NOT_RISK_AFTER = frozenset({"treatment", "treatments", "therapy", "therapies", "patients", "drug", "drugs", "medicine",
+                             "medicines", "trial", "trials", "study", "studies", "screening", "test", "tests"})  # fmt: skip
+
+
+def _blocked(sentence: Sentence, m: Mention) -> bool:
+    """Whether a condition is named in a role other than a risk (treated, looked for, a history)."""
+    lo, _ = sentence.clause_of(m.first)
+    if sentence.lower(m.last + 1) in _NOT_RISK_AFTER or sentence.lower(m.last) in _NOT_RISK_AFTER:
+        return True  # "cancer treatment", "MS patients"
+    return any(sentence.seq_at(j, cue) for cue in _NOT_RISK_BEFORE for j in range(max(lo, m.first - 6), m.first))
+
+
+def _effects(sentence: Sentence) -> list[Mention]:
+    """The conditions a sentence names as effects of a drug."""
+    in_section = bool(_RISK_SECTIONS.search(sentence.section_text)) or sentence.block == "row" and bool(
+        _RISK_SECTIONS.search(sentence.section_text)
+    )
+    cued = sentence.has(*_RISK_CUES) or in_section
+    if _CONTRA_SECTIONS.search(sentence.section_text) or any(sentence.find(c) for c in _CONTRA_CUES):
+        return []
+    # the ontology's adverse effects are effects wherever named; other conditions need a cue
+    kinds = _EFFECT_KINDS if cued else ("adverse_effect",)
+    effects = [
+        m for m in sentence.of_kind(*kinds)
+        if not _is_ms(m) and not _blocked(sentence, m) and (cued or m.source == "lexicon")
+    ]  # fmt: skip
+    if sentence.block == "row":  # a table of adverse reactions: the row's first name
+        return effects[:1]
+    return effects
+
+
+def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, list[Mention]], set[int]]:
+    """Which effects are signs of another ("an allergic reaction such as hives or rash",
+    "signs include …"): effect index -> its signs; and the indexes of the signs."""
+    signs: dict[int, list[Mention]] = {}
+    sign_ids: set[int] = set()
+    for e in effects:
+        for intro in (("such", "as"), ("including",), ("like",)):
+            for j in range(e.last + 1, e.last + 3):
+                if sentence.seq_at(j, intro):
+                    start = j + len(intro)
+                    run: list[Mention] = []
+                    for m in (m for m in effects if m.first >= start):
+                        gap = {sentence.lower(k) for k in range((run[-1].last + 1) if run else start, m.first)}
+                        if gap <= {",", "and", "or", "a", "an", "the"}:
+                            run.append(m)
+                        else:
+                            break
+                    if run and all(not _disease(m) for m in run) or e.kind == "adverse_effect" and e.source == "lexicon":
+                        signs.setdefault(id(e), []).extend(run)
+                        sign_ids |= {id(m) for m in run}
+    return signs, sign_ids
+
+
+def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
+    """A list of signs the sentence gives ("Signs include A, B and C", "Call your doctor if you
+    have signs of infection such as A"): its token range and the effect it names, if any."""
+    for cue in (("signs", "include"), ("symptoms", "include"), ("symptoms", "may", "include"), ("signs", "may", "include"),
+                ("symptoms", "such", "as"), ("signs", "such", "as")):  # fmt: skip
+        for i in sentence.find(cue):
+            return i + len(cue), len(sentence.tokens), None
+    for cue in (("signs", "of"), ("symptoms", "of")):
+        for i in sentence.find(cue):
+            named = next((m for m in sentence.of_kind(*_EFFECT_KINDS) if m.first == i + 2 or m.first == i + 3), None)
+            after = sentence.first_of("include", "such as", "including", lo=i)
+            if named is not None and after is not None:
+                return after + (2 if sentence.seq_at(after, ("such", "as")) else 1), len(sentence.tokens), named
+    if _REPORT.search(sentence.text) and sentence.has("if you have", "if you notice", "if you feel", "about", "report"):
+        start = sentence.first_of("if you have", "if you notice", "if you feel", "about", "report")
+        if start is not None:
+            width = 2 if sentence.seq_at(start, ("about",)) or sentence.seq_at(start, ("report",)) else 3
+            return start + (1 if width == 2 else 3), len(sentence.tokens), None
+    return None
+
+
+def _incidence(sentence: Sentence, e: Mention) -> list[str]:
+    """The share of patients in whom an effect occurred: "(39%)" after it, "occurred in 2.5% of",
+    "in 2% of ... patients", "About 2% of people ... developed"; a table row's first figure."""
+    if sentence.block == "row":
+        found = percentages(sentence.span_text(e.last + 1, len(sentence.tokens) - 1))
+        return found[:1]
+    after = sentence.span_text(e.last + 1, min(len(sentence.tokens) - 1, e.last + 4))
+    match = re.match(r"^\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)", after)
+    if match:
+        return [match.group(1)]
+    lo, hi = sentence.clause_of(e.first)
+    clause = sentence.span_text(lo, hi - 1)
+    match = re.search(r"\b(?:occurred|reported|seen|developed|happened)\s+in\s+(?:about\s+)?(\d+(?:\.\d+)?)\s*%", clause, re.I)
+    if match:
+        return [match.group(1)]
+    match = re.search(r"\b(?:about|approximately|nearly)?\s*(\d+(?:\.\d+)?)\s*%\s+of\s+(?:people|patients|participants)\b.*\bdevelop", clause, re.I)
+    return [match.group(1)] if match else []
+
+
+def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
+    match = _RISK_FACTORS.search(sentence.text)
+    if match is None:
+        return []
+    start = sentence.token_at_char(match.end())
+    colon = sentence.first_of(":", lo=start)
+    if colon is not None:
+        start = colon + 1
+    else:
+        cue = sentence.first_of("if you have", "in people who", "in patients who", "in patients with", "in people with",
+                                "if you", "with", lo=start - 1)  # fmt: skip
+        if cue is None:
+            return []
+        start = cue + (3 if sentence.lower(cue) in ("if", "in") else 1)
+    factors = []
+    for first, last in sentence.members(start, len(sentence.tokens)):
+        m = sentence.entity_in(first, last, _EFFECT_KINDS, "condition")
+        if m is not None and (effect is None or m.iri != effect.iri):
+            factors.append(m)
+    return factors
+
+
+def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """Adverse effects: every condition a sentence names with a risk cue ("side effects",
+    "increases the risk of", "can cause", "has occurred") or in a side-effect or warnings section,
+    except those named in another role (treated, looked for, a history, a sign of another effect),
+    is a risk of the drug the sentence is about; the first condition of a table row in an
+    adverse-reactions section, and the head condition of each item of a list introduced by "can
+    cause serious side effects, including:", too. Qualified by severity ("serious", "can be
+    fatal"), frequency ("most common", "rare"), incidence ("(39%)", "in 2% of patients"), onset
+    ("after the first dose", "within 24 hours"), signs ("signs include …", "such as …"), and risk
+    factors ("the risk is higher if you have …")."""
+    effects = _effects(sentence)
+    lead = sentence.lead
+    item_head: Mention | None = None
+    if sentence.block == "item" and lead is not None and lead.memory.get("risk_lead"):
+        candidates = [m for m in sentence.of_kind(*_EFFECT_KINDS) if not _is_ms(m)]
+        item_head = candidates[0] if candidates else sentence.entity_in(0, min(len(sentence.tokens) - 1, 6), _EFFECT_KINDS, None)
+        if item_head is not None and all(item_head.iri != e.iri for e in effects):
+            effects = [item_head, *effects]
+    if _RISK_SECTIONS.search(sentence.section_text) or sentence.has("side effects", "adverse reactions"):
+        sentence.memory["risk_lead"] = sentence.text.rstrip().endswith(":")
+    signs, sign_ids = _signs_of(sentence, effects)
+    sign_list = _sign_list(sentence)
+    listed_signs: list[Mention] = []
+    sign_owner: Mention | None = None
+    if sign_list is not None:
+        start, end, named = sign_list
+        for first, last in sentence.members(start, end):
+            m = sentence.entity_in(first, last, _EFFECT_KINDS, "adverse_effect")
+            if m is not None and (named is None or m.iri != named.iri):
+                listed_signs.append(m)
+        sign_ids |= {id(e) for e in effects if any(e.first >= s.first and e.last <= s.last for s in listed_signs)}
+        sign_owner = named or item_head or (effects[0] if effects and id(effects[0]) not in sign_ids and effects[0].first < start else None)
+        if sign_owner is None:
+            remembered = sentence.discourse.get("effect")
+            sign_owner = remembered if remembered is not None else None
+    heads = [e for e in effects if id(e) not in sign_ids]
+    if sign_owner is not None and listed_signs and all(h.iri != sign_owner.iri for h in heads):
+        heads.append(sign_owner)
+    if not heads:
+        return
+    sentence.discourse["effect"] = heads[0]
+    text = sentence.text
+    most_common = bool(_MOST_COMMON.search(text)) or bool(lead and _MOST_COMMON.search(lead.text)) or (
+        sentence.block == "row" and "most common" in sentence.discourse.get("table", "")
+    )
+    lead_serious = bool(item_head is not None and lead is not None and _SERIOUS.search(lead.text))
+    frequency: dict[int, list[URIRef]] = {}
+    for f in sentence.of_kind("frequency"):
+        lo, hi = sentence.clause_of(f.first)
+        near = sentence.nearest([e for e in heads if lo <= e.first < hi], f.first)
+        if near is not None:
+            frequency.setdefault(id(near), []).append(f.iri)
+    onsets = [(MSKG.onsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_ONSET)]
+    onsets += [(MSKG.typicalOnsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_TYPICAL_ONSET)]
+    factors = _risk_factors(sentence, heads[0])
+    for n, e in enumerate(heads):
+        lo, hi = sentence.clause_of(e.first)
+        clause = sentence.span_text(lo, hi - 1)
+        qualifiers: list[tuple[URIRef, Node]] = [(MSKG.adverseEffect, e.iri), (MSKG.assertionStatus, _status(sentence, e))]
+        qualifiers += [(MSKG.manifestation, s.iri) for s in signs.get(id(e), [])]
+        if e is sign_owner:
+            qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs]
+        qualifiers += [(MSKG.frequency, f) for f in frequency.get(id(e), [])]
+        if most_common and not frequency.get(id(e)):
+            qualifiers.append((MSKG.frequency, MSKG.Common))
+        before = sentence.span_text(max(0, e.first - 2), e.first - 1) + " " + e.text
+        severities = set(severity_words(before))
+        if lead_serious and e is item_head:
+            severities.add("Serious")
+        if n == 0 and _FATAL.search(clause):
+            severities.add("LifeThreatening")
+        if n == 0 and _SERIOUS.search(clause) and ("can be" in clause or "leads to" in clause or "some" in clause):
+            severities.add("Serious")
+        qualifiers += [(MSKG.severity, MSKG[s]) for s in sorted(severities)]
+        qualifiers += [(MSKG.incidencePercent, Literal(p, datatype=XSD.decimal)) for p in _incidence(sentence, e)]
+        if n == 0:
+            qualifiers += onsets
+            qualifiers += [(MSKG.onsetTiming, t) for t in timepoints(clause) if t != MSKG.BeforeTreatmentStart]
+            qualifiers += [(MSKG.riskFactor, f.iri) for f in factors]
+        for item in _drugs_of(sentence, e):
+            yield claim(sentence, MSKG.Risk, item.iri, qualifiers=qualifiers)
+
+
+def _status(sentence: Sentence, e: Mention) -> URIRef:
+    return MSKG.Negated if sentence.assertion(e.first, e.last).negated else MSKG.Affirmed
+
+
+def _drugs_of(sentence: Sentence, e: Mention) -> tuple[DrugItem, ...]:
+    if sentence.block in ("item", "row") and sentence.lead is not None:
+        return sentence.lead.subject or sentence.subject
+    return tuple(d for d in sentence.subject_at(e.first) if not (d.is_class and sentence.lower(d.first - 1) in ("a", "an")))
+
+
+# ---------------------------------------------------------------------- contraindications
+
+_REWRITES = (
+    (re.compile(r"^(?:are |is |be )?allergic to (.+)$", re.I), r"allergy to \1"),
+    (re.compile(r"^(?:take|taking|use|using|are taking|receive|receiving) (.+?)(?: for .+)?$", re.I), r"\1 use"),
+    (re.compile(r"^(?:combination|used in combination) with (.+)$", re.I), r"\1 use"),
+)
+
+
+def _contraindicated(sentence: Sentence, first: int, last: int) -> list[Mention]:
+    """The conditions a span of a contraindication names: each condition recognised in it, else
+    the span itself as one ("allergic to alemtuzumab": allergy to alemtuzumab)."""
+    found = [m for m in sentence.mentions_in(first, last, *_EFFECT_KINDS) if not _is_ms(m)]
+    if found:
+        return found
+    text = sentence.span_text(first, last)
+    for pattern, replacement in _REWRITES:
+        if pattern.match(text.strip()):
+            name = pattern.sub(replacement, text.strip())
+            return [sentence.mint(re.sub(r"\s+", " ", name), "condition", first, last)]
+    m = sentence.entity_in(first, last, _EFFECT_KINDS, "condition")
+    return [m] if m is not None else []
+
+
+def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """Who must not take a drug: each item of a contraindications section (or of a list after
+    "Do not take X if you:"), and what follows "must not be used in", "should not be used in",
+    "is contraindicated in" or "do not take X if you have", each condition of it a contraindication
+    of the drug the sentence (or the list's lead) is about."""
+    lead = sentence.lead
+    spans: list[tuple[int, int]] = []
+    drugs: tuple[DrugItem, ...] = sentence.subject
+    in_section = bool(_CONTRA_SECTIONS.search(sentence.section_text)) and not sentence.is_heading
+    led = lead is not None and any(lead.find(cue) for cue in _CONTRA_CUES)
+    if sentence.block == "item" and (in_section or led):
+        if lead is not None and led:
+            drugs = lead.subject or drugs
+        spans = sentence.members(0, len(sentence.tokens)) if sentence.of_kind(*_EFFECT_KINDS) else [(0, len(sentence.tokens) - 1)]
+    else:
+        for cue in _CONTRA_CUES:
+            for i in sentence.find(cue):
+                start = i + len(cue)
+                words = sentence.first_of("in patients with", "in people with", "in patients who", "in people who",
+                                          "if you have", "if you", "in", "with", lo=start, hi=start + 4)  # fmt: skip
+                if words is None:
+                    continue
+                skip = next(n for n in (3, 2, 1) if any(sentence.seq_at(words, tuple(p.split())) for p in (
+                    "in patients with", "in people with", "in patients who", "in people who", "if you have", "if you",
+                    "in", "with") if len(p.split()) == n))  # fmt: skip
+                lo, hi = sentence.clause_of(i)
+                spans += sentence.members(words + skip, len(sentence.tokens))
+                drugs = sentence.subject_at(i)
+    if not spans:
+        return
+    for first, last in spans:
+        for condition in _contraindicated(sentence, first, last):
+            for drug in drugs:
+                if drug.is_class and sentence.lower(drug.first - 1) in ("a", "an"):
+                    continue
+                yield claim(sentence, MSKG.Contraindication, drug.iri,
+                            qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])  # fmt: skip
+
+
+# ---------------------------------------------------------------------- monitoring
+
+_MONITORING_CUES = re.compile(
+    r"\b(?:test\w*|check\w*|monitor\w*|measur\w*|screen\w*|exam\w*|observ\w*|watch\w*|obtain|scan|count|"
+    r"electrocardiogram|ecg|mri|will need|will have|will be)\b",
+    re.I,
+)
+_VERB_PROCEDURES = (
+    (re.compile(r"\b(?:observe|watch)(?:d|ed)?\s+(?:patients|you|the patient)\b", re.I), "observation"),
+    (re.compile(r"\bcheck(?:s|ed)?\s+your\s+([a-z]+(?: [a-z]+)?)\b", re.I), r"\1 check"),
+    (re.compile(r"\bmeasure\s+([a-z]+(?: [a-z]+)?\s+levels?)\b", re.I), r"\1 measurement"),
+    (re.compile(r"\bhave\s+your\s+([a-z]+)\s+checked\b", re.I), r"\1 check"),
+)
+_REASON = re.compile(r"\b(?:to look for|look for|to check for|for signs of|to screen for|because of the risk of|to detect)\s+", re.I)
+_WORD_TIMING = re.compile(r"\b(?:every|each|monthly|yearly|annually|regular|periodic)", re.I)
+
+
+def _procedures(sentence: Sentence) -> list[Mention]:
+    found = sentence.of_kind("procedure")
+    for pattern, name in _VERB_PROCEDURES:
+        for m in pattern.finditer(sentence.text):
+            at = sentence.token_at_char(m.start())
+            end = sentence.token_at_char(m.end() - 1)
+            if not any(p.first <= end and at <= p.last for p in found):
+                found.append(sentence.mint(m.expand(name).lower(), "procedure", at, end))
+    return sorted(found, key=lambda m: m.first)
+
+
+def _old_timepoints(phrase_words: str, object_words: str) -> list[URIRef]:
+    """Timings of the seed's wording ("before, during, and after the medication is administered")."""
+    obj = object_words.lower()
+    each = bool(re.search(r"\beach\b|\bevery\b", obj))
+    start = bool(re.search(r"\bbegin|\bstart|\binitiat|\bfirst", obj))
+    administration = bool(re.search(r"\bdose|\binfusion|\badminister|\binjection", obj))
+    points = []
+    for word in re.findall(r"before|during|after", phrase_words.lower()):
+        if word == "before":
+            points.append(MSKG.BeforeEachAdministration if each or administration and not start else MSKG.BeforeTreatmentStart)
+        elif word == "during":
+            points.append(MSKG.DuringAdministration if administration else MSKG.DuringTreatment)
+        elif re.search(r"\bfirst\b", obj):
+            points.append(MSKG.AfterFirstDose)
+        else:
+            points.append(MSKG.AfterAdministration if administration or each else MSKG.AfterTreatment)
+    return points
+
+
+def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """Monitoring: every procedure a sentence names (or a verb names: "observe patients",
+    "check your pulse", "measure immunoglobulin levels") with a monitoring cue or in a tests
+    section is required for the drug the sentence is about. A timing phrase ("before each dose",
+    "before, during, and after … is administered", "after the first dose") and an interval
+    ("every 3 months") go to the nearest procedure, or to every item of a list whose lead gives
+    them; a population ("women of childbearing age", "for women") to all; an organ in the clause
+    ("to check your heart") is what it checks; "to look for", "because of the risk of" give the
+    condition it looks for."""
+    procedures = _procedures(sentence)
+    if not procedures or not (_MONITORING_CUES.search(sentence.text) or "test" in sentence.section_text):
+        return
+    lead = sentence.lead
+    lead_text = lead.text if lead is not None and sentence.block == "item" and _MONITORING_CUES.search(lead.text) else ""
+    timings: dict[int, list[URIRef]] = {}
+    for m in sentence.regex(_TIMING):
+        i = sentence.token_at_char(m.start())
+        lo, hi = sentence.clause_of(i)
+        near = sentence.nearest([p for p in procedures if lo <= p.first < hi] or procedures, i)
+        if near is not None:
+            timings.setdefault(id(near), []).extend(_old_timepoints(m.group(1), m.group(2)))
+    populations = [m.iri for m in sentence.of_kind("population")]
+    if sentence.has("for women", "in women"):
+        populations.append(sentence.mint("women", "population", sentence.first_of("women") or 0, sentence.first_of("women") or 0).iri)
+    reason_match = _REASON.search(sentence.text)
+    reasons: list[URIRef] = []
+    if reason_match is not None:
+        at = sentence.token_at_char(reason_match.end())
+        found = [m for m in sentence.of_kind(*_EFFECT_KINDS) if m.first >= at]
+        reasons = [found[0].iri] if found else []
+    drugs = (lead.subject if lead is not None and lead_text else ()) or sentence.subject
+    for p in procedures:
+        lo, hi = sentence.clause_of(p.first)
+        clause = sentence.span_text(lo, hi - 1)
+        qualifiers: list[tuple[URIRef, Node]] = [(MSKG.procedure, p.iri)]
+        points = timings.get(id(p), []) or timepoints(clause)
+        if not points and lead_text:
+            points = timepoints(lead_text)
+            if _WORD_TIMING.search(sentence.text) or re.search(r"\bregular|\buntil\b", lead_text):
+                points = [*points, MSKG.DuringTreatment] if MSKG.DuringTreatment not in points else points
+        qualifiers += [(MSKG.timing, t) for t in points]
+        qualifiers += [(MSKG.interval, v) for v in intervals(clause)]
+        qualifiers += [(MSKG.population, q) for q in populations]
+        qualifiers += [(MSKG.checks, o.iri) for o in sentence.of_kind("organ", lo=lo, hi=hi)]
+        qualifiers += [(MSKG.reason, r) for r in reasons]
+        for item in drugs:
+            if item.is_class and sentence.lower(item.first - 1) in ("a", "an"):
+                continue
+            yield claim(sentence, MSKG.MonitoringRequirement, item.iri, qualifiers=qualifiers)
