@@ -22,7 +22,7 @@ from .entities import ENTITY_RULE, Registry
 from .lexicon import Lexicon, Mention, Token, tokenize
 from .nlp import ClinicalText, clinical_text
 from .recognise import Aliases, Recogniser
-from .rules import RULES
+from .rules import HEADING_RULES, RULES
 from .sentence import DrugItem, Sentence, enumeration
 
 __all__ = ["Extraction", "extract", "extract_document", "rule_name", "rule_descriptions"]
@@ -114,7 +114,7 @@ def extract(
         sentence.last_subject, sentence.last_plural = last_subject, last_plural
         sentence.focus = focus
         sentence.lead = lead if unit.block in ("item", "row") else None
-        for rule in RULES:
+        for rule in RULES if unit.block != "heading" else HEADING_RULES:
             name = rule_name(rule)
             claims.extend(dataclasses.replace(c, rule=name) for c in rule(sentence, lexicon))
         registry.note(sentence.minted, sentence.evidence)

@@ -3,11 +3,14 @@ negation and hedging. Loaded once, lazily: importing medspaCy costs about a seco
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 __all__ = ["Assertion", "ClinicalText", "clinical_text"]
+
+_ACRONYM_END = re.compile(r"(?<=[A-Z]{2})\.\s+(?=[A-Z][a-z])")
 
 # ConText's default rules miss some hedges common in patient education.
 _EXTRA_HEDGES = ("believed to", "thought to", "is believed", "are believed", "appears to", "seems to")
@@ -38,16 +41,27 @@ class ClinicalText:
         self._splitter: Any = self._nlp.get_pipe("medspacy_pyrush")
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
-        """Character spans of the sentences of a paragraph, whitespace trimmed."""
+        """Character spans of the sentences of a paragraph, whitespace trimmed. PyRuSH keeps a
+        sentence going after an acronym's full stop ("… MS. Compared with …"); those are split."""
         doc = self._splitter(self._nlp.make_doc(text))
-        spans = []
+        bounds = []
         for sent in doc.sents:
-            start, end = sent.start_char, sent.end_char
+            start = sent.start_char
+            for match in _ACRONYM_END.finditer(text, sent.start_char, sent.end_char):
+                bounds.append((start, match.start() + 1))
+                start = match.end()
+            bounds.append((start, sent.end_char))
+        spans: list[tuple[int, int]] = []
+        for start, end in bounds:
             while start < end and text[start].isspace():
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
-            if start < end:
+            if start >= end:
+                continue
+            if spans and not any(c.isalnum() for c in text[start:end]):
+                spans[-1] = (spans[-1][0], end)  # a lone ":" or ")" ends the sentence before it
+            else:
                 spans.append((start, end))
         return spans
 

@@ -69,7 +69,7 @@ _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:reactions?|infections?|diseases?|disorders?|syndromes?|injury|injuries|damage|failure|problems?|"
         r"defects?|events?|cancers?|tumou?rs?|pain|bleeding|swelling|inflammation|edema|oedema|rash|toxicity|"
         r"impairment|insufficiency|dysfunction|weakness|loss|changes?|levels?|enzymes?|thinning|"
-        r"\w+(?:itis|emia|aemia|penia|osis|oma|omas|pathy|algia|rrhea|rrhoea|plasia|cytosis|uria|ism))$", re.I)),
+        r"\w+(?:itis|emia|aemia|penia|osis|oma|omas|pathy|algia|rrhea|rrhoea|plasia|cytosis|uria|ism|toxicity))$", re.I)),
 )
 _OF_HEADS = frozenset(["loss", "shortness", "swelling", "inflammation", "history", "allergy", "yellowing", "sensitivity", "return", "worsening"])
 
@@ -79,11 +79,19 @@ def is_content(word: str) -> bool:
     return bool(re.match(r"^[\w][\w'\u2019-]*$", word)) and word.lower() not in FUNCTION_WORDS
 
 
+_FINDING = re.compile(r"^(?:elevated|high|low|raised|increased|decreased|abnormal|reduced)\s", re.I)
+
+
 def kind_of_head(phrase: str) -> str | None:
-    """The kind of thing a noun phrase names, from its last word (None: not one of mskg's kinds)."""
+    """The kind of thing a noun phrase names, from its last word (None: not one of mskg's kinds);
+    "elevated liver enzymes", "low lymphocyte counts" are findings (conditions)."""
     words = phrase.replace("(", " ").replace(")", " ").split()
     if not words:
         return None
+    if _FINDING.match(phrase) and len(words) > 1:
+        return "condition"
+    if re.search(r"antibod(?:y|ies)$", phrase, re.I) and not re.search(r"monoclonal|cytolytic|-directed|humani[sz]ed", phrase, re.I):
+        return "condition" if re.match(r"^(?:anti-|persistent|neutrali[sz]ing)", phrase, re.I) else None
     head = words[-1]
     for kind, pattern in _HEADS:
         if pattern.fullmatch(head) or (kind == "target" and re.fullmatch(r"cd\d+[a-z]?", head, re.I)):

@@ -27,6 +27,9 @@ from .phrases import clean_phrase, is_content, kind_of_head, of_head
 
 __all__ = ["Aliases", "Recogniser"]
 
+#: heads that do not make a new thing of the name before them ("MS patients", "PML symptoms")
+_GENERIC_MERGE = frozenset(["patients", "patient", "symptoms", "symptom", "signs", "sign", "risk", "levels", "level", "changes", "change"])
+_NOT_DRUGS = frozenset(["pen", "autoinjector", "injector", "device", "program", "programme", "syringe", "kit", "app", "system", "prescribing"])
 _PRIORITY = {"lexicon": 0, "alias": 1, "dictionary": 2, "brand": 3, "phrase": 4}
 _ABBREVIATION = re.compile(r"^(?=.*[A-Z].*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9-]{1,9}$")
 #: dictionary kinds -> mention kinds
@@ -107,8 +110,31 @@ class Recogniser:
             )
         candidates += self._brands(tokens)
         chosen = self._choose(candidates)
+        chosen = self._with_heads(tokens, chosen)
         chosen += self._phrases(tokens, chosen)
         return self._lay_names(tokens, sorted(chosen, key=lambda m: m.first))
+
+    def _with_heads(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """A name followed by a head word is one name of the head's kind: "hepatitis B virus (HBV)
+        infection" is an infection, "HBV screening" (HBV defined as hepatitis B virus) a screening."""
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        out = []
+        for m in sorted(chosen, key=lambda m: m.first):
+            after = m.last + 1
+            if after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 2].text == ")":
+                after += 3
+            if (
+                after < len(tokens) and after not in taken and m.kind in ("condition", "target", "organ")
+                and kind_of_head(tokens[after].text) in ("condition", "procedure") and tokens[after].text.lower() not in _GENERIC_MERGE
+            ):  # fmt: skip
+                kind = kind_of_head(tokens[after].text) or "condition"
+                name = normal_form(f"{m.label or m.text} {tokens[after].text}")
+                iri, kind = self.entity(name, kind)
+                out.append(self._mention(tokens, m.first, after, iri, kind, name, m.source))
+                taken.add(after)
+                continue
+            out.append(m)
+        return out
 
     @staticmethod
     def _choose(candidates: list[Mention]) -> list[Mention]:
@@ -137,9 +163,13 @@ class Recogniser:
         return found
 
     def _brands(self, tokens: list[Token]) -> list[Mention]:
-        """A capitalised word written with ® or ™ names a product ("Briumvi™")."""
+        """A capitalised word written with ® or ™ names a product ("Briumvi™"), unless a device or
+        a programme follows it ("the Sensoready® autoinjector pen", "the TOUCH® Prescribing Program")."""
         found = []
         for i in range(1, len(tokens)):
+            following = {t.text.lower() for t in tokens[i + 1 : i + 4]}
+            if following & _NOT_DRUGS:
+                continue
             if tokens[i].text in TRADEMARKS and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text.isalpha():
                 name = tokens[i - 1].text
                 found.append(self._mention(tokens, i - 1, i - 1, *self.entity(name, "product"), normal_form(name), "brand"))
@@ -151,8 +181,8 @@ class Recogniser:
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
-            if i in taken or not is_content(tokens[i].text):
-                i += 1
+            if i in taken or not is_content(tokens[i].text) or i > 0 and tokens[i - 1].text.lower() in ("which", "that", "who"):
+                i += 1  # after "which", "that", "who" comes a verb ("which protects cells")
                 continue
             j = i
             while j + 1 < len(tokens) and j + 1 not in taken:
@@ -161,13 +191,24 @@ class Recogniser:
                     j += 1
                 else:
                     break
-            found += self._phrase(tokens, i, j)
+            phrase = self._phrase(tokens, i, j)
+            before = next((m for m in chosen if m.last == i - 1 and m.kind in ("organ", "target")), None)
+            if phrase and before is not None and phrase[0].kind in ("drug_class", "condition", "procedure"):
+                # "sphingosine 1-phosphate receptor modulator", "liver impairment": one name
+                merged = self._phrase(tokens, before.first, j)
+                if merged:
+                    chosen.remove(before)
+                    phrase = merged
+            found += phrase
             i = j + 1
         return found
 
     def _phrase(self, tokens: list[Token], first: int, last: int) -> list[Mention]:
         # the longest ending at the run's last word that has a kind ("the infusion center")
-        while first <= last and tokens[first].text.lower() in ("-", "/"):
+        while first <= last and (
+            tokens[first].text.lower() in ("-", "/") or not tokens[first].text[:1].isalnum() or tokens[first].text.isdigit()
+            or re.fullmatch(r"\d+(?:\.\d+)+", tokens[first].text)
+        ):  # fmt: skip
             first += 1
         phrase = " ".join(t.text for t in tokens[first : last + 1]).replace(" - ", "-").replace(" / ", "/")
         kind = kind_of_head(phrase)

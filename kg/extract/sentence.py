@@ -39,7 +39,7 @@ SINGULAR_ANAPHORS = (
     ("it",),
 )
 _LIST_INTRODUCERS = (("such", "as"), ("including",), ("like",), ("e", ".", "g", "."))
-_CLAUSE_BARRIERS = ((",", "but"), (";",), (",", "while"), (",", "whereas"), (",", "although"))
+_CLAUSE_BARRIERS = ((",", "but"), (";",), (",", "while"), (",", "whereas"), (",", "although"), ("|",))
 _LIST_GLUE = frozenset({",", "and", "or", "the", "a", "an", "as", "well", "\u00ae", "\u2122"})
 
 
@@ -234,24 +234,40 @@ class Sentence:
                     return i, self.last_subject
         return None
 
+    def indefinite(self, d: DrugItem) -> bool:
+        """Whether a drug class is named indefinitely ("a corticosteroid", "A purine
+        antimetabolite"): a kind of drug, not one the text is about."""
+        if not d.is_class:
+            return False
+        j = d.first - 1
+        while j >= 0 and j >= d.first - 4 and self.tokens[j].text[:1].isalnum() and self.lower(j) not in (
+            "a", "an", "another", "the", "these", "this", "other"
+        ):
+            j -= 1
+        return self.lower(j) in ("a", "an", "another")
+
     def subject_in(self, lo: int, hi: int) -> tuple[DrugItem, ...]:
         """What a token range is about: its first named drug (with drugs coordinated with it),
         or what its first back-reference resolves to, whichever comes first; else nothing."""
         named = [
             d for d in self.drug_items
-            if lo <= d.first < hi and d.first not in self.listed
-            and not (d.is_class and self.lower(d.first - 1) in ("a", "an", "another"))
+            if lo <= d.first < hi and d.first not in self.listed and not self.indefinite(d)
+            and self.lower(d.first - 1) not in ("unlike", "than", "versus", "vs")
+            and not (self.lower(d.first - 1) in ("with", "to") and self.lower(d.first - 2) == "compared")
         ]  # fmt: skip
         anaphor = self.anaphor_at(lo, hi)
         if named and (anaphor is None or named[0].first < anaphor[0]):
             group = [named[0]]
+            joined = False
             for d in named[1:]:
                 between = {self.lower(j) for j in range(group[-1].last + 1, d.first)}
                 if between and between <= {",", "and", "or"}:
                     group.append(d)
+                    joined = joined or bool(between & {"and", "or"})
                 else:
                     break
-            return tuple(group)
+            # "X, Y and Z" is a coordination; "X, Y" alone an apposition ("A purine antimetabolite, cladribine")
+            return tuple(group) if joined or len(group) == 1 else (group[0],)
         if anaphor is not None:
             return anaphor[1]
         return ()
@@ -290,6 +306,14 @@ class Sentence:
         semicolons, "and", "or" and "as well as" outside parentheses; (first, last) each."""
         cuts: list[tuple[int, int]] = []
         depth, start, i = 0, lo, lo
+        if ";" in {self.lower(j) for j in range(lo, hi)}:  # "A, especially B; C (e.g., D, E); and F"
+            for j in range(lo, hi + 1):
+                if j == hi or self.lower(j) == ";":
+                    first = start + (1 if self.lower(start) == "and" else 0)
+                    if first < j:
+                        cuts.append((first, j - 1))
+                    start = j + 1
+            return [(a, b) for a, b in cuts if any(self.tokens[k].text[:1].isalnum() for k in range(a, b + 1))]
         while i < hi:
             word = self.lower(i)
             if word == "(":

@@ -21,7 +21,7 @@ from .products import class_membership, manufacturer, product_ingredient
 from .regulation import regulatory_decision, therapeutic_use
 from .safety import contraindication, monitoring, risk
 
-__all__ = ["RULES", "Rule"]
+__all__ = ["HEADING_RULES", "RULES", "Rule"]
 
 Rule = Callable[[Sentence, Lexicon], Iterator[Claim]]
 
@@ -40,3 +40,6 @@ RULES: tuple[Rule, ...] = (
     mechanism,
     study,
 )
+#: the rules that read headings too ("Novantrone (mitoxantrone)", "TYSABRI® (natalizumab) injection,
+#: for intravenous use"): a heading names its subject, it states nothing else about it
+HEADING_RULES: tuple[Rule, ...] = (product_ingredient, dosing_regimen)

@@ -12,7 +12,7 @@ from ...namespaces import MSKG
 from ..claims import Claim
 from ..lexicon import Lexicon
 from ..sentence import DrugItem, Sentence
-from .common import NUM, UNIT, claim, duration, intervals, number
+from .common import NUM, UNIT, claim, duration, interval_spans, number
 
 __all__ = ["dosing_regimen"]
 
@@ -40,8 +40,19 @@ _COMPARING = ("unlike", "like", "than", "versus", "vs")
 
 
 def _owner(sentence: Sentence, i: int) -> tuple[DrugItem, ...]:
-    """The drug a word at token i is said of: the drug a relative clause (", which …") around it
-    describes, else its clause's subject, skipping a drug only compared with ("Unlike Avonex, …")."""
+    """The drug a word at token i is said of: a drug starting at i, the drug a relative clause
+    (", which …") around it describes, else its clause's subject, skipping a drug only compared
+    with ("Unlike Avonex, …")."""
+    starting = [d for d in sentence.drug_items if d.first == i and not d.is_class]
+    if starting:
+        return (starting[0],)
+    # "Aubagio (teriflunomide), an oral drug for MS taken once a day": the apposition's drug
+    for d in sorted(sentence.drug_items, key=lambda d: -d.last):
+        if d.last < i and sentence.lower(d.last + 1) == "," and sentence.lower(d.last + 2) in ("a", "an", "another"):
+            end = next((k for k in range(d.last + 2, len(sentence.tokens)) if sentence.lower(k) in (",", ";")), len(sentence.tokens))
+            if i < end:
+                return (d,)
+            break
     for j in range(i, -1, -1):
         if sentence.lower(j) in ("which", "who") and sentence.lower(j - 1) == ",":
             before = [d for d in sentence.drug_items if d.last < j - 1]
@@ -70,15 +81,22 @@ def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     use for another condition ("less frequent than … for cancer"). Intervals in a clause about
     tests or symptoms are not dosing."""
     parts: list[tuple[int, URIRef, Node]] = []
-    parts += [(m.first, MSKG.route, m.iri) for m in sentence.of_kind("route")]
-    parts += [(m.first, MSKG.careSetting, m.iri) for m in sentence.of_kind("setting")]
+    for route in [m for m in sentence.of_kind("route") if not sentence.assertion(m.first, m.last).negated]:
+        # "intramuscular interferon beta-1a": the route of the drug it qualifies
+        qualified = next((d for d in sentence.drug_items if d.first == route.last + 1), None)
+        parts.append((qualified.first if qualified is not None else route.first, MSKG.route, route.iri))
+    parts += [
+        (setting.first, MSKG.careSetting, setting.iri) for setting in sentence.of_kind("setting")
+        if not sentence.assertion(setting.first, setting.last).negated and sentence.lower(setting.last + 1) != "visit"
+    ]  # fmt: skip
     for lo, hi in sentence.clauses:
         text = sentence.span_text(lo, hi - 1)
         dosing = bool(_DOSING_WORDS.search(text)) or "dos" in sentence.section_text or "given" in sentence.section_text
         if not dosing or _TESTING_WORDS.search(text) and not _DOSING_WORDS.search(text):
             continue
-        for value in intervals(text):
-            parts.append((lo, MSKG.interval, value))
+        base = sentence.tokens[lo].start - sentence.start
+        for offset, value in interval_spans(text):
+            parts.append((sentence.token_at_char(base + offset), MSKG.interval, value))
     text = sentence.text
     for m in _APART.finditer(text):
         at = sentence.token_at_char(m.start())
@@ -111,7 +129,7 @@ def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             parts += [(at, MSKG.minDoseCount, Literal(low)), (at, MSKG.maxDoseCount, Literal(high))]
     for m in sentence.regex(_DOSE_LIMIT):
         parts.append((sentence.token_at_char(m.start()), MSKG.maxDoseCount, Literal(number(m.group(1)))))
-    for m in sentence.regex(_RELATIVE_FREQUENCY):
+    for m in sentence.regex(_RELATIVE_FREQUENCY) if sentence.has("schedule", "dosing", "doses", "dose", "regimen") else []:
         at = sentence.token_at_char(m.start())
         parts.append((at, MSKG.relativeFrequency, MSKG.LessFrequent if m.group(1).lower() == "less" else MSKG.MoreFrequent))
         compared = sentence.of_kind("condition", lo=sentence.token_at_char(m.end()))

@@ -17,6 +17,7 @@ __all__ = [
     "UNIT",
     "claim",
     "duration",
+    "interval_spans",
     "intervals",
     "number",
     "percentages",
@@ -75,6 +76,11 @@ def _per(times: int, unit: str) -> Literal:
 def intervals(text: str) -> list[Literal]:
     """Every interval a text gives ("once every three months", "twice a day", "every 6 to 12
     months": both ends), in order."""
+    return [value for _, value in interval_spans(text)]
+
+
+def interval_spans(text: str) -> list[tuple[int, Literal]]:
+    """Every interval a text gives, with the character offset where it is written."""
     found: list[tuple[int, Literal]] = []
     for m in _RANGE_INTERVAL.finditer(text):
         found += [(m.start(), duration(number(m.group(1)), m.group(3))), (m.start() + 1, duration(number(m.group(2)), m.group(3)))]
@@ -93,7 +99,7 @@ def intervals(text: str) -> list[Literal]:
         elif m.group(7):
             word = m.group(7).lower()
             found.append((m.start(), _per(2, "day") if word == "twice-daily" else duration(1, _ADVERB_UNITS[word])))
-    return [value for _, value in sorted(found, key=lambda f: f[0])]
+    return sorted(found, key=lambda f: f[0])
 
 
 def percentages(text: str) -> list[str]:

@@ -15,6 +15,7 @@ from ..lexicon import Lexicon, Mention
 from ..names import normal_form
 from ..sentence import DrugItem, Sentence
 from .common import claim, percentages, status
+from .products import _company_after
 
 __all__ = ["efficacy", "mechanism", "study"]
 
@@ -33,9 +34,13 @@ _STUDY_WORDS = frozenset({"study", "studies", "trial", "trials", "studying"})
 _FUNDING_WORDS = frozenset({"fund", "funded", "funding", "funds", "sponsor", "sponsored", "sponsors", "paid"})
 _CONDUCT_WORDS = frozenset({"conducted", "run", "ran", "led", "carried"})
 _MECHANISM_VERBS = {
-    "deplet": "depletion", "remov": "depletion", "inhibit": "inhibition", "block": "blockade", "activat": "activation",
-    "modulat": "modulation", "trap": "sequestration", "keep": "sequestration",
-}  # fmt: skip
+    re.compile(r"^(?:deplet|remov)(?:e|es|ed|ing)$"): "depletion",
+    re.compile(r"^inhibit(?:s|ed|ing)?$"): "inhibition",
+    re.compile(r"^block(?:s|ed|ing)?$"): "blockade",
+    re.compile(r"^activat(?:e|es|ed|ing)$"): "activation",
+    re.compile(r"^modulat(?:e|es|ed|ing)$"): "modulation",
+    re.compile(r"^(?:trap(?:s|ped|ping)?|keeps?|kept|keeping)$"): "sequestration",
+}
 _TARGET_CUES = re.compile(
     r"\b(?:bind\w*|attach\w*|target\w*|directed against|directed at|acts? on|deplet\w*|remov\w*|inhibit\w*|block\w*|"
     r"activat\w*|modulat\w*|keeps?|trap\w*|a protein called|on the surface of|on)\b",
@@ -49,14 +54,15 @@ def _comparators(sentence: Sentence, lo: int, hi: int) -> list[URIRef]:
     found: list[URIRef] = []
     for cue in _COMPARATOR_CUES:
         for i in sentence.find(cue, lo, hi):
-            after = i + len(cue)
-            for item in sentence.drug_items:
-                if after <= item.first <= after + 3:
-                    found.append(item.iri)
+            # the first drug or placebo after the cue, before the phrase ends
+            for j in range(i + len(cue), min(hi, i + len(cue) + 5)):
+                if sentence.lower(j) in (",", ";", ".", ":"):
                     break
-            for m in sentence.of_kind("placebo"):
-                if after <= m.first <= after + 3:
-                    found.append(m.iri)
+                item = next((d for d in sentence.drug_items if d.first == j), None)
+                placebo = next((m for m in sentence.of_kind("placebo") if m.first == j), None)
+                if item is not None or placebo is not None:
+                    found.append(item.iri if item is not None else placebo.iri)  # type: ignore[union-attr]
+                    break
     if sentence.has("placebo-controlled", "placebo - controlled", lo=lo, hi=hi) or re.search(
         r"placebo-controlled", sentence.text, re.I
     ):
@@ -85,20 +91,26 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         evidence = [MSKG.ClinicalTrialEvidence]
     if _STUDY_WORDS & words:
         sentence.discourse["trial"] = True
-    for o in outcomes:
+    previous_effect: URIRef | None = None
+    for n, o in enumerate(outcomes):
         lo, hi = sentence.clause_of(o.first)
         before = [e for e in effects if lo <= e.first and e.last < o.first and o.first - e.last <= 6]
         after = [e for e in effects if e.first > o.last and e.first - o.last <= 3 and e.first < hi]
         effect = before[-1] if before else after[0] if after else None
         qualifiers: list[tuple[URIRef, Node]] = [(MSKG.outcome, o.iri)]
-        if effect is not None:
-            qualifiers.append((MSKG.effect, effect.iri))
-        else:
+        effect_iri: URIRef | None = effect.iri if effect is not None else None
+        if effect_iri is None:
             word = next((sentence.lower(j) for j in range(max(lo, o.first - 6), o.first) if sentence.lower(j) in _EFFECT_WORDS), None)
-            if word is not None:
-                qualifiers.append((MSKG.effect, MSKG[_EFFECT_WORDS[word]]))
+            effect_iri = MSKG[_EFFECT_WORDS[word]] if word is not None else previous_effect
+        if effect_iri is not None:
+            qualifiers.append((MSKG.effect, effect_iri))
+            previous_effect = effect_iri
         qualifiers += [(MSKG.evidenceType, e) for e in dict.fromkeys(evidence)]
-        qualifiers += [(MSKG.magnitudePercent, Literal(p, datatype=XSD.decimal)) for p in percentages(sentence.span_text(lo, hi - 1))]
+        # the figures between this outcome and the next one in the clause ("by 53% and … by 38%")
+        following = [p.first for p in outcomes[n + 1 :] if p.first < hi]
+        upto = following[0] if following else hi
+        own = percentages(sentence.span_text(o.first, upto - 1)) or (percentages(sentence.span_text(lo, o.first)) if n == 0 else [])
+        qualifiers += [(MSKG.magnitudePercent, Literal(p, datatype=XSD.decimal)) for p in own]
         comparators = _comparators(sentence, 0, len(sentence.tokens))
         if lead is not None:
             comparators += _comparators(lead, 0, len(lead.tokens))
@@ -134,7 +146,7 @@ def _named_mechanism(sentence: Sentence, targets: list[Mention]) -> tuple[str, M
     "inhibits dihydroorotate dehydrogenase" its inhibition, "keeps lymphocytes in the lymph nodes"
     lymphocyte sequestration in lymph nodes."""
     for i, token in enumerate(sentence.tokens):
-        stem = next((s for s in _MECHANISM_VERBS if token.lower.startswith(s)), None)
+        stem = next((s for s in _MECHANISM_VERBS if s.match(token.lower)), None)
         if stem is None:
             continue
         target = next((t for t in targets if i < t.first <= i + 5), None)
@@ -148,6 +160,8 @@ def _named_mechanism(sentence: Sentence, targets: list[Mention]) -> tuple[str, M
             return f"{head} sequestration in lymph nodes", target
         if head.endswith(" cell") and len(head.split()) == 2:
             head = head.replace(" cell", "-cell")
+        if sentence.lower(target.first - 1) == "and":  # "B and T lymphocytes": the cells, whatever their kind
+            head = head.split()[-1]
         return f"{head} {noun}", target
     return None
 
@@ -199,6 +213,11 @@ def study(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if not _STUDY_WORDS & set(words) and not (_CONDUCT_WORDS & set(words) and sentence.discourse.get("trial")):
         return
     organisations = sentence.of_kind("organization", "company")
+    for j in sentence.find(("by",)):
+        if any(w in _FUNDING_WORDS | _CONDUCT_WORDS for w in words[max(0, j - 4) : j]):
+            company = _company_after(sentence, j + 1)
+            if company is not None and all(company.iri != o.iri for o in organisations):
+                organisations.append(company)
     if not organisations:
         return
     funding = [i for i, w in enumerate(words) if w in _FUNDING_WORDS]

@@ -51,16 +51,44 @@ def _courses(sentence: Sentence, condition: Mention, conditions: list[Mention], 
     ]
 
 
+def _segment(sentence: Sentence, i: int, lo: int, hi: int) -> tuple[int, int]:
+    """The comma-delimited part of clause lo..hi around token i (parentheses kept whole)."""
+    start, depth = i, 0
+    while start > lo:
+        word = sentence.lower(start - 1)
+        depth += word == ")"
+        depth -= word == "("
+        if depth <= 0 and word in (",", ":", "\u2014"):
+            break
+        start -= 1
+    end, depth = i, 0
+    while end < hi:
+        word = sentence.lower(end)
+        depth += word == "("
+        depth -= word == ")"
+        if depth <= 0 and word in (",", ":", "\u2014"):
+            break
+        end += 1
+    return start, end
+
+
 def _drugs(sentence: Sentence, i: int, lo: int, hi: int) -> list[URIRef]:
-    """The drugs a decision or use in clause lo..hi is about: those it names (not those it
-    compares with), else what the clause refers to."""
+    """The drugs a decision or use at token i is about: those named in its comma-delimited part
+    of the clause, else those named before it in the clause (its subject), else the drug after a
+    leading clause that refers ahead ("since the FDA approved it in 2019, cladribine"), else what
+    the clause refers to. Drugs only compared with are not."""
     compared = {d.first for j in sentence.find(("compared", "with")) + sentence.find(("compared", "to"))
                 for d in sentence.drug_items if j < d.first <= j + 4}  # fmt: skip
-    named = [
+    candidates = [
         d for d in sentence.drug_items
-        if lo <= d.first < hi and d.first not in sentence.listed and d.first not in compared
-        and not (d.is_class and sentence.lower(d.first - 1) in ("a", "an"))
+        if lo <= d.first < hi and d.first not in sentence.listed and d.first not in compared and not sentence.indefinite(d)
     ]  # fmt: skip
+    start, end = _segment(sentence, i, lo, hi)
+    named = [d for d in candidates if start <= d.first < i or i < d.first <= i + 3]
+    if not named and sentence.has("it", "them", lo=start, hi=end) and sentence.lower(start - 1) == ",":
+        named = [d for d in candidates if d.first >= end][:1] if sentence.lower(start) == "since" else []
+    if not named:
+        named = [d for d in candidates if d.first < start] or [d for d in candidates if d.first >= end]
     return list(dict.fromkeys(d.iri for d in named)) or [d.iri for d in sentence.subject_at(i)]
 
 
@@ -118,7 +146,9 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
             agency, years = memory.get("agency"), list(memory.get("years", []))  # "The drug is approved for …"
         memory.update(products=products, agency=agency, years=years, status=status, unit=sentence.index)
         sentence.memory["decision"] = dict(memory)
-        conditions = _conditions(sentence, lo, hi)
+        # what it is approved (or not) for follows the trigger and "for", "to treat", "to fight"
+        purpose = sentence.first_of("for", "to treat", "to fight", "to improve", "to reduce", "in the treatment of", lo=i, hi=hi)
+        conditions = _conditions(sentence, purpose, hi) if purpose is not None else []
         ago = sentence.regex(_AGO, lo, hi)
         for condition in conditions:
             yield from _decisions(sentence, products, condition.iri, status, agency, years,
@@ -179,6 +209,8 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             triggers.append(i)
     for n, i in enumerate(triggers):
         lo, hi = sentence.clause_of(i)
+        if sentence.lower(i - 1) == "be" and sentence.lower(i - 2) == "not" or sentence.lower(i - 1) == "not":
+            continue  # "must not be used in": a contraindication
         used = sentence.lower(i) in ("used", "prescribed", "prescribe")
         if not used and any(_trigger(sentence, j) is not None for j in range(lo, i)):
             continue  # "approved for the treatment of": the approval says the use

@@ -27,11 +27,13 @@ _RISK_CUES = (
     "occurs", "have occurred", "has occurred", "reported", "developed", "develop", "happened", "can damage",
     "may harm", "can harm", "warnings", "warning", "boxed warning", "can slow", "can lower", "lowers the number",
     "more frequent", "more often", "chance of", "protect against", "to prevent", "was seen", "were seen",
+    "are common", "is common", "most common", "common side effect",
 )  # fmt: skip
 _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
 _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated", "for"), ("approved", "for"),
                     ("used", "for"), ("used", "in"), ("that", "fight"), ("fight",), ("look", "for"), ("check", "for"),
                     ("screen", "for"), ("screening", "for"), ("signs", "of"), ("symptoms", "of"), ("history", "of"),
+                    ("caused", "by"), ("presence", "of"),
                     ("patients", "with"), ("people", "with"), ("adults", "with"), ("patients", "who"),
                     ("people", "who"))  # fmt: skip
 _CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
@@ -96,15 +98,21 @@ def _effects(sentence: Sentence) -> list[Mention]:
         _RISK_SECTIONS.search(sentence.section_text)
     )
     cued = sentence.has(*_RISK_CUES) or in_section
-    if _CONTRA_SECTIONS.search(sentence.section_text) or any(sentence.find(c) for c in _CONTRA_CUES):
+    if _CONTRA_SECTIONS.search(sentence.section_text) and not sentence.is_heading:
         return []
+    contra = min((i for c in _CONTRA_CUES for i in sentence.find(c)), default=len(sentence.tokens))
     # the ontology's adverse effects are effects wherever named; other conditions need a cue
     kinds = _EFFECT_KINDS if cued else ("adverse_effect",)
     effects = [
         m for m in sentence.of_kind(*kinds)
-        if not _is_ms(m) and not _blocked(sentence, m) and (cued or m.source == "lexicon")
+        if not _is_ms(m) and not _blocked(sentence, m) and (cued or m.source == "lexicon") and m.first < contra
     ]  # fmt: skip
     if sentence.block == "row":  # a table of adverse reactions: the row's first name
+        cell = re.match(r"^\s*([^|\d%]+?)\s*(?:\||\d)", sentence.text)
+        if not effects and cell and in_section:
+            first = sentence.token_at_char(cell.start(1))
+            m = sentence.entity_in(first, sentence.token_at_char(cell.end(1) - 1), _EFFECT_KINDS, "adverse_effect")
+            return [m] if m is not None else []
         return effects[:1]
     return effects
 
@@ -126,7 +134,7 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
                             run.append(m)
                         else:
                             break
-                    if run and all(not _disease(m) for m in run) or e.kind == "adverse_effect" and e.source == "lexicon":
+                    if run and all(not _disease(m) for m in run):  # symptoms are signs; infections, cancers are risks
                         signs.setdefault(id(e), []).extend(run)
                         sign_ids |= {id(m) for m in run}
     return signs, sign_ids
@@ -136,7 +144,8 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
     """A list of signs the sentence gives ("Signs include A, B and C", "Call your doctor if you
     have signs of infection such as A"): its token range and the effect it names, if any."""
     for cue in (("signs", "include"), ("symptoms", "include"), ("symptoms", "may", "include"), ("signs", "may", "include"),
-                ("symptoms", "such", "as"), ("signs", "such", "as")):  # fmt: skip
+                ("symptoms", "such", "as"), ("signs", "such", "as"), ("symptoms", "included"), ("signs", "included"),
+                ("symptoms", "are"), ("signs", "are")):  # fmt: skip
         for i in sentence.find(cue):
             return i + len(cue), len(sentence.tokens), None
     for cue in (("signs", "of"), ("symptoms", "of")):
@@ -187,7 +196,14 @@ def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
             return []
         start = cue + (3 if sentence.lower(cue) in ("if", "in") else 1)
     factors = []
-    for first, last in sentence.members(start, len(sentence.tokens)):
+    members = sentence.members(start, len(sentence.tokens))
+    joined: list[tuple[int, int]] = []
+    for first, last in members:  # "prolonged, severe lymphopenia": one factor
+        if joined and joined[-1][0] == joined[-1][1] and not sentence.mentions_in(joined[-1][0], joined[-1][1]):
+            joined[-1] = (joined[-1][0], last)
+        else:
+            joined.append((first, last))
+    for first, last in joined:
         m = sentence.entity_in(first, last, _EFFECT_KINDS, "condition")
         if m is not None and (effect is None or m.iri != effect.iri):
             factors.append(m)
@@ -204,6 +220,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     fatal"), frequency ("most common", "rare"), incidence ("(39%)", "in 2% of patients"), onset
     ("after the first dose", "within 24 hours"), signs ("signs include …", "such as …"), and risk
     factors ("the risk is higher if you have …")."""
+    if sentence.block == "paragraph" and re.search(r"\btable\b|listed below", sentence.text, re.I):
+        sentence.discourse["table"] = sentence.text.lower()  # what a table's rows are ("the most common …")
     effects = _effects(sentence)
     lead = sentence.lead
     item_head: Mention | None = None
@@ -248,7 +266,13 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             frequency.setdefault(id(near), []).append(f.iri)
     onsets = [(MSKG.onsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_ONSET)]
     onsets += [(MSKG.typicalOnsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_TYPICAL_ONSET)]
-    factors = _risk_factors(sentence, heads[0])
+    cue = _RISK_FACTORS.search(sentence.text)
+    factor_owner = heads[0]
+    if cue is not None:
+        at = sentence.token_at_char(cue.start())
+        owners = [e for e in heads if e.last < at] or heads
+        factor_owner = owners[-1] if any(e.last < at for e in heads) else heads[0]
+    factors = _risk_factors(sentence, factor_owner)
     for n, e in enumerate(heads):
         lo, hi = sentence.clause_of(e.first)
         clause = sentence.span_text(lo, hi - 1)
@@ -272,6 +296,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if n == 0:
             qualifiers += onsets
             qualifiers += [(MSKG.onsetTiming, t) for t in timepoints(clause) if t != MSKG.BeforeTreatmentStart]
+        if e is factor_owner:
             qualifiers += [(MSKG.riskFactor, f.iri) for f in factors]
         for item in _drugs_of(sentence, e):
             yield claim(sentence, MSKG.Risk, item.iri, qualifiers=qualifiers)
@@ -324,7 +349,14 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if sentence.block == "item" and (in_section or led):
         if lead is not None and led:
             drugs = lead.subject or drugs
-        spans = sentence.members(0, len(sentence.tokens)) if sentence.of_kind(*_EFFECT_KINDS) else [(0, len(sentence.tokens) - 1)]
+        named = [m for m in sentence.of_kind(*_EFFECT_KINDS) if not _is_ms(m)]
+        if named:  # "Patients who have or have had PML.": the conditions it names
+            for condition in named:
+                for drug in drugs:
+                    yield claim(sentence, MSKG.Contraindication, drug.iri,
+                                qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])  # fmt: skip
+            return
+        spans = [(0, len(sentence.tokens) - 1)]
     else:
         for cue in _CONTRA_CUES:
             for i in sentence.find(cue):
@@ -359,6 +391,7 @@ _MONITORING_CUES = re.compile(
 )
 _VERB_PROCEDURES = (
     (re.compile(r"\b(?:observe|watch)(?:d|ed)?\s+(?:patients|you|the patient)\b", re.I), "observation"),
+    (re.compile(r"\b(?:patients|you)\s+(?:are|will be|should be|must be)\s+(?:observed|watched|monitored)\b", re.I), "observation"),
     (re.compile(r"\bcheck(?:s|ed)?\s+your\s+([a-z]+(?: [a-z]+)?)\b", re.I), r"\1 check"),
     (re.compile(r"\bmeasure\s+([a-z]+(?: [a-z]+)?\s+levels?)\b", re.I), r"\1 measurement"),
     (re.compile(r"\bhave\s+your\s+([a-z]+)\s+checked\b", re.I), r"\1 check"),
