@@ -43,6 +43,7 @@ _ENTITY_KINDS = frozenset(
 _LABELS = frozenset({RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.exactMatch})
 _UNSCORED_PROPS = frozenset(MSKG[name] for name in UNSCORED)
 _DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$")
+_SLUG = re.compile(r"[\w.-]+")
 _NODE_KINDS = {segment: str(kind).split("#")[-1] for kind, segment in STATEMENT_KINDS.items()}
 
 
@@ -62,7 +63,7 @@ class Names:
         name = name.strip()
         if name in self.terms:
             return MSKG[name]
-        if ID[name] in self.lexicon.kinds:  # type: ignore[attr-defined]
+        if _SLUG.fullmatch(name) and ID[name] in self.lexicon.kinds:  # type: ignore[attr-defined]
             return ID[name]  # the IRI of a named entity, as the first gold files write them
         normal = normal_form(name)
         if normal in self.aliases:

@@ -34,6 +34,7 @@ KIND_CLASSES: dict[str, URIRef] = {
     "product": MSKG.BrandedProduct,
     "condition": MSKG.Condition,
     "adverse_effect": MSKG.AdverseEffect,
+    "state": MSKG.PhysiologicalState,
     "course": MSKG.DiseaseCourse,
     "agency": MSKG.RegulatoryAgency,
     "company": MSKG.Company,
@@ -72,7 +73,7 @@ ROLE_CLASSES: dict[URIRef, URIRef] = {
 _DISJOINT_GROUP = {
     MSKG.Ingredient: "drug", MSKG.BrandedProduct: "drug", MSKG.DrugProduct: "drug", MSKG.Drug: "drug",
     MSKG.Condition: "condition", MSKG.AdverseEffect: "condition", MSKG.MSSubtype: "condition",
-    MSKG.MSCondition: "condition", MSKG.RegulatoryAgency: "organization", MSKG.Company: "organization",
+    MSKG.MSCondition: "condition", MSKG.PhysiologicalState: "condition", MSKG.RegulatoryAgency: "organization", MSKG.Company: "organization",
     MSKG.Organization: "organization", MSKG.ResearchCenter: "organization", MSKG.AdvocacyGroup: "organization",
     MSKG.MonitoringProcedure: "procedure", MSKG.RouteOfAdministration: "route", MSKG.CareSetting: "setting",
     MSKG.PatientPopulation: "population", MSKG.Organ: "organ", MSKG.ClinicalOutcome: "outcome",
@@ -109,6 +110,8 @@ class Registry:
 
     def note(self, mentions: Iterable[Mention], evidence: Evidence) -> None:
         for m in mentions:
+            if m.parts:
+                self.note(m.parts, evidence)  # "cervical cancer" in "cervical cancer screening"
             self.names.setdefault(normal_form(m.text), m.iri)
             if m.label:
                 self.names.setdefault(normal_form(m.label), m.iri)

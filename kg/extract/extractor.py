@@ -68,11 +68,13 @@ def _units(doc: Document, context: ClinicalText) -> Iterator[_Unit]:
     for block in doc.blocks:
         if block.kind == "boilerplate":
             continue
-        if block.kind in ("heading", "item", "row"):
+        if block.kind in ("heading", "row"):
             yield _Unit(block.start, block.end, block.kind, block.section)
             continue
+        # a list item may hold several sentences; each is read in the light of the list's lead
+        kind = "item" if block.kind == "item" else "paragraph"
         for start, end in context.sentences(block.text):
-            yield _Unit(block.start + start, block.start + end, "paragraph", block.section)
+            yield _Unit(block.start + start, block.start + end, kind, block.section)
 
 
 def extract(

@@ -29,6 +29,7 @@ _KIND_OF_CLASS: tuple[tuple[URIRef, str], ...] = (
     (MSKG.Ingredient, "ingredient"),
     (MSKG.DrugProduct, "product"),
     (MSKG.AdverseEffect, "adverse_effect"),
+    (MSKG.PhysiologicalState, "state"),
     (MSKG.Condition, "condition"),
     (MSKG.DiseaseCourse, "course"),
     (MSKG.RegulatoryAgency, "agency"),
@@ -84,7 +85,10 @@ def _key(text: str, previous: str | None) -> str | None:
         return text  # acronyms match as written: "MS" is not "ms"
     if len(text) > 2 and text.endswith("s") and text[:-1].isupper():
         return text[:-1]  # plural acronym: "DMTs"
-    return str(_stemmer().stemWord(text.lower()))
+    lower = text.lower()
+    stem = str(_stemmer().stemWord(lower))
+    # an adjective is not its noun: "clinical" is not "clinic", "medical" not "medic"
+    return lower if lower.endswith("al") and not stem.endswith("al") else stem
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -119,6 +123,8 @@ class Mention:
     label: str | None = None
     drugbank: str | None = None
     source: str = "lexicon"
+    #: the mentions a longer name was built from ("HBV" in "HBV screening", "brain" in "brain MRI")
+    parts: tuple[Mention, ...] = ()
 
     @property
     def is_drug(self) -> bool:

@@ -20,7 +20,8 @@ __all__ = ["mint_slug", "normal_form", "singular"]
 
 _MARKS = re.compile(r"[\u00ae\u2122\u00a9\u2120]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u03b1": "alpha",
+                         "\u03b2": "beta", "\u03b3": "gamma", "\u03ba": "kappa"})  # "TNF-α" is "TNF-alpha"
 _LEADING = re.compile(r"^(?:the|a|an|your|their|its|his|her|our|this|these|those)\s+", re.I)
 _SPACES = re.compile(r"\s+")
 #: words that end in s but are not plurals

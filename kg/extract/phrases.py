@@ -35,7 +35,8 @@ QUALIFYING_WORDS = frozenset(
 _SEVERITY = {"mild": "Mild", "serious": "Serious", "severe": "Serious", "life-threatening": "LifeThreatening",
              "fatal": "LifeThreatening", "deadly": "LifeThreatening"}  # fmt: skip
 _LEADING_NOISE = re.compile(
-    r"^(?:(?:a|an|the|any|some|certain|other|new|your|their|its|signs? of|symptoms? of|"
+    r"^(?:(?:a|an|the|any|some|certain|other|new|your|their|its|signs? of|symptoms? of|who|that|which|in|"
+    r"(?:patients|people|those|anyone|adults|children) (?:with|who)|"
     r"(?:certain |some |other )?(?:types?|kinds?|forms?) of|history of|a history of|episodes? of|risk of|"
     r"have|has|had|have had|are|is|were|was|be|being|get|got|develop|developed|take|taking)\s+)+",
     re.I,
@@ -69,7 +70,7 @@ _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:reactions?|infections?|diseases?|disorders?|syndromes?|injury|injuries|damage|failure|problems?|"
         r"defects?|events?|cancers?|tumou?rs?|pain|bleeding|swelling|inflammation|edema|oedema|rash|toxicity|"
         r"impairment|insufficiency|dysfunction|weakness|loss|changes?|levels?|enzymes?|thinning|"
-        r"\w+(?:itis|emia|aemia|penia|osis|oma|omas|pathy|algia|rrhea|rrhoea|plasia|cytosis|uria|ism|toxicity))$", re.I)),
+        r"\w+(?:itis|emia|aemia|penia|osis|oma|omas|pathy|algia|rrhea|rrhoea|plasia|cytosis|uria|ism|toxicity|genicity))$", re.I)),
 )
 _OF_HEADS = frozenset(["loss", "shortness", "swelling", "inflammation", "history", "allergy", "yellowing", "sensitivity", "return", "worsening"])
 
@@ -117,7 +118,7 @@ def clean_phrase(phrase: str) -> str:
         while len(words) > 1 and words[0].lower().strip(",") in QUALIFYING_WORDS:
             words = words[1:]
         text = " ".join(words).strip(" ,;:")
-    return text
+    return "" if text.lower() in QUALIFYING_WORDS else text
 
 
 def of_head(word: str) -> bool:

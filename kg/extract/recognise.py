@@ -16,6 +16,7 @@ name (:func:`.names.mint_slug`), unless the lexicon knows the name itself.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ __all__ = ["Aliases", "Recogniser"]
 _GENERIC_MERGE = frozenset(["patients", "patient", "symptoms", "symptom", "signs", "sign", "risk", "levels", "level", "changes", "change"])
 _NOT_DRUGS = frozenset(["pen", "autoinjector", "injector", "device", "program", "programme", "syringe", "kit", "app", "system", "prescribing"])
 _PRIORITY = {"lexicon": 0, "alias": 1, "dictionary": 2, "brand": 3, "phrase": 4}
+_CAUSED = re.compile(r"^(?:associated|induced|related|mediated)$", re.I)
 _ABBREVIATION = re.compile(r"^(?=.*[A-Z].*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9-]{1,9}$")
 #: dictionary kinds -> mention kinds
 _DICTIONARY_KINDS = {"ingredient": "ingredient", "product": "product", "drug_class": "drug_class",
@@ -104,34 +106,96 @@ class Recogniser:
             candidates += self._alias_mentions(tokens, aliases)
         words = [t.text for t in tokens]
         for match in self.dictionaries.match(words):
+            if match.first == match.last and words[match.first].lower() in _GENERIC:
+                continue  # "antibodies" alone is no drug class, "receptor" no target
             iri, kind = self.entity(match.name, _DICTIONARY_KINDS[match.kind])
             candidates.append(
                 self._mention(tokens, match.first, match.last, iri, kind, match.name, "dictionary", match.drugbank)
             )
         candidates += self._brands(tokens)
-        chosen = self._choose(candidates)
+        chosen = self._abbreviated(tokens, self._analytes(tokens, self._choose(candidates)))
         chosen = self._with_heads(tokens, chosen)
+        chosen = self._with_cause(tokens, chosen)
         chosen += self._phrases(tokens, chosen)
         return self._lay_names(tokens, sorted(chosen, key=lambda m: m.first))
+
+    @staticmethod
+    def _analytes(tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """What a test measures is no drug: "liver function tests (serum aminotransferases,
+        alkaline phosphatase and total bilirubin)", "serum potassium"."""
+        inside: set[int] = set()
+        for m in chosen:
+            if m.kind == "procedure" and m.last + 1 < len(tokens) and tokens[m.last + 1].text == "(":
+                end = next((k for k in range(m.last + 2, len(tokens)) if tokens[k].text == ")"), len(tokens))
+                inside |= set(range(m.last + 2, end))
+        return [
+            m for m in chosen
+            if not (m.is_drug and m.source == "dictionary" and (m.first in inside or m.first > 0 and tokens[m.first - 1].text.lower() in ("serum", "plasma", "blood")))
+        ]  # fmt: skip
+
+    def _abbreviated(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """ "relapsing forms of multiple sclerosis (MS)": the abbreviation restates (part of) the
+        name before it, so it is one mention of that name, not a second thing."""
+        out: list[Mention] = []
+        for m in sorted(chosen, key=lambda m: m.first):
+            previous = out[-1] if out else None
+            if (
+                previous is not None and m.first == m.last and previous.last + 2 == m.first
+                and tokens[previous.last + 1].text == "(" and m.last + 1 < len(tokens) and tokens[m.last + 1].text == ")"
+                and _ABBREVIATION.match(m.text) and not (previous.is_drug or m.is_drug)
+                and _initials_match(m.text, [t.text for t in tokens[previous.first : previous.last + 1]])
+            ):  # fmt: skip
+                out[-1] = Mention(previous.iri, previous.kind, previous.first, m.last + 1, previous.start,
+                                  tokens[m.last + 1].end, previous.text, previous.label, previous.drugbank, previous.source)  # fmt: skip
+                continue
+            out.append(m)
+        return out
 
     def _with_heads(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """A name followed by a head word is one name of the head's kind: "hepatitis B virus (HBV)
         infection" is an infection, "HBV screening" (HBV defined as hepatitis B virus) a screening."""
         taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        # a one-word mention of a head ("infection") may be the head of the name before it
+        heads = {m.first: m for m in chosen if m.first == m.last and m.kind in ("condition", "adverse_effect", "procedure")}
+        swallowed: set[int] = set()
         out = []
         for m in sorted(chosen, key=lambda m: m.first):
+            if m.first in swallowed:
+                continue
             after = m.last + 1
             if after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 2].text == ")":
                 after += 3
             if (
-                after < len(tokens) and after not in taken and m.kind in ("condition", "target", "organ")
+                after < len(tokens) and (after not in taken or after in heads) and m.kind in ("condition", "target", "organ")
                 and kind_of_head(tokens[after].text) in ("condition", "procedure") and tokens[after].text.lower() not in _GENERIC_MERGE
             ):  # fmt: skip
                 kind = kind_of_head(tokens[after].text) or "condition"
-                name = normal_form(f"{m.label or m.text} {tokens[after].text}")
+                # the name as written ("cervical cancer screening"), or as the document defined it ("HBV")
+                base = m.label if m.source == "alias" or m.source == "lexicon" else m.text
+                name = normal_form(f"{base or m.text} {tokens[after].text}")
                 iri, kind = self.entity(name, kind)
-                out.append(self._mention(tokens, m.first, after, iri, kind, name, m.source))
+                merged = self._mention(tokens, m.first, after, iri, kind, name, m.source)
+                out.append(dataclasses.replace(merged, parts=(m, *m.parts)))
                 taken.add(after)
+                swallowed.add(after)
+                continue
+            out.append(m)
+        return out
+
+    def _with_cause(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """A condition named with its cause ("transfusion-associated graft-versus-host disease",
+        "drug-induced liver injury") is a more specific condition than the bare name."""
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        out = []
+        for m in chosen:
+            before = m.first - 1
+            if m.kind == "condition" and before >= 0 and before not in taken and _CAUSED.match(tokens[before].text):
+                first = before
+                while first - 2 >= 0 and tokens[first - 1].text == "-" and first - 2 not in taken and is_content(tokens[first - 2].text):
+                    first -= 2  # the tokenizer splits "transfusion-associated" at the hyphen
+                name = normal_form(" ".join(t.text for t in tokens[first : m.last + 1]).replace(" - ", "-"))
+                iri, kind = self.entity(name, "condition")
+                out.append(self._mention(tokens, first, m.last, iri, kind, name, "phrase"))
                 continue
             out.append(m)
         return out
@@ -264,11 +328,14 @@ class Recogniser:
             start = i - 1
             while start > 0 and (is_content(tokens[start - 1].text) or tokens[start - 1].text == "-"):
                 start -= 1
-            words = [t.text for t in tokens[start:i] if t.text != "-"]
+            at = [k for k in range(start, i) if tokens[k].text != "-"]
+            words = [tokens[k].text for k in at]
             for s in range(len(words)):
                 if _initials_match(abbreviation, words[s:]) and words[s][:1].lower() == abbreviation[:1].lower():
                     name = normal_form(" ".join(words[s:]))
                     kind = kind_of_head(name) or "condition"
                     iri, kind = self.entity(name, kind)
                     aliases.add((abbreviation.lower(),), iri, kind, name)
+                    # the long form names it too, wherever written ("hepatitis B virus")
+                    aliases.add(_words(tokens[at[s] : i]), iri, kind, name)
                     break

@@ -112,7 +112,7 @@ def status(sentence: Sentence, first: int, last: int | None = None) -> URIRef:
     return MSKG.Negated if verdict.negated else MSKG.Hedged if verdict.hedged else MSKG.Affirmed
 
 
-_FIRST_DOSE = re.compile(r"\b(?:after|following|with|within .{0,20}?of)\s+(?:the|your|a)\s+first\s+(?:dose|infusion|injection|course)\b|\bfirst[- ]dose\b", re.I)
+_FIRST_DOSE = re.compile(r"\b(?:after|following|with|within .{0,20}?of)\s+(?:the|your|a)\s+first\s+(?:dose|infusion|injection|course)\b|\bfirst-dose\b", re.I)
 _DURING = re.compile(r"\bduring\s+(?:the|each|an|every)\s+(?:infusion|injection|dose)\b", re.I)
 _AFTER_EACH = re.compile(
     r"\b(?:after|following)\s+(?:each|the|an|every|a)\s+(?:infusion|injection|dose)\b|"

@@ -129,30 +129,31 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
     for "today"), or relative time. Negation turns it into "not approved" or "not intended"."""
     memory = sentence.discourse.setdefault("decision", {})
     seen: set[tuple[int, int]] = set()
-    for i in range(len(sentence.tokens)):
-        status = _trigger(sentence, i)
-        if status is None:
-            continue
+    triggers = [(i, status) for i in range(len(sentence.tokens)) if (status := _trigger(sentence, i)) is not None]
+    scopes = _scopes(sentence, [i for i, _ in triggers])
+    for n, (i, status) in enumerate(triggers):
         lo, hi = sentence.clause_of(i)
-        if (lo, hi) in seen or sentence.assertion(i).hedged and status == MSKG.Approved:
+        if (lo, i) in seen or sentence.assertion(i).hedged and status == MSKG.Approved:
             continue
-        seen.add((lo, hi))
-        agencies = sentence.of_kind("agency", lo=lo, hi=hi)
+        seen.add((lo, i))
+        start, end = scopes[n]
+        agencies = sentence.of_kind("agency", lo=lo, hi=end)
         agency = agencies[0].iri if agencies else None
-        years = _year(sentence, lo, hi, status)
-        products = _drugs(sentence, i, lo, hi)
+        years = _year(sentence, start, end, status)
+        products = _drugs(sentence, i, lo, end)
         follows = memory.get("unit") == sentence.index - 1 and memory.get("status") == status
         if agency is None and years == [] and follows and memory.get("products") == products:
             agency, years = memory.get("agency"), list(memory.get("years", []))  # "The drug is approved for …"
         memory.update(products=products, agency=agency, years=years, status=status, unit=sentence.index)
         sentence.memory["decision"] = dict(memory)
-        # what it is approved (or not) for follows the trigger and "for", "to treat", "to fight"
-        purpose = sentence.first_of("for", "to treat", "to fight", "to improve", "to reduce", "in the treatment of", lo=i, hi=hi)
-        conditions = _conditions(sentence, purpose, hi) if purpose is not None else []
-        ago = sentence.regex(_AGO, lo, hi)
+        conditions, (c_lo, c_hi) = _purposes(sentence, i, end), (lo, end)
+        if not conditions and n + 1 < len(triggers) and sentence.clause_of(triggers[n + 1][0]) == (lo, hi):
+            # "turned down the application in 2013 and then approved it for relapsing MS in 2014"
+            conditions, (c_lo, c_hi) = _purposes(sentence, triggers[n + 1][0], scopes[n + 1][1]), scopes[n + 1]
+        ago = sentence.regex(_AGO, start, end)
         for condition in conditions:
             yield from _decisions(sentence, products, condition.iri, status, agency, years,
-                                  _courses(sentence, condition, conditions, lo, hi), ago)  # fmt: skip
+                                  _courses(sentence, condition, conditions, c_lo, c_hi), ago)  # fmt: skip
     lead = sentence.lead
     if lead is not None and sentence.block == "item" and not seen:
         decided = lead.memory.get("decision", {})
@@ -162,6 +163,42 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
             for item_condition, courses in _items(sentence):
                 yield from _decisions(sentence, decided["products"], item_condition, decided["status"], decided["agency"],
                                       decided["years"], courses, [])  # fmt: skip
+
+
+def _scopes(sentence: Sentence, triggers: list[int]) -> list[tuple[int, int]]:
+    """The token range each trigger speaks for: from the end of the previous one in its clause
+    (or the clause's start) to the next trigger or the start of a new predicate."""
+    scopes: list[tuple[int, int]] = []
+    for n, i in enumerate(triggers):
+        lo, hi = sentence.clause_of(i)
+        start = scopes[-1][1] if scopes and lo <= triggers[n - 1] else lo
+        end = min([hi, *(j for j in triggers[n + 1 :] if j < hi), *_predicates(sentence, i, hi)])
+        scopes.append((max(lo, start), end))
+    return scopes
+
+
+def _purposes(sentence: Sentence, i: int, end: int) -> list[Mention]:
+    """What a trigger at token i approves (or not) the drug for: the conditions after "for", "to
+    treat", "to fight" … up to the end of its scope."""
+    purpose = sentence.first_of("for", "to treat", "to fight", "to improve", "to reduce", "in the treatment of", lo=i, hi=end)
+    return _conditions(sentence, purpose, end) if purpose is not None else []
+
+
+_NEW_PREDICATE = frozenset({"is", "are", "was", "were", "has", "have", "but", "which", "while", "its", "it", "although",
+                            "whereas", "though"})  # fmt: skip
+
+
+def _predicates(sentence: Sentence, i: int, hi: int) -> list[int]:
+    """Where, after token i, a comma (or "and") starts a new predicate ("…, is not approved for
+    PPMS, and its use is limited by …")."""
+    found = []
+    for j in range(i + 1, hi):
+        if sentence.lower(j) == "," and (
+            sentence.lower(j + 1) in _NEW_PREDICATE
+            or sentence.lower(j + 1) == "and" and sentence.lower(j + 2) in _NEW_PREDICATE | {"the", "this", "that"}
+        ):
+            found.append(j)
+    return found[:1]
 
 
 def _decisions(sentence: Sentence, products: list[URIRef], condition: Node, status: URIRef, agency: Node | None,

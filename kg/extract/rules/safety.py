@@ -12,13 +12,16 @@ from rdflib.term import Node
 from ...namespaces import MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
-from ..phrases import severity_words
+from ..names import normal_form, singular
+from ..phrases import QUALIFYING_WORDS, clean_phrase, is_content, severity_words
 from ..sentence import DrugItem, Sentence
 from .common import claim, intervals, percentages, timepoints
 
 __all__ = ["contraindication", "monitoring", "risk"]
 
 _EFFECT_KINDS = ("adverse_effect", "condition")
+#: what a drug may be contraindicated in or monitored for: conditions and states such as pregnancy
+_CONTRA_KINDS = ("adverse_effect", "condition", "state")
 _MS = re.compile(r"multiple-sclerosis|-ms$|clinically-isolated-syndrome")
 _RISK_CUES = (
     "side effect", "side effects", "adverse reaction", "adverse reactions", "adverse event", "adverse events",
@@ -115,6 +118,20 @@ def _effects(sentence: Sentence) -> list[Mention]:
             return [m] if m is not None else []
         return effects[:1]
     return effects
+
+
+def _apposed(sentence: Sentence, e: Mention, effects: list[Mention]) -> bool:
+    """Whether an effect only describes the one before it ("PML, a rare brain infection")."""
+    before = [m for m in effects if m.last < e.first]
+    if not before:
+        return False
+    between = [sentence.lower(j) for j in range(before[-1].last + 1, e.first)]
+    return len(between) >= 2 and between[0] == "," and between[1] in ("a", "an") and all(
+        w in QUALIFYING_WORDS or w in ("a", "an", ",") or w in _FREQUENCY_WORDS for w in between
+    )
+
+
+_FREQUENCY_WORDS = frozenset({"rare", "common", "uncommon", "very", "frequent", "potentially", "sometimes"})
 
 
 def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, list[Mention]], set[int]]:
@@ -247,7 +264,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if sign_owner is None:
             remembered = sentence.discourse.get("effect")
             sign_owner = remembered if remembered is not None else None
-    heads = [e for e in effects if id(e) not in sign_ids]
+    heads = [e for e in effects if id(e) not in sign_ids and not _apposed(sentence, e, effects)]
     if sign_owner is not None and listed_signs and all(h.iri != sign_owner.iri for h in heads):
         heads.append(sign_owner)
     if not heads:
@@ -316,22 +333,55 @@ def _drugs_of(sentence: Sentence, e: Mention) -> tuple[DrugItem, ...]:
 
 _REWRITES = (
     (re.compile(r"^(?:are |is |be )?allergic to (.+)$", re.I), r"allergy to \1"),
-    (re.compile(r"^(?:take|taking|use|using|are taking|receive|receiving) (.+?)(?: for .+)?$", re.I), r"\1 use"),
-    (re.compile(r"^(?:combination|used in combination) with (.+)$", re.I), r"\1 use"),
 )
+#: words before a list of drugs whose use is the contraindication ("in combination with X or Y")
+_USE_OF = re.compile(r"^(?:(?:in |used in )?combination with|(?:are |is )?(?:taking|take|using|use|receiving|receive)|"
+                     r"(?:the )?(?:use|co-administration|coadministration) of|together with|along with)\s+", re.I)
+#: a span naming only who (not in what state) adds nothing ("women", "men of reproductive potential")
+_PEOPLE = re.compile(r"^(?:women|men|woman|man|patients?|people|persons?|adults?|children|mothers?|infants?)\b", re.I)
+#: where the list of what is contraindicated ends: a reason or an exception follows
+_CONTRA_END = ("because", "since", "unless", "due to", "as it", "given the", "owing to")
 
 
-def _contraindicated(sentence: Sentence, first: int, last: int) -> list[Mention]:
-    """The conditions a span of a contraindication names: each condition recognised in it, else
-    the span itself as one ("allergic to alemtuzumab": allergy to alemtuzumab)."""
-    found = [m for m in sentence.mentions_in(first, last, *_EFFECT_KINDS) if not _is_ms(m)]
+def _used(sentence: Sentence, first: int, last: int) -> str | None:
+    """The name of the use of a drug a span names ("antiarrhythmic medicines": antiarrhythmic
+    medicine use), if it names a drug or a class of drugs."""
+    drugs = [m for m in sentence.mentions_in(first, last) if m.is_drug]
+    words = sentence.span_text(first, last).strip()
+    words = re.sub(r"\s+for\s.*$", "", words)  # "antiarrhythmic medicines for an irregular heartbeat"
+    if not drugs and not re.search(r"\b(?:medicines?|drugs?|medications?|therap(?:y|ies)|inhibitors?|vaccines?)$", words, re.I):
+        return None
+    name = normal_form(clean_phrase(words))
+    return f"{name} use" if name else None
+
+
+def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = False) -> list[Mention]:
+    """The conditions a span of a contraindication names: each condition recognised in it (with
+    the drug it is a reaction to: "hypersensitivity to cladribine"), or the use of the drugs it
+    names after "taking", "in combination with"; else the span itself as one ("allergic to
+    alemtuzumab": allergy to alemtuzumab)."""
+    text = sentence.span_text(first, last).strip()
+    if use or _USE_OF.match(text):
+        if not use:
+            first = sentence.token_at_char(sentence.tokens[first].start - sentence.start + _USE_OF.match(text).end())  # type: ignore[union-attr]
+        name = _used(sentence, first, last)
+        return [sentence.mint(name, "condition", first, last)] if name else []
+    found = [m for m in sentence.mentions_in(first, last, *_CONTRA_KINDS) if not _is_ms(m)]
     if found:
-        return found
-    text = sentence.span_text(first, last)
+        out = []
+        for m in found:
+            drug = next((d for d in sentence.mentions_in(m.last + 2, m.last + 4) if d.is_drug), None)
+            if m.first == m.last and sentence.lower(m.last + 1) == "to" and drug is not None:
+                out.append(sentence.mint(f"{m.text} to {drug.text}", "condition", m.first, drug.last))
+            else:
+                out.append(m)
+        return out
     for pattern, replacement in _REWRITES:
-        if pattern.match(text.strip()):
-            name = pattern.sub(replacement, text.strip())
+        if pattern.match(text):
+            name = pattern.sub(replacement, text)
             return [sentence.mint(re.sub(r"\s+", " ", name), "condition", first, last)]
+    if _PEOPLE.match(clean_phrase(text)):
+        return []
     m = sentence.entity_in(first, last, _EFFECT_KINDS, "condition")
     return [m] if m is not None else []
 
@@ -343,20 +393,15 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     of the drug the sentence (or the list's lead) is about."""
     lead = sentence.lead
     spans: list[tuple[int, int]] = []
+    uses = False
     drugs: tuple[DrugItem, ...] = sentence.subject
     in_section = bool(_CONTRA_SECTIONS.search(sentence.section_text)) and not sentence.is_heading
     led = lead is not None and any(lead.find(cue) for cue in _CONTRA_CUES)
     if sentence.block == "item" and (in_section or led):
         if lead is not None and led:
             drugs = lead.subject or drugs
-        named = [m for m in sentence.of_kind(*_EFFECT_KINDS) if not _is_ms(m)]
-        if named:  # "Patients who have or have had PML.": the conditions it names
-            for condition in named:
-                for drug in drugs:
-                    yield claim(sentence, MSKG.Contraindication, drug.iri,
-                                qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])  # fmt: skip
-            return
-        spans = [(0, len(sentence.tokens) - 1)]
+        # "Patients who have or have had PML.", "Hypersensitivity to cladribine": what it names
+        spans = [(0, (sentence.first_of(*_CONTRA_END) or len(sentence.tokens)) - 1)]
     else:
         for cue in _CONTRA_CUES:
             for i in sentence.find(cue):
@@ -368,13 +413,18 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 skip = next(n for n in (3, 2, 1) if any(sentence.seq_at(words, tuple(p.split())) for p in (
                     "in patients with", "in people with", "in patients who", "in people who", "if you have", "if you",
                     "in", "with") if len(p.split()) == n))  # fmt: skip
-                lo, hi = sentence.clause_of(i)
-                spans += sentence.members(words + skip, len(sentence.tokens))
+                end = sentence.first_of(*_CONTRA_END, lo=words + skip) or len(sentence.tokens)
+                start = words + skip
+                use_of = _USE_OF.match(sentence.span_text(start, end - 1))
+                if use_of:  # "in combination with immunosuppressants or TNF-α inhibitors": each one's use
+                    start = sentence.token_at_char(sentence.tokens[start].start - sentence.start + use_of.end())
+                    uses = True
+                spans += sentence.members(start, end)
                 drugs = sentence.subject_at(i)
     if not spans:
         return
     for first, last in spans:
-        for condition in _contraindicated(sentence, first, last):
+        for condition in _contraindicated(sentence, first, last, uses):
             for drug in drugs:
                 if drug.is_class and sentence.lower(drug.first - 1) in ("a", "an"):
                     continue
@@ -390,25 +440,101 @@ _MONITORING_CUES = re.compile(
     re.I,
 )
 _VERB_PROCEDURES = (
-    (re.compile(r"\b(?:observe|watch)(?:d|ed)?\s+(?:patients|you|the patient)\b", re.I), "observation"),
-    (re.compile(r"\b(?:patients|you)\s+(?:are|will be|should be|must be)\s+(?:observed|watched|monitored)\b", re.I), "observation"),
-    (re.compile(r"\bcheck(?:s|ed)?\s+your\s+([a-z]+(?: [a-z]+)?)\b", re.I), r"\1 check"),
+    (re.compile(r"\b(?:observe|watch)(?:d|ed)?\s+(?:patients|you|the patient|them)\b", re.I), "observation"),
+    (re.compile(r"\b(?:patients|you|they|people)\s+(?:are|will be|should be|must be|is)\s+(?:observed|watched|monitored)\b", re.I), "observation"),
     (re.compile(r"\bmeasure\s+([a-z]+(?: [a-z]+)?\s+levels?)\b", re.I), r"\1 measurement"),
     (re.compile(r"\bhave\s+your\s+([a-z]+)\s+checked\b", re.I), r"\1 check"),
 )
-_REASON = re.compile(r"\b(?:to look for|look for|to check for|for signs of|to screen for|because of the risk of|to detect)\s+", re.I)
+#: "check your pulse and blood pressure": what is checked, each a check of its own
+_CHECK_YOUR = re.compile(r"\bcheck(?:s|ed)?\s+your\s+", re.I)
+#: "screened for HBV", "Screening for HIV, tuberculosis, and …", "test the patient for …"
+_SCREEN_FOR = re.compile(r"\b(screen(?:ed|ing)?|test(?:ed|ing)?)\s+(?:(?:the |all )?(?:patients?|people|you)\s+)?for\s+", re.I)
+_REASON = re.compile(
+    r"\b(?:to look for|look for|to check for|for (?:new |any )?signs(?: and symptoms)? (?:of|and symptoms of)|"
+    r"to screen for|screen for|because of the risk of|because of|to detect|at the first suspicion of|"
+    r"(?:signs|symptoms) of)\s+",
+    re.I,
+)
 _WORD_TIMING = re.compile(r"\b(?:every|each|monthly|yearly|annually|regular|periodic)", re.I)
+_FAMILY = {MSKG.BeforeTreatmentStart: "before", MSKG.BeforeEachAdministration: "before",
+           MSKG.DuringAdministration: "during", MSKG.DuringTreatment: "during", MSKG.AfterFirstDose: "after",
+           MSKG.AfterAdministration: "after", MSKG.AfterTreatment: "after"}  # fmt: skip
+_VIRUS = re.compile(r"(?:virus|^[a-z]{1,3}v)$", re.I)
 
 
-def _procedures(sentence: Sentence) -> list[Mention]:
-    found = sentence.of_kind("procedure")
+def _screened(sentence: Sentence, found: list[Mention]) -> dict[int, Mention]:
+    """Procedures named by a verb and what they look for: "screened for HBV" is an HBV screening
+    for hepatitis B virus; a virus screened for is screened for its infection."""
+    reasons: dict[int, Mention] = {}
+    for match in _SCREEN_FOR.finditer(sentence.text):
+        at = sentence.token_at_char(match.end())
+        hi = sentence.clause_of(at)[1]
+        stop = sentence.first_of("before", "after", "during", "at", "every", "to", "in", "if", lo=at, hi=hi) or hi
+        noun = "screening" if match.group(1).lower().startswith("screen") else "test"
+        if sentence.lower(at) in ("new", "signs", "symptoms", "any", "possible"):
+            continue  # "to screen for new signs of infection": what a named procedure looks for
+        for first, last in sentence.members(at, stop):
+            target = sentence.entity_in(first, last, _CONTRA_KINDS + ("target",), None)
+            if target is None or any(p.first <= last and first <= p.last for p in found):
+                continue
+            name = f"{target.label or target.text} {noun}"
+            procedure = sentence.mint(name, "procedure", first, last)
+            found.append(procedure)
+            if _VIRUS.search(target.label or target.text):
+                target = sentence.mint(f"{target.label or target.text} infection", "condition", first, last)
+            reasons[id(procedure)] = target
+    return reasons
+
+
+def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
+    """The procedures a sentence names (not those only part of another: "a complete blood count
+    including lymphocytes"), and what those named by "screened for" look for."""
+    found = [
+        p for p in sentence.of_kind("procedure")
+        if not (sentence.lower(p.first - 1) == "including" and any(q.last < p.first for q in sentence.of_kind("procedure")))
+    ]  # fmt: skip
     for pattern, name in _VERB_PROCEDURES:
         for m in pattern.finditer(sentence.text):
             at = sentence.token_at_char(m.start())
             end = sentence.token_at_char(m.end() - 1)
             if not any(p.first <= end and at <= p.last for p in found):
-                found.append(sentence.mint(m.expand(name).lower(), "procedure", at, end))
-    return sorted(found, key=lambda m: m.first)
+                words = m.expand(name).lower().split()
+                found.append(sentence.mint(" ".join(singular(w) for w in words), "procedure", at, end))
+    for m in _CHECK_YOUR.finditer(sentence.text):
+        at = sentence.token_at_char(m.end())
+        if sentence.lower(sentence.token_at_char(m.start()) - 1) == "to" and found:
+            continue  # "blood tests to check your liver": what the tests check
+        hi = sentence.clause_of(at)[1]
+        stop = sentence.first_of("every", "before", "after", "during", "regularly", "for", "to", "while", "whether", "if",
+                                 lo=at, hi=hi) or hi  # fmt: skip
+        for first, last in sentence.members(at, stop):
+            name = clean_phrase(sentence.span_text(first, last))
+            if name and is_content(name.split()[0]) and not any(p.first <= last and first <= p.last for p in found):
+                found.append(sentence.mint(f"{name} check", "procedure", first, last))
+    reasons = _screened(sentence, found)
+    return sorted(found, key=lambda m: m.first), reasons
+
+
+def _reasons(sentence: Sentence) -> list[URIRef]:
+    """What monitoring looks for: the condition after "to look for", "for signs of", "because of
+    the risk of"; the one a "because" clause says the drug can cause; the one the clause before
+    ", so" reports."""
+    found: list[Mention] = []
+    for match in sentence.regex(_REASON):
+        at = sentence.token_at_char(match.end())
+        hi = sentence.clause_of(at)[1]
+        stop = sentence.first_of("during", "after", "before", "every", "for the", ",", lo=at, hi=hi) or hi
+        named = [m for m in sentence.of_kind(*_CONTRA_KINDS, lo=at, hi=stop) if not _is_ms(m)]
+        found += [m for first, last in sentence.members(at, stop) for m in named if first <= m.first <= last][:3] or named[:1]
+    if not found:
+        because = sentence.first_of("because", "since")
+        so = sentence.first_of(", so")
+        if because is not None:
+            hi = sentence.first_of(",", lo=because) or len(sentence.tokens)
+            found = [m for m in sentence.of_kind(*_EFFECT_KINDS, lo=because, hi=hi) if not _is_ms(m)][:1]
+        elif so is not None:
+            found = [m for m in sentence.of_kind(*_EFFECT_KINDS, hi=so) if not _is_ms(m)][:1]
+    return list(dict.fromkeys(m.iri for m in found))
 
 
 def _old_timepoints(phrase_words: str, object_words: str) -> list[URIRef]:
@@ -432,14 +558,15 @@ def _old_timepoints(phrase_words: str, object_words: str) -> list[URIRef]:
 
 def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """Monitoring: every procedure a sentence names (or a verb names: "observe patients",
-    "check your pulse", "measure immunoglobulin levels") with a monitoring cue or in a tests
-    section is required for the drug the sentence is about. A timing phrase ("before each dose",
-    "before, during, and after … is administered", "after the first dose") and an interval
-    ("every 3 months") go to the nearest procedure, or to every item of a list whose lead gives
-    them; a population ("women of childbearing age", "for women") to all; an organ in the clause
-    ("to check your heart") is what it checks; "to look for", "because of the risk of" give the
-    condition it looks for."""
-    procedures = _procedures(sentence)
+    "check your pulse", "measure immunoglobulin levels", "screened for HBV") with a monitoring
+    cue or in a tests section is required for the drug the sentence is about. A timing phrase
+    ("before each dose", "before, during, and after … is administered", "after the first dose")
+    and an interval ("every 3 months") go to the nearest procedure, or to every item of a list
+    whose lead gives them; a population ("women of childbearing age", "for women") to all; an
+    organ in the clause ("to check your heart") or in the procedure's name ("liver function
+    test") is what it checks; "to look for", "for signs of", "because of the risk of", a
+    "because" clause, or the condition a screening is named after give what it looks for."""
+    procedures, screened = _procedures(sentence)
     if not procedures or not (_MONITORING_CUES.search(sentence.text) or "test" in sentence.section_text):
         return
     lead = sentence.lead
@@ -454,18 +581,15 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     populations = [m.iri for m in sentence.of_kind("population")]
     if sentence.has("for women", "in women"):
         populations.append(sentence.mint("women", "population", sentence.first_of("women") or 0, sentence.first_of("women") or 0).iri)
-    reason_match = _REASON.search(sentence.text)
-    reasons: list[URIRef] = []
-    if reason_match is not None:
-        at = sentence.token_at_char(reason_match.end())
-        found = [m for m in sentence.of_kind(*_EFFECT_KINDS) if m.first >= at]
-        reasons = [found[0].iri] if found else []
+    reasons = _reasons(sentence)
     drugs = (lead.subject if lead is not None and lead_text else ()) or sentence.subject
     for p in procedures:
         lo, hi = sentence.clause_of(p.first)
         clause = sentence.span_text(lo, hi - 1)
         qualifiers: list[tuple[URIRef, Node]] = [(MSKG.procedure, p.iri)]
-        points = timings.get(id(p), []) or timepoints(clause)
+        points = timings.get(id(p), [])
+        # the clause's other timings, of a kind the phrase next to the procedure does not give
+        points = list(dict.fromkeys(points + [t for t in timepoints(clause) if _FAMILY[t] not in {_FAMILY[q] for q in points}]))
         if not points and lead_text:
             points = timepoints(lead_text)
             if _WORD_TIMING.search(sentence.text) or re.search(r"\bregular|\buntil\b", lead_text):
@@ -474,7 +598,9 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers += [(MSKG.interval, v) for v in intervals(clause)]
         qualifiers += [(MSKG.population, q) for q in populations]
         qualifiers += [(MSKG.checks, o.iri) for o in sentence.of_kind("organ", lo=lo, hi=hi)]
-        qualifiers += [(MSKG.reason, r) for r in reasons]
+        own = screened.get(id(p))
+        named_after = [m.iri for m in p.parts if m.kind in _CONTRA_KINDS and re.search(r"screening|test$", str(p.iri))]
+        qualifiers += [(MSKG.reason, r) for r in ([own.iri] if own is not None else reasons or named_after)]
         for item in drugs:
             if item.is_class and sentence.lower(item.first - 1) in ("a", "an"):
                 continue
