@@ -54,6 +54,7 @@ class _Unit:
     end: int
     block: str  # heading, item, row or paragraph
     section: tuple[str, ...]
+    continued: bool = False  # a sentence of a list item after its first
 
 
 @dataclass
@@ -73,8 +74,8 @@ def _units(doc: Document, context: ClinicalText) -> Iterator[_Unit]:
             continue
         # a list item may hold several sentences; each is read in the light of the list's lead
         kind = "item" if block.kind == "item" else "paragraph"
-        for start, end in context.sentences(block.text):
-            yield _Unit(block.start + start, block.start + end, kind, block.section)
+        for n, (start, end) in enumerate(context.sentences(block.text)):
+            yield _Unit(block.start + start, block.start + end, kind, block.section, continued=kind == "item" and n > 0)
 
 
 def extract(
@@ -153,5 +154,6 @@ def _sentence(
         ingredients,
     )  # fmt: skip
     sentence.block = unit.block
+    sentence.continued = unit.continued
     sentence.document = doc
     return sentence

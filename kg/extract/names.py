@@ -24,6 +24,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
                          "\u03b2": "beta", "\u03b3": "gamma", "\u03ba": "kappa"})  # "TNF-α" is "TNF-alpha"
 _LEADING = re.compile(r"^(?:the|a|an|your|their|its|his|her|our|this|these|those)\s+", re.I)
 _SPACES = re.compile(r"\s+")
+_POSSESSIVES = frozenset({"your", "my", "our", "their", "his", "her"})
 #: words that end in s but are not plurals
 _NOT_PLURAL = frozenset(
     ["diabetes", "herpes", "measles", "mumps", "rabies", "scabies", "feces", "faeces", "species", "series", "news", "aids", "sclerosis", "psoriasis", "tuberculosis", "fibrosis", "thrombosis", "necrosis", "osteoporosis", "lymphocytosis", "virus", "sinus", "status", "bus", "plus", "gas", "lens", "focus", "syndrome", "always", "perhaps"]
@@ -65,7 +66,7 @@ def normal_form(name: str) -> str:
     text = _DASHES.sub("-", _MARKS.sub("", text))
     text = _SPACES.sub(" ", text).strip(" .,;:")
     text = _LEADING.sub("", text)
-    words = text.split(" ")
+    words = [w for w in text.split(" ") if w.lower() not in _POSSESSIVES] or text.split(" ")  # "of your vision"
     if words and words[-1]:
         words[-1] = singular(words[-1])
     return " ".join(words).lower()

@@ -22,6 +22,7 @@ __all__ = [
     "is_content",
     "kind_of_head",
     "severity_words",
+    "symptom_name",
 ]
 
 #: closed-class words (and the commonest verbs of the domain): never inside a name
@@ -103,6 +104,23 @@ def kind_of_head(phrase: str) -> str | None:
 def severity_words(phrase: str) -> list[str]:
     """The severity terms (``Serious``, ...) of the qualifying words in a phrase."""
     return [_SEVERITY[w] for w in re.findall(r"[\w-]+", phrase.lower()) if w in _SEVERITY]
+
+
+#: how a patient says a symptom, and its name ("feel dizzy": dizziness)
+_SYMPTOM_NOUNS = {"dizzy": "dizziness", "tired": "tiredness", "weak": "weakness", "sleepy": "sleepiness",
+                  "nauseous": "nausea", "nauseated": "nausea", "itchy": "itching", "confused": "confusion",
+                  "drowsy": "drowsiness", "faint": "fainting", "lightheaded": "lightheadedness",
+                  "light-headed": "lightheadedness", "feverish": "fever", "anxious": "anxiety",
+                  "depressed": "depression", "short of breath": "shortness of breath"}  # fmt: skip
+_FEEL = re.compile(r"^(?:feel|feeling|feels|are|be|become|get|getting)\s+", re.I)
+
+
+def symptom_name(phrase: str) -> str:
+    """The name of a symptom a patient is told to watch for: "feel dizzy" is dizziness, "feel
+    your heart beating slowly" a heart beating slowly."""
+    text = clean_phrase(phrase)
+    bare = _FEEL.sub("", text).strip()
+    return _SYMPTOM_NOUNS.get(bare.lower(), bare if bare != text else text)
 
 
 def clean_phrase(phrase: str) -> str:

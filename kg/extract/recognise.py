@@ -32,6 +32,8 @@ __all__ = ["Aliases", "Recogniser"]
 _GENERIC_MERGE = frozenset(["patients", "patient", "symptoms", "symptom", "signs", "sign", "risk", "levels", "level", "changes", "change"])
 _NOT_DRUGS = frozenset(["pen", "autoinjector", "injector", "device", "program", "programme", "syringe", "kit", "app", "system", "prescribing"])
 _PRIORITY = {"lexicon": 0, "alias": 1, "dictionary": 2, "brand": 3, "phrase": 4}
+#: words for a change in a state that make "<change> of <state>" a condition
+_CHANGES = frozenset({"worsening", "return", "recurrence", "loss", "rebound", "reactivation", "flare"})
 _CAUSED = re.compile(r"^(?:associated|induced|related|mediated)$", re.I)
 _ABBREVIATION = re.compile(r"^(?=.*[A-Z].*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9-]{1,9}$")
 #: dictionary kinds -> mention kinds
@@ -116,6 +118,7 @@ class Recogniser:
         chosen = self._abbreviated(tokens, self._analytes(tokens, self._choose(candidates)))
         chosen = self._with_heads(tokens, chosen)
         chosen = self._with_cause(tokens, chosen)
+        chosen = self._changes_of(tokens, chosen)
         chosen += self._phrases(tokens, chosen)
         return self._lay_names(tokens, sorted(chosen, key=lambda m: m.first))
 
@@ -180,6 +183,32 @@ class Recogniser:
                 swallowed.add(after)
                 continue
             out.append(m)
+        return out
+
+    def _changes_of(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """ "worsening of MS", "return of disease activity", "loss of vision": a change in a state
+        is a condition of its own, whatever the state's words name."""
+        by_first = {m.first: m for m in chosen}
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        out = list(chosen)
+        for i, token in enumerate(tokens[:-2]):
+            if token.text.lower() not in _CHANGES or tokens[i + 1].text.lower() != "of" or (i in taken and i not in by_first):
+                continue
+            last = i + 1
+            while last + 1 < len(tokens) and (is_content(tokens[last + 1].text) or tokens[last + 1].text == "-"):
+                last += 1
+                inner = by_first.get(last)
+                if inner is not None:
+                    last = inner.last
+            if last == i + 1:
+                continue
+            inside = [m for m in out if i <= m.first and m.last <= last]
+            if any(m.kind not in ("condition", "adverse_effect", "course", "organ", "outcome") for m in inside):
+                continue
+            name = normal_form(" ".join(t.text for t in tokens[i : last + 1]).replace(" - ", "-"))
+            iri, kind = self.entity(name, "condition")
+            out = [m for m in out if m not in inside]
+            out.append(dataclasses.replace(self._mention(tokens, i, last, iri, kind, name, "phrase"), parts=tuple(inside)))
         return out
 
     def _with_cause(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:

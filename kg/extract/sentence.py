@@ -43,6 +43,16 @@ _CLAUSE_BARRIERS = ((",", "but"), (";",), (",", "while"), (",", "whereas"), (","
 _LIST_GLUE = frozenset({",", "and", "or", "the", "a", "an", "as", "well", "\u00ae", "\u2122"})
 
 
+_ADJECTIVE_ENDINGS = re.compile(r"(?:ous|ive|al|ic|ful|less|able|ible|ar|ary|ent|ant)$")
+_ADJECTIVES = frozenset({"fast", "slow", "mild", "moderate", "severe", "high", "low", "upper", "lower", "new", "acute",
+                         "small", "large", "red", "dark", "dry", "rapid", "weak", "early", "late", "active"})  # fmt: skip
+
+
+def _adjective(word: str) -> bool:
+    """Whether a word is (most likely) an adjective; no tagger is at hand offline."""
+    return word in _ADJECTIVES or bool(_ADJECTIVE_ENDINGS.search(word))
+
+
 @dataclass(frozen=True)
 class DrugItem:
     """A drug as a sentence names it: one mention, or a group such as "Imuran (azathioprine)".
@@ -87,6 +97,8 @@ class Sentence:
     focus: tuple[DrugItem, ...] = ()
     #: what kind of unit this is: ``heading``, ``item`` (of a list), ``row`` (of a table), ``paragraph``
     block: str = "paragraph"
+    #: whether this is a later sentence of a list item (the item's first sentence names its topic)
+    continued: bool = False
     #: for a list item or table row, the sentence that introduces the list ("Do not take it if you:")
     lead: Sentence | None = None
     #: the document the sentence is in, and where in it the sentence is (units counted from 0)
@@ -329,7 +341,46 @@ class Sentence:
             i += 1
         if start < hi:
             cuts.append((start, hi - 1))
-        return [(a, b) for a, b in cuts if any(self.tokens[k].text[:1].isalnum() for k in range(a, b + 1))]
+        cuts = [self._trimmed(a, b) for a, b in cuts if any(self.tokens[k].text[:1].isalnum() for k in range(a, b + 1))]
+        return self._shared_heads(cuts)
+
+    def _trimmed(self, a: int, b: int) -> tuple[int, int]:
+        """A span without the punctuation at its ends (a closing parenthesis stays)."""
+        while a < b and not self.tokens[a].text[:1].isalnum() and self.tokens[a].text != "(":
+            a += 1
+        while b > a and not self.tokens[b].text[:1].isalnum() and self.tokens[b].text != ")":
+            b -= 1
+        return a, b
+
+    def _shared_heads(self, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """ "a fast or irregular heartbeat", "moderate or severe kidney disease": a lone modifier
+        joined by "or"/"and" to the next member shares its head, so the two are one member."""
+        out: list[tuple[int, int]] = []
+        k = 0
+        while k < len(cuts):
+            a, b = cuts[k]
+            words = [j for j in range(a, b + 1) if self.lower(j) not in ("a", "an", "the")]
+            if k + 1 < len(cuts):
+                c, d = cuts[k + 1]
+                between = {self.lower(j) for j in range(b + 1, c)}
+                if (
+                    1 <= len(words) <= 3 and between and between <= {"or", "and"} and d - c >= 1
+                    and all(_adjective(self.lower(j)) and self.tokens[j].text.islower() for j in words)
+                    and not any(m.first <= j <= m.last for m in self.mentions for j in words)
+                ):  # fmt: skip
+                    out.append((a, d))
+                    k += 2
+                    continue
+                if (
+                    c == d and between == {"or"} and any(self.lower(j) in ("of", "in", "on") for j in range(a + 1, b))
+                    and self.tokens[c].text.islower() and not any(m.first <= c <= m.last for m in self.mentions)
+                ):  # fmt: skip
+                    out.append((a, d))  # "swelling of the legs or feet": one member
+                    k += 2
+                    continue
+            out.append((a, b))
+            k += 1
+        return out
 
     def mentions_in(self, first: int, last: int, *kinds: str) -> list[Mention]:
         return [m for m in self.mentions if first <= m.first and m.last <= last and (not kinds or m.kind in kinds)]
@@ -348,7 +399,9 @@ class Sentence:
         self.minted.append(mention)
         return mention
 
-    def entity_in(self, first: int, last: int, kinds: tuple[str, ...], default: str | None = None) -> Mention | None:
+    def entity_in(
+        self, first: int, last: int, kinds: tuple[str, ...], default: str | None = None, name_of: Any = None
+    ) -> Mention | None:
         """The thing a span names: a mention of one of ``kinds`` that is the span's head (its last
         name, the rest qualifying it), else, with a ``default`` kind, the thing minted from the
         span's words (qualifiers, articles and trailing clauses dropped)."""
@@ -361,7 +414,7 @@ class Sentence:
         if first > last:
             return None
         inside = self.mentions_in(first, last, *kinds) if kinds else []
-        name = clean_phrase(self.text_of(first, last))
+        name = (name_of or clean_phrase)(self.text_of(first, last))
         for m in sorted(inside, key=lambda m: -(m.last - m.first)):
             if m.text.lower() in name.lower() and len(name) <= len(m.text) + 12 or m.last >= last - 1:
                 return m

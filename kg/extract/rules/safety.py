@@ -3,6 +3,7 @@ incidence, onset, signs and risk factors), who must not take it, and how patient
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -13,7 +14,7 @@ from ...namespaces import MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..names import normal_form, singular
-from ..phrases import QUALIFYING_WORDS, clean_phrase, is_content, severity_words
+from ..phrases import FUNCTION_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, severity_words, symptom_name
 from ..sentence import DrugItem, Sentence
 from .common import claim, intervals, percentages, timepoints
 
@@ -50,7 +51,7 @@ _REPORT = re.compile(r"\b(?:call|tell|contact|see|get help|report|seek care)\b",
 _DISEASE = re.compile(
     r"(?:infection|cancer|carcinoma|oma|itis|disease|syndrome|leuka?emia|lymphoma|meningitis|zoster|listeria|"
     r"tuberculosis|pneumonia|disorder|failure|leukoencephalopathy|thyroidism|thrombocytopenia|penia|emia|stroke|"
-    r"dissection|edema|injury|damage|toxicity)s?$",
+    r"dissection|edema|injury|damage|toxicity|neoplasm|malignancy|malignancies|cancer|zoster|encephalitis|reaction|anaphylaxis)s?$",
     re.I,
 )
 _MOST_COMMON = re.compile(r"\bmost (?:common|frequent)|\bcommon(?:ly)?\b", re.I)
@@ -117,44 +118,122 @@ def _effects(sentence: Sentence) -> list[Mention]:
             m = sentence.entity_in(first, sentence.token_at_char(cell.end(1) - 1), _EFFECT_KINDS, "adverse_effect")
             return [m] if m is not None else []
         return effects[:1]
-    return effects
+    return _with_listed(sentence, effects)
 
 
-def _apposed(sentence: Sentence, e: Mention, effects: list[Mention]) -> bool:
-    """Whether an effect only describes the one before it ("PML, a rare brain infection")."""
-    before = [m for m in effects if m.last < e.first]
-    if not before:
+_EFFECT_LIST = re.compile(
+    r"\b(?:side effects?|adverse (?:reactions?|events?)|(?:injection|infusion)[- ]related reactions?)\s+"
+    r"(?:\([^)]*\)\s+)?(?:\w+\s+)?(?:are|were|include|included|includes|may include|can include)\s+(?!not\b)",
+    re.I,
+)
+
+
+def _with_listed(sentence: Sentence, effects: list[Mention]) -> list[Mention]:
+    """Add the members of a list of effects ("The most common side effects are headache,
+    elevated liver enzymes, flu … and pain in the arms or legs") that no recogniser knew."""
+    match = next(iter(sentence.regex(_EFFECT_LIST)), None)
+    if match is None:
+        return effects
+    start = sentence.token_at_char(match.end())
+    end = sentence.first_of(";", ", and", "compared", "versus", "than", lo=start) or len(sentence.tokens)
+    found = list(effects)
+    for first, last in sentence.members(start, end):
+        if any(e.first <= last and first <= e.last for e in found):
+            continue
+        if sentence.lower(first) in FUNCTION_WORDS:
+            continue  # "side effects are more manageable": no list
+        m = sentence.entity_in(first, last, _EFFECT_KINDS, "adverse_effect", symptom_name)
+        if m is not None and not _is_ms(m) and m.kind in _EFFECT_KINDS:
+            found.append(m)
+    return sorted(found, key=lambda m: m.first)
+
+
+_CLAUSE_OPENERS = frozenset({"more", "other", "some", "the", "a", "an", "there", "it", "they", "these", "this", "patients",
+                             "people", "serious", "rare"})  # fmt: skip
+
+
+def _after_new_clause(sentence: Sentence, e: Mention) -> bool:
+    """Whether an effect is in a clause after the one that says "most common" (", and more
+    malignancies … were seen")."""
+    cue = next((m.start() for m in sentence.regex(_MOST_COMMON)), None)
+    if cue is None:
         return False
-    between = [sentence.lower(j) for j in range(before[-1].last + 1, e.first)]
-    return len(between) >= 2 and between[0] == "," and between[1] in ("a", "an") and all(
-        w in QUALIFYING_WORDS or w in ("a", "an", ",") or w in _FREQUENCY_WORDS for w in between
+    at = sentence.token_at_char(cue)
+    return any(
+        sentence.lower(j) == ";" or sentence.lower(j) == "," and sentence.lower(j + 1) == "and" and sentence.lower(j + 2) in _CLAUSE_OPENERS
+        for j in range(at, e.first)
     )
+
+
+def _appositions(sentence: Sentence, effects: list[Mention]) -> dict[int, Mention]:
+    """Effects that only describe another, and the one they describe: "PML, a rare brain
+    infection" (the second describes the first); "A rare kidney disease, anti-glomerular basement
+    membrane disease, can occur" (the first describes the second)."""
+    described: dict[int, Mention] = {}
+    for a, b in zip(effects, effects[1:]):
+        between = [sentence.lower(j) for j in range(a.last + 1, b.first)]
+        if len(between) >= 2 and between[0] == "," and between[1] in ("a", "an") and all(
+            w in QUALIFYING_WORDS or w in ("a", "an", ",") or w in _FREQUENCY_WORDS for w in between
+        ):
+            described[id(b)] = a
+        elif between == [","] and sentence.lower(b.last + 1) == "," and any(
+            sentence.lower(j) in ("a", "an") for j in range(max(0, a.first - 3), a.first)
+        ):
+            described[id(a)] = b
+    return described
 
 
 _FREQUENCY_WORDS = frozenset({"rare", "common", "uncommon", "very", "frequent", "potentially", "sometimes"})
 
 
+_SIGN_INTROS = (("such", "as"), ("including",), ("like",), ("condition", "with"), ("disorder", "with"),
+                ("syndrome", "with"), ("condition", "that", "causes"), ("disorder", "that", "causes"))  # fmt: skip
+
+
 def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, list[Mention]], set[int]]:
-    """Which effects are signs of another ("an allergic reaction such as hives or rash",
-    "signs include …"): effect index -> its signs; and the indexes of the signs."""
+    """Which effects have signs listed right after them ("an allergic reaction such as hives or
+    rash", "PRES, a rare condition with sudden severe headache, confusion …"): effect -> its signs
+    (recognised or minted from the list's members); and the ids of the effects that are signs."""
     signs: dict[int, list[Mention]] = {}
     sign_ids: set[int] = set()
     for e in effects:
-        for intro in (("such", "as"), ("including",), ("like",)):
-            for j in range(e.last + 1, e.last + 3):
-                if sentence.seq_at(j, intro):
-                    start = j + len(intro)
-                    run: list[Mention] = []
-                    for m in (m for m in effects if m.first >= start):
-                        gap = {sentence.lower(k) for k in range((run[-1].last + 1) if run else start, m.first)}
-                        if gap <= {",", "and", "or", "a", "an", "the"}:
-                            run.append(m)
-                        else:
-                            break
-                    if run and all(not _disease(m) for m in run):  # symptoms are signs; infections, cancers are risks
-                        signs.setdefault(id(e), []).extend(run)
-                        sign_ids |= {id(m) for m in run}
+        for intro in _SIGN_INTROS:
+            for j in range(e.last + 1, e.last + (3 if len(intro) < 2 or intro[0] == "such" else 12)):
+                gap = [sentence.lower(k) for k in range(e.last + 1, j)]
+                if not sentence.seq_at(j, intro) or not _describing(gap):
+                    continue
+                start = j + len(intro)
+                hi = sentence.clause_of(start)[1]
+                stop = sentence.first_of(*_LIST_ENDS, lo=start, hi=hi) or hi
+                run: list[Mention] = []
+                for first, last in sentence.members(start, stop):
+                    inside = [m for m in effects if first <= m.first and m.last <= last]
+                    m = inside[0] if len(inside) == 1 else sentence.entity_in(first, last, _EFFECT_KINDS, "adverse_effect", symptom_name)
+                    if m is not None:
+                        run.append(m)
+                if run and all(not _disease(m) for m in run):  # symptoms are signs; infections, cancers are risks
+                    signs.setdefault(id(e), []).extend(run)
+                    sign_ids |= {id(m) for m in effects if any(r.first <= m.first and m.last <= r.last for r in run)}
+                break
     return signs, sign_ids
+
+
+#: words that end a list of signs: the verb of the sentence, or an adverb of time before it
+_LIST_ENDS = ("have", "has", "can", "may", "were", "was", "are", "is", "will", "should", "occurred", "occur", "occurs",
+              "happened", "happen", "happens", "developed", "develop", "usually", "mostly", "often", "typically",
+              "generally", "within", ";")  # fmt: skip
+
+
+def _describing(gap: list[str]) -> bool:
+    """Whether the words between an effect and a list of signs only describe it (", a rare",
+    "(PRES), a")."""
+    depth = 0
+    for word in gap:
+        depth += word == "("
+        if depth == 0 and not (word in QUALIFYING_WORDS or word in _FREQUENCY_WORDS or word in (",", "a", "an")):
+            return False
+        depth -= word == ")"
+    return True
 
 
 def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
@@ -227,49 +306,95 @@ def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
     return factors
 
 
+def _topic(sentence: Sentence) -> Mention | None:
+    """The effect a sentence goes on about without naming it: its list item's ("Infections.
+    Gilenya lowers …"), or the previous sentence's ("PML, a rare brain infection. Symptoms may
+    include …"). It stands at token 0 of this sentence."""
+    remembered = sentence.discourse.get("item_effect") if sentence.continued else None
+    if remembered is None:
+        index, remembered = sentence.discourse.get("effect", (-9, None))
+        if remembered is None or sentence.index - index > 2:
+            return None
+    return dataclasses.replace(remembered, first=0, last=0)
+
+
+def _inline_topic(sentence: Sentence) -> Mention | None:
+    """ "Risk of teratogenicity: …", "Graft-versus-host disease: …": an effect named as a run-in
+    heading of a warnings paragraph."""
+    colon = sentence.first_of(":", hi=min(len(sentence.tokens), 8))
+    if colon is None or not (_RISK_SECTIONS.search(sentence.section_text) or sentence.seq_at(0, ("risk", "of"))):
+        return None
+    named = [m for m in sentence.of_kind(*_EFFECT_KINDS, hi=colon) if not _is_ms(m)]
+    if not named:
+        return None
+    later = [m for m in sentence.of_kind(*_EFFECT_KINDS, lo=colon) if not _is_ms(m)]
+    words = set((named[-1].label or named[-1].text).lower().split())
+    if any(m.iri == named[-1].iri or words <= set((m.label or m.text).lower().split()) for m in later):
+        return None  # the sentence names it again, maybe more precisely
+    return named[-1]
+
+
 def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """Adverse effects: every condition a sentence names with a risk cue ("side effects",
     "increases the risk of", "can cause", "has occurred") or in a side-effect or warnings section,
-    except those named in another role (treated, looked for, a history, a sign of another effect),
-    is a risk of the drug the sentence is about; the first condition of a table row in an
-    adverse-reactions section, and the head condition of each item of a list introduced by "can
-    cause serious side effects, including:", too. Qualified by severity ("serious", "can be
-    fatal"), frequency ("most common", "rare"), incidence ("(39%)", "in 2% of patients"), onset
-    ("after the first dose", "within 24 hours"), signs ("signs include …", "such as …"), and risk
-    factors ("the risk is higher if you have …")."""
+    except those named in another role (treated, looked for, a history, a sign of another effect,
+    a risk factor), is a risk of the drug the sentence is about; the first condition of a table
+    row in an adverse-reactions section, the head condition of each item of a list introduced by
+    "can cause serious side effects, including:", and a run-in heading ("Lymphopenia: …"), too.
+    Qualified by severity ("serious", "can be fatal"), frequency ("most common", "rare"),
+    incidence ("(39%)", "in 2% of patients"), onset ("after the first dose", "within 24 hours"),
+    signs ("signs include …", "such as …", "Tell your doctor if you have …") and risk factors
+    ("the risk is higher if you have …"); signs and risk factors given in a later sentence of the
+    same list item or paragraph belong to the effect it is about."""
     if sentence.block == "paragraph" and re.search(r"\btable\b|listed below", sentence.text, re.I):
         sentence.discourse["table"] = sentence.text.lower()  # what a table's rows are ("the most common …")
     effects = _effects(sentence)
     lead = sentence.lead
+    topic = _topic(sentence)
     item_head: Mention | None = None
-    if sentence.block == "item" and lead is not None and lead.memory.get("risk_lead"):
+    if sentence.block == "item" and lead is not None and lead.memory.get("risk_lead") and not sentence.continued:
         candidates = [m for m in sentence.of_kind(*_EFFECT_KINDS) if not _is_ms(m)]
         item_head = candidates[0] if candidates else sentence.entity_in(0, min(len(sentence.tokens) - 1, 6), _EFFECT_KINDS, None)
         if item_head is not None and all(item_head.iri != e.iri for e in effects):
             effects = [item_head, *effects]
+    if sentence.block == "item" and not sentence.continued:
+        sentence.discourse["item_effect"] = item_head
+    inline = _inline_topic(sentence)
+    if inline is not None and all(inline.iri != e.iri for e in effects):
+        effects = [inline, *effects]
     if _RISK_SECTIONS.search(sentence.section_text) or sentence.has("side effects", "adverse reactions"):
         sentence.memory["risk_lead"] = sentence.text.rstrip().endswith(":")
+
     signs, sign_ids = _signs_of(sentence, effects)
+    cue = _RISK_FACTORS.search(sentence.text)
+    cue_at = sentence.token_at_char(cue.start()) if cue is not None else len(sentence.tokens)
+    before_cue = [e for e in effects if e.last < cue_at and id(e) not in sign_ids]
+    factor_owner = before_cue[-1] if before_cue else topic
+    factors = _risk_factors(sentence, factor_owner) if cue is not None and factor_owner is not None else []
+    factor_ids = {id(e) for e in effects if e.first > cue_at}
     sign_list = _sign_list(sentence)
     listed_signs: list[Mention] = []
     sign_owner: Mention | None = None
     if sign_list is not None:
         start, end, named = sign_list
+        end = sentence.first_of("for", "right away", "immediately", "because", "so", lo=start, hi=end) or end
         for first, last in sentence.members(start, end):
-            m = sentence.entity_in(first, last, _EFFECT_KINDS, "adverse_effect")
+            m = sentence.entity_in(first, last, _EFFECT_KINDS, "adverse_effect", symptom_name)
             if m is not None and (named is None or m.iri != named.iri):
                 listed_signs.append(m)
         sign_ids |= {id(e) for e in effects if any(e.first >= s.first and e.last <= s.last for s in listed_signs)}
-        sign_owner = named or item_head or (effects[0] if effects and id(effects[0]) not in sign_ids and effects[0].first < start else None)
-        if sign_owner is None:
-            remembered = sentence.discourse.get("effect")
-            sign_owner = remembered if remembered is not None else None
-    heads = [e for e in effects if id(e) not in sign_ids and not _apposed(sentence, e, effects)]
-    if sign_owner is not None and listed_signs and all(h.iri != sign_owner.iri for h in heads):
-        heads.append(sign_owner)
+        first_effect = effects[0] if effects and id(effects[0]) not in sign_ids and effects[0].first < start else None
+        sign_owner = named or item_head or first_effect or topic
+    described = _appositions(sentence, effects)
+    heads = [e for e in effects if id(e) not in sign_ids | factor_ids | set(described)]
+    if sign_owner is not None and id(sign_owner) in described:
+        sign_owner = described[id(sign_owner)]
+    for owner, given in ((sign_owner, listed_signs), (factor_owner, factors)):
+        if owner is not None and given and all(h.iri != owner.iri for h in heads):
+            heads.append(owner)
     if not heads:
         return
-    sentence.discourse["effect"] = heads[0]
+    sentence.discourse["effect"] = (sentence.index, heads[0])
     text = sentence.text
     most_common = bool(_MOST_COMMON.search(text)) or bool(lead and _MOST_COMMON.search(lead.text)) or (
         sentence.block == "row" and "most common" in sentence.discourse.get("table", "")
@@ -278,27 +403,27 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     frequency: dict[int, list[URIRef]] = {}
     for f in sentence.of_kind("frequency"):
         lo, hi = sentence.clause_of(f.first)
-        near = sentence.nearest([e for e in heads if lo <= e.first < hi], f.first)
+        near = sentence.nearest([e for e in heads if lo <= e.first < hi and e is not topic], f.first)
         if near is not None:
             frequency.setdefault(id(near), []).append(f.iri)
     onsets = [(MSKG.onsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_ONSET)]
     onsets += [(MSKG.typicalOnsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_TYPICAL_ONSET)]
-    cue = _RISK_FACTORS.search(sentence.text)
-    factor_owner = heads[0]
-    if cue is not None:
-        at = sentence.token_at_char(cue.start())
-        owners = [e for e in heads if e.last < at] or heads
-        factor_owner = owners[-1] if any(e.last < at for e in heads) else heads[0]
-    factors = _risk_factors(sentence, factor_owner)
     for n, e in enumerate(heads):
+        qualifiers: list[tuple[URIRef, Node]] = [(MSKG.adverseEffect, e.iri)]
+        if e is topic:  # only what this sentence adds about it
+            qualifiers.append((MSKG.assertionStatus, MSKG.Affirmed))
+            qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs] if e is sign_owner else []
+            qualifiers += [(MSKG.riskFactor, f.iri) for f in factors] if e is factor_owner else []
+            yield from (claim(sentence, MSKG.Risk, item.iri, qualifiers=qualifiers) for item in sentence.subject)
+            continue
         lo, hi = sentence.clause_of(e.first)
         clause = sentence.span_text(lo, hi - 1)
-        qualifiers: list[tuple[URIRef, Node]] = [(MSKG.adverseEffect, e.iri), (MSKG.assertionStatus, _status(sentence, e))]
+        qualifiers.append((MSKG.assertionStatus, _status(sentence, e)))
         qualifiers += [(MSKG.manifestation, s.iri) for s in signs.get(id(e), [])]
         if e is sign_owner:
             qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs]
         qualifiers += [(MSKG.frequency, f) for f in frequency.get(id(e), [])]
-        if most_common and not frequency.get(id(e)):
+        if most_common and not frequency.get(id(e)) and not _after_new_clause(sentence, e):
             qualifiers.append((MSKG.frequency, MSKG.Common))
         before = sentence.span_text(max(0, e.first - 2), e.first - 1) + " " + e.text
         severities = set(severity_words(before))
