@@ -102,8 +102,8 @@ def _triples(statements: Iterable[Statement], plain: Iterable[Triple]) -> set[Tr
             if p != RDF.type:
                 out.add((s, p, o))
     for s, p, o in plain:
-        if p in _LABELS or p in _UNSCORED_PROPS or (p == RDF.type and o in _ENTITY_KINDS):
-            continue
+        if p in _LABELS or p in _UNSCORED_PROPS or (p == RDF.type and o in _ENTITY_KINDS) or (p, o) == (RDFS.subClassOf, MSKG.Drug):
+            continue  # what kind of entity a thing is (a drug class is a subclass of mskg:Drug) is not scored
         subject = products.get(s, s) if p == MSKG.manufacturer else s
         out.add((subject, p, _normal_literal(o)))  # type: ignore[arg-type]
     return out

@@ -61,7 +61,7 @@ _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("drug_class", re.compile(
         r"(?:antibody|antibodies|modulators?|inhibitors?|antagonists?|agonists?|blockers?|antimetabolites?|"
         r"immunosuppressants?|immunomodulators?|interferons?|corticosteroids?|steroids?|antihistamines?|"
-        r"antivirals?|chemotherapy|analogs?|analogues?)$", re.I)),
+        r"antivirals?|chemotherapy|analogs?|analogues?|prodrugs?)$", re.I)),
     ("company", re.compile(
         r"(?:inc|incorporated|corp|corporation|pharmaceuticals?|pharma|therapeutics|biotech|biosciences|"
         r"laboratories|labs|ltd|llc|gmbh|ag|plc|company|group)$", re.I)),

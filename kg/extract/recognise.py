@@ -24,7 +24,7 @@ from ..namespaces import ID
 from .dictionaries import Dictionaries, dictionaries
 from .lexicon import TRADEMARKS, Lexicon, Mention, Token
 from .names import mint_slug, normal_form
-from .phrases import clean_phrase, is_content, kind_of_head, of_head
+from .phrases import QUALIFYING_WORDS, clean_phrase, is_content, kind_of_head, of_head
 
 __all__ = ["Aliases", "Recogniser"]
 
@@ -32,8 +32,22 @@ __all__ = ["Aliases", "Recogniser"]
 _GENERIC_MERGE = frozenset(["patients", "patient", "symptoms", "symptom", "signs", "sign", "risk", "levels", "level", "changes", "change"])
 _NOT_DRUGS = frozenset(["pen", "autoinjector", "injector", "device", "program", "programme", "syringe", "kit", "app", "system", "prescribing"])
 _PRIORITY = {"lexicon": 0, "alias": 1, "dictionary": 2, "brand": 3, "phrase": 4}
+#: condition words too general to stand for the condition a text names with more words
+_GENERAL_CONDITIONS = frozenset({"infection", "infections", "reaction", "reactions", "pain", "disease", "diseases",
+                                 "cancer", "cancers", "injury", "damage", "failure", "bleeding", "problem", "problems",
+                                 "disorder", "disorders", "tumor", "tumors", "lesion", "lesions"})  # fmt: skip
+_NOT_MODIFIERS = frozenset({"of", "risk", "risks", "signs", "sign", "symptoms", "symptom", "history", "cause", "causes",
+                            "treat", "prevent", "report", "any", "type", "types", "kind", "kinds"})  # fmt: skip
+#: class words too general to stand for the class a text names with more words ("purine antimetabolite")
+_GENERAL_CLASSES = frozenset({"antimetabolite", "antimetabolites", "antagonist", "antagonists", "agonist", "agonists",
+                              "inhibitor", "inhibitors", "modulator", "modulators", "blocker", "blockers", "analog",
+                              "analogs", "analogue", "analogues", "prodrug", "prodrugs"})  # fmt: skip
+#: what names no thing of its own: the kinds of statement a text makes about things
+_NOT_NAMES = frozenset({"adverse reaction", "adverse event", "side effect", "adverse effect", "reaction", "event",
+                        "other reaction", "undesirable effect", "drug reaction"})  # fmt: skip
 #: words for a change in a state that make "<change> of <state>" a condition
 _CHANGES = frozenset({"worsening", "return", "recurrence", "loss", "rebound", "reactivation", "flare"})
+_PARENTHESES = re.compile(r"\([^)]*\)")
 _CAUSED = re.compile(r"^(?:associated|induced|related|mediated)$", re.I)
 _ABBREVIATION = re.compile(r"^(?=.*[A-Z].*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9-]{1,9}$")
 #: dictionary kinds -> mention kinds
@@ -119,6 +133,7 @@ class Recogniser:
         chosen = self._with_heads(tokens, chosen)
         chosen = self._with_cause(tokens, chosen)
         chosen = self._changes_of(tokens, chosen)
+        chosen = self._modified(tokens, chosen)
         chosen += self._phrases(tokens, chosen)
         return self._lay_names(tokens, sorted(chosen, key=lambda m: m.first))
 
@@ -169,7 +184,7 @@ class Recogniser:
             if after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 2].text == ")":
                 after += 3
             if (
-                after < len(tokens) and (after not in taken or after in heads) and m.kind in ("condition", "target", "organ")
+                after < len(tokens) and (after not in taken or after in heads) and m.kind in ("condition", "target", "organ", "thing")
                 and kind_of_head(tokens[after].text) in ("condition", "procedure") and tokens[after].text.lower() not in _GENERIC_MERGE
             ):  # fmt: skip
                 kind = kind_of_head(tokens[after].text) or "condition"
@@ -181,6 +196,31 @@ class Recogniser:
                 out.append(dataclasses.replace(merged, parts=(m, *m.parts)))
                 taken.add(after)
                 swallowed.add(after)
+                continue
+            out.append(m)
+        return out
+
+    def _modified(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """A general condition word with words before it that no recogniser knew names a more
+        specific condition ("urinary tract infection", "autoimmune problems"); "upper" and
+        "lower" make a respiratory tract infection specific too."""
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        out = []
+        for m in chosen:
+            first = m.first
+            general = tokens[m.first].text.lower() in (_GENERAL_CONDITIONS if m.kind != "drug_class" else _GENERAL_CLASSES)
+            if m.kind in ("condition", "adverse_effect", "drug_class") and m.first == m.last and general:
+                while (
+                    first > 0 and first - 1 not in taken and is_content(tokens[first - 1].text)
+                    and tokens[first - 1].text.lower() not in QUALIFYING_WORDS | _NOT_MODIFIERS
+                ):  # fmt: skip
+                    first -= 1
+            while first > 0 and first - 1 not in taken and tokens[first - 1].text.lower() in ("upper", "lower"):
+                first -= 1
+            if first < m.first and tokens[first].text[:1].islower() or first < m.first and first == 0:
+                name = normal_form(" ".join(t.text for t in tokens[first : m.last + 1]))
+                iri, kind = self.entity(name, m.kind if m.kind != "adverse_effect" else "condition")
+                out.append(dataclasses.replace(self._mention(tokens, first, m.last, iri, kind, name, "phrase"), parts=(m,)))
                 continue
             out.append(m)
         return out
@@ -285,7 +325,7 @@ class Recogniser:
                 else:
                     break
             phrase = self._phrase(tokens, i, j)
-            before = next((m for m in chosen if m.last == i - 1 and m.kind in ("organ", "target")), None)
+            before = next((m for m in chosen if m.last == i - 1 and m.kind in ("organ", "target", "thing")), None)
             if phrase and before is not None and phrase[0].kind in ("drug_class", "condition", "procedure"):
                 # "sphingosine 1-phosphate receptor modulator", "liver impairment": one name
                 merged = self._phrase(tokens, before.first, j)
@@ -305,10 +345,10 @@ class Recogniser:
             first += 1
         phrase = " ".join(t.text for t in tokens[first : last + 1]).replace(" - ", "-").replace(" / ", "/")
         kind = kind_of_head(phrase)
-        if kind is None or last - first > 7:
+        if kind is None or len(_PARENTHESES.sub("", phrase).split()) > 7:
             return []
         name = clean_phrase(phrase)
-        if not name or (" " not in name and "-" not in name and name.lower() in _GENERIC):
+        if not name or (" " not in name and "-" not in name and name.lower() in _GENERIC) or normal_form(name) in _NOT_NAMES:
             return []
         if kind in ("company", "agency") and not tokens[first].text[:1].isupper():
             return []
@@ -362,7 +402,8 @@ class Recogniser:
             for s in range(len(words)):
                 if _initials_match(abbreviation, words[s:]) and words[s][:1].lower() == abbreviation[:1].lower():
                     name = normal_form(" ".join(words[s:]))
-                    kind = kind_of_head(name) or "condition"
+                    # a name whose head says nothing of its kind ("sphingosine 1-phosphate", "JC virus")
+                    kind = kind_of_head(name) or "thing"
                     iri, kind = self.entity(name, kind)
                     aliases.add((abbreviation.lower(),), iri, kind, name)
                     # the long form names it too, wherever written ("hepatitis B virus")

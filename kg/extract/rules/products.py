@@ -22,7 +22,9 @@ _COPULA = frozenset({"is", "are", "was", "were"})
 _FILLERS = frozenset({"a", "an", "one", "of", "the", "also", "among", "considered", "called", "type", "kind", "both",
                       "another", "new", "first", "group", "class", "family", "medicines", "drugs", "medications",
                       "belongs", "belong", "to"})  # fmt: skip
-_CLASS_INTRODUCERS = (("such", "as"), ("including",), ("like",), ("include",), ("includes",))
+_ANAPHORS = (("the", "drug"), ("this", "drug"), ("the", "medicine"), ("this", "medicine"), ("the", "medication"))
+_CLASS_INTRODUCERS = (("such", "as"), ("including",), ("like",), ("include",), ("includes",), ("e", ".", "g", "."),
+                      ("eg",), ("for", "example"))  # fmt: skip
 _COMPANY_WORD = re.compile(r"^(?:[A-Z][\w&.'-]*|&|and|of)$")
 
 
@@ -115,10 +117,40 @@ def _modifiers(sentence: Sentence, lo: int, hi: int) -> bool:
     """Whether tokens lo..hi (exclusive) are only words that qualify a class ("fully human",
     "a type of", "humanized IgG4κ")."""
     words = [sentence.tokens[j].text for j in range(lo, hi)]
-    return len(words) <= 6 and all(
+    return len(words) <= 8 and all(
         w.lower() in _FILLERS or (w[:1].isalnum() and w.lower() not in ("that", "which", "and", "or", "for", "to")) or w == "-"
         for w in words
     ) and not any(d.first in range(lo, hi) for d in sentence.drug_items)
+
+
+def _also(sentence: Sentence, item: DrugItem, c: Mention, classes: list[Mention]) -> bool:
+    """Whether a class is a second one the copula gives ("X is a monoclonal antibody and an
+    integrin receptor antagonist", "X is a CD20-directed cytolytic antibody, a type of monoclonal
+    antibody")."""
+    earlier = [o for o in classes if item.last < o.first and o.last < c.first]
+    if not earlier or not _modifiers(sentence, item.last + 2, earlier[0].first):
+        return False
+    between = [sentence.lower(j) for j in range(earlier[-1].last + 1, c.first)]
+    return between[:2] in (["and", "a"], ["and", "an"], [",", "a"]) and all(
+        w in _FILLERS or w in (",", "and") or w.isalnum() for w in between
+    ) and len(between) <= 6
+
+
+def _listed_after(sentence: Sentence, c: Mention) -> list[DrugItem]:
+    """The drugs a plural class announces with a colon or a dash later in its clause ("Four oral
+    DMTs are now widely used …: teriflunomide (Aubagio®), fingolimod …"; "The DMTs the FDA has
+    approved — the beta interferons, glatiramer acetate …")."""
+    if not sentence.tokens[c.last].text.lower().endswith("s"):
+        return []
+    lo, hi = sentence.clause_of(c.first)
+    mark = sentence.first_of(":", "\u2014", "--", lo=c.last + 1, hi=hi)
+    if mark is None or any(d.first < mark and d.first > c.last and not d.is_class for d in sentence.drug_items):
+        return []
+    start = mark + 1
+    while sentence.lower(start) in ("the", "a", "an"):
+        start += 1
+    members = sentence.list_after(start)
+    return members if len(members) >= 2 else []
 
 
 def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -129,33 +161,46 @@ def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     classes = sentence.of_kind("drug_class")
     for c in classes:
         after = c.last + 1
-        if sentence.lower(after) == ",":
+        while sentence.lower(after) in (",", "("):
             after += 1
         for intro in _CLASS_INTRODUCERS:
             if sentence.seq_at(after, intro):
-                members = sentence.list_after(after + len(intro))
+                start = after + len(intro)
+                start += sentence.lower(start) == ","  # "(e.g., mitoxantrone, …)"
+                members = sentence.list_after(start)
                 yield from _members(sentence, c, members)
                 if intro[0].startswith("include"):
                     for i in sentence.find(("in", "addition", "to"), 0, c.first):
                         yield from _members(sentence, c, sentence.list_after(i + 3)[:1])
+        yield from _members(sentence, c, _listed_after(sentence, c))
         if sentence.lower(c.last + 1) == ",":  # "A purine antimetabolite, cladribine …"
             lead = [sentence.lower(j) for j in range(0, c.first)]
             if set(lead) <= {"a", "an"}:
                 first = next((d for d in sentence.drug_items if d.first == c.last + 2), None)
                 if first is not None:
                     yield from _members(sentence, c, [first])
+                elif sentence.lower(c.last + 2) in ("it", "this", "the"):  # "A … modulator, it keeps …"
+                    yield from _members(sentence, c, list(sentence.last_subject[:1]))
         for item in sentence.drug_items:
             if item.last >= c.first or item.is_class and item.iri == c.iri:
                 continue
             between = [sentence.lower(j) for j in range(item.last + 1, c.first)]
             if not between:
                 continue
+            also = between[0] in _COPULA and _also(sentence, item, c, classes)
             copula = between[0] in _COPULA and _modifiers(sentence, item.last + 2, c.first)
             belongs = between[0] in ("belongs", "belong") and _modifiers(sentence, item.last + 1, c.first)
             apposition = between[0] == "," and len(between) > 1 and between[1] in ("a", "an", "another") and _modifiers(
                 sentence, item.last + 2, c.first
             )
-            if (copula or belongs or apposition) and not any(
+            if also or (copula or belongs or apposition) and not any(
                 o.first < c.first and o.last > item.last for o in classes if o is not c
             ):
                 yield from _members(sentence, c, [item])
+        # "It is a prodrug …", "The drug is a monoclonal antibody": what the anaphor refers to
+        size = 1 if sentence.lower(0) == "it" else 2 if any(sentence.seq_at(0, a) for a in _ANAPHORS) else 0
+        if (
+            size and sentence.lower(size) in _COPULA and _modifiers(sentence, size + 1, c.first)
+            and not any(d.first < c.first and not d.is_class for d in sentence.drug_items)
+        ):  # fmt: skip
+            yield from _members(sentence, c, list(sentence.last_subject[:1]))

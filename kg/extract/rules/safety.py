@@ -51,7 +51,7 @@ _REPORT = re.compile(r"\b(?:call|tell|contact|see|get help|report|seek care)\b",
 _DISEASE = re.compile(
     r"(?:infection|cancer|carcinoma|oma|itis|disease|syndrome|leuka?emia|lymphoma|meningitis|zoster|listeria|"
     r"tuberculosis|pneumonia|disorder|failure|leukoencephalopathy|thyroidism|thrombocytopenia|penia|emia|stroke|"
-    r"dissection|edema|injury|damage|toxicity|neoplasm|malignancy|malignancies|cancer|zoster|encephalitis|reaction|anaphylaxis)s?$",
+    r"dissection|edema|injury|damage|toxicity|neoplasm|malignancy|malignancies|cancer|zoster|encephalitis|reaction|anaphylaxis|purpura)s?$",
     re.I,
 )
 _MOST_COMMON = re.compile(r"\bmost (?:common|frequent)|\bcommon(?:ly)?\b", re.I)
@@ -84,7 +84,7 @@ def _disease(m: Mention) -> bool:
     return bool(_DISEASE.search((m.label or m.text).lower().rstrip(")")))
 
 
-_NOT_RISK_AFTER = frozenset({"treatment", "treatments", "therapy", "therapies", "patients", "drug", "drugs", "medicine",
+_NOT_RISK_AFTER = frozenset({"dna", "rna", "antibody", "antibodies", "treatment", "treatments", "therapy", "therapies", "patients", "drug", "drugs", "medicine",
                              "medicines", "trial", "trials", "study", "studies", "screening", "test", "tests"})  # fmt: skip
 
 
@@ -150,6 +150,13 @@ def _with_listed(sentence: Sentence, effects: list[Mention]) -> list[Mention]:
 
 _CLAUSE_OPENERS = frozenset({"more", "other", "some", "the", "a", "an", "there", "it", "they", "these", "this", "patients",
                              "people", "serious", "rare"})  # fmt: skip
+
+
+def _with_cue(sentence: Sentence, e: Mention) -> bool:
+    """Whether "most common" is said in the effect's clause (or by the list's lead, or not in the
+    sentence at all)."""
+    cue = next((m.start() for m in sentence.regex(_MOST_COMMON)), None)
+    return cue is None or sentence.clause_of(sentence.token_at_char(cue)) == sentence.clause_of(e.first)
 
 
 def _after_new_clause(sentence: Sentence, e: Mention) -> bool:
@@ -423,7 +430,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if e is sign_owner:
             qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs]
         qualifiers += [(MSKG.frequency, f) for f in frequency.get(id(e), [])]
-        if most_common and not frequency.get(id(e)) and not _after_new_clause(sentence, e):
+        if most_common and not frequency.get(id(e)) and not _after_new_clause(sentence, e) and _with_cue(sentence, e):
             qualifiers.append((MSKG.frequency, MSKG.Common))
         before = sentence.span_text(max(0, e.first - 2), e.first - 1) + " " + e.text
         severities = set(severity_words(before))
@@ -599,7 +606,7 @@ def _screened(sentence: Sentence, found: list[Mention]) -> dict[int, Mention]:
         if sentence.lower(at) in ("new", "signs", "symptoms", "any", "possible"):
             continue  # "to screen for new signs of infection": what a named procedure looks for
         for first, last in sentence.members(at, stop):
-            target = sentence.entity_in(first, last, _CONTRA_KINDS + ("target",), None)
+            target = sentence.entity_in(first, last, _CONTRA_KINDS + ("target", "thing"), None)
             if target is None or any(p.first <= last and first <= p.last for p in found):
                 continue
             name = f"{target.label or target.text} {noun}"
