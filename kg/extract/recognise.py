@@ -185,7 +185,9 @@ class Recogniser:
                 after += 3
             if (
                 after < len(tokens) and (after not in taken or after in heads) and m.kind in ("condition", "target", "organ", "thing")
-                and kind_of_head(tokens[after].text) in ("condition", "procedure") and tokens[after].text.lower() not in _GENERIC_MERGE
+                and (kind_of_head(tokens[after].text) in ("condition", "procedure")
+                     or m.kind in ("thing", "target") and kind_of_head(tokens[after].text) == "target")
+                and tokens[after].text.lower() not in _GENERIC_MERGE
             ):  # fmt: skip
                 kind = kind_of_head(tokens[after].text) or "condition"
                 # the name as written ("cervical cancer screening"), or as the document defined it ("HBV")

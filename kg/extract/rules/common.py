@@ -107,9 +107,19 @@ def percentages(text: str) -> list[str]:
     return [m.group(1) for m in _PERCENT.finditer(text)]
 
 
+_NEGATIONS = frozenset({"not", "no", "never", "without", "neither", "nor", "cannot", "n't", "none"})
+
+
 def status(sentence: Sentence, first: int, last: int | None = None) -> URIRef:
+    """Affirmed, negated or hedged, by ConText, with a negation only where its clause has a
+    negation word ("The mechanism is not fully defined; it is thought to …" is hedged)."""
     verdict = sentence.assertion(first, last)
-    return MSKG.Negated if verdict.negated else MSKG.Hedged if verdict.hedged else MSKG.Affirmed
+    lo, hi = sentence.clause_of(first)
+    negated = verdict.negated and any(
+        sentence.lower(j) in _NEGATIONS or sentence.lower(j) == "t" and sentence.lower(j - 1) in ("'", "\u2019")  # "won't"
+        for j in range(lo, hi)
+    )
+    return MSKG.Negated if negated else MSKG.Hedged if verdict.hedged else MSKG.Affirmed
 
 
 _FIRST_DOSE = re.compile(r"\b(?:after|following|with|within .{0,20}?of)\s+(?:the|your|a)\s+first\s+(?:dose|infusion|injection|course)\b|\bfirst-dose\b", re.I)

@@ -13,6 +13,7 @@ from ...namespaces import ID, MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..names import normal_form
+from ..phrases import FUNCTION_WORDS, is_content
 from ..sentence import DrugItem, Sentence
 from .common import claim, percentages, status
 from .products import _company_after
@@ -35,12 +36,15 @@ _FUNDING_WORDS = frozenset({"fund", "funded", "funding", "funds", "sponsor", "sp
 _CONDUCT_WORDS = frozenset({"conducted", "run", "ran", "led", "carried"})
 _MECHANISM_VERBS = {
     re.compile(r"^(?:deplet|remov)(?:e|es|ed|ing)$"): "depletion",
-    re.compile(r"^inhibit(?:s|ed|ing)?$"): "inhibition",
+    re.compile(r"^(?:inhibit|limit)(?:s|ed|ing)?$"): "inhibition",
     re.compile(r"^block(?:s|ed|ing)?$"): "blockade",
     re.compile(r"^activat(?:e|es|ed|ing)$"): "activation",
     re.compile(r"^modulat(?:e|es|ed|ing)$"): "modulation",
     re.compile(r"^(?:trap(?:s|ped|ping)?|keeps?|kept|keeping)$"): "sequestration",
+    re.compile(r"^boost(?:s|ed|ing)?$"): "boost",
 }
+#: "stop immune cells from crossing the blood-brain barrier": their entry is blocked
+_ENTRY = re.compile(r"\b(?:stop|stops|prevent|prevents|keep|keeps)\s+(.+?)\s+(?:from|out of)\s+(?:crossing|entering|getting into|reaching|the)\b", re.I)
 _TARGET_CUES = re.compile(
     r"\b(?:bind\w*|attach\w*|target\w*|directed against|directed at|acts? on|deplet\w*|remov\w*|inhibit\w*|block\w*|"
     r"activat\w*|modulat\w*|keeps?|trap\w*|a protein called|on the surface of|on)\b",
@@ -133,35 +137,97 @@ def _subject(sentence: Sentence, i: int, comparators: list[URIRef]) -> tuple[Dru
 
 
 def _targets(sentence: Sentence) -> list[Mention]:
+    """The cells and molecules a sentence names, without those that only describe the one before
+    ("lymphocytes, a type of white blood cell"; "dihydroorotate dehydrogenase, a mitochondrial
+    enzyme"); "the CD20 molecule" is CD20; "B and T lymphocytes" are two kinds of lymphocyte."""
     found = sentence.of_kind("target")
     for match in re.finditer(r"\bCD\d+[a-z]?\b", sentence.text):
         at = sentence.token_at_char(match.start())
-        if not any(t.first <= at <= t.last for t in found):
+        inside = next((t for t in found if t.first <= at <= t.last), None)
+        if inside is not None and re.fullmatch(r"(?:the\s+)?CD\d+[a-z]?\s+(?:molecules?|proteins?|antigens?|markers?)", inside.text, re.I):
+            found.remove(inside)
+            inside = None
+        if inside is None:
             found.append(sentence.mint(match.group(0), "target", at, at))
-    return sorted(found, key=lambda t: t.first)
+    found = sorted(found, key=lambda t: t.first)
+    kept: list[Mention] = []
+    for t in found:
+        between = [sentence.lower(j) for j in range(kept[-1].last + 1, t.first)] if kept else []
+        if between[:1] == [","] and len(between) >= 2 and between[1] in ("a", "an", "the") and len(between) <= 5 and all(
+            w == "of" or w not in FUNCTION_WORDS for w in between[2:]
+        ):
+            continue  # an apposition describing the target before ("lymphocytes, a type of white blood cell")
+        kept.append(t)
+        if sentence.lower(t.first - 1) == "and" and re.fullmatch(r"[A-Z]", sentence.tokens[t.first - 2].text):
+            # "B and T lymphocytes": the B lymphocytes too
+            head = (t.label or t.text).split()[-1]
+            kept.append(sentence.mint(f"{sentence.tokens[t.first - 2].text} {head}", "target", t.first - 2, t.first - 2))
+    return sorted(kept, key=lambda t: t.first)
+
+
+def _head(target: Mention, sentence: Sentence) -> str:
+    """The name a mechanism takes from its target ("B cells": B-cell; "B and T lymphocytes":
+    lymphocyte)."""
+    head = normal_form(target.label or target.text)
+    if sentence.lower(target.first - 1) == "and" or sentence.lower(target.last + 1) == "and":
+        # "B and T lymphocytes": the cells, whatever their kind; B, T and NK cells are lymphocytes
+        head = head.split()[-1]
+        return "lymphocyte" if head == "cell" and len(target.text.split()[0]) <= 2 else head
+    if head.endswith(" cell") and len(head.split()) == 2:
+        head = head.replace(" cell", "-cell")
+    return head
 
 
 def _named_mechanism(sentence: Sentence, targets: list[Mention]) -> tuple[str, Mention | None] | None:
     """A mechanism named by a verb and its object: "depleting B cells" is B-cell depletion,
     "inhibits dihydroorotate dehydrogenase" its inhibition, "keeps lymphocytes in the lymph nodes"
-    lymphocyte sequestration in lymph nodes."""
+    lymphocyte sequestration in lymph nodes, "blocks their adhesion" (the leukocytes') leukocyte
+    adhesion blockade, "limits the proliferation of activated lymphocytes" lymphocyte
+    proliferation inhibition, "stop immune cells from crossing …" immune-cell entry blockade,
+    "lead to their depletion" the depletion of the cells named before."""
+    entry = next(iter(sentence.regex(_ENTRY)), None)
+    if entry is not None:
+        at = sentence.token_at_char(entry.start(1))
+        target = next((t for t in targets if t.first >= at), None)
+        if target is not None:
+            return f"{_head(target, sentence)} entry blockade", target
     for i, token in enumerate(sentence.tokens):
+        if token.lower == "depletion" and sentence.lower(i - 1) == "their" and targets:
+            earlier = [t for t in targets if t.last < i]
+            if earlier:
+                return f"{_head(earlier[-1], sentence)} depletion", earlier[-1]
         stem = next((s for s in _MECHANISM_VERBS if s.match(token.lower)), None)
         if stem is None:
             continue
-        target = next((t for t in targets if i < t.first <= i + 5), None)
+        noun = _MECHANISM_VERBS[stem]
+        if token.lower.endswith("ed") and any(t.first == i + 1 for t in targets):
+            continue  # "activated immune cells": an adjective
+        j = i + 1
+        while sentence.lower(j) in ("the", "a", "an", "large", "numbers", "number", "of", "these", "those", "many", "most"):
+            j += 1
+        if sentence.lower(j) in ("their", "its") and targets:  # "blocks their adhesion": the cells named before
+            earlier = [t for t in targets if t.last < i]
+            if earlier:
+                return f"{_head(earlier[-1], sentence)} {sentence.lower(j + 1)} {noun}", earlier[-1]
+        if sentence.lower(j + 1) == "of" and sentence.tokens[j].text.isalpha():  # "the proliferation of activated lymphocytes"
+            target = next((t for t in targets if j + 1 < t.first <= j + 4), None)
+            if target is not None:
+                return f"{_head(target, sentence)} {sentence.lower(j)} {noun}", target
+        target = next((t for t in targets if j <= t.first <= j + 3), None)
         if target is None and sentence.has("these cells", lo=i, hi=i + 4):
             target = targets[-1] if targets else None
         if target is None:
+            if noun == "boost":  # "boost energy production": what is boosted
+                words = []
+                while is_content(sentence.tokens[j].text) if j < len(sentence.tokens) else False:
+                    words.append(sentence.lower(j))
+                    j += 1
+                if words:
+                    return f"{' '.join(words)} {noun}", None
             continue
-        noun = _MECHANISM_VERBS[stem]
-        head = normal_form(target.label or target.text)
+        head = _head(target, sentence)
         if noun == "sequestration" and "lymph node" in sentence.text.lower():
             return f"{head} sequestration in lymph nodes", target
-        if head.endswith(" cell") and len(head.split()) == 2:
-            head = head.replace(" cell", "-cell")
-        if sentence.lower(target.first - 1) == "and":  # "B and T lymphocytes": the cells, whatever their kind
-            head = head.split()[-1]
         return f"{head} {noun}", target
     return None
 
@@ -178,31 +244,24 @@ def mechanism(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     cued = bool(_TARGET_CUES.search(sentence.text)) or "work" in sentence.section_text or "pharmacology" in sentence.section_text
     if not cued:
         targets = []
-    named = _named_mechanism(sentence, targets) if targets else None
-    if not mechanisms and not targets:
+    named = _named_mechanism(sentence, targets) if cued else None
+    if not mechanisms and not targets and named is None:
         return
-    if mechanisms or named:
-        first = mechanisms[0].first if mechanisms else named[1].first if named and named[1] else 0  # type: ignore[union-attr]
-    else:
-        first = targets[0].first
-    hedge = status(sentence, max(0, first - 6), first)
+    first = mechanisms[0].first if mechanisms else named[1].first if named and named[1] else targets[0].first if targets else 0
+    lo = sentence.clause_of(first)[0]  # "The mechanism is not fully defined; it is thought to …": this clause's hedge
+    hedge = status(sentence, max(lo, first - 6), first)
     qualifiers_common: list[tuple[URIRef, Node]] = [(MSKG.target, t.iri) for t in targets]
     drugs = sentence.subject_at(first)
-    for m in mechanisms:
-        for item in drugs:
-            yield claim(sentence, MSKG.MechanismStatement, item.iri,
-                        qualifiers=[(MSKG.mechanism, m.iri), *qualifiers_common, (MSKG.assertionStatus, hedge)])  # fmt: skip
+    found = [m.iri for m in mechanisms]
     if not mechanisms and named is not None:
         name, target = named
-        if target is not None:
-            at = target.first
-            m = sentence.mint(name, "mechanism", at, at)
-            for item in drugs:
-                yield claim(sentence, MSKG.MechanismStatement, item.iri,
-                            qualifiers=[(MSKG.mechanism, m.iri), *qualifiers_common, (MSKG.assertionStatus, hedge)])  # fmt: skip
-    elif not mechanisms and targets:
-        for item in drugs:
-            yield claim(sentence, MSKG.MechanismStatement, item.iri, qualifiers=[*qualifiers_common, (MSKG.assertionStatus, hedge)])
+        at = target.first if target is not None else first
+        found = [sentence.mint(name, "mechanism", at, at).iri]
+    for item in drugs:
+        for iri in found or [None]:
+            mechanism_value = [(MSKG.mechanism, iri)] if iri is not None else []
+            yield claim(sentence, MSKG.MechanismStatement, item.iri,
+                        qualifiers=[*mechanism_value, *qualifiers_common, (MSKG.assertionStatus, hedge)])  # fmt: skip
 
 
 def study(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
