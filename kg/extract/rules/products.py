@@ -136,7 +136,7 @@ def _also(sentence: Sentence, item: DrugItem, c: Mention, classes: list[Mention]
     ) and len(between) <= 6
 
 
-def _listed_after(sentence: Sentence, c: Mention) -> list[DrugItem]:
+def listed_after(sentence: Sentence, c: Mention) -> list[DrugItem]:
     """The drugs a plural class announces with a colon or a dash later in its clause ("Four oral
     DMTs are now widely used …: teriflunomide (Aubagio®), fingolimod …"; "The DMTs the FDA has
     approved — the beta interferons, glatiramer acetate …")."""
@@ -172,7 +172,7 @@ def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 if intro[0].startswith("include"):
                     for i in sentence.find(("in", "addition", "to"), 0, c.first):
                         yield from _members(sentence, c, sentence.list_after(i + 3)[:1])
-        yield from _members(sentence, c, _listed_after(sentence, c))
+        yield from _members(sentence, c, listed_after(sentence, c))
         if sentence.lower(c.last + 1) == ",":  # "A purine antimetabolite, cladribine …"
             lead = [sentence.lower(j) for j in range(0, c.first)]
             if set(lead) <= {"a", "an"}:

@@ -14,6 +14,7 @@ from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..sentence import DrugItem, Sentence
 from .common import claim
+from .products import listed_after
 
 __all__ = ["regulatory_decision", "therapeutic_use"]
 
@@ -29,7 +30,7 @@ _INTENT_WORDS = frozenset({"intended", "indicated"})
 _NOT_A_DECISION = (("filed", "for"), ("apply", "for"), ("applied", "for"), ("seek",), ("seeking",), ("application",),
                    ("designation",), ("expected",), ("pending",))  # fmt: skip
 _CONDITION_KINDS = ("condition", "adverse_effect")
-_USE_TRIGGERS = (("used", "to", "treat"), ("used", "for"), ("used", "in"), ("used",), ("prescribed",),
+_USE_TRIGGERS = (("recommended", "for"), ("used", "to", "treat"), ("used", "for"), ("used", "in"), ("used",), ("prescribed",),
                  ("prescribe",), ("for", "the", "treatment", "of"), ("to", "treat"), ("treatment", "for"),
                  ("drug", "for"), ("medicine", "for"), ("medication", "for"), ("therapy", "for"), ("used", "to"))  # fmt: skip
 _FAILURE = re.compile(
@@ -43,7 +44,13 @@ def _conditions(sentence: Sentence, lo: int, hi: int) -> list[Mention]:
     return [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=lo, hi=hi) if m.source != "phrase" or m.label]
 
 
+_MS = re.compile(r"multiple-sclerosis|-ms$|clinically-isolated-syndrome")
+
+
 def _courses(sentence: Sentence, condition: Mention, conditions: list[Mention], lo: int, hi: int) -> list[URIRef]:
+    """The disease courses written next to an MS condition ("active secondary progressive MS")."""
+    if not _MS.search(str(condition.iri)):
+        return []  # "active Crohn's disease": a course of MS is not one of another disease
     return [
         course.iri
         for course in sentence.of_kind("course", lo=lo, hi=hi)
@@ -89,7 +96,18 @@ def _drugs(sentence: Sentence, i: int, lo: int, hi: int) -> list[URIRef]:
         named = [d for d in candidates if d.first >= end][:1] if sentence.lower(start) == "since" else []
     if not named:
         named = [d for d in candidates if d.first < start] or [d for d in candidates if d.first >= end]
-    return list(dict.fromkeys(d.iri for d in named)) or [d.iri for d in sentence.subject_at(i)]
+    return _members_for_classes(sentence, list(dict.fromkeys(d.iri for d in named)) or [d.iri for d in sentence.subject_at(i)])
+
+
+def _members_for_classes(sentence: Sentence, drugs: list[URIRef]) -> list[URIRef]:
+    """A class whose members the sentence lists ("The DMTs the FDA has approved — the beta
+    interferons, glatiramer acetate …") stands for them."""
+    out: list[URIRef] = []
+    for iri in drugs:
+        c = next((m for m in sentence.of_kind("drug_class") if m.iri == iri), None)
+        listed = listed_after(sentence, c) if c is not None else []
+        out += [d.iri for d in listed] or [iri]
+    return list(dict.fromkeys(out))
 
 
 def _trigger(sentence: Sentence, i: int) -> URIRef | None:
@@ -101,14 +119,25 @@ def _trigger(sentence: Sentence, i: int) -> URIRef | None:
         return None
     if any(sentence.seq_at(j, cue) for cue in _NOT_A_DECISION for j in range(max(0, i - 3), i + 4)):
         return None
+    if word in _INTENT_WORDS | {"approved"} and _generic_drug_before(sentence, i):
+        return None  # "an alternate drug indicated for the treatment of MS": no drug in particular
     if recommended:
         return MSKG.NotIntended
     if refusal:
         return MSKG.NotApproved
-    negated = sentence.assertion(i).negated
+    lo = sentence.clause_of(i)[0]
+    negated = sentence.assertion(i).negated or any(sentence.lower(j) in ("none", "neither", "no") for j in range(lo, i))
     if word in _INTENT_WORDS:
         return MSKG.NotIntended if negated else MSKG.Approved
     return MSKG.NotApproved if negated else MSKG.Approved
+
+
+def _generic_drug_before(sentence: Sentence, i: int) -> bool:
+    """Whether the word before a trigger is a drug named indefinitely ("another drug approved
+    for …", "an alternate drug indicated for …")."""
+    if sentence.lower(i - 1) not in ("drug", "drugs", "medicine", "medicines", "medication", "therapy", "treatment"):
+        return False
+    return any(sentence.lower(j) in ("a", "an", "another", "any", "other") for j in range(max(0, i - 4), i - 1))
 
 
 def _year(sentence: Sentence, lo: int, hi: int, status: URIRef) -> list[Literal]:
@@ -222,6 +251,19 @@ def _items(sentence: Sentence) -> list[tuple[Node, list[URIRef]]]:
     return [(c.iri, _courses(sentence, c, conditions, 0, len(sentence.tokens))) for c in conditions]
 
 
+def _without_descriptions(sentence: Sentence, conditions: list[Mention]) -> list[Mention]:
+    """Conditions without those that only describe the next ("a blood cancer, B-cell chronic
+    lymphocytic leukemia")."""
+    out = []
+    for a, b in zip(conditions, [*conditions[1:], None]):
+        if b is not None and [sentence.lower(j) for j in range(a.last + 1, b.first)] == [","] and any(
+            sentence.lower(j) in ("a", "an") for j in range(max(0, a.first - 3), a.first)
+        ):
+            continue
+        out.append(a)
+    return out
+
+
 def _user(sentence: Sentence, i: int) -> list[DrugItem]:
     """What a use at token i is about: a drug the trigger describes in apposition ("Rebif,
     another drug for the treatment of MS"), else the clause's subject."""
@@ -244,6 +286,8 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     for i in range(len(sentence.tokens)):
         if any(sentence.seq_at(i, t) for t in _USE_TRIGGERS) and not (triggers and i <= triggers[-1] + 3):
             triggers.append(i)
+    used_any = False
+    introduces = sentence.text.rstrip().endswith(":")
     for n, i in enumerate(triggers):
         lo, hi = sentence.clause_of(i)
         if sentence.lower(i - 1) == "be" and sentence.lower(i - 2) == "not" or sentence.lower(i - 1) == "not":
@@ -251,8 +295,12 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         used = sentence.lower(i) in ("used", "prescribed", "prescribe")
         if not used and any(_trigger(sentence, j) is not None for j in range(lo, i)):
             continue  # "approved for the treatment of": the approval says the use
+        used_any = True
         end = min(hi, triggers[n + 1]) if n + 1 < len(triggers) else hi
         conditions = _conditions(sentence, i, end)
+        if introduces and sentence.has("forms of", "types of", "kinds of", lo=i, hi=end):
+            continue  # "It can be used for various forms of MS:": the list says which
+        conditions = _without_descriptions(sentence, conditions)
         if not conditions:
             continue
         qualifiers: list[tuple[URIRef, Node]] = []
@@ -266,6 +314,9 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             qualifiers += [(MSKG.afterFailureOf, d.iri) for d in failed]
         status = MSKG.Negated if sentence.assertion(i).negated else MSKG.Affirmed
         users = _user(sentence, i)
+        classes = [m for u in users if u.is_class for m in sentence.mentions if m.first == u.first and m.iri == u.iri]
+        listed = [d for c in classes for d in listed_after(sentence, c)]
+        users = listed or users  # "Four oral DMTs are used for …: teriflunomide, fingolimod …"
         for condition in conditions:
             courses = [(MSKG.diseaseCourse, c) for c in _courses(sentence, condition, conditions, i, end)]
             for item in users:
@@ -275,7 +326,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                     item.iri,
                     qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status), *courses, *qualifiers],
                 )
-    if triggers:
+    if used_any:
         sentence.memory["use"] = (list(_user(sentence, triggers[0])), sentence.text.rstrip().endswith(":"))
     lead = sentence.lead
     if lead is not None and sentence.block == "item":
