@@ -121,6 +121,8 @@ def extract(
             name = rule_name(rule)
             claims.extend(dataclasses.replace(c, rule=name) for c in rule(sentence, lexicon))
         registry.note(sentence.minted, sentence.evidence)
+        if _about_something_else(sentence):
+            last_plural = ()  # "Infusion reactions were common. They can occur …": not the drugs
         explicit = sentence.subject_in(0, len(tokens))
         if explicit:
             last_subject = explicit
@@ -133,6 +135,13 @@ def extract(
             lead = sentence if sentence.text.rstrip().endswith(":") else None
     claims = registry.consistent(claims)
     return Extraction(claims + registry.facts(claims), registry.names)
+
+
+def _about_something_else(sentence: Sentence) -> bool:
+    """Whether a sentence opens with a plural thing that is not a drug ("Infusion reactions were
+    …"), so that a "they" in the next one refers to it."""
+    first = next((m for m in sentence.mentions if m.first <= 1), None)
+    return first is not None and not first.is_drug and sentence.tokens[first.last].text.lower().endswith("s")
 
 
 def extract_document(doc: Document, lexicon: Lexicon, context: ClinicalText | None = None) -> list[Claim]:

@@ -31,7 +31,9 @@ __all__ = ["Aliases", "Recogniser"]
 #: heads that do not make a new thing of the name before them ("MS patients", "PML symptoms")
 _GENERIC_MERGE = frozenset(["patients", "patient", "symptoms", "symptom", "signs", "sign", "risk", "levels", "level", "changes", "change"])
 _NOT_DRUGS = frozenset(["pen", "autoinjector", "injector", "device", "program", "programme", "syringe", "kit", "app", "system", "prescribing"])
-_PRIORITY = {"lexicon": 0, "alias": 1, "dictionary": 2, "brand": 3, "phrase": 4}
+#: on ties, a document's own abbreviation beats the lexicon ("MRI" where the label defined
+#: "brain magnetic resonance imaging (MRI)")
+_PRIORITY = {"alias": 0, "lexicon": 1, "dictionary": 2, "brand": 3, "phrase": 4}
 #: condition words too general to stand for the condition a text names with more words
 _GENERAL_CONDITIONS = frozenset({"infection", "infections", "reaction", "reactions", "pain", "disease", "diseases",
                                  "cancer", "cancers", "injury", "damage", "failure", "bleeding", "problem", "problems",
@@ -135,7 +137,7 @@ class Recogniser:
         chosen = self._changes_of(tokens, chosen)
         chosen = self._modified(tokens, chosen)
         chosen += self._phrases(tokens, chosen)
-        return self._lay_names(tokens, sorted(chosen, key=lambda m: m.first))
+        return self._lay_names(tokens, self._abbreviated(tokens, chosen))  # phrases have abbreviations too
 
     @staticmethod
     def _analytes(tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
@@ -157,14 +159,17 @@ class Recogniser:
         out: list[Mention] = []
         for m in sorted(chosen, key=lambda m: m.first):
             previous = out[-1] if out else None
+            abbreviation = tokens[m.first].text
             if (
-                previous is not None and m.first == m.last and previous.last + 2 == m.first
-                and tokens[previous.last + 1].text == "(" and m.last + 1 < len(tokens) and tokens[m.last + 1].text == ")"
-                and _ABBREVIATION.match(m.text) and not (previous.is_drug or m.is_drug)
-                and _initials_match(m.text, [t.text for t in tokens[previous.first : previous.last + 1]])
+                previous is not None and previous.last + 2 == m.first and tokens[previous.last + 1].text == "("
+                and m.first + 1 < len(tokens) and tokens[m.first + 1].text == ")"
+                and _ABBREVIATION.match(abbreviation) and not (previous.is_drug or m.is_drug)
+                and _initials_match(abbreviation, [t.text for t in tokens[previous.first : previous.last + 1]])
             ):  # fmt: skip
-                out[-1] = Mention(previous.iri, previous.kind, previous.first, m.last + 1, previous.start,
-                                  tokens[m.last + 1].end, previous.text, previous.label, previous.drugbank, previous.source)  # fmt: skip
+                # "brain magnetic resonance imaging (MRI) scan": one mention, the long form's
+                last = max(m.last, m.first + 1)
+                out[-1] = Mention(previous.iri, previous.kind, previous.first, last, previous.start,
+                                  tokens[last].end, previous.text, previous.label, previous.drugbank, previous.source)  # fmt: skip
                 continue
             out.append(m)
         return out
@@ -183,6 +188,15 @@ class Recogniser:
             after = m.last + 1
             if after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 2].text == ")":
                 after += 3
+            procedure = next((p for p in chosen if p.first == after and p.kind == "procedure"), None)
+            if m.kind == "organ" and procedure is not None:  # "brain MRI": a procedure on the organ
+                base = procedure.label if procedure.source == "alias" else procedure.text
+                name = normal_form(f"{m.text} {base}")
+                iri, kind = self.entity(name, "procedure")
+                merged = self._mention(tokens, m.first, procedure.last, iri, kind, name, "phrase")
+                out.append(dataclasses.replace(merged, parts=(m, procedure)))
+                swallowed.add(procedure.first)
+                continue
             if (
                 after < len(tokens) and (after not in taken or after in heads) and m.kind in ("condition", "target", "organ", "thing")
                 and (kind_of_head(tokens[after].text) in ("condition", "procedure")

@@ -280,6 +280,12 @@ def _incidence(sentence: Sentence, e: Mention) -> list[str]:
     match = re.search(r"\b(?:occurred|reported|seen|developed|happened)\s+in\s+(?:about\s+)?(\d+(?:\.\d+)?)\s*%", clause, re.I)
     if match:
         return [match.group(1)]
+    found = re.findall(r"\b(?:affecting|affected|in)\s+(?:about\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent)\s+of", clause, re.I)
+    if found and sentence.span_text(e.last + 1, min(len(sentence.tokens) - 1, e.last + 12)).count(found[0]):
+        return found  # "Infusion reactions …, affecting 34 percent of … and 40 percent of …"
+    found = re.findall(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent)\s+of\s+(?:those|patients|people)\b", clause, re.I)
+    if found and re.search(r"\baffect", clause, re.I):
+        return found
     match = re.search(r"\b(?:about|approximately|nearly)?\s*(\d+(?:\.\d+)?)\s*%\s+of\s+(?:people|patients|participants)\b.*\bdevelop", clause, re.I)
     return [match.group(1)] if match else []
 
@@ -419,6 +425,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers: list[tuple[URIRef, Node]] = [(MSKG.adverseEffect, e.iri)]
         if e is topic:  # only what this sentence adds about it
             qualifiers.append((MSKG.assertionStatus, MSKG.Affirmed))
+            qualifiers += [(MSKG.onsetTiming, t) for t in timepoints(sentence.text) if t != MSKG.BeforeTreatmentStart]
             qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs] if e is sign_owner else []
             qualifiers += [(MSKG.riskFactor, f.iri) for f in factors] if e is factor_owner else []
             yield from (claim(sentence, MSKG.Risk, item.iri, qualifiers=qualifiers) for item in sentence.subject)
@@ -444,7 +451,10 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers += [(MSKG.incidencePercent, Literal(p, datatype=XSD.decimal)) for p in _incidence(sentence, e)]
         if n == 0:
             qualifiers += onsets
-            qualifiers += [(MSKG.onsetTiming, t) for t in timepoints(clause) if t != MSKG.BeforeTreatmentStart]
+            # when it happens is said after it is named ("… premedication before each infusion to
+            # reduce the risk of infusion reactions" says nothing of when they occur)
+            after = sentence.span_text(e.first, hi - 1)
+            qualifiers += [(MSKG.onsetTiming, t) for t in timepoints(after) if t != MSKG.BeforeTreatmentStart]
         if e is factor_owner:
             qualifiers += [(MSKG.riskFactor, f.iri) for f in factors]
         for item in _drugs_of(sentence, e):
@@ -618,12 +628,22 @@ def _screened(sentence: Sentence, found: list[Mention]) -> dict[int, Mention]:
     return reasons
 
 
+def _measured_by(sentence: Sentence, p: Mention) -> bool:
+    """Whether a procedure is named only as what shows a finding ("lesions on MRI", "a fall in
+    lymphocyte count", "a long QT interval on your ECG"), not as something patients undergo."""
+    j = p.first - 1
+    while sentence.lower(j) in ("the", "a", "an", "your", "their", "his", "her"):
+        j -= 1
+    return sentence.lower(j) in ("on", "in", "by") and j > 0 and sentence.tokens[j - 1].text[:1].isalnum()
+
+
 def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
     """The procedures a sentence names (not those only part of another: "a complete blood count
     including lymphocytes"), and what those named by "screened for" look for."""
     found = [
         p for p in sentence.of_kind("procedure")
         if not (sentence.lower(p.first - 1) == "including" and any(q.last < p.first for q in sentence.of_kind("procedure")))
+        and not _measured_by(sentence, p)
     ]  # fmt: skip
     for pattern, name in _VERB_PROCEDURES:
         for m in pattern.finditer(sentence.text):
@@ -707,6 +727,10 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     for m in sentence.regex(_TIMING):
         i = sentence.token_at_char(m.start())
         lo, hi = sentence.clause_of(i)
+        if i == 0:  # "After the first dose, a provider will watch you … and check your pulse …": all of them
+            for p in procedures:
+                timings.setdefault(id(p), []).extend(_old_timepoints(m.group(1), m.group(2)))
+            continue
         near = sentence.nearest([p for p in procedures if lo <= p.first < hi] or procedures, i)
         if near is not None:
             timings.setdefault(id(near), []).extend(_old_timepoints(m.group(1), m.group(2)))
@@ -721,7 +745,8 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers: list[tuple[URIRef, Node]] = [(MSKG.procedure, p.iri)]
         points = timings.get(id(p), [])
         # the clause's other timings, of a kind the phrase next to the procedure does not give
-        points = list(dict.fromkeys(points + [t for t in timepoints(clause) if _FAMILY[t] not in {_FAMILY[q] for q in points}]))
+        later = timepoints(sentence.span_text(p.first, hi - 1))  # "an eye exam before you start and 3 months after starting"
+        points = list(dict.fromkeys(points + [t for t in later if _FAMILY[t] not in {_FAMILY[q] for q in points}]))
         if not points and lead_text:
             points = timepoints(lead_text)
             if _WORD_TIMING.search(sentence.text) or re.search(r"\bregular|\buntil\b", lead_text):
