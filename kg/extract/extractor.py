@@ -67,8 +67,8 @@ class Extraction:
 
 def _units(doc: Document, context: ClinicalText) -> Iterator[_Unit]:
     for block in doc.blocks:
-        if block.kind == "boilerplate":
-            continue
+        if block.kind in ("boilerplate", "header"):
+            continue  # a dangling label, a table's column names: they state nothing
         if block.kind in ("heading", "row"):
             yield _Unit(block.start, block.end, block.kind, block.section)
             continue

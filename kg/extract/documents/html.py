@@ -75,7 +75,9 @@ def _walk(element: Any, writer: TextWriter) -> None:
                 writer.block("item", _text(item))
         elif tag == "table":
             for row in child.iter("row"):
-                writer.block("row", " | ".join(_text(cell).strip() for cell in row.iter("cell")))
+                cells = list(row.iter("cell"))
+                header = bool(cells) and all(cell.get("role") == "head" for cell in cells)
+                writer.block("header" if header else "row", " | ".join(_text(cell).strip() for cell in cells))
         else:
             _walk(child, writer)
 

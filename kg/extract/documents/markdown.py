@@ -38,6 +38,7 @@ def read_markdown(path: Path, data: bytes) -> Rendered:
     kind: str | None = None
     level = 0
     row: list[str] | None = None
+    header = False
     for token in tokens:
         if token.type == "heading_open":
             kind, level = "heading", int(token.tag[1:])
@@ -47,10 +48,12 @@ def read_markdown(path: Path, data: bytes) -> Rendered:
             kind = "item"
         elif token.type == "list_item_close":
             kind = None
+        elif token.type in ("thead_open", "thead_close"):
+            header = token.type == "thead_open"
         elif token.type == "tr_open":
             row = []
         elif token.type == "tr_close" and row is not None:
-            writer.block("row", " | ".join(cell.strip() for cell in row))
+            writer.block("header" if header else "row", " | ".join(cell.strip() for cell in row))
             row = None
         elif token.type == "inline":
             text = _inline(token)

@@ -36,8 +36,9 @@ class Metadata:
 
 @dataclass(frozen=True)
 class Block:
-    """A unit of the text: a ``heading``, a ``paragraph``, a list ``item``, a table ``row``, or
-    ``boilerplate`` (a dangling label such as "Visit other sites:")."""
+    """A unit of the text: a ``heading``, a ``paragraph``, a list ``item``, a table ``row``, a
+    table's ``header`` row (its column names), or ``boilerplate`` (a dangling label such as "Visit
+    other sites:")."""
 
     kind: str
     start: int

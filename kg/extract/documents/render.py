@@ -27,7 +27,9 @@ class TextWriter:
         if not text:
             return
         if self._previous is not None:
-            listed = kind in ("item", "row") and self._previous == kind
+            # items of one list, rows of one table (its header included) sit on consecutive lines
+            table = ("row", "header")
+            listed = kind == self._previous == "item" or kind in table and self._previous in table
             self._write("\n" if listed else "\n\n")
         if kind == "item":
             self._write("- ")

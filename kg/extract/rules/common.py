@@ -102,9 +102,15 @@ def interval_spans(text: str) -> list[tuple[int, Literal]]:
     return sorted(found, key=lambda f: f[0])
 
 
+_SHARED_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:and|or|,)\s*(?=\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b))", re.I)
+
+
 def percentages(text: str) -> list[str]:
-    """Every percentage a text gives, as written (``"46"``, ``"2.5"``)."""
-    return [m.group(1) for m in _PERCENT.finditer(text)]
+    """Every percentage a text gives, as written (``"46"``, ``"2.5"``); "by 46 and 47 percent"
+    gives both."""
+    found = [(m.start(), m.group(1)) for m in _PERCENT.finditer(text)]
+    found += [(m.start(), m.group(1)) for m in _SHARED_PERCENT.finditer(text)]
+    return [value for _, value in sorted(found)]
 
 
 _NEGATIONS = frozenset({"not", "no", "never", "without", "neither", "nor", "cannot", "n't", "none"})

@@ -56,6 +56,12 @@ def _comparators(sentence: Sentence, lo: int, hi: int) -> list[URIRef]:
     """What a finding compares the drug with: placebo or a drug after "compared with", "versus",
     "than"; "placebo-controlled" means placebo."""
     found: list[URIRef] = []
+    for i in sentence.find(("compared",), lo, hi):  # "the trials compared ocrelizumab with interferon beta-1a"
+        first = next((d for d in sentence.drug_items if d.first == i + 1), None)
+        if first is not None and sentence.lower(first.last + 1) in ("with", "to", "against"):
+            other = next((d for d in sentence.drug_items if d.first == first.last + 2), None)
+            if other is not None:
+                found.append(other.iri)
     for cue in _COMPARATOR_CUES:
         for i in sentence.find(cue, lo, hi):
             # the first drug or placebo after the cue, before the phrase ends
@@ -98,13 +104,14 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     previous_effect: URIRef | None = None
     for n, o in enumerate(outcomes):
         lo, hi = sentence.clause_of(o.first)
-        before = [e for e in effects if lo <= e.first and e.last < o.first and o.first - e.last <= 6]
+        before = [e for e in effects if lo <= e.first and e.last < o.first and o.first - e.last <= 9]
         after = [e for e in effects if e.first > o.last and e.first - o.last <= 3 and e.first < hi]
         effect = before[-1] if before else after[0] if after else None
         qualifiers: list[tuple[URIRef, Node]] = [(MSKG.outcome, o.iri)]
         effect_iri: URIRef | None = effect.iri if effect is not None else None
         if effect_iri is None:
-            word = next((sentence.lower(j) for j in range(max(lo, o.first - 6), o.first) if sentence.lower(j) in _EFFECT_WORDS), None)
+            earlier = [p.last for p in outcomes[:n]] + [lo]
+            word = next((sentence.lower(j) for j in range(o.first - 1, max(earlier) - 1, -1) if sentence.lower(j) in _EFFECT_WORDS), None)
             effect_iri = MSKG[_EFFECT_WORDS[word]] if word is not None else previous_effect
         if effect_iri is not None:
             qualifiers.append((MSKG.effect, effect_iri))
@@ -118,9 +125,14 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         comparators = _comparators(sentence, 0, len(sentence.tokens))
         if lead is not None:
             comparators += _comparators(lead, 0, len(lead.tokens))
+        index, earlier_comparators = sentence.discourse.get("comparators", (-9, []))
+        if not comparators and sentence.index - index == 1:
+            comparators = list(earlier_comparators)  # "Compared with placebo, X reduced …. It also reduced …"
         qualifiers += [(MSKG.comparator, c) for c in dict.fromkeys(comparators)]
         span = (min(o.first, effect.first), max(o.last, effect.last)) if effect else (o.first, o.last)
-        qualifiers.append((MSKG.assertionStatus, status(sentence, *span)))
+        failed = any(sentence.lower(j) in ("failed", "fail", "fails") for j in range(max(lo, span[0] - 4), span[0]))
+        qualifiers.append((MSKG.assertionStatus, MSKG.Negated if failed else status(sentence, *span)))
+        sentence.discourse["comparators"] = (sentence.index, comparators)
         drugs = (lead.subject if lead is not None else ()) or _subject(sentence, o.first, comparators)
         for item in drugs:
             yield claim(sentence, MSKG.EfficacyFinding, item.iri, qualifiers=qualifiers)
