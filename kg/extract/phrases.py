@@ -70,7 +70,7 @@ _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("condition", re.compile(
         r"(?:reactions?|infections?|diseases?|disorders?|syndromes?|injury|injuries|damage|failure|problems?|"
         r"defects?|events?|cancers?|tumou?rs?|pain|bleeding|swelling|inflammation|edema|oedema|rash|toxicity|"
-        r"impairment|insufficiency|dysfunction|weakness|loss|changes?|levels?|enzymes?|thinning|"
+        r"impairment|insufficiency|dysfunction|weakness|loss|changes?|thinning|"
         r"\w+(?:itis|emia|aemia|penia|osis|oma|omas|pathy|algia|rrhea|rrhoea|plasia|cytosis|uria|ism|toxicity|genicity))$", re.I)),
 )
 _OF_HEADS = frozenset(["loss", "shortness", "swelling", "inflammation", "history", "allergy", "yellowing", "sensitivity", "return", "worsening"])

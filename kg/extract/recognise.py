@@ -44,6 +44,10 @@ _NOT_MODIFIERS = frozenset({"of", "risk", "risks", "signs", "sign", "symptoms", 
 _GENERAL_CLASSES = frozenset({"antimetabolite", "antimetabolites", "antagonist", "antagonists", "agonist", "agonists",
                               "inhibitor", "inhibitors", "modulator", "modulators", "blocker", "blockers", "analog",
                               "analogs", "analogue", "analogues", "prodrug", "prodrugs"})  # fmt: skip
+#: verbs that begin a run of content words without being part of the name that follows
+_VERBS = frozenset({"measure", "measures", "obtain", "obtains", "perform", "performs", "check", "checks", "monitor",
+                    "monitors", "evaluate", "assess", "exclude", "watch", "observe", "screen", "refer", "discontinue",
+                    "stop", "avoid", "consider", "postpone", "vaccinate", "irradiate", "swallow", "separate", "follow"})  # fmt: skip
 #: what names no thing of its own: the kinds of statement a text makes about things
 _NOT_NAMES = frozenset({"adverse reaction", "adverse event", "side effect", "adverse effect", "reaction", "event",
                         "other reaction", "undesirable effect", "drug reaction"})  # fmt: skip
@@ -356,9 +360,9 @@ class Recogniser:
         # the longest ending at the run's last word that has a kind ("the infusion center")
         while first <= last and (
             tokens[first].text.lower() in ("-", "/") or not tokens[first].text[:1].isalnum() or tokens[first].text.isdigit()
-            or re.fullmatch(r"\d+(?:\.\d+)+", tokens[first].text)
+            or re.fullmatch(r"\d+(?:\.\d+)+", tokens[first].text) or first < last and tokens[first].text.lower() in _VERBS
         ):  # fmt: skip
-            first += 1
+            first += 1  # "measure immunoglobulin levels": the levels
         phrase = " ".join(t.text for t in tokens[first : last + 1]).replace(" - ", "-").replace(" / ", "/")
         kind = kind_of_head(phrase)
         if kind is None or len(_PARENTHESES.sub("", phrase).split()) > 7:

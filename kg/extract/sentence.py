@@ -252,7 +252,7 @@ class Sentence:
         if not d.is_class:
             return False
         j = d.first - 1
-        while j >= 0 and j >= d.first - 4 and self.tokens[j].text[:1].isalnum() and self.lower(j) not in (
+        while j >= 0 and j >= d.first - 6 and (self.tokens[j].text[:1].isalnum() or self.tokens[j].text == "-") and self.lower(j) not in (
             "a", "an", "another", "the", "these", "this", "other"
         ):
             j -= 1

@@ -176,6 +176,8 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
         memory.update(products=products, agency=agency, years=years, status=status, unit=sentence.index)
         sentence.memory["decision"] = dict(memory)
         conditions, (c_lo, c_hi) = _purposes(sentence, i, end), (lo, end)
+        if sentence.text.rstrip().endswith(":"):
+            conditions = _specific(sentence, conditions)  # "approved for various forms of MS:": the list says which
         if not conditions and n + 1 < len(triggers) and sentence.clause_of(triggers[n + 1][0]) == (lo, hi):
             # "turned down the application in 2013 and then approved it for relapsing MS in 2014"
             conditions, (c_lo, c_hi) = _purposes(sentence, triggers[n + 1][0], scopes[n + 1][1]), scopes[n + 1]
@@ -251,6 +253,11 @@ def _items(sentence: Sentence) -> list[tuple[Node, list[URIRef]]]:
     return [(c.iri, _courses(sentence, c, conditions, 0, len(sentence.tokens))) for c in conditions]
 
 
+def _specific(sentence: Sentence, conditions: list[Mention]) -> list[Mention]:
+    """Conditions without those named as a family of forms ("various forms of MS")."""
+    return [c for c in conditions if not any(sentence.seq_at(c.first - 2, (w, "of")) for w in ("forms", "types", "kinds"))]
+
+
 def _without_descriptions(sentence: Sentence, conditions: list[Mention]) -> list[Mention]:
     """Conditions without those that only describe the next ("a blood cancer, B-cell chronic
     lymphocytic leukemia")."""
@@ -298,8 +305,8 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         used_any = True
         end = min(hi, triggers[n + 1]) if n + 1 < len(triggers) else hi
         conditions = _conditions(sentence, i, end)
-        if introduces and sentence.has("forms of", "types of", "kinds of", lo=i, hi=end):
-            continue  # "It can be used for various forms of MS:": the list says which
+        if introduces:
+            conditions = _specific(sentence, conditions)  # "It can be used for various forms of MS:": the list says which
         conditions = _without_descriptions(sentence, conditions)
         if not conditions:
             continue
