@@ -48,6 +48,7 @@ _GENERAL_CLASSES = frozenset({"antimetabolite", "antimetabolites", "antagonist",
 _VERBS = frozenset({"measure", "measures", "obtain", "obtains", "perform", "performs", "check", "checks", "monitor",
                     "monitors", "evaluate", "assess", "exclude", "watch", "observe", "screen", "refer", "discontinue",
                     "stop", "avoid", "consider", "postpone", "vaccinate", "irradiate", "swallow", "separate", "follow"})  # fmt: skip
+_SIDES = frozenset({"upper", "lower"})
 #: what names no thing of its own: the kinds of statement a text makes about things
 _NOT_NAMES = frozenset({"adverse reaction", "adverse event", "side effect", "adverse effect", "reaction", "event",
                         "other reaction", "undesirable effect", "drug reaction"})  # fmt: skip
@@ -225,6 +226,8 @@ class Recogniser:
         specific condition ("urinary tract infection", "autoimmune problems"); "upper" and
         "lower" make a respiratory tract infection specific too."""
         taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        effects = {m.first for m in chosen if m.kind == "effect"}  # "lower" may be a word for a reduction
+        dropped: set[int] = set()
         out = []
         for m in chosen:
             first = m.first
@@ -235,15 +238,23 @@ class Recogniser:
                     and tokens[first - 1].text.lower() not in QUALIFYING_WORDS | _NOT_MODIFIERS
                 ):  # fmt: skip
                     first -= 1
-            while first > 0 and first - 1 not in taken and tokens[first - 1].text.lower() in ("upper", "lower"):
+            while first > 0 and tokens[first - 1].text.lower() in _SIDES and (first - 1 not in taken or first - 1 in effects):
                 first -= 1
             if first < m.first and tokens[first].text[:1].islower() or first < m.first and first == 0:
                 name = normal_form(" ".join(t.text for t in tokens[first : m.last + 1]))
                 iri, kind = self.entity(name, m.kind if m.kind != "adverse_effect" else "condition")
                 out.append(dataclasses.replace(self._mention(tokens, first, m.last, iri, kind, name, "phrase"), parts=(m,)))
+                dropped.add(first)
+                other = first - 2  # "upper and lower respiratory tract infections": the upper ones too
+                if other >= 0 and tokens[first].text.lower() in _SIDES and tokens[other].text.lower() in _SIDES and tokens[first - 1].text in ("and", "or"):
+                    rest = " ".join(t.text for t in tokens[first + 1 : m.last + 1])
+                    name = normal_form(f"{tokens[other].text} {rest}")
+                    iri, kind = self.entity(name, kind)
+                    out.append(self._mention(tokens, other, other, iri, kind, name, "phrase"))
+                    dropped.add(other)
                 continue
             out.append(m)
-        return out
+        return [m for m in out if not (m.kind == "effect" and m.first in dropped)]
 
     def _changes_of(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """ "worsening of MS", "return of disease activity", "loss of vision": a change in a state
