@@ -227,17 +227,19 @@ class Recogniser:
         "lower" make a respiratory tract infection specific too."""
         taken = {i for m in chosen for i in range(m.first, m.last + 1)}
         effects = {m.first for m in chosen if m.kind == "effect"}  # "lower" may be a word for a reduction
+        single = {m.first for m in chosen if m.first == m.last and m.kind in ("condition", "adverse_effect")}
         dropped: set[int] = set()
         out = []
         for m in chosen:
             first = m.first
-            general = tokens[m.first].text.lower() in (_GENERAL_CONDITIONS if m.kind != "drug_class" else _GENERAL_CLASSES)
-            if m.kind in ("condition", "adverse_effect", "drug_class") and m.first == m.last and general:
+            general = tokens[m.last].text.lower() in (_GENERAL_CONDITIONS if m.kind != "drug_class" else _GENERAL_CLASSES)
+            if m.kind in ("condition", "adverse_effect", "drug_class") and (m.first == m.last or m.kind != "drug_class") and general:
                 while (
-                    first > 0 and first - 1 not in taken and is_content(tokens[first - 1].text)
-                    and tokens[first - 1].text.lower() not in QUALIFYING_WORDS | _NOT_MODIFIERS
+                    first > 0 and (first - 1 in single if m.first < m.last else first - 1 not in taken or first - 1 in single)
+                    and is_content(tokens[first - 1].text) and tokens[first - 1].text.lower() not in QUALIFYING_WORDS | _NOT_MODIFIERS
                 ):  # fmt: skip
-                    first -= 1
+                    first -= 1  # "Herpes virus infections": a herpes virus infection, not herpes and a virus infection
+                    dropped.add(first)
             while first > 0 and tokens[first - 1].text.lower() in _SIDES and (first - 1 not in taken or first - 1 in effects):
                 first -= 1
             if first < m.first and tokens[first].text[:1].islower() or first < m.first and first == 0:
@@ -254,7 +256,7 @@ class Recogniser:
                     dropped.add(other)
                 continue
             out.append(m)
-        return [m for m in out if not (m.kind == "effect" and m.first in dropped)]
+        return [m for m in out if not (m.first == m.last and m.first in dropped and m.kind in ("effect", "condition", "adverse_effect"))]
 
     def _changes_of(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """ "worsening of MS", "return of disease activity", "loss of vision": a change in a state

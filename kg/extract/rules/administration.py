@@ -71,6 +71,26 @@ def _owner(sentence: Sentence, i: int) -> tuple[DrugItem, ...]:
     return (drugs[0],) if drugs else sentence.subject_at(i)
 
 
+_UNNAMED_MEDICINE = re.compile(
+    r"\b(?:a|an|another|other)\s+(?:[\w-]+\s+){0,3}?(?:medicines?|medications?|drugs?|steroids?|corticosteroids?|"
+    r"antihistamines?|antivirals?|pills?)\b",
+    re.I,
+)
+
+
+def _other_medicine(sentence: Sentence, i: int) -> bool:
+    """Whether a route at token i is said of a medicine the sentence does not name ("you will take
+    an antiviral medicine by mouth"), not of the drug it is about."""
+    lo, _ = sentence.clause_of(i)
+    start = max(lo, i - 10)
+    for m in sentence.regex(_UNNAMED_MEDICINE, start, i):
+        first, end = sentence.token_at_char(m.start()), sentence.token_at_char(m.end() - 1)
+        apposition = sentence.lower(first - 1) == "," and any(d.last == first - 2 for d in sentence.drug_items)
+        if not apposition and not any(end < d.first < i for d in sentence.drug_items):
+            return True  # (an apposition, "Rebif, another drug for MS that is injected …", names it)
+    return False
+
+
 def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """How a drug is given, said of the drug each part's clause is about (a relative clause
     ", which is infused into a vein" describes the drug before it): routes and care settings
@@ -81,7 +101,7 @@ def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     use for another condition ("less frequent than … for cancer"). Intervals in a clause about
     tests or symptoms are not dosing."""
     parts: list[tuple[int, URIRef, Node]] = []
-    for route in [m for m in sentence.of_kind("route") if not sentence.assertion(m.first, m.last).negated]:
+    for route in [m for m in sentence.of_kind("route") if not sentence.assertion(m.first, m.last).negated and not _other_medicine(sentence, m.first)]:
         # "intramuscular interferon beta-1a": the route of the drug it qualifies
         qualified = next((d for d in sentence.drug_items if d.first == route.last + 1), None)
         parts.append((qualified.first if qualified is not None else route.first, MSKG.route, route.iri))
@@ -106,8 +126,8 @@ def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         at = sentence.token_at_char(m.start())
         parts += [(at, MSKG.initialDoseCount, Literal(number(m.group(1)))),
                   (at, MSKG.initialDoseInterval, duration(1, _UNIT_WORDS[m.group(2).lower()]))]  # fmt: skip
-    if re.search(r"\bfirst (?:course|cycle)\b", text, re.I):
-        for m in _DAYS_IN_A_ROW.finditer(text):
+    for m in _DAYS_IN_A_ROW.finditer(text):
+        if re.search(r"\bfirst (?:course|cycle)\b", text[: m.start()], re.I):  # "First course: one infusion a day for 5 days"
             at = sentence.token_at_char(m.start())
             parts += [(at, MSKG.initialDoseCount, Literal(number(m.group(1)))), (at, MSKG.initialDoseInterval, duration(1, "day"))]
     for m in _COURSES.finditer(text):

@@ -93,6 +93,8 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
     lo, _ = sentence.clause_of(m.first)
     if sentence.lower(m.last + 1) in _NOT_RISK_AFTER or sentence.lower(m.last) in _NOT_RISK_AFTER:
         return True  # "cancer treatment", "MS patients"
+    if any(sentence.seq_at(j, ("caused", "by")) for j in range(max(lo, m.first - 10), m.first)):
+        return True  # "caused by herpes simplex and varicella zoster viruses": the causes
     return any(sentence.seq_at(j, cue) for cue in _NOT_RISK_BEFORE for j in range(max(lo, m.first - 6), m.first))
 
 
@@ -179,9 +181,9 @@ def _appositions(sentence: Sentence, effects: list[Mention]) -> dict[int, Mentio
     described: dict[int, Mention] = {}
     for a, b in zip(effects, effects[1:]):
         between = [sentence.lower(j) for j in range(a.last + 1, b.first)]
-        if len(between) >= 2 and between[0] == "," and between[1] in ("a", "an") and all(
-            w in QUALIFYING_WORDS or w in ("a", "an", ",") or w in _FREQUENCY_WORDS for w in between
-        ):
+        if len(between) >= 2 and between[0] == "," and between[1] in ("a", "an") and len(between) <= 5 and all(
+            w in QUALIFYING_WORDS or w in _FREQUENCY_WORDS or w.isalpha() and w not in FUNCTION_WORDS for w in between[2:]
+        ):  # "PML, an opportunistic viral infection of the brain"
             described[id(b)] = a
         elif between == [","] and sentence.lower(b.last + 1) == "," and any(
             sentence.lower(j) in ("a", "an") for j in range(max(0, a.first - 3), a.first)
@@ -628,6 +630,15 @@ def _screened(sentence: Sentence, found: list[Mention]) -> dict[int, Mention]:
     return reasons
 
 
+def _detailed(sentence: Sentence, p: Mention) -> bool:
+    """Whether a procedure is only the kind of the ones its parentheses name ("blood tests
+    (complete blood count and kidney function)")."""
+    if sentence.lower(p.last + 1) != "(":
+        return False
+    end = sentence.first_of(")", lo=p.last + 1) or len(sentence.tokens)
+    return bool(sentence.of_kind("procedure", lo=p.last + 2, hi=end))
+
+
 def _measured_by(sentence: Sentence, p: Mention) -> bool:
     """Whether a procedure is named only as what shows a finding ("lesions on MRI", "a fall in
     lymphocyte count", "a long QT interval on your ECG"), not as something patients undergo."""
@@ -643,7 +654,7 @@ def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
     found = [
         p for p in sentence.of_kind("procedure")
         if not (sentence.lower(p.first - 1) == "including" and any(q.last < p.first for q in sentence.of_kind("procedure")))
-        and not _measured_by(sentence, p)
+        and not _measured_by(sentence, p) and not _detailed(sentence, p)
     ]  # fmt: skip
     for pattern, name in _VERB_PROCEDURES:
         for m in pattern.finditer(sentence.text):
