@@ -253,6 +253,13 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
                 ("symptoms", "are"), ("signs", "are")):  # fmt: skip
         for i in sentence.find(cue):
             return i + len(cue), len(sentence.tokens), None
+    for i in sentence.find((";",)):  # "Infusion reactions … occurred in 24%; the most frequent were headache, …"
+        for cue in (("the", "most", "frequent", "were"), ("the", "most", "common", "were"), ("the", "most", "frequent", "included"),
+                    ("the", "most", "common", "included"), ("the", "most", "frequent", "are"), ("the", "most", "common", "are")):  # fmt: skip
+            if sentence.seq_at(i + 1, cue):
+                named = next((m for m in sentence.of_kind(*_EFFECT_KINDS, hi=i) if not _is_ms(m)), None)
+                if named is not None:
+                    return i + 1 + len(cue), len(sentence.tokens), named
     for cue in (("signs", "of"), ("symptoms", "of")):
         for i in sentence.find(cue):
             named = next((m for m in sentence.of_kind(*_EFFECT_KINDS) if m.first == i + 2 or m.first == i + 3), None)
