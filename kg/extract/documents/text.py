@@ -50,8 +50,8 @@ def _classify_text_run(lines: list[tuple[str, int, int]]) -> list[tuple[str, int
     body, first, last = lines[0][0], lines[0][1], lines[-1][2]
     if len(lines) == 1 and _is_heading(body):
         blocks.append(("heading", first, last))
-    elif len(lines) == 1 and body.endswith(":") and len(body) <= _MAX_HEADING_CHARS:
-        blocks.append(("boilerplate", first, last))
+    elif len(lines) == 1 and body.endswith(":") and len(body.split()) <= 4:
+        blocks.append(("boilerplate", first, last))  # a label ("Visit other sites:"), not a sentence leading a list
     else:
         blocks.append(("paragraph", first, last))
     return blocks

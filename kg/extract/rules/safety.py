@@ -328,15 +328,23 @@ def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
     return factors
 
 
+#: what an effect does: when it happens, how bad it can be
+_BEHAVES = re.compile(
+    r"\b(?:happen|occur|appear|develop|start|begin|last|resolve|go away)\w*\b|\b(?:can|may) be (?:serious|severe|fatal|life-threatening)",
+    re.I,
+)
+
+
 def _topic(sentence: Sentence) -> Mention | None:
     """The effect a sentence goes on about without naming it: its list item's ("Infections.
     Gilenya lowers …"), or the previous sentence's ("PML, a rare brain infection. Symptoms may
     include …"). It stands at token 0 of this sentence."""
+    index, last = sentence.discourse.get("effect", (-9, None))
     remembered = sentence.discourse.get("item_effect") if sentence.continued else None
+    if last is not None and sentence.index - index == 1 or remembered is None and last is not None and sentence.index - index <= 2:
+        remembered = last  # the effect the sentence before named ("… developed ITP. Call your doctor if …")
     if remembered is None:
-        index, remembered = sentence.discourse.get("effect", (-9, None))
-        if remembered is None or sentence.index - index > 2:
-            return None
+        return None
     return dataclasses.replace(remembered, first=0, last=0)
 
 
@@ -414,6 +422,9 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     for owner, given in ((sign_owner, listed_signs), (factor_owner, factors)):
         if owner is not None and given and all(h.iri != owner.iri for h in heads):
             heads.append(owner)
+    recent = sentence.continued or sentence.index - sentence.discourse.get("effect", (-9, None))[0] == 1
+    if topic is not None and not heads and recent and sentence.lower(0) in ("they", "it", "these", "this", "some", "most") and _BEHAVES.search(sentence.text):
+        heads = [topic]  # "They usually happen during the infusion …, and some can be serious": when, how bad
     if not heads:
         return
     sentence.discourse["effect"] = (sentence.index, heads[0])
@@ -435,6 +446,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if e is topic:  # only what this sentence adds about it
             qualifiers.append((MSKG.assertionStatus, MSKG.Affirmed))
             qualifiers += [(MSKG.onsetTiming, t) for t in timepoints(sentence.text) if t != MSKG.BeforeTreatmentStart]
+            severities = set(severity_words(sentence.text)) if re.search(r"\b(?:can|may) be\b", sentence.text) else set()
+            qualifiers += [(MSKG.severity, MSKG[s]) for s in sorted(severities)]
             qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs] if e is sign_owner else []
             qualifiers += [(MSKG.riskFactor, f.iri) for f in factors] if e is factor_owner else []
             yield from (claim(sentence, MSKG.Risk, item.iri, qualifiers=qualifiers) for item in sentence.subject)
