@@ -1,53 +1,168 @@
-"""Extraction against hand-written gold annotations: the seed exactly, our own documents by figures."""
+"""Extraction against gold annotations written by hand before the extractor ran: the seed
+exactly, the tuning set by figures (regression guards, not targets), and the behaviours the rules
+promise, each shown on a sentence of a bundled document or a sentence written for the test."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from rdflib import URIRef
+
 from kg.build.ontology import load_ontology
-from kg.evaluate.scoring import evaluate_document, evaluate_documents
-from kg.extract.claims import slug
+from kg.evaluate import evaluate
+from kg.extract.claims import Claim
 from kg.extract.documents import read_document
-from kg.extract.extractor import extract_document
-from kg.extract.lexicon import Lexicon
+from kg.extract.extractor import extract
+from kg.extract.lexicon import Lexicon, tokenize
+from kg.extract.recognise import Aliases, Recogniser
+from kg.namespaces import ID, MSKG, RDF
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_seed_recall_one_and_no_false_facts() -> None:
-    result = evaluate_document(
-        ROOT / "corpus/infusion-treatments.txt", ROOT / "tests/gold/infusion-treatments.gold", ROOT / "ontology"
-    )
-    assert result.missed == [] and result.false == [], result.table()
-    assert result.overall.true_positives > 200
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.from_ontology(load_ontology(ROOT / "ontology"))
 
 
-def test_own_documents_are_scored_per_relation() -> None:
-    docs = [ROOT / "tests/corpus/tysabri.txt", ROOT / "tests/corpus/ocrevus.txt"]
-    result = evaluate_documents(docs, ROOT / "tests/gold", ROOT / "ontology")
-    print(result.table())  # the figures for the notes: pytest -s tests/test_extraction.py
-    assert "mskg:indication" in result.per_relation
-    # a regression guard, not the target: the rules were not tuned on these documents
-    assert result.overall.recall >= 0.85 and result.overall.precision >= 0.8
+@pytest.fixture(scope="module")
+def tuning() -> object:
+    evaluation, _ = evaluate(["tuning"], ontology=ROOT / "ontology")
+    return evaluation
 
 
-def test_every_claim_quotes_its_sentence() -> None:
-    lexicon = Lexicon.from_ontology(load_ontology(ROOT / "ontology"))
-    doc = read_document(ROOT / "tests/corpus/tysabri.txt")
-    claims = extract_document(doc, lexicon)
-    assert claims
+def _claims(path: Path, lexicon: Lexicon) -> list[Claim]:
+    return extract(read_document(path), lexicon).claims
+
+
+def _statements(claims: list[Claim], kind: URIRef) -> list[dict[URIRef, list[object]]]:
+    out = []
     for claim in claims:
-        ev = claim.evidence
-        assert doc.text[ev.start : ev.end] == ev.quote
-        assert ev.section[0] == "Tysabri"
+        if claim.relation == kind:
+            values: dict[URIRef, list[object]] = {MSKG.drug: [claim.subject]}
+            for prop, value in claim.qualifiers:
+                values.setdefault(prop, []).append(value)
+            out.append(values)
+    return out
 
 
-def test_negation_and_hedging_come_from_context() -> None:
-    lexicon = Lexicon.from_ontology(load_ontology(ROOT / "ontology"))
-    doc = read_document(ROOT / "corpus/infusion-treatments.txt")
-    status = {(slug(c.subject), c.key): dict(c.qualifiers) for c in extract_document(doc, lexicon) if c.key}
-    from kg.namespaces import MSKG
+def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    evaluation, _ = evaluate(["seed"])
+    result = evaluation.documents[0]
+    assert result.missed == [] and result.false == [], evaluation.table()
+    assert result.tally.true_positives >= 190
 
-    assert status[("novantrone", ("immune-cell-inhibition",))][MSKG.assertionStatus] == MSKG.Hedged
-    reversal = status[("disease-modifying-therapy", ("established-damage", "reversal"))]
-    assert reversal[MSKG.assertionStatus] == MSKG.Negated
+
+def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    overall = tuning.overall  # type: ignore[attr-defined]
+    print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
+    assert overall.precision >= 0.88 and overall.recall >= 0.82
+    kinds = {r.kind for r in tuning.documents}  # type: ignore[attr-defined]
+    assert kinds >= {"label", "leaflet", "news", "summary"}
+    formats = {r.name.rsplit(".", 1)[-1] for r in tuning.documents}  # type: ignore[attr-defined]
+    assert formats >= {"txt", "md", "html", "pdf"}
+
+
+def test_every_claim_quotes_the_text_it_was_read_from(lexicon: Lexicon) -> None:
+    for path in sorted((ROOT / "corpus").iterdir()):
+        if path.suffix not in (".txt", ".md", ".html", ".pdf") or path.stem == "README":
+            continue
+        doc = read_document(path)
+        for claim in extract(doc, lexicon).claims:
+            evidence = claim.evidence
+            assert doc.text[evidence.start : evidence.end] == evidence.quote, (path.name, claim)
+
+
+def test_negation_and_hedging_come_from_context(lexicon: Lexicon) -> None:
+    claims = _claims(ROOT / "corpus/infusion-treatments.txt", lexicon)
+    mechanisms = _statements(claims, MSKG.MechanismStatement)
+    assert any(ID["immune-cell-inhibition"] in m[MSKG.mechanism] and m[MSKG.assertionStatus] == [MSKG.Hedged] for m in mechanisms)
+    findings = _statements(claims, MSKG.EfficacyFinding)
+    reversal = next(f for f in findings if f.get(MSKG.effect) == [MSKG.Reversal])
+    assert reversal[MSKG.assertionStatus] == [MSKG.Negated]
+
+
+def test_entities_beyond_the_lexicon_are_recognised_and_typed(lexicon: Lexicon) -> None:
+    """A drug class, a target, a care setting and a specific infection that entities.ttl does not
+    list come out as typed entities with minted IRIs."""
+    claims = _claims(ROOT / "corpus/ocrevus-fda-approval-2017.html", lexicon)
+    typed = {(c.subject, c.object) for c in claims if c.relation == RDF.type}
+    assert (ID["cd20-directed-cytolytic-antibody"], URIRef("http://schema.org/DrugClass")) in typed
+    assert ID["skin-infection"] not in lexicon.kinds
+    risks = {v for s in _statements(claims, MSKG.Risk) for v in s[MSKG.adverseEffect]}
+    assert {ID["skin-infection"], ID["herpes-infection"], ID["lower-respiratory-tract-infection"]} <= risks
+
+
+def test_abbreviations_defined_in_a_document_name_the_long_form(lexicon: Lexicon) -> None:
+    recogniser = Recogniser(lexicon)
+    aliases = Aliases()
+    first = tokenize("Patients with an active hepatitis B virus (HBV) infection must not receive it.")
+    recogniser.definitions(first, recogniser.mentions(first), aliases)
+    mentions = recogniser.mentions(first, aliases)
+    assert [m.iri for m in mentions if m.kind == "condition"] == [ID["hepatitis-b-virus-infection"]]
+    later = tokenize("Patients need HBV screening before the first dose.")
+    assert ID["hepatitis-b-virus-screening"] in {m.iri for m in recogniser.mentions(later, aliases)}
+
+
+def test_a_brand_with_a_trademark_sign_is_a_product(lexicon: Lexicon) -> None:
+    recogniser = Recogniser(lexicon)
+    mentions = recogniser.mentions(tokenize("Zorvexa® was approved last year; the Sensoready® autoinjector pen was not."))
+    products = [(m.text, m.kind) for m in mentions if m.kind == "product"]
+    assert products == [("Zorvexa", "product")]
+
+
+def test_the_subject_is_the_drug_the_sentence_is_about(lexicon: Lexicon) -> None:
+    """ "Unlike Ocrevus, which is infused …, Kesimpta does not require an infusion center visit":
+    the infusion and its interval are Ocrevus's, nothing here is Kesimpta's route."""
+    claims = _claims(ROOT / "corpus/kesimpta-fda-approval-2020.txt", lexicon)
+    routes: dict[object, set[object]] = {}
+    for regimen in _statements(claims, MSKG.DosingRegimen):
+        routes.setdefault(regimen[MSKG.drug][0], set()).update(regimen.get(MSKG.route, []))
+    assert ID.intravenous in routes[ID.ocrevus]
+    assert routes[ID.kesimpta] == {ID.subcutaneous}
+
+
+def test_contraindications_risk_factors_and_signs(lexicon: Lexicon) -> None:
+    gilenya = _claims(ROOT / "corpus/gilenya-patient-questions.html", lexicon)
+    conditions = {v for s in _statements(gilenya, MSKG.Contraindication) for v in s[MSKG.condition]}
+    assert {ID["allergy-to-fingolimod"], ID["antiarrhythmic-medicine-use"], ID["unstable-angina"]} <= conditions
+    risks = {s[MSKG.adverseEffect][0]: s for s in _statements(gilenya, MSKG.Risk)}
+    macular = [s for s in _statements(gilenya, MSKG.Risk) if s[MSKG.adverseEffect] == [ID["macular-edema"]]]
+    factors = {v for s in macular for v in s.get(MSKG.riskFactor, [])}
+    assert {ID.diabetes, ID.uveitis} <= factors
+    bradycardia = {v for s in _statements(gilenya, MSKG.Risk) if s[MSKG.adverseEffect] == [ID.bradycardia] for v in s.get(MSKG.manifestation, [])}
+    assert {ID.dizziness, ID["chest-pain"]} <= bradycardia
+    assert ID["chest-pain"] not in risks  # a sign to report, not a side effect of its own
+
+
+def test_documents_that_disagree_both_stay(lexicon: Lexicon) -> None:
+    """The 2016 summary says ocrelizumab is not approved for PPMS; the 2017 news says it is."""
+    older = _statements(_claims(ROOT / "corpus/ppms-treatment-2016.md", lexicon), MSKG.RegulatoryDecision)
+    newer = _statements(_claims(ROOT / "corpus/ocrevus-fda-approval-2017.html", lexicon), MSKG.RegulatoryDecision)
+    ppms = ID["primary-progressive-ms"]
+    assert any(ppms in d[MSKG.indication] and d[MSKG.decisionStatus] == [MSKG.NotApproved] for d in older)
+    assert any(ppms in d[MSKG.indication] and d[MSKG.decisionStatus] == [MSKG.Approved] for d in newer)
+
+
+def test_held_out_facts_are_never_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The held-out set prints its tables only, never a missed or false fact (checked on a stand-in
+    set, so that the test itself never scores the real held-out documents)."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.evaluate import sets
+
+    (tmp_path / "docs" / "gold").mkdir(parents=True)
+    shutil.copy(ROOT / "corpus/tysabri.txt", tmp_path / "docs")
+    (tmp_path / "docs/gold/tysabri.gold").write_text("Tysabri\thasActiveIngredient=rituximab\n", encoding="utf-8")
+    stand_in = sets.DocumentSet("heldout", tmp_path / "docs", tmp_path / "docs/gold", details=False)
+    monkeypatch.setitem(sets.SETS, "heldout", stand_in)
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["evaluate", "--set", "heldout"])
+    assert result.exit_code == 0, result.output
+    assert "heldout" in result.output and "Per relation" in result.output
+    assert "missed:" not in result.output and "false:" not in result.output and "rituximab" not in result.output

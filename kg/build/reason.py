@@ -72,10 +72,12 @@ def infer(ontology: Graph, facts: Graph) -> Graph:
         if unsatisfiable:
             raise InconsistentOntologyError(unsatisfiable, [])
         inferred = Graph()
-        for individual in world.individuals():
-            iri = URIRef(individual.iri)
-            if not str(iri).startswith(str(ID)):
-                continue
+        # every typed dataset resource (owlready2 lists only declared owl:NamedIndividuals)
+        subjects = sorted({s for s in merged.subjects(RDF.type, None) if isinstance(s, URIRef) and str(s).startswith(str(ID))})
+        for iri in subjects:
+            individual = world[str(iri)]
+            if not isinstance(individual, owlready2.Thing):
+                continue  # a class the data mints (a drug class)
             asserted = set(merged.objects(iri, RDF.type))
             for cls in individual.INDIRECT_is_a:
                 cls_iri = getattr(cls, "iri", None)

@@ -194,6 +194,7 @@ class Registry:
             ]
         elif own is not None:
             facts.append(_fact(e, entity.iri, RDF.type, own))
+            facts.append(_fact(e, entity.iri, RDF.type, OWL.NamedIndividual))  # as entities.ttl declares its own
         for name, evidence in entity.names.items():
             if name != normal_form(entity.label):
                 facts.append(_fact(evidence, entity.iri, SKOS.altLabel, Literal(name, lang="en")))

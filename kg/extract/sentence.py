@@ -16,7 +16,7 @@ from .claims import Evidence
 from .lexicon import Mention, Token
 from .nlp import Assertion, ClinicalText
 
-__all__ = ["DrugItem", "Sentence", "enumeration", "PLURAL_ANAPHORS", "SINGULAR_ANAPHORS"]
+__all__ = ["DrugItem", "Sentence", "adjective", "enumeration", "PLURAL_ANAPHORS", "SINGULAR_ANAPHORS"]
 
 #: expressions that refer back to the drugs under discussion (lower-cased token sequences)
 PLURAL_ANAPHORS = (
@@ -48,7 +48,7 @@ _ADJECTIVES = frozenset({"fast", "slow", "mild", "moderate", "severe", "high", "
                          "small", "large", "red", "dark", "dry", "rapid", "weak", "early", "late", "active"})  # fmt: skip
 
 
-def _adjective(word: str) -> bool:
+def adjective(word: str) -> bool:
     """Whether a word is (most likely) an adjective; no tagger is at hand offline."""
     return word in _ADJECTIVES or bool(_ADJECTIVE_ENDINGS.search(word))
 
@@ -365,7 +365,7 @@ class Sentence:
                 between = {self.lower(j) for j in range(b + 1, c)}
                 if (
                     1 <= len(words) <= 3 and between and between <= {"or", "and"} and d - c >= 1
-                    and all(_adjective(self.lower(j)) and self.tokens[j].text.islower() for j in words)
+                    and all(adjective(self.lower(j)) and self.tokens[j].text.islower() for j in words)
                     and not any(m.first <= j <= m.last for m in self.mentions for j in words)
                 ):  # fmt: skip
                     out.append((a, d))

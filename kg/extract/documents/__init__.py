@@ -114,7 +114,8 @@ def read_document(path: Path | str, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> D
             raise DocumentError(path, "is a directory, not a document")
         if size > max_bytes:
             raise DocumentError(
-                path, f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:g} MB limit for one document"
+                path, f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:g} MB limit for one document "
+                "(raise it with --max-document-size)"
             )
         data = path.read_bytes()
     except FileNotFoundError:

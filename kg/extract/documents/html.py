@@ -100,6 +100,7 @@ def read_html(path: Path, data: bytes) -> Rendered:
     extracted = trafilatura.extract(
         page, output_format="xml", include_tables=True, include_comments=False, include_images=False,
         include_links=False, include_formatting=False, with_metadata=False, deduplicate=False,
+        favor_precision=True,  # a page of navigation alone gives nothing rather than its menu
     )  # fmt: skip
     if not extracted:
         raise DocumentError(path, "no main text found in the page (only navigation or boilerplate?)")

@@ -15,7 +15,7 @@ from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..names import normal_form, singular
 from ..phrases import FUNCTION_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, severity_words, symptom_name
-from ..sentence import DrugItem, Sentence
+from ..sentence import DrugItem, Sentence, adjective
 from .common import claim, intervals, percentages, timepoints
 
 __all__ = ["contraindication", "monitoring", "risk"]
@@ -317,7 +317,8 @@ def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
     members = sentence.members(start, len(sentence.tokens))
     joined: list[tuple[int, int]] = []
     for first, last in members:  # "prolonged, severe lymphopenia": one factor
-        if joined and joined[-1][0] == joined[-1][1] and not sentence.mentions_in(joined[-1][0], joined[-1][1]):
+        lone = joined[-1][0] == joined[-1][1] if joined else False
+        if lone and adjective(sentence.lower(joined[-1][0])) and not sentence.mentions_in(joined[-1][0], joined[-1][1]):
             joined[-1] = (joined[-1][0], last)
         else:
             joined.append((first, last))
