@@ -79,6 +79,11 @@ class Aliases:
         return len(self.names)
 
 
+def _written(tokens: list[Token], first: int, last: int) -> str:
+    """Tokens first..last as the text writes them ("B-cell", not "B - cell")."""
+    return "".join(t.text if k == first or tokens[k - 1].end == t.start else " " + t.text for k, t in enumerate(tokens[first : last + 1], first))
+
+
 def _words(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(t.text.lower() for t in tokens if t.text not in TRADEMARKS)
 
@@ -243,13 +248,13 @@ class Recogniser:
             while first > 0 and tokens[first - 1].text.lower() in _SIDES and (first - 1 not in taken or first - 1 in effects):
                 first -= 1
             if first < m.first and tokens[first].text[:1].islower() or first < m.first and first == 0:
-                name = normal_form(" ".join(t.text for t in tokens[first : m.last + 1]))
+                name = normal_form(_written(tokens, first, m.last))
                 iri, kind = self.entity(name, m.kind if m.kind != "adverse_effect" else "condition")
                 out.append(dataclasses.replace(self._mention(tokens, first, m.last, iri, kind, name, "phrase"), parts=(m,)))
                 dropped.add(first)
                 other = first - 2  # "upper and lower respiratory tract infections": the upper ones too
                 if other >= 0 and tokens[first].text.lower() in _SIDES and tokens[other].text.lower() in _SIDES and tokens[first - 1].text in ("and", "or"):
-                    rest = " ".join(t.text for t in tokens[first + 1 : m.last + 1])
+                    rest = _written(tokens, first + 1, m.last)
                     name = normal_form(f"{tokens[other].text} {rest}")
                     iri, kind = self.entity(name, kind)
                     out.append(self._mention(tokens, other, other, iri, kind, name, "phrase"))
@@ -278,7 +283,7 @@ class Recogniser:
             inside = [m for m in out if i <= m.first and m.last <= last]
             if any(m.kind not in ("condition", "adverse_effect", "course", "organ", "outcome") for m in inside):
                 continue
-            name = normal_form(" ".join(t.text for t in tokens[i : last + 1]).replace(" - ", "-"))
+            name = normal_form(_written(tokens, i, last))
             iri, kind = self.entity(name, "condition")
             out = [m for m in out if m not in inside]
             out.append(dataclasses.replace(self._mention(tokens, i, last, iri, kind, name, "phrase"), parts=tuple(inside)))
@@ -295,7 +300,7 @@ class Recogniser:
                 first = before
                 while first - 2 >= 0 and tokens[first - 1].text == "-" and first - 2 not in taken and is_content(tokens[first - 2].text):
                     first -= 2  # the tokenizer splits "transfusion-associated" at the hyphen
-                name = normal_form(" ".join(t.text for t in tokens[first : m.last + 1]).replace(" - ", "-"))
+                name = normal_form(_written(tokens, first, m.last))
                 iri, kind = self.entity(name, "condition")
                 out.append(self._mention(tokens, first, m.last, iri, kind, name, "phrase"))
                 continue
@@ -376,6 +381,9 @@ class Recogniser:
             or re.fullmatch(r"\d+(?:\.\d+)+", tokens[first].text) or first < last and tokens[first].text.lower() in _VERBS
         ):  # fmt: skip
             first += 1  # "measure immunoglobulin levels": the levels
+        if first < last and tokens[first].text.lower() in ("dose", "infusion", "injection") and first >= 2 \
+                and tokens[first - 1].text == "-" and tokens[first - 2].text.lower() == "first":
+            first += 1  # "first-dose observation": when it is done, not what it is
         phrase = " ".join(t.text for t in tokens[first : last + 1]).replace(" - ", "-").replace(" / ", "/")
         kind = kind_of_head(phrase)
         if kind is None or len(_PARENTHESES.sub("", phrase).split()) > 7:

@@ -178,6 +178,13 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
         conditions, (c_lo, c_hi) = _purposes(sentence, i, end), (lo, end)
         if sentence.text.rstrip().endswith(":"):
             conditions = _specific(sentence, conditions)  # "approved for various forms of MS:": the list says which
+        if not conditions and sentence.lower(start) in ("since", "after", "when") or not conditions and any(
+            sentence.lower(j) in ("since", "after", "when") and sentence.lower(j - 1) == "," for j in range(max(lo, i - 6), i)
+        ):
+            # "…are used for relapsing MS …: X, Y and, since the FDA approved it in 2019, Z": the
+            # aside says when; what for is the sentence's
+            first_purpose = sentence.first_of("for", "to treat", lo=lo, hi=hi)
+            conditions = _purposes(sentence, first_purpose, i) if first_purpose is not None and first_purpose < i else []
         if not conditions and n + 1 < len(triggers) and sentence.clause_of(triggers[n + 1][0]) == (lo, hi):
             # "turned down the application in 2013 and then approved it for relapsing MS in 2014"
             conditions, (c_lo, c_hi) = _purposes(sentence, triggers[n + 1][0], scopes[n + 1][1]), scopes[n + 1]

@@ -37,7 +37,8 @@ _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk
 _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated", "for"), ("approved", "for"),
                     ("used", "for"), ("used", "in"), ("that", "fight"), ("fight",), ("look", "for"), ("check", "for"),
                     ("screen", "for"), ("screening", "for"), ("signs", "of"), ("symptoms", "of"), ("history", "of"),
-                    ("caused", "by"), ("presence", "of"),
+                    ("caused", "by"), ("presence", "of"), ("protected", "against"), ("immune", "to"),
+                    ("vaccinated", "against"), ("vaccine", "against"), ("immunity", "to"),
                     ("patients", "with"), ("people", "with"), ("adults", "with"), ("patients", "who"),
                     ("people", "who"))  # fmt: skip
 _CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
@@ -642,6 +643,8 @@ def _screened(sentence: Sentence, found: list[Mention]) -> dict[int, Mention]:
             target = sentence.entity_in(first, last, _CONTRA_KINDS + ("target", "thing"), None)
             if target is None or any(p.first <= last and first <= p.last for p in found):
                 continue
+            if normal_form(target.label or target.text) in ("infection", "disease", "condition"):
+                continue  # "hepatitis B and C infection": no screening for infection in general
             name = f"{target.label or target.text} {noun}"
             procedure = sentence.mint(name, "procedure", first, last)
             found.append(procedure)
