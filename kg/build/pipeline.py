@@ -37,6 +37,8 @@ class BuildReport:
     statements_per_kind: dict[str, int] = field(default_factory=dict)
     triples_per_graph: dict[str, int] = field(default_factory=dict)
     lexicon_entries: int = 0
+    #: entity counts (from the lexicon, beyond it, grounded) and the merges of names (resolution.py)
+    entities: dict[str, Any] = field(default_factory=dict)
     consistent: bool = False
     inferred_memberships: int = 0
     shapes_conform: bool = False
@@ -62,6 +64,14 @@ class BuildReport:
         lines += [f"  {k:34s} {v:5d}" for k, v in sorted(self.statements_per_kind.items())]
         lines.append("Facts per relation:")
         lines += [f"  {k:34s} {v:5d}" for k, v in sorted(self.facts_per_relation.items())]
+        if self.entities:
+            e = self.entities
+            lines.append(
+                f"Entities: {e['entities']} in the facts ({e['from_lexicon']} from the lexicon, {e['beyond_lexicon']} "
+                f"recognised beyond it, {e['grounded_beyond_lexicon']} of those grounded in DrugBank); "
+                f"{e['in_several_documents']} named by more than one document; {len(e['merges'])} known by more than "
+                "one name (build.json lists the merges)"
+            )
         lines.append("Triples per graph:")
         lines += [f"  {k:34s} {v:5d}" for k, v in self.triples_per_graph.items()]
         lines.append(f"Reasoning (HermiT): consistent; {self.inferred_memberships} inferred class memberships")
@@ -95,10 +105,12 @@ def build(
         written then.
     """
     from ..extract.documents import load_corpus
-    from ..extract.extractor import extract_document, rule_descriptions
+    from ..extract.extractor import definitions, extract, rule_descriptions, shared_definitions
     from ..extract.lexicon import Lexicon
     from ..extract.nlp import clinical_text
+    from ..extract.recognise import Recogniser
     from .graphs import facts_graph, provenance_graph
+    from .resolution import resolution
     from .reason import infer
     from .validate import check_provenance, check_shapes, run_qc_checks
 
@@ -125,10 +137,16 @@ def build(
 
     say("loading the NLP pipeline (medspaCy)")
     context = clinical_text()
+    recogniser = Recogniser(lexicon)
+    # abbreviations one document defines name the same thing in the others (one IRI per thing)
+    shared = shared_definitions([definitions(doc, lexicon, context, recogniser) for doc in documents])
     claims = []
+    names_per_document = {}
     for n, doc in enumerate(documents, 1):
         say(f"extracting [{n}/{len(documents)}] {doc.path.name}")
-        found = extract_document(doc, lexicon, context)
+        extraction = extract(doc, lexicon, context, recogniser, shared)
+        found = extraction.claims
+        names_per_document[doc.slug] = extraction.names
         claims.extend(found)
         report.documents.append(
             {
@@ -150,6 +168,7 @@ def build(
         entry["facts"] = facts_per_document[doc.iri]
     provenance = provenance_graph(documents, support, rule_descriptions())
     report.evidence_spans_verified = check_provenance(documents, facts, provenance)
+    report.entities = resolution(names_per_document, facts, lexicon.kinds)
     report.facts_per_relation = dict(Counter(curie(p) for _, p, _ in facts))
     report.statements_per_kind = dict(
         Counter(

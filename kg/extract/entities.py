@@ -112,6 +112,10 @@ class Registry:
         for m in mentions:
             if m.parts:
                 self.note(m.parts, evidence)  # "cervical cancer" in "cervical cancer screening"
+            if m.source == "span" and m.label:  # minted from words that name it indirectly ("check your pulse")
+                self.names.setdefault(m.label, m.iri)
+                self._entities.setdefault(m.iri, _Entity(m.iri, m.kind, _label(m), evidence, drugbank=m.drugbank))
+                continue
             self.names.setdefault(normal_form(m.text), m.iri)
             if m.label:
                 self.names.setdefault(normal_form(m.label), m.iri)

@@ -25,7 +25,7 @@ from .recognise import Aliases, Recogniser
 from .rules import HEADING_RULES, RULES
 from .sentence import DrugItem, Sentence, enumeration
 
-__all__ = ["Extraction", "extract", "extract_document", "rule_name", "rule_descriptions"]
+__all__ = ["Extraction", "definitions", "extract", "extract_document", "rule_name", "rule_descriptions", "shared_definitions"]
 
 _ENTITY_RULE_DESCRIPTION = (
     "An entity a document names that the ontology does not list (a drug, condition, procedure, "
@@ -78,10 +78,44 @@ def _units(doc: Document, context: ClinicalText) -> Iterator[_Unit]:
             yield _Unit(block.start + start, block.start + end, kind, block.section, continued=kind == "item" and n > 0)
 
 
+def definitions(doc: Document, lexicon: Lexicon, context: ClinicalText | None = None, recogniser: Recogniser | None = None) -> Aliases:
+    """The abbreviations a document defines ("progressive multifocal leukoencephalopathy (PML)")."""
+    context = context or clinical_text()
+    recogniser = recogniser or Recogniser(lexicon)
+    aliases = Aliases()
+    for unit in _units(doc, context):
+        tokens = tokenize(doc.text[unit.start : unit.end], unit.start)
+        recogniser.definitions(tokens, recogniser.mentions(tokens), aliases)
+    return aliases
+
+
+def shared_definitions(defined: list[Aliases]) -> Aliases:
+    """The abbreviations a corpus defines with one meaning: a document that uses "ECG" without
+    defining it reads it as the "electrocardiogram (ECG)" another document defined. An
+    abbreviation defined with different meanings is left to each document."""
+    meanings: dict[tuple[str, ...], set[object]] = {}
+    first: dict[tuple[str, ...], tuple[object, str, str]] = {}
+    for aliases in defined:
+        for words, entry in aliases.names.items():
+            if len(words) == 1:  # abbreviations, not long forms
+                meanings.setdefault(words, set()).add(entry[0])
+                first.setdefault(words, entry)
+    shared = Aliases()
+    for words, iris in meanings.items():
+        if len(iris) == 1:
+            shared.add(words, *first[words])
+    return shared
+
+
 def extract(
-    doc: Document, lexicon: Lexicon, context: ClinicalText | None = None, recogniser: Recogniser | None = None
+    doc: Document,
+    lexicon: Lexicon,
+    context: ClinicalText | None = None,
+    recogniser: Recogniser | None = None,
+    shared: Aliases | None = None,
 ) -> Extraction:
-    """Everything a document states, in document order."""
+    """Everything a document states, in document order; ``shared`` abbreviations (defined by
+    other documents of the corpus) apply where the document defines none of its own."""
     context = context or clinical_text()
     recogniser = recogniser or Recogniser(lexicon)
     units = list(_units(doc, context))
@@ -90,6 +124,8 @@ def extract(
     aliases = Aliases()
     for tokens in tokens_of:
         recogniser.definitions(tokens, recogniser.mentions(tokens), aliases)
+    for words, entry in (shared.names.items() if shared is not None else ()):
+        aliases.add(words, *entry)  # the document's own definitions come first
     mentions_of = [recogniser.mentions(tokens, aliases) for tokens in tokens_of]
 
     ingredients: dict[URIRef, URIRef] = {}
@@ -144,9 +180,11 @@ def _about_something_else(sentence: Sentence) -> bool:
     return first is not None and not first.is_drug and sentence.tokens[first.last].text.lower().endswith("s")
 
 
-def extract_document(doc: Document, lexicon: Lexicon, context: ClinicalText | None = None) -> list[Claim]:
+def extract_document(
+    doc: Document, lexicon: Lexicon, context: ClinicalText | None = None, shared: Aliases | None = None
+) -> list[Claim]:
     """All claims a document states, in document order."""
-    return extract(doc, lexicon, context).claims
+    return extract(doc, lexicon, context, shared=shared).claims
 
 
 def _sentence(

@@ -76,6 +76,17 @@ class Token:
         return self.text.lower()
 
 
+def _plain(word: str) -> str:
+    """A word in lower case and singular (acronyms as written)."""
+    from .names import singular
+
+    if len(word) > 1 and word.isupper():
+        return word  # acronyms as written: "MS"
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        return word[:-1]  # "DMTs"
+    return singular(word.lower())
+
+
 def _key(text: str, previous: str | None) -> str | None:
     if text in _JOINERS or text in TRADEMARKS or text.lower() in _SKIPPED_WORDS:
         return None
@@ -136,12 +147,18 @@ class Lexicon:
 
     def __init__(self, entries: Iterable[tuple[str, URIRef, str]], labels: dict[URIRef, str]) -> None:
         self._forms: dict[tuple[str, ...], tuple[URIRef, str]] = {}
+        #: the words a one-word form may be written as: a stem alone is too loose ("active" is
+        #: not "activity", "activate")
+        self._words: dict[str, set[str]] = {}
         self.labels = labels
         self.kinds: dict[URIRef, str] = {}
         for form, iri, kind in entries:
             key = tuple(t.key for t in tokenize(form) if t.key is not None)
             if not key:
                 continue
+            if len(key) == 1:
+                word = next(t.text for t in tokenize(form) if t.key is not None)
+                self._words.setdefault(key[0], set()).add(_plain(word))
             known = self._forms.get(key)
             if known and known[0] != iri:
                 raise OntologyError("ontology/", f"synonym {form!r} names both {known[0]} and {iri}")
@@ -184,7 +201,7 @@ class Lexicon:
             found = None
             for size in range(min(self._longest, len(keyed) - i), 0, -1):
                 key = tuple(tokens[j].key or "" for j in keyed[i : i + size])
-                if key in self._forms:
+                if key in self._forms and (size > 1 or _plain(tokens[keyed[i]].text) in self._words.get(key[0], ())):
                     found = (size, self._forms[key])
                     break
             if found is None:
