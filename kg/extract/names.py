@@ -27,7 +27,7 @@ _SPACES = re.compile(r"\s+")
 _POSSESSIVES = frozenset({"your", "my", "our", "their", "his", "her"})
 #: words that end in s but are not plurals
 _NOT_PLURAL = frozenset(
-    ["diabetes", "herpes", "measles", "mumps", "rabies", "scabies", "feces", "faeces", "species", "series", "news", "aids", "sclerosis", "psoriasis", "tuberculosis", "fibrosis", "thrombosis", "necrosis", "osteoporosis", "lymphocytosis", "virus", "sinus", "status", "bus", "plus", "gas", "lens", "focus", "syndrome", "always", "perhaps"]
+    ["diabetes", "herpes", "shingles", "hives", "lupus", "rickets", "measles", "mumps", "rabies", "scabies", "feces", "faeces", "species", "series", "news", "aids", "sclerosis", "psoriasis", "tuberculosis", "fibrosis", "thrombosis", "necrosis", "osteoporosis", "lymphocytosis", "virus", "sinus", "status", "bus", "plus", "gas", "lens", "focus", "syndrome", "always", "perhaps"]
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -44,8 +44,10 @@ def singular(word: str) -> str:
         head, _, last = word.rpartition("-")
         return f"{head}-{singular(last)}"
     lower = word.lower()
-    if len(word) < 4 or lower in _NOT_PLURAL or lower.endswith(("ss", "us", "is", "ous")):
-        return word
+    if len(word) < 4 or lower in _NOT_PLURAL or lower.endswith(("ss", "us", "is", "ous")) or word.isupper():
+        return word  # "PPMS" is no plural
+    if lower.endswith("aches"):
+        return word[:-1]  # headaches, aches
     if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
         return word[:-1]  # acronyms: DMTs
     if lower.endswith("yses"):
@@ -64,6 +66,7 @@ def normal_form(name: str) -> str:
     quotes, no leading article, its last word singular, single spaces."""
     text = unicodedata.normalize("NFKC", name).translate(_QUOTES)
     text = _DASHES.sub("-", _MARKS.sub("", text))
+    text = re.sub(r"(?<=\w) - (?=\w)", "-", text)  # "B - cell" as tokens were joined: "B-cell"
     text = _SPACES.sub(" ", text).strip(" .,;:")
     text = _LEADING.sub("", text)
     words = [w for w in text.split(" ") if w.lower() not in _POSSESSIVES] or text.split(" ")  # "of your vision"
