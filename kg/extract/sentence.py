@@ -371,6 +371,10 @@ class Sentence:
                     out.append((a, d))
                     k += 2
                     continue
+                if between <= {"or", "and", "to", "-"} and self.tokens[b].text.isdigit() and self.tokens[c].text.isdigit():
+                    out.append((a, d))  # "Grade 3 or 4 lymphopenia": one member
+                    k += 2
+                    continue
                 if (
                     c == d and between == {"or"} and any(self.lower(j) in ("of", "in", "on") for j in range(a + 1, b))
                     and self.tokens[c].text.islower() and not any(m.first <= c <= m.last for m in self.mentions)

@@ -325,6 +325,9 @@ def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
             joined.append((first, last))
     for first, last in joined:
         m = sentence.entity_in(first, last, _EFFECT_KINDS, "condition")
+        name = clean_phrase(sentence.span_text(first, last))
+        if m is not None and m.source != "span" and re.search(r"\d", name) and len(name.split()) > len((m.label or m.text).split()):
+            m = sentence.mint(name, "condition", first, last)  # "Grade 3 or 4 lymphopenia" is not any lymphopenia
         if m is not None and (effect is None or m.iri != effect.iri):
             factors.append(m)
     return factors
