@@ -42,7 +42,8 @@ def test_shown_query_runs_on_a_plain_engine_without_predeclared_prefixes(built: 
     store = ox.Store()
     store.bulk_load(path=str(built[0] / "dataset.nq"), format=ox.RdfFormat.N_QUADS)
     rows = list(store.query(shown.output, use_default_graph_as_union=True))
-    assert [row["manufacturer"].value for row in rows] == ["EMD Serono"]
+    makers = {(row["productName"].value, row["manufacturer"].value) for row in rows}
+    assert ("Novantrone", "EMD Serono") in makers and ("Tysabri", "Biogen") in makers
 
 
 def test_prefixes_are_listed(built: tuple[Path, Any]) -> None:
@@ -79,11 +80,11 @@ def test_result_formats_parse_back(built: tuple[Path, Any], fmt: str) -> None:
     result = run(built[0], "manufacturers", "--format", fmt)
     assert result.exit_code == 0
     if fmt == "csv":
-        assert result.output.splitlines()[1].endswith(",Novantrone,EMD Serono")
+        assert any(line.endswith(",Novantrone,EMD Serono") for line in result.output.splitlines()[1:])
         return
     formats = {"tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
     rows = list(ox.parse_query_results(result.output, formats[fmt]))
-    assert [row["manufacturer"].value for row in rows] == ["EMD Serono"]
+    assert {row["productName"].value: row["manufacturer"].value for row in rows}["Novantrone"] == "EMD Serono"
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "xml"])
@@ -102,7 +103,7 @@ def test_graph_formats_parse_back(built: tuple[Path, Any], fmt: str) -> None:
 
 
 def test_ask_answers_yes_or_no(built: tuple[Path, Any]) -> None:
-    assert run(built[0], "any-fda-approval-for-ppms").output.strip() == "no"
+    assert run(built[0], "any-fda-approval-for-ppms").output.strip() == "yes"
 
 
 def test_a_format_that_does_not_fit(built: tuple[Path, Any]) -> None:
@@ -148,7 +149,7 @@ def test_the_dataset_answers_after_a_timeout(built: tuple[Path, Any]) -> None:
     dataset = Dataset(built[0])
     with pytest.raises(QueryTimeout):
         dataset.query(CROSS_PRODUCT, timeout=0.5)
-    assert [r["manufacturer"] for r in dataset.run("manufacturers").values()] == ["EMD Serono"]
+    assert {r["productName"]: r["manufacturer"] for r in dataset.run("manufacturers").values()}["Novantrone"] == "EMD Serono"
 
 
 def test_python_api_rows_values_and_dataframe(built: tuple[Path, Any]) -> None:
