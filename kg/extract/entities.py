@@ -101,9 +101,11 @@ def _label(mention: Mention) -> str:
 class Registry:
     """Every entity a document mentions, with the evidence of its first mention."""
 
-    def __init__(self, known: dict[URIRef, str]) -> None:
+    def __init__(self, known: dict[URIRef, str], grounded: frozenset[URIRef] = frozenset()) -> None:
         #: IRIs the ontology names, and their kind
         self.known = known
+        #: IRIs the ontology grounds in DrugBank itself
+        self.grounded = grounded
         self._entities: dict[URIRef, _Entity] = {}
         #: every name the document gives a thing (normal form -> IRI), for resolving names
         self.names: dict[str, URIRef] = {}
@@ -182,6 +184,9 @@ class Registry:
             own = KIND_CLASSES.get(self.kind_of(iri) or "")
             if iri not in self.known and entity is not None:
                 out += self._minted(entity, own)
+            elif entity is not None and entity.drugbank and iri not in self.grounded:
+                # the ontology lists it without an id; the drug dictionary knows its DrugBank record
+                out.append(_fact(entity.evidence, iri, SKOS.exactMatch, URIRef(DRUGBANK + entity.drugbank)))
             for role, role_evidence in roles.get(iri, {}).items():
                 if role is not None and not _implied(role, own):
                     out.append(_fact(role_evidence, iri, RDF.type, role))

@@ -134,7 +134,7 @@ def extract(
             if item.kind == "product" and item.ingredient and item.last > item.first:
                 ingredients.setdefault(item.iri, item.ingredient)
 
-    registry = Registry(lexicon.kinds)
+    registry = Registry(lexicon.kinds, lexicon.grounded)
     claims: list[Claim] = []
     title = next((i for i, u in enumerate(units) if u.block == "heading"), None)
     focus: tuple[DrugItem, ...] = ()

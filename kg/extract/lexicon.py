@@ -22,6 +22,7 @@ _JOINERS = frozenset("-\u2010\u2011\u2012\u2013\u2014'\u2018\u2019")
 #: determiners and possessives carry no meaning for matching a name ("the interferons")
 _SKIPPED_WORDS = frozenset({"the", "a", "an", "your", "their", "its", "his", "her", "our", "my"})
 #: trademark signs: "Ocrevus®" is "Ocrevus"
+_DRUGBANK = "https://go.drugbank.com/drugs/"
 TRADEMARKS = frozenset("\u00ae\u2122\u00a9\u2120")
 
 #: the kind of each entity, from the first class of this list it belongs to
@@ -152,6 +153,8 @@ class Lexicon:
         self._words: dict[str, set[str]] = {}
         self.labels = labels
         self.kinds: dict[URIRef, str] = {}
+        #: the entities the ontology already grounds in DrugBank
+        self.grounded: frozenset[URIRef] = frozenset()
         for form, iri, kind in entries:
             key = tuple(t.key for t in tokenize(form) if t.key is not None)
             if not key:
@@ -172,6 +175,7 @@ class Lexicon:
         ancestors = _ancestor_table(graph)
         entries: list[tuple[str, URIRef, str]] = []
         labels: dict[URIRef, str] = {}
+        grounded: set[URIRef] = set()
         subjects = set(graph.subjects(RDF.type, OWL.NamedIndividual)) | set(graph.subjects(RDF.type, SCHEMA.DrugClass))
         for subject in sorted(s for s in subjects if isinstance(s, URIRef)):
             kind = _kind(graph, subject, ancestors)
@@ -179,11 +183,15 @@ class Lexicon:
                 continue
             label = graph.value(subject, RDFS.label)
             labels[subject] = str(label) if label is not None else str(subject)
+            if any(str(o).startswith(_DRUGBANK) for o in graph.objects(subject, SKOS.exactMatch)):
+                grounded.add(subject)
             for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
                 for form in graph.objects(subject, prop):
                     if isinstance(form, Literal) and form.language in (None, "en"):
                         entries.append((str(form), subject, kind))
-        return cls(entries, labels)
+        lexicon = cls(entries, labels)
+        lexicon.grounded = frozenset(grounded)
+        return lexicon
 
     def __len__(self) -> int:
         return len(self._forms)

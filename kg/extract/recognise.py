@@ -141,7 +141,7 @@ class Recogniser:
                 self._mention(tokens, match.first, match.last, iri, kind, match.name, "dictionary", match.drugbank)
             )
         candidates += self._brands(tokens)
-        chosen = self._abbreviated(tokens, self._analytes(tokens, self._choose(candidates)))
+        chosen = self._abbreviated(tokens, self._analytes(tokens, self._grounded(self._choose(candidates), candidates)))
         chosen = self._with_heads(tokens, chosen)
         chosen = self._with_cause(tokens, chosen)
         chosen = self._changes_of(tokens, chosen)
@@ -306,6 +306,15 @@ class Recogniser:
                 continue
             out.append(m)
         return out
+
+    @staticmethod
+    def _grounded(chosen: list[Mention], candidates: list[Mention]) -> list[Mention]:
+        """A lexicon ingredient takes the DrugBank id of the dictionary entry for the same words."""
+        ids = {(m.first, m.last): m.drugbank for m in candidates if m.source == "dictionary" and m.drugbank}
+        return [
+            dataclasses.replace(m, drugbank=ids[(m.first, m.last)]) if m.source == "lexicon" and not m.drugbank and (m.first, m.last) in ids else m
+            for m in chosen
+        ]
 
     @staticmethod
     def _choose(candidates: list[Mention]) -> list[Mention]:
