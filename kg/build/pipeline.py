@@ -110,8 +110,8 @@ def build(
     from ..extract.nlp import clinical_text
     from ..extract.recognise import Recogniser
     from .graphs import facts_graph, provenance_graph
-    from .resolution import resolution
     from .reason import infer
+    from .resolution import resolution
     from .validate import check_provenance, check_shapes, run_qc_checks
 
     say = progress or (lambda message: None)

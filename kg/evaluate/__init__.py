@@ -31,9 +31,10 @@ def evaluate(
     from ..build.ontology import load_ontology
     from ..errors import CorpusError
     from ..extract.documents import read_document
-    from ..extract.extractor import extract
+    from ..extract.extractor import definitions, extract, shared_definitions
     from ..extract.lexicon import Lexicon
     from ..extract.nlp import clinical_text
+    from ..extract.recognise import Recogniser
     from .gold import read_gold
     from .scoring import Names, document_facts, gold_facts, read_names
     from .sets import SETS, documents_of
@@ -57,10 +58,17 @@ def evaluate(
     lexicon = Lexicon.from_ontology(tbox)
     terms = read_names(tbox)
     context = clinical_text()
+    recogniser = Recogniser(lexicon)
     evaluation = Evaluation()
+    read = {path: read_document(path) for path, _, _ in work}
+    # as a build reads them: abbreviations one document of the set defines apply in the others
+    shared = {
+        set_name: shared_definitions([definitions(read[p], lexicon, context, recogniser) for p, _, s in work if s == set_name])
+        for set_name in {s for _, _, s in work}
+    }
     for path, gold_file, set_name in work:
-        doc = read_document(path)
-        extraction = extract(doc, lexicon, context)
+        doc = read[path]
+        extraction = extract(doc, lexicon, context, recogniser, shared[set_name])
         found_plain = [(c.subject, c.relation, c.object) for c in extraction.claims if c.object is not None]
         names = Names(terms, lexicon, extraction.names)
         expected, entities = gold_facts(read_gold(gold_file), names, found_plain)

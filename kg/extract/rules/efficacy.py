@@ -265,7 +265,7 @@ def mechanism(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     hedge = status(sentence, max(lo, first - 6), first)
     qualifiers_common: list[tuple[URIRef, Node]] = [(MSKG.target, t.iri) for t in targets]
     drugs = sentence.subject_at(first)
-    found = [m.iri for m in mechanisms]
+    found: list[URIRef | None] = [m.iri for m in mechanisms]
     if not mechanisms and named is not None:
         name, target = named
         at = target.first if target is not None else first

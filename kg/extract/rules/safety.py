@@ -246,6 +246,11 @@ def _describing(gap: list[str]) -> bool:
     return True
 
 
+_MOST_FREQUENT: tuple[tuple[str, ...], ...] = tuple(
+    ("the", "most", word, verb) for word in ("frequent", "common") for verb in ("were", "are", "included")
+)
+
+
 def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
     """A list of signs the sentence gives ("Signs include A, B and C", "Call your doctor if you
     have signs of infection such as A"): its token range and the effect it names, if any."""
@@ -255,12 +260,11 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
         for i in sentence.find(cue):
             return i + len(cue), len(sentence.tokens), None
     for i in sentence.find((";",)):  # "Infusion reactions … occurred in 24%; the most frequent were headache, …"
-        for cue in (("the", "most", "frequent", "were"), ("the", "most", "common", "were"), ("the", "most", "frequent", "included"),
-                    ("the", "most", "common", "included"), ("the", "most", "frequent", "are"), ("the", "most", "common", "are")):  # fmt: skip
-            if sentence.seq_at(i + 1, cue):
+        for most in _MOST_FREQUENT:
+            if sentence.seq_at(i + 1, most):
                 named = next((m for m in sentence.of_kind(*_EFFECT_KINDS, hi=i) if not _is_ms(m)), None)
                 if named is not None:
-                    return i + 1 + len(cue), len(sentence.tokens), named
+                    return i + 1 + len(most), len(sentence.tokens), named
     for cue in (("signs", "of"), ("symptoms", "of")):
         for i in sentence.find(cue):
             named = next((m for m in sentence.of_kind(*_EFFECT_KINDS) if m.first == i + 2 or m.first == i + 3), None)
@@ -551,8 +555,8 @@ def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = Fals
             return [sentence.mint(re.sub(r"\s+", " ", name), "condition", first, last)]
     if _PEOPLE.match(clean_phrase(text)):
         return []
-    m = sentence.entity_in(first, last, _EFFECT_KINDS, "condition")
-    return [m] if m is not None else []
+    named = sentence.entity_in(first, last, _EFFECT_KINDS, "condition")
+    return [named] if named is not None else []
 
 
 def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
