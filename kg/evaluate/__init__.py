@@ -61,14 +61,14 @@ def evaluate(
     recogniser = Recogniser(lexicon)
     evaluation = Evaluation()
     read = {path: read_document(path) for path, _, _ in work}
-    # as a build reads them: abbreviations one document of the set defines apply in the others
+    # as a build of each folder reads it: abbreviations one document defines apply in the others
     shared = {
-        set_name: shared_definitions([definitions(read[p], lexicon, context, recogniser) for p, _, s in work if s == set_name])
-        for set_name in {s for _, _, s in work}
+        folder: shared_definitions([definitions(read[p], lexicon, context, recogniser) for p, _, _ in work if p.parent == folder])
+        for folder in {p.parent for p, _, _ in work}
     }
     for path, gold_file, set_name in work:
         doc = read[path]
-        extraction = extract(doc, lexicon, context, recogniser, shared[set_name])
+        extraction = extract(doc, lexicon, context, recogniser, shared[path.parent])
         found_plain = [(c.subject, c.relation, c.object) for c in extraction.claims if c.object is not None]
         names = Names(terms, lexicon, extraction.names)
         expected, entities = gold_facts(read_gold(gold_file), names, found_plain)

@@ -2,7 +2,9 @@
 gold annotations:
 
 - ``seed``: the first document (``corpus/infusion-treatments.txt``);
-- ``tuning``: the other documents of ``corpus/``, which the rule writer reads;
+- ``tuning``: the other documents of ``corpus/``, and ``tests/tuning/``, which the rule writer reads
+  (``tests/tuning/`` was the first held-out set: written by someone else, scored once, reported,
+  and only then read);
 - ``heldout``: ``tests/heldout/``, written by someone else and never read by the rule writer;
   scored once, at the end, and only as totals (no fact is ever printed).
 """
@@ -25,6 +27,8 @@ class DocumentSet:
     name: str
     documents: Path
     gold: Path
+    #: more folders of documents and their gold, read like the first
+    more: tuple[tuple[Path, Path], ...] = ()
     #: whether facts may be shown (never for the held-out set)
     details: bool = True
     only: tuple[str, ...] = ()
@@ -33,7 +37,9 @@ class DocumentSet:
 
 SETS: dict[str, DocumentSet] = {
     "seed": DocumentSet("seed", Path("corpus"), Path("tests/gold"), only=(SEED,)),
-    "tuning": DocumentSet("tuning", Path("corpus"), Path("tests/gold"), excluded=(SEED,)),
+    "tuning": DocumentSet(
+        "tuning", Path("corpus"), Path("tests/gold"), excluded=(SEED,), more=((Path("tests/tuning"), Path("tests/tuning/gold")),)
+    ),
     "heldout": DocumentSet("heldout", Path("tests/heldout"), Path("tests/heldout/gold"), details=False),
 }
 
@@ -43,17 +49,18 @@ def documents_of(document_set: DocumentSet, root: Path = Path(".")) -> list[tupl
 
     :raises CorpusError: the set's folders are missing or hold no annotated document.
     """
-    folder, gold = root / document_set.documents, root / document_set.gold
-    if not folder.is_dir() or not gold.is_dir():
-        raise CorpusError(f"set {document_set.name!r}: {folder} or {gold} is missing")
     pairs = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in DOCUMENT_SUFFIXES or path.stem.upper() == "README":
-            continue
-        if document_set.only and path.stem not in document_set.only or path.stem in document_set.excluded:
-            continue
-        if (gold / f"{path.stem}.gold").is_file():
-            pairs.append((path, gold / f"{path.stem}.gold"))
+    for folder, gold in ((document_set.documents, document_set.gold), *document_set.more):
+        folder, gold = root / folder, root / gold
+        if not folder.is_dir() or not gold.is_dir():
+            raise CorpusError(f"set {document_set.name!r}: {folder} or {gold} is missing")
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() not in DOCUMENT_SUFFIXES or path.stem.upper() == "README":
+                continue
+            if document_set.only and path.stem not in document_set.only or path.stem in document_set.excluded:
+                continue
+            if (gold / f"{path.stem}.gold").is_file():
+                pairs.append((path, gold / f"{path.stem}.gold"))
     if not pairs:
-        raise CorpusError(f"set {document_set.name!r}: no document in {folder} has gold annotations in {gold}")
+        raise CorpusError(f"set {document_set.name!r}: no document in {document_set.documents} has gold annotations")
     return pairs

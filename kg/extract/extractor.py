@@ -136,10 +136,13 @@ def extract(
 
     registry = Registry(lexicon.kinds, lexicon.grounded)
     claims: list[Claim] = []
-    title = next((i for i, u in enumerate(units) if u.block == "heading"), None)
+    # the document's drug: named by its title, or else by one of its first lines ("These highlights
+    # do not include all the information needed to use AUBAGIO safely")
     focus: tuple[DrugItem, ...] = ()
-    if title is not None:
-        focus = _sentence(doc, units[title], tokens_of[title], mentions_of[title], context, ingredients).subject
+    for i in range(min(_TITLE_LINES, len(units))):
+        focus = _sentence(doc, units[i], tokens_of[i], mentions_of[i], context, ingredients).subject
+        if focus:
+            break
     last_subject: tuple[DrugItem, ...] = ()
     last_plural: tuple[DrugItem, ...] = ()
     lead: Sentence | None = None
@@ -171,6 +174,9 @@ def extract(
             lead = sentence if sentence.text.rstrip().endswith(":") else None
     claims = registry.consistent(claims)
     return Extraction(claims + registry.facts(claims), registry.names)
+
+
+_TITLE_LINES = 4
 
 
 def _about_something_else(sentence: Sentence) -> bool:

@@ -32,7 +32,7 @@ FUNCTION_WORDS = frozenset(
 #: words that qualify an adverse effect rather than name it (they become its severity or frequency)
 QUALIFYING_WORDS = frozenset(
     ["serious", "severe", "mild", "moderate", "moderately", "severely", "life-threatening", "fatal", "rare", "rarely", "common", "commonly", "uncommon", "frequent", "possible", "potential", "certain", "new", "other", "some", "any", "significant", "important", "unexplained", "sudden", "persistent", "prolonged", "regular", "routine", "periodic",
-     "additional", "further"]
+     "additional", "further", "older", "newer"]
 )
 _SEVERITY = {"mild": "Mild", "serious": "Serious", "severe": "Serious", "life-threatening": "LifeThreatening",
              "fatal": "LifeThreatening", "deadly": "LifeThreatening"}  # fmt: skip
@@ -62,7 +62,7 @@ _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("drug_class", re.compile(
         r"(?:antibody|antibodies|modulators?|inhibitors?|antagonists?|agonists?|blockers?|antimetabolites?|"
         r"immunosuppressants?|immunomodulators?|interferons?|corticosteroids?|steroids?|antihistamines?|"
-        r"antivirals?|chemotherapy|analogs?|analogues?|prodrugs?)$", re.I)),
+        r"antivirals?|chemotherapy|analogs?|analogues?|prodrugs?|agents?)$", re.I)),
     ("company", re.compile(
         r"(?:inc|incorporated|corp|corporation|pharmaceuticals?|pharma|therapeutics|biotech|biosciences|"
         r"laboratories|labs|ltd|llc|gmbh|ag|plc|company|group)$", re.I)),
@@ -71,7 +71,7 @@ _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("condition", re.compile(
         r"(?:reactions?|infections?|diseases?|disorders?|syndromes?|injury|injuries|damage|failure|problems?|"
         r"defects?|events?|cancers?|tumou?rs?|pain|bleeding|swelling|inflammation|edema|oedema|rash|toxicity|"
-        r"impairment|insufficiency|dysfunction|weakness|loss|changes?|thinning|"
+        r"impairment|insufficiency|dysfunction|weakness|loss|changes?|thinning|symptoms?|thoughts?|"
         r"\w+(?:itis|emia|aemia|penia|osis|oma|omas|pathy|algia|rrhea|rrhoea|plasia|cytosis|uria|ism|toxicity|genicity))$", re.I)),
 )
 _OF_HEADS = frozenset(["loss", "shortness", "swelling", "inflammation", "history", "allergy", "yellowing", "sensitivity", "return", "worsening"])
@@ -93,7 +93,9 @@ def kind_of_head(phrase: str) -> str | None:
         return None
     if _FINDING.match(phrase) and len(words) > 1:
         return "condition"
-    if re.search(r"antibod(?:y|ies)$", phrase, re.I) and not re.search(r"monoclonal|cytolytic|-directed|humani[sz]ed", phrase, re.I):
+    if re.search(r"antibod(?:y|ies)$", phrase, re.I) and not re.search(
+        r"monoclonal|cytolytic|-directed|humani[sz]ed|\banti-cd\d", phrase, re.I
+    ):  # anti-CD20 antibodies are drugs; anti-JCV and neutralising antibodies are findings
         return "condition" if re.match(r"^(?:anti-|persistent|neutrali[sz]ing)", phrase, re.I) else None
     head = words[-1]
     for kind, pattern in _HEADS:

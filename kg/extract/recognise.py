@@ -62,7 +62,7 @@ _DICTIONARY_KINDS = {"ingredient": "ingredient", "product": "product", "drug_cla
                      "target": "target", "condition": "condition"}  # fmt: skip
 #: single head words too general to name a thing on their own
 _GENERIC = frozenset(
-    ["tests", "test", "problems", "problem", "cells", "cell", "changes", "change", "levels", "level", "events", "event", "reactions", "reaction", "center", "centre", "office", "clinic", "hospital", "facility", "suite", "checks", "check", "count", "counts", "exam", "exams", "scan", "scans", "measurement", "assessment", "monitoring", "damage", "failure", "loss", "pain", "bleeding", "swelling", "weakness", "injury", "injuries", "disease", "diseases", "disorder", "disorders", "syndrome", "receptor", "receptors", "protein", "proteins", "molecule", "molecules", "enzyme", "enzymes", "channel", "channels", "pathway", "antibody", "antibodies", "agent", "agents", "group", "company", "administration", "agency", "authority"]
+    ["tests", "test", "problems", "problem", "cells", "cell", "changes", "change", "levels", "level", "events", "event", "reactions", "reaction", "center", "centre", "office", "clinic", "hospital", "facility", "suite", "checks", "check", "count", "counts", "exam", "exams", "scan", "scans", "measurement", "assessment", "monitoring", "damage", "failure", "loss", "pain", "bleeding", "swelling", "weakness", "injury", "injuries", "disease", "diseases", "disorder", "disorders", "syndrome", "receptor", "receptors", "protein", "proteins", "molecule", "molecules", "enzyme", "enzymes", "channel", "channels", "pathway", "antibody", "antibodies", "agent", "agents", "group", "company", "administration", "agency", "authority", "symptom", "symptoms", "thought", "thoughts"]
 )
 
 
@@ -146,6 +146,8 @@ class Recogniser:
         chosen = self._with_cause(tokens, chosen)
         chosen = self._changes_of(tokens, chosen)
         chosen = self._modified(tokens, chosen)
+        chosen = [self._suffixed(tokens, m) for m in chosen]
+        chosen += self._paired_brands(tokens, chosen)
         chosen += self._phrases(tokens, chosen)
         return self._lay_names(tokens, self._abbreviated(tokens, chosen))  # phrases have abbreviations too
 
@@ -355,6 +357,42 @@ class Recogniser:
                 found.append(self._mention(tokens, i - 1, i - 1, *self.entity(name, "product"), normal_form(name), "brand"))
         return found
 
+    def _suffixed(self, tokens: list[Token], m: Mention) -> Mention:
+        """An ingredient written with the four-letter suffix the FDA gives a biologic
+        ("natalizumab-sztn", a biosimilar's substance) is that named substance, not the original's."""
+        if m.kind != "ingredient":
+            return m
+        last = m.last
+        if last + 2 < len(tokens) and tokens[last + 1].text == "-" and tokens[last + 1].start == tokens[last].end:
+            last += 2
+        written = re.fullmatch(r"(.+)-([a-z]{4})", _written(tokens, m.first, last))
+        if written is None or str(m.iri).endswith("-" + written.group(2)):
+            return m
+        name = f"{normal_form(written.group(1))}-{written.group(2)}"
+        iri, kind = self.entity(name, "ingredient")
+        return self._mention(tokens, m.first, last, iri, kind, name, m.source, m.drugbank)
+
+    def _paired_brands(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """A capitalised word paired with an ingredient in parentheses is a brand of it, in either
+        order: "Tyruko (natalizumab-sztn)", "natalizumab (Tyruko)", "… (Glatopa, Sandoz)"."""
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        found = []
+        for m in chosen:
+            if m.kind != "ingredient":
+                continue
+            before, after = m.first - 2, m.last + 2
+            if before >= 0 and tokens[m.first - 1].text == "(" and after - 1 < len(tokens) and tokens[after - 1].text == ")":
+                candidate = before  # "Tyruko (natalizumab-sztn)"
+            elif after + 1 < len(tokens) and tokens[m.last + 1].text == "(" and tokens[after + 1].text in (")", ","):
+                candidate = after  # "natalizumab (Tyruko)", "glatiramer acetate (Glatopa, Sandoz)"
+            else:
+                continue
+            word = tokens[candidate].text
+            if candidate in taken or not (word[:1].isupper() and word.isalpha() and len(word) > 3) or not is_content(word):
+                continue
+            found.append(self._mention(tokens, candidate, candidate, *self.entity(word, "product"), normal_form(word), "brand"))
+        return found
+
     def _phrases(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """Noun phrases of a known kind, where nothing else was recognised."""
         taken = {i for m in chosen for i in range(m.first, m.last + 1)}
@@ -367,15 +405,21 @@ class Recogniser:
             j = i
             while j + 1 < len(tokens) and j + 1 not in taken:
                 nxt = tokens[j + 1].text
-                if is_content(nxt) or nxt in ("-", "/") and j + 2 < len(tokens) and is_content(tokens[j + 2].text) or nxt == "of" and of_head(tokens[j].text) and j + 2 < len(tokens) and is_content(tokens[j + 2].text):
+                if nxt == "-" and j + 2 < len(tokens) and tokens[j + 2].text.lower() == "like" and j + 2 not in taken:
+                    j += 2  # "flu-like symptoms"
+                elif is_content(nxt) or nxt in ("-", "/") and j + 2 < len(tokens) and is_content(tokens[j + 2].text) or nxt == "of" and of_head(tokens[j].text) and j + 2 < len(tokens) and is_content(tokens[j + 2].text):
                     j += 1
                 else:
                     break
             phrase = self._phrase(tokens, i, j)
+            k = j
+            while not phrase and k > i and re.fullmatch(r"[a-z]+ed", tokens[k].text):
+                k -= 1  # a participle after the name: "a pyrimidine synthesis inhibitor indicated for"
+                phrase = self._phrase(tokens, i, k)
             before = next((m for m in chosen if m.last == i - 1 and m.kind in ("organ", "target", "thing")), None)
             if phrase and before is not None and phrase[0].kind in ("drug_class", "condition", "procedure"):
                 # "sphingosine 1-phosphate receptor modulator", "liver impairment": one name
-                merged = self._phrase(tokens, before.first, j)
+                merged = self._phrase(tokens, before.first, k)
                 if merged:
                     chosen.remove(before)
                     phrase = merged
@@ -432,7 +476,11 @@ class Recogniser:
         return out
 
     def definitions(self, tokens: list[Token], mentions: list[Mention], aliases: Aliases) -> None:
-        """Learn the abbreviations a sentence defines: "long form (ABBR)"."""
+        """Learn the abbreviations a sentence defines ("long form (ABBR)"), and the brands it marks
+        with ® or ™ ("Briumvi™"), which name the product wherever the document writes them."""
+        for m in mentions:
+            if m.source == "brand":
+                aliases.add((m.text.lower(),), m.iri, m.kind, m.label or normal_form(m.text))
         for i, token in enumerate(tokens):
             if token.text != "(" or i + 2 >= len(tokens) or tokens[i + 2].text != ")":
                 continue

@@ -193,11 +193,15 @@ class Sentence:
                 and nxt.kind != "drug_class"
                 and self.lower(after) == "("
                 and nxt.first == after + 1
-                and self.lower(self._skip_marks(nxt.last + 1)) == ")"
                 and {m.kind, nxt.kind} == {"product", "ingredient"}
+                and (
+                    self.lower(self._skip_marks(nxt.last + 1)) == ")"
+                    or self.lower(self._skip_marks(nxt.last + 1)) == "," and nxt.kind == "product"
+                )  # "glatiramer acetate (Copaxone®, Teva)": the brand, then its maker
             ):
                 ingredient = m.iri if m.kind == "ingredient" else nxt.iri
-                items.append(DrugItem(m.iri, m.kind, ingredient, m.first, self._skip_marks(nxt.last + 1)))
+                closing = self._skip_marks(nxt.last + 1)
+                items.append(DrugItem(m.iri, m.kind, ingredient, m.first, closing if self.lower(closing) == ")" else nxt.last))
                 k += 2
                 continue
             known = m.iri if m.kind == "ingredient" else self.ingredients.get(m.iri)

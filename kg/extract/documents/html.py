@@ -58,6 +58,11 @@ def _meta(tree: Any) -> dict[str, str | None]:
     }
 
 
+def _headline(tree: Any) -> str | None:
+    found = tree.xpath("//h1")
+    return " ".join(found[0].text_content().split()) or None if found else None
+
+
 def _text(element: Any) -> str:
     return "".join(element.itertext())
 
@@ -105,7 +110,11 @@ def read_html(path: Path, data: bytes) -> Rendered:
     if not extracted:
         raise DocumentError(path, "no main text found in the page (only navigation or boilerplate?)")
     writer = TextWriter()
-    _walk(lxml.etree.fromstring(extracted.encode("utf-8")), writer)
+    main = lxml.etree.fromstring(extracted.encode("utf-8"))
+    headline = _headline(tree)
+    if headline and " ".join(headline.split()) not in " ".join(_text(main).split()):
+        writer.block("heading", headline, 1)  # trafilatura keeps a page's <h1> as metadata only: it is the article's first line
+    _walk(main, writer)
     if not writer.blocks:
         raise DocumentError(path, "no main text found in the page (only navigation or boilerplate?)")
     return writer.rendered(metadata)

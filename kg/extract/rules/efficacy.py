@@ -52,6 +52,10 @@ _TARGET_CUES = re.compile(
 )
 
 
+def _in_number(sentence: Sentence, j: int) -> bool:
+    return 0 < j < len(sentence.tokens) - 1 and sentence.tokens[j - 1].text.isdigit() and sentence.tokens[j + 1].text.isdigit()
+
+
 def _comparators(sentence: Sentence, lo: int, hi: int) -> list[URIRef]:
     """What a finding compares the drug with: placebo or a drug after "compared with", "versus",
     "than"; "placebo-controlled" means placebo."""
@@ -66,8 +70,8 @@ def _comparators(sentence: Sentence, lo: int, hi: int) -> list[URIRef]:
         for i in sentence.find(cue, lo, hi):
             # the first drug or placebo after the cue, before the phrase ends
             for j in range(i + len(cue), min(hi, i + len(cue) + 5)):
-                if sentence.lower(j) in (",", ";", ".", ":"):
-                    break
+                if sentence.lower(j) in (",", ";", ".", ":") and not _in_number(sentence, j):
+                    break  # "versus 0.19 with teriflunomide": a figure, then the comparator
                 item = next((d for d in sentence.drug_items if d.first == j), None)
                 placebo = next((m for m in sentence.of_kind("placebo") if m.first == j), None)
                 if item is not None or placebo is not None:
@@ -105,13 +109,18 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     for n, o in enumerate(outcomes):
         lo, hi = sentence.clause_of(o.first)
         before = [e for e in effects if lo <= e.first and e.last < o.first and o.first - e.last <= 9]
-        after = [e for e in effects if e.first > o.last and e.first - o.last <= 3 and e.first < hi]
+        after = [e for e in effects if e.first > o.last and e.first - o.last <= 3 and e.first < hi] or [
+            e for e in effects if not before and e.first > o.last and e.first - o.last <= 12 and e.first < hi
+            and not any(p.first > o.last and p.first < e.first for p in outcomes)
+        ]  # "the relapse rate was 0.08 with X versus 0.19 with Y, a 59% relative reduction"
         effect = before[-1] if before else after[0] if after else None
         qualifiers: list[tuple[URIRef, Node]] = [(MSKG.outcome, o.iri)]
         effect_iri: URIRef | None = effect.iri if effect is not None else None
         if effect_iri is None:
             earlier = [p.last for p in outcomes[:n]] + [lo]
             word = next((sentence.lower(j) for j in range(o.first - 1, max(earlier) - 1, -1) if sentence.lower(j) in _EFFECT_WORDS), None)
+            if word is None:  # "lesions per scan fell by 80%"
+                word = next((sentence.lower(j) for j in range(o.last + 1, min(hi, o.last + 5)) if sentence.lower(j) in _EFFECT_WORDS), None)
             effect_iri = MSKG[_EFFECT_WORDS[word]] if word is not None else previous_effect
         if effect_iri is not None:
             qualifiers.append((MSKG.effect, effect_iri))

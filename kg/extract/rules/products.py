@@ -38,6 +38,10 @@ def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             group = {m.iri for m in sentence.mentions if item.first <= m.first <= item.last}
             if item.ingredient in group:
                 yield claim(sentence, MSKG.hasActiveIngredient, item.iri, item.ingredient)
+        elif item.kind == "ingredient" and item.last > item.first:  # "rituximab (Rituxan®, Genentech)"
+            for m in sentence.of_kind("product"):
+                if item.first < m.first <= item.last:
+                    yield claim(sentence, MSKG.hasActiveIngredient, m.iri, item.iri)
     for i in sentence.find(("brand", "name")) + sentence.find(("brand", "names")):
         brands = [d for d in sentence.drug_items if d.kind == "product" and i + 2 <= d.first <= i + 4]
         ingredients = [d for d in sentence.drug_items if d.kind == "ingredient" and d.first > i] or [
@@ -84,6 +88,18 @@ def manufacturer(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             company = next((c for c in sentence.of_kind("company") if c.first == after + 1), None)
             if company is not None and sentence.lower(company.last + 1) in (")", ","):
                 yield claim(sentence, MSKG.manufacturer, m.iri, company.iri)
+    # "glatiramer acetate (Copaxone®, Teva)", "(Rituxan®, Genentech and Biogen)": the makers after the brand
+    for brand in sentence.of_kind("product"):
+        if sentence.lower(brand.first - 1) != "(":
+            continue
+        owner = next((d for d in sentence.drug_items if d.first < brand.first - 1 <= d.last or d.last == brand.first - 2), None)
+        at = sentence._skip_marks(brand.last + 1)
+        while owner is not None and sentence.lower(at) in (",", "and"):
+            company = _company_after(sentence, at + 1)
+            if company is None or sentence.lower(company.last + 1) not in (")", ",", "and"):
+                break
+            yield claim(sentence, MSKG.manufacturer, owner.iri, company.iri)
+            at = company.last + 1
     seen: set[int] = set()
     for cue in _MAKER_CUES:
         for i in sentence.find(cue):

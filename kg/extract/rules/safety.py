@@ -207,6 +207,15 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
     signs: dict[int, list[Mention]] = {}
     sign_ids: set[int] = set()
     for e in effects:
+        if sentence.lower(e.last + 1) == "(":  # "Flu-like symptoms (fever, chills, muscle aches, fatigue)"
+            close = sentence.first_of(")", lo=e.last + 2) or e.last + 2
+            members = sentence.members(e.last + 2, close)
+            listed = [m for first, last in members
+                      if (m := sentence.entity_in(first, last, _EFFECT_KINDS, "adverse_effect", symptom_name)) is not None]  # fmt: skip
+            if len(members) > 1 and len(listed) == len(members) and all(not _disease(m) for m in listed):
+                signs.setdefault(id(e), []).extend(listed)
+                sign_ids |= {id(m) for m in effects if e.last + 1 < m.first < close}
+                continue
         for intro in _SIGN_INTROS:
             for j in range(e.last + 1, e.last + (3 if len(intro) < 2 or intro[0] == "such" else 12)):
                 gap = [sentence.lower(k) for k in range(e.last + 1, j)]
@@ -750,6 +759,50 @@ def _old_timepoints(phrase_words: str, object_words: str) -> list[URIRef]:
     return points
 
 
+#: who a test is for: "in patients with a history of thyroid disease", "People with certain heart
+#: conditions, such as …, should have …", "in females of reproductive potential"
+_POPULATION = re.compile(
+    r"(?:\b(?:in|for|among)\s+|^)((?:patients|people|persons|those|women|men|adults|children|females|males|anyone|individuals)"
+    r"\s+(?:with|who|without|of|that)\s+.+?)(?=\s*[,.;:()]|\s+(?:such as|including|before|after|during|every|each|at|to|"
+    r"should|will|must|may|need|needs|and then|because|with (?:a|an|the))\b|$)",
+    re.I,
+)
+
+
+_PARENTHESES_AND_EXAMPLES = re.compile(r"\s*(?:\([^)]*\)|,?\s+such as .*)")
+#: a leaflet's "If you have certain heart problems, …": people with them
+_IF_YOU_HAVE = re.compile(r"^(?:if|when) you (have not had|have never had|have)\s+(.+?)(?=\s*,)", re.I)
+
+
+def _populations(sentence: Sentence) -> list[Mention]:
+    found = []
+    leaflet = _IF_YOU_HAVE.match(sentence.text)
+    if leaflet is not None and 1 < len(leaflet.group(2).split()) <= 8:
+        connector = "with" if leaflet.group(1).lower() == "have" else f"who {leaflet.group(1).lower()}"
+        name = f"people {connector} {_PARENTHESES_AND_EXAMPLES.sub('', leaflet.group(2)).lower()}"
+        found.append(sentence.mint(name, "population", 0, sentence.token_at_char(leaflet.end(2) - 1)))
+    for match in _POPULATION.finditer(sentence.text):
+        words = match.group(1).split()
+        if len(words) < 3 or len(words) > 12:
+            continue
+        first, last = sentence.token_at_char(match.start(1)), sentence.token_at_char(match.end(1) - 1)
+        found.append(sentence.mint(" ".join(words).lower(), "population", first, last))
+    return found
+
+
+def _population_of(sentence: Sentence, population: Mention, p: Mention, procedures: list[Mention]) -> bool:
+    """Whether a population is that of a procedure: opening the sentence ("People with heart
+    conditions should have their pulse … checked") or its clause, or right after it ("thyroid tests
+    every 6 months in patients with thyroid disease"); not those a drug must not be used in."""
+    lo = sentence.clause_of(population.first)[0]
+    if any(sentence.seq_at(j, cue) for cue in _CONTRA_CUES for j in range(max(lo, population.first - 12), population.first)):
+        return False
+    if population.first < p.first:
+        return population.first <= 1 or sentence.clause_of(population.first) == sentence.clause_of(p.first)
+    before = [q for q in procedures if q.last < population.first]
+    return bool(before) and before[-1] is p
+
+
 def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """Monitoring: every procedure a sentence names (or a verb names: "observe patients",
     "check your pulse", "measure immunoglobulin levels", "screened for HBV") with a monitoring
@@ -779,6 +832,7 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     populations = [m.iri for m in sentence.of_kind("population")]
     if sentence.has("for women", "in women"):
         populations.append(sentence.mint("women", "population", sentence.first_of("women") or 0, sentence.first_of("women") or 0).iri)
+    own_populations = _populations(sentence)  # each for the procedures of its clause (all, if it opens the sentence)
     reasons = _reasons(sentence)
     drugs = (lead.subject if lead is not None and lead_text else ()) or sentence.subject
     for p in procedures:
@@ -796,6 +850,7 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers += [(MSKG.timing, t) for t in points]
         qualifiers += [(MSKG.interval, v) for v in intervals(clause)]
         qualifiers += [(MSKG.population, q) for q in populations]
+        qualifiers += [(MSKG.population, q.iri) for q in own_populations if _population_of(sentence, q, p, procedures)]
         qualifiers += [(MSKG.checks, o.iri) for o in sentence.of_kind("organ", lo=lo, hi=hi)]
         own = screened.get(id(p))
         named_after = [m.iri for m in p.parts if m.kind in _CONTRA_KINDS and re.search(r"screening|test$", str(p.iri))]
