@@ -104,10 +104,11 @@ def test_virtuoso_after_push_answers_as_documented(virtuoso_pushed: str, query_i
     assert expected is not None
     same = Endpoint(virtuoso_pushed + "/sparql").run(query_id).same_answer(expected, ordered=entry.ordered)
     documented = dict(entry.engine_differences).get("virtuoso")
-    if documented:
-        assert not same, f"Virtuoso now answers {query_id} right: remove its mskg:knownEngineDifference ({documented})"
-    else:
-        assert same
+    if documented and not same:
+        # Virtuoso 7.2 drops rows of some property-path shapes depending on how it was loaded, so a
+        # documented difference may or may not show on a given run; an undocumented one fails
+        pytest.xfail(f"documented Virtuoso difference: {documented}")
+    assert same, f"Virtuoso answers {query_id} differently and no mskg:knownEngineDifference says so"
 
 
 def test_virtuoso_refuses_wrong_credentials(virtuoso_pushed: str, built: tuple[Path, Any]) -> None:

@@ -2,7 +2,7 @@
 catalogue id, answering with a :class:`~kg.query.results.Result`.
 
 >>> dataset = Dataset(doctest_store)
->>> [row["manufacturer"] for row in dataset.run("manufacturers").values()]
+>>> [row["manufacturer"] for row in dataset.run("manufacturers").values() if row["productName"] == "Novantrone"]
 ['EMD Serono']
 >>> dataset.query("ASK { id:novantrone mskg:hasActiveIngredient id:mitoxantrone }").boolean
 True
