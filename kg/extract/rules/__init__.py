@@ -4,7 +4,7 @@ recognised mentions, list structure and the section a sentence is in (never a pa
 sentence), and its docstring is published in the provenance graph as the rule's description.
 
 products (brand of, drug class, manufacturer), regulation (decisions, uses), administration
-(regimens), safety (risks, contraindications, monitoring), efficacy (findings, mechanisms,
+(regimens), risks, contraindications, monitoring, efficacy (findings, mechanisms,
 studies); common: numbers, durations, timings, claims.
 """
 
@@ -16,10 +16,12 @@ from ..claims import Claim
 from ..lexicon import Lexicon
 from ..sentence import Sentence
 from .administration import dosing_regimen
+from .contraindications import contraindication
 from .efficacy import efficacy, mechanism, study
+from .monitoring import monitoring
 from .products import class_membership, manufacturer, product_ingredient
 from .regulation import regulatory_decision, therapeutic_use
-from .safety import contraindication, monitoring, risk
+from .risks import risk
 
 __all__ = ["HEADING_RULES", "RULES", "Rule"]
 

@@ -1,5 +1,6 @@
-"""Rules about a drug's safety: the adverse effects it can cause (with their frequency, severity,
-incidence, onset, signs and risk factors), who must not take it, and how patients are monitored."""
+"""Rules about a drug's risks: the adverse effects it can cause (with their frequency, severity,
+incidence, onset, signs and risk factors); what contraindications and monitoring share with them
+(the kinds of thing a risk or a contraindication names, the section cues)."""
 
 from __future__ import annotations
 
@@ -13,16 +14,15 @@ from rdflib.term import Node
 from ...namespaces import MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
-from ..names import normal_form, singular
-from ..phrases import FUNCTION_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, severity_words, symptom_name
+from ..phrases import FUNCTION_WORDS, QUALIFYING_WORDS, clean_phrase, severity_words, symptom_name
 from ..sentence import DrugItem, Sentence, adjective
-from .common import claim, intervals, percentages, timepoints
+from .common import claim, percentages, timepoints
 
-__all__ = ["contraindication", "monitoring", "risk"]
+__all__ = ["risk"]
 
-_EFFECT_KINDS = ("adverse_effect", "condition")
+EFFECT_KINDS = ("adverse_effect", "condition")
 #: what a drug may be contraindicated in or monitored for: conditions and states such as pregnancy
-_CONTRA_KINDS = ("adverse_effect", "condition", "state")
+CONTRA_KINDS = ("adverse_effect", "condition", "state")
 _MS = re.compile(r"multiple-sclerosis|-ms$|clinically-isolated-syndrome")
 _RISK_CUES = (
     "side effect", "side effects", "adverse reaction", "adverse reactions", "adverse event", "adverse events",
@@ -41,8 +41,8 @@ _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated",
                     ("vaccinated", "against"), ("vaccine", "against"), ("immunity", "to"),
                     ("patients", "with"), ("people", "with"), ("adults", "with"), ("patients", "who"),
                     ("people", "who"))  # fmt: skip
-_CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
-_CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
+CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
+CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
                 ("do", "not", "take"), ("do", "not", "receive"), ("do", "not", "use"), ("should", "not", "take"),
                 ("should", "not", "receive"), ("not", "be", "given"))  # fmt: skip
 _SIGN_CUES = (("signs", "include"), ("symptoms", "include"), ("symptoms", "may", "include"), ("signs", "may", "include"),
@@ -70,14 +70,14 @@ _RISK_FACTORS = re.compile(
     r"higher\s+risk)",
     re.I,
 )
-_TIMING = re.compile(
+TIMING = re.compile(
     r"\b((?:before|during|after)(?:\s*,\s*(?:before|during|after))*"
     r"(?:\s*,?\s*(?:and|or)\s+(?:before|during|after))?)\s+([^,.;]{1,60})",
     re.I,
 )
 
 
-def _is_ms(m: Mention) -> bool:
+def is_ms(m: Mention) -> bool:
     return bool(_MS.search(str(m.iri))) or m.kind == "course"
 
 
@@ -105,20 +105,20 @@ def _effects(sentence: Sentence) -> list[Mention]:
         _RISK_SECTIONS.search(sentence.section_text)
     )
     cued = sentence.has(*_RISK_CUES) or in_section
-    if _CONTRA_SECTIONS.search(sentence.section_text) and not sentence.is_heading:
+    if CONTRA_SECTIONS.search(sentence.section_text) and not sentence.is_heading:
         return []
-    contra = min((i for c in _CONTRA_CUES for i in sentence.find(c)), default=len(sentence.tokens))
+    contra = min((i for c in CONTRA_CUES for i in sentence.find(c)), default=len(sentence.tokens))
     # the ontology's adverse effects are effects wherever named; other conditions need a cue
-    kinds = _EFFECT_KINDS if cued else ("adverse_effect",)
+    kinds = EFFECT_KINDS if cued else ("adverse_effect",)
     effects = [
         m for m in sentence.of_kind(*kinds)
-        if not _is_ms(m) and not _blocked(sentence, m) and (cued or m.source == "lexicon") and m.first < contra
+        if not is_ms(m) and not _blocked(sentence, m) and (cued or m.source == "lexicon") and m.first < contra
     ]  # fmt: skip
     if sentence.block == "row":  # a table of adverse reactions: the row's first name
         cell = re.match(r"^\s*([^|\d%]+?)\s*(?:\||\d)", sentence.text)
         if not effects and cell and in_section:
             first = sentence.token_at_char(cell.start(1))
-            m = sentence.entity_in(first, sentence.token_at_char(cell.end(1) - 1), _EFFECT_KINDS, "adverse_effect")
+            m = sentence.entity_in(first, sentence.token_at_char(cell.end(1) - 1), EFFECT_KINDS, "adverse_effect")
             return [m] if m is not None else []
         return effects[:1]
     return _with_listed(sentence, effects)
@@ -145,8 +145,8 @@ def _with_listed(sentence: Sentence, effects: list[Mention]) -> list[Mention]:
             continue
         if sentence.lower(first) in FUNCTION_WORDS:
             continue  # "side effects are more manageable": no list
-        m = sentence.entity_in(first, last, _EFFECT_KINDS, "adverse_effect", symptom_name)
-        if m is not None and not _is_ms(m) and m.kind in _EFFECT_KINDS:
+        m = sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)
+        if m is not None and not is_ms(m) and m.kind in EFFECT_KINDS:
             found.append(m)
     return sorted(found, key=lambda m: m.first)
 
@@ -211,7 +211,7 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
             close = sentence.first_of(")", lo=e.last + 2) or e.last + 2
             members = sentence.members(e.last + 2, close)
             listed = [m for first, last in members
-                      if (m := sentence.entity_in(first, last, _EFFECT_KINDS, "adverse_effect", symptom_name)) is not None]  # fmt: skip
+                      if (m := sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)) is not None]  # fmt: skip
             if len(members) > 1 and len(listed) == len(members) and all(not _disease(m) for m in listed):
                 signs.setdefault(id(e), []).extend(listed)
                 sign_ids |= {id(m) for m in effects if e.last + 1 < m.first < close}
@@ -227,7 +227,7 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
                 run: list[Mention] = []
                 for first, last in sentence.members(start, stop):
                     inside = [m for m in effects if first <= m.first and m.last <= last]
-                    m = inside[0] if len(inside) == 1 else sentence.entity_in(first, last, _EFFECT_KINDS, "adverse_effect", symptom_name)
+                    m = inside[0] if len(inside) == 1 else sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)
                     if m is not None:
                         run.append(m)
                 if run and all(not _disease(m) for m in run):  # symptoms are signs; infections, cancers are risks
@@ -271,12 +271,12 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
     for i in sentence.find((";",)):  # "Infusion reactions … occurred in 24%; the most frequent were headache, …"
         for most in _MOST_FREQUENT:
             if sentence.seq_at(i + 1, most):
-                named = next((m for m in sentence.of_kind(*_EFFECT_KINDS, hi=i) if not _is_ms(m)), None)
+                named = next((m for m in sentence.of_kind(*EFFECT_KINDS, hi=i) if not is_ms(m)), None)
                 if named is not None:
                     return i + 1 + len(most), len(sentence.tokens), named
     for cue in (("signs", "of"), ("symptoms", "of")):
         for i in sentence.find(cue):
-            named = next((m for m in sentence.of_kind(*_EFFECT_KINDS) if m.first == i + 2 or m.first == i + 3), None)
+            named = next((m for m in sentence.of_kind(*EFFECT_KINDS) if m.first == i + 2 or m.first == i + 3), None)
             after = sentence.first_of("include", "such as", "including", lo=i)
             if named is not None and after is not None:
                 return after + (2 if sentence.seq_at(after, ("such", "as")) else 1), len(sentence.tokens), named
@@ -337,7 +337,7 @@ def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
         else:
             joined.append((first, last))
     for first, last in joined:
-        m = sentence.entity_in(first, last, _EFFECT_KINDS, "condition")
+        m = sentence.entity_in(first, last, EFFECT_KINDS, "condition")
         name = clean_phrase(sentence.span_text(first, last))
         if m is not None and m.source != "span" and re.search(r"\d", name) and len(name.split()) > len((m.label or m.text).split()):
             m = sentence.mint(name, "condition", first, last)  # "Grade 3 or 4 lymphopenia" is not any lymphopenia
@@ -372,10 +372,10 @@ def _inline_topic(sentence: Sentence) -> Mention | None:
     colon = sentence.first_of(":", hi=min(len(sentence.tokens), 8))
     if colon is None or not (_RISK_SECTIONS.search(sentence.section_text) or sentence.seq_at(0, ("risk", "of"))):
         return None
-    named = [m for m in sentence.of_kind(*_EFFECT_KINDS, hi=colon) if not _is_ms(m)]
+    named = [m for m in sentence.of_kind(*EFFECT_KINDS, hi=colon) if not is_ms(m)]
     if not named:
         return None
-    later = [m for m in sentence.of_kind(*_EFFECT_KINDS, lo=colon) if not _is_ms(m)]
+    later = [m for m in sentence.of_kind(*EFFECT_KINDS, lo=colon) if not is_ms(m)]
     words = set((named[-1].label or named[-1].text).lower().split())
     if any(m.iri == named[-1].iri or words <= set((m.label or m.text).lower().split()) for m in later):
         return None  # the sentence names it again, maybe more precisely
@@ -401,8 +401,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     topic = _topic(sentence)
     item_head: Mention | None = None
     if sentence.block == "item" and lead is not None and lead.memory.get("risk_lead") and not sentence.continued:
-        candidates = [m for m in sentence.of_kind(*_EFFECT_KINDS) if not _is_ms(m)]
-        item_head = candidates[0] if candidates else sentence.entity_in(0, min(len(sentence.tokens) - 1, 6), _EFFECT_KINDS, None)
+        candidates = [m for m in sentence.of_kind(*EFFECT_KINDS) if not is_ms(m)]
+        item_head = candidates[0] if candidates else sentence.entity_in(0, min(len(sentence.tokens) - 1, 6), EFFECT_KINDS, None)
         if item_head is not None and all(item_head.iri != e.iri for e in effects):
             effects = [item_head, *effects]
     if sentence.block == "item" and not sentence.continued:
@@ -427,7 +427,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         start, end, named = sign_list
         end = sentence.first_of("for", "right away", "immediately", "because", "so", lo=start, hi=end) or end
         for first, last in sentence.members(start, end):
-            m = sentence.entity_in(first, last, _EFFECT_KINDS, "adverse_effect", symptom_name)
+            m = sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)
             if m is not None and (named is None or m.iri != named.iri):
                 listed_signs.append(m)
         sign_ids |= {id(e) for e in effects if any(e.first >= s.first and e.last <= s.last for s in listed_signs)}
@@ -509,353 +509,3 @@ def _drugs_of(sentence: Sentence, e: Mention) -> tuple[DrugItem, ...]:
     if sentence.block in ("item", "row") and sentence.lead is not None:
         return sentence.lead.subject or sentence.subject
     return tuple(d for d in sentence.subject_at(e.first) if not (d.is_class and sentence.lower(d.first - 1) in ("a", "an")))
-
-
-# ---------------------------------------------------------------------- contraindications
-
-_REWRITES = (
-    (re.compile(r"^(?:are |is |be )?allergic to (.+)$", re.I), r"allergy to \1"),
-)
-#: words before a list of drugs whose use is the contraindication ("in combination with X or Y")
-_USE_OF = re.compile(r"^(?:(?:in |used in )?combination with|(?:are |is )?(?:taking|take|using|use|receiving|receive)|"
-                     r"(?:the )?(?:use|co-administration|coadministration) of|together with|along with)\s+", re.I)
-#: a span naming only who (not in what state) adds nothing ("women", "men of reproductive potential")
-_PEOPLE = re.compile(r"^(?:women|men|woman|man|patients?|people|persons?|adults?|children|mothers?|infants?)\b", re.I)
-#: where the list of what is contraindicated ends: a reason or an exception follows
-_CONTRA_END = ("because", "since", "unless", "due to", "as it", "given the", "owing to")
-
-
-def _used(sentence: Sentence, first: int, last: int) -> str | None:
-    """The name of the use of a drug a span names ("antiarrhythmic medicines": antiarrhythmic
-    medicine use), if it names a drug or a class of drugs."""
-    drugs = [m for m in sentence.mentions_in(first, last) if m.is_drug]
-    words = sentence.span_text(first, last).strip()
-    words = re.sub(r"\s+for\s.*$", "", words)  # "antiarrhythmic medicines for an irregular heartbeat"
-    if not drugs and not re.search(r"\b(?:medicines?|drugs?|medications?|therap(?:y|ies)|inhibitors?|vaccines?)$", words, re.I):
-        return None
-    name = normal_form(clean_phrase(words))
-    return f"{name} use" if name else None
-
-
-def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = False) -> list[Mention]:
-    """The conditions a span of a contraindication names: each condition recognised in it (with
-    the drug it is a reaction to: "hypersensitivity to cladribine"), or the use of the drugs it
-    names after "taking", "in combination with"; else the span itself as one ("allergic to
-    alemtuzumab": allergy to alemtuzumab)."""
-    text = sentence.span_text(first, last).strip()
-    if use or _USE_OF.match(text):
-        if not use:
-            first = sentence.token_at_char(sentence.tokens[first].start - sentence.start + _USE_OF.match(text).end())  # type: ignore[union-attr]
-        name = _used(sentence, first, last)
-        return [sentence.mint(name, "condition", first, last)] if name else []
-    found = [m for m in sentence.mentions_in(first, last, *_CONTRA_KINDS) if not _is_ms(m)]
-    if found:
-        out = []
-        for m in found:
-            drug = next((d for d in sentence.mentions_in(m.last + 2, m.last + 4) if d.is_drug), None)
-            if m.first == m.last and sentence.lower(m.last + 1) == "to" and drug is not None:
-                out.append(sentence.mint(f"{m.text} to {drug.text}", "condition", m.first, drug.last))
-            else:
-                out.append(m)
-        return out
-    for pattern, replacement in _REWRITES:
-        if pattern.match(text):
-            name = pattern.sub(replacement, text)
-            return [sentence.mint(re.sub(r"\s+", " ", name), "condition", first, last)]
-    if _PEOPLE.match(clean_phrase(text)):
-        return []
-    named = sentence.entity_in(first, last, _EFFECT_KINDS, "condition")
-    return [named] if named is not None else []
-
-
-def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
-    """Who must not take a drug: each item of a contraindications section (or of a list after
-    "Do not take X if you:"), and what follows "must not be used in", "should not be used in",
-    "is contraindicated in" or "do not take X if you have", each condition of it a contraindication
-    of the drug the sentence (or the list's lead) is about."""
-    lead = sentence.lead
-    spans: list[tuple[int, int]] = []
-    uses = False
-    drugs: tuple[DrugItem, ...] = sentence.subject
-    in_section = bool(_CONTRA_SECTIONS.search(sentence.section_text)) and not sentence.is_heading
-    led = lead is not None and any(lead.find(cue) for cue in _CONTRA_CUES)
-    if sentence.block == "item" and (in_section or led):
-        if lead is not None and led:
-            drugs = lead.subject or drugs
-        # "Patients who have or have had PML.", "Hypersensitivity to cladribine": what it names
-        spans = [(0, (sentence.first_of(*_CONTRA_END) or len(sentence.tokens)) - 1)]
-    else:
-        for cue in _CONTRA_CUES:
-            for i in sentence.find(cue):
-                start = i + len(cue)
-                words = sentence.first_of("in patients with", "in people with", "in patients who", "in people who",
-                                          "if you have", "if you", "in", "with", lo=start, hi=start + 4)  # fmt: skip
-                if words is None:
-                    continue
-                skip = next(n for n in (3, 2, 1) if any(sentence.seq_at(words, tuple(p.split())) for p in (
-                    "in patients with", "in people with", "in patients who", "in people who", "if you have", "if you",
-                    "in", "with") if len(p.split()) == n))  # fmt: skip
-                end = sentence.first_of(*_CONTRA_END, lo=words + skip) or len(sentence.tokens)
-                start = words + skip
-                use_of = _USE_OF.match(sentence.span_text(start, end - 1))
-                if use_of:  # "in combination with immunosuppressants or TNF-α inhibitors": each one's use
-                    start = sentence.token_at_char(sentence.tokens[start].start - sentence.start + use_of.end())
-                    uses = True
-                spans += sentence.members(start, end)
-                drugs = sentence.subject_at(i)
-    if not spans:
-        return
-    for first, last in spans:
-        for condition in _contraindicated(sentence, first, last, uses):
-            for drug in drugs:
-                if drug.is_class and sentence.lower(drug.first - 1) in ("a", "an"):
-                    continue
-                yield claim(sentence, MSKG.Contraindication, drug.iri,
-                            qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])  # fmt: skip
-
-
-# ---------------------------------------------------------------------- monitoring
-
-_MONITORING_CUES = re.compile(
-    r"\b(?:test\w*|check\w*|monitor\w*|measur\w*|screen\w*|exam\w*|observ\w*|watch\w*|obtain|scan|count|"
-    r"electrocardiogram|ecg|mri|will need|will have|will be)\b",
-    re.I,
-)
-_VERB_PROCEDURES = (
-    (re.compile(r"\b(?:observe|watch)(?:d|ed)?\s+(?:patients|you|the patient|them)\b", re.I), "observation"),
-    (re.compile(r"\b(?:patients|you|they|people)\s+(?:are|will be|should be|must be|is)\s+(?:observed|watched|monitored)\b", re.I), "observation"),
-    (re.compile(r"\bmeasure\s+([a-z]+(?: [a-z]+)?\s+levels?)\b", re.I), r"\1 measurement"),
-    (re.compile(r"\bhave\s+your\s+([a-z]+)\s+checked\b", re.I), r"\1 check"),
-)
-#: "check your pulse and blood pressure": what is checked, each a check of its own
-_CHECK_YOUR = re.compile(r"\bcheck(?:s|ed)?\s+your\s+", re.I)
-#: "screened for HBV", "Screening for HIV, tuberculosis, and …", "test the patient for …"
-_SCREEN_FOR = re.compile(r"\b(screen(?:ed|ing)?|test(?:ed|ing)?)\s+(?:(?:the |all )?(?:patients?|people|you)\s+)?for\s+", re.I)
-_REASON = re.compile(
-    r"\b(?:to look for|look for|to check for|for (?:new |any )?signs(?: and symptoms)? (?:of|and symptoms of)|"
-    r"to screen for|screen for|because of the risk of|because of|to detect|at the first suspicion of|"
-    r"(?:signs|symptoms) of)\s+",
-    re.I,
-)
-_WORD_TIMING = re.compile(r"\b(?:every|each|monthly|yearly|annually|regular|periodic)", re.I)
-_FAMILY = {MSKG.BeforeTreatmentStart: "before", MSKG.BeforeEachAdministration: "before",
-           MSKG.DuringAdministration: "during", MSKG.DuringTreatment: "during", MSKG.AfterFirstDose: "after",
-           MSKG.AfterAdministration: "after", MSKG.AfterTreatment: "after"}  # fmt: skip
-_VIRUS = re.compile(r"(?:virus|^[a-z]{1,3}v)$", re.I)
-
-
-def _screened(sentence: Sentence, found: list[Mention]) -> dict[int, Mention]:
-    """Procedures named by a verb and what they look for: "screened for HBV" is an HBV screening
-    for hepatitis B virus; a virus screened for is screened for its infection."""
-    reasons: dict[int, Mention] = {}
-    for match in _SCREEN_FOR.finditer(sentence.text):
-        at = sentence.token_at_char(match.end())
-        hi = sentence.clause_of(at)[1]
-        stop = sentence.first_of("before", "after", "during", "at", "every", "to", "in", "if", lo=at, hi=hi) or hi
-        noun = "screening" if match.group(1).lower().startswith("screen") else "test"
-        if sentence.lower(at) in ("new", "signs", "symptoms", "any", "possible"):
-            continue  # "to screen for new signs of infection": what a named procedure looks for
-        for first, last in sentence.members(at, stop):
-            target = sentence.entity_in(first, last, _CONTRA_KINDS + ("target", "thing"), None)
-            if target is None or any(p.first <= last and first <= p.last for p in found):
-                continue
-            if normal_form(target.label or target.text) in ("infection", "disease", "condition"):
-                continue  # "hepatitis B and C infection": no screening for infection in general
-            name = f"{target.label or target.text} {noun}"
-            procedure = sentence.mint(name, "procedure", first, last)
-            found.append(procedure)
-            if _VIRUS.search(target.label or target.text):
-                target = sentence.mint(f"{target.label or target.text} infection", "condition", first, last)
-            reasons[id(procedure)] = target
-    return reasons
-
-
-def _detailed(sentence: Sentence, p: Mention) -> bool:
-    """Whether a procedure is only the kind of the ones its parentheses name ("blood tests
-    (complete blood count and kidney function)")."""
-    if sentence.lower(p.last + 1) != "(":
-        return False
-    end = sentence.first_of(")", lo=p.last + 1) or len(sentence.tokens)
-    return bool(sentence.of_kind("procedure", lo=p.last + 2, hi=end))
-
-
-def _measured_by(sentence: Sentence, p: Mention) -> bool:
-    """Whether a procedure is named only as what shows a finding ("lesions on MRI", "a fall in
-    lymphocyte count", "a long QT interval on your ECG"), not as something patients undergo."""
-    j = p.first - 1
-    while sentence.lower(j) in ("the", "a", "an", "your", "their", "his", "her"):
-        j -= 1
-    return sentence.lower(j) in ("on", "in", "by") and j > 0 and sentence.tokens[j - 1].text[:1].isalnum()
-
-
-def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
-    """The procedures a sentence names (not those only part of another: "a complete blood count
-    including lymphocytes"), and what those named by "screened for" look for."""
-    found = [
-        p for p in sentence.of_kind("procedure")
-        if not (sentence.lower(p.first - 1) == "including" and any(q.last < p.first for q in sentence.of_kind("procedure")))
-        and not _measured_by(sentence, p) and not _detailed(sentence, p)
-    ]  # fmt: skip
-    for pattern, name in _VERB_PROCEDURES:
-        for m in pattern.finditer(sentence.text):
-            at = sentence.token_at_char(m.start())
-            end = sentence.token_at_char(m.end() - 1)
-            if not any(p.first <= end and at <= p.last for p in found):
-                words = m.expand(name).lower().split()
-                found.append(sentence.mint(" ".join(singular(w) for w in words), "procedure", at, end))
-    for m in _CHECK_YOUR.finditer(sentence.text):
-        at = sentence.token_at_char(m.end())
-        if sentence.lower(sentence.token_at_char(m.start()) - 1) == "to" and found:
-            continue  # "blood tests to check your liver": what the tests check
-        hi = sentence.clause_of(at)[1]
-        stop = sentence.first_of("every", "before", "after", "during", "regularly", "for", "to", "while", "whether", "if",
-                                 lo=at, hi=hi) or hi  # fmt: skip
-        for first, last in sentence.members(at, stop):
-            name = clean_phrase(sentence.span_text(first, last))
-            if name and is_content(name.split()[0]) and not any(p.first <= last and first <= p.last for p in found):
-                found.append(sentence.mint(f"{name} check", "procedure", first, last))
-    reasons = _screened(sentence, found)
-    return sorted(found, key=lambda m: m.first), reasons
-
-
-def _reasons(sentence: Sentence) -> list[URIRef]:
-    """What monitoring looks for: the condition after "to look for", "for signs of", "because of
-    the risk of"; the one a "because" clause says the drug can cause; the one the clause before
-    ", so" reports."""
-    found: list[Mention] = []
-    for match in sentence.regex(_REASON):
-        at = sentence.token_at_char(match.end())
-        hi = sentence.clause_of(at)[1]
-        stop = sentence.first_of("during", "after", "before", "every", "for the", ",", lo=at, hi=hi) or hi
-        named = [m for m in sentence.of_kind(*_CONTRA_KINDS, lo=at, hi=stop) if not _is_ms(m)]
-        found += [m for first, last in sentence.members(at, stop) for m in named if first <= m.first <= last][:3] or named[:1]
-    if not found:
-        because = sentence.first_of("because", "since")
-        so = sentence.first_of(", so")
-        if because is not None:
-            hi = sentence.first_of(",", lo=because) or len(sentence.tokens)
-            found = [m for m in sentence.of_kind(*_EFFECT_KINDS, lo=because, hi=hi) if not _is_ms(m)][:1]
-        elif so is not None:
-            found = [m for m in sentence.of_kind(*_EFFECT_KINDS, hi=so) if not _is_ms(m)][:1]
-    return list(dict.fromkeys(m.iri for m in found))
-
-
-def _old_timepoints(phrase_words: str, object_words: str) -> list[URIRef]:
-    """Timings of the seed's wording ("before, during, and after the medication is administered")."""
-    obj = object_words.lower()
-    each = bool(re.search(r"\beach\b|\bevery\b", obj))
-    start = bool(re.search(r"\bbegin|\bstart|\binitiat|\bfirst", obj))
-    administration = bool(re.search(r"\bdose|\binfusion|\badminister|\binjection", obj))
-    points = []
-    for word in re.findall(r"before|during|after", phrase_words.lower()):
-        if word == "before":
-            points.append(MSKG.BeforeEachAdministration if each or administration and not start else MSKG.BeforeTreatmentStart)
-        elif word == "during":
-            points.append(MSKG.DuringAdministration if administration else MSKG.DuringTreatment)
-        elif re.search(r"\bfirst\b", obj):
-            points.append(MSKG.AfterFirstDose)
-        else:
-            points.append(MSKG.AfterAdministration if administration or each else MSKG.AfterTreatment)
-    return points
-
-
-#: who a test is for: "in patients with a history of thyroid disease", "People with certain heart
-#: conditions, such as …, should have …", "in females of reproductive potential"
-_POPULATION = re.compile(
-    r"(?:\b(?:in|for|among)\s+|^)((?:patients|people|persons|those|women|men|adults|children|females|males|anyone|individuals)"
-    r"\s+(?:with|who|without|of|that)\s+.+?)(?=\s*[,.;:()]|\s+(?:such as|including|before|after|during|every|each|at|to|"
-    r"should|will|must|may|need|needs|and then|because|with (?:a|an|the))\b|$)",
-    re.I,
-)
-
-
-_PARENTHESES_AND_EXAMPLES = re.compile(r"\s*(?:\([^)]*\)|,?\s+such as .*)")
-#: a leaflet's "If you have certain heart problems, …": people with them
-_IF_YOU_HAVE = re.compile(r"^(?:if|when) you (have not had|have never had|have)\s+(.+?)(?=\s*,)", re.I)
-
-
-def _populations(sentence: Sentence) -> list[Mention]:
-    found = []
-    leaflet = _IF_YOU_HAVE.match(sentence.text)
-    if leaflet is not None and 1 < len(leaflet.group(2).split()) <= 8:
-        connector = "with" if leaflet.group(1).lower() == "have" else f"who {leaflet.group(1).lower()}"
-        name = f"people {connector} {_PARENTHESES_AND_EXAMPLES.sub('', leaflet.group(2)).lower()}"
-        found.append(sentence.mint(name, "population", 0, sentence.token_at_char(leaflet.end(2) - 1)))
-    for match in _POPULATION.finditer(sentence.text):
-        words = match.group(1).split()
-        if len(words) < 3 or len(words) > 12:
-            continue
-        first, last = sentence.token_at_char(match.start(1)), sentence.token_at_char(match.end(1) - 1)
-        found.append(sentence.mint(" ".join(words).lower(), "population", first, last))
-    return found
-
-
-def _population_of(sentence: Sentence, population: Mention, p: Mention, procedures: list[Mention]) -> bool:
-    """Whether a population is that of a procedure: opening the sentence ("People with heart
-    conditions should have their pulse … checked") or its clause, or right after it ("thyroid tests
-    every 6 months in patients with thyroid disease"); not those a drug must not be used in."""
-    lo = sentence.clause_of(population.first)[0]
-    if any(sentence.seq_at(j, cue) for cue in _CONTRA_CUES for j in range(max(lo, population.first - 12), population.first)):
-        return False
-    if population.first < p.first:
-        return population.first <= 1 or sentence.clause_of(population.first) == sentence.clause_of(p.first)
-    before = [q for q in procedures if q.last < population.first]
-    return bool(before) and before[-1] is p
-
-
-def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
-    """Monitoring: every procedure a sentence names (or a verb names: "observe patients",
-    "check your pulse", "measure immunoglobulin levels", "screened for HBV") with a monitoring
-    cue or in a tests section is required for the drug the sentence is about. A timing phrase
-    ("before each dose", "before, during, and after … is administered", "after the first dose")
-    and an interval ("every 3 months") go to the nearest procedure, or to every item of a list
-    whose lead gives them; a population ("women of childbearing age", "for women") to all; an
-    organ in the clause ("to check your heart") or in the procedure's name ("liver function
-    test") is what it checks; "to look for", "for signs of", "because of the risk of", a
-    "because" clause, or the condition a screening is named after give what it looks for."""
-    procedures, screened = _procedures(sentence)
-    if not procedures or not (_MONITORING_CUES.search(sentence.text) or "test" in sentence.section_text):
-        return
-    lead = sentence.lead
-    lead_text = lead.text if lead is not None and sentence.block == "item" and _MONITORING_CUES.search(lead.text) else ""
-    timings: dict[int, list[URIRef]] = {}
-    for m in sentence.regex(_TIMING):
-        i = sentence.token_at_char(m.start())
-        lo, hi = sentence.clause_of(i)
-        if i == 0:  # "After the first dose, a provider will watch you … and check your pulse …": all of them
-            for p in procedures:
-                timings.setdefault(id(p), []).extend(_old_timepoints(m.group(1), m.group(2)))
-            continue
-        near = sentence.nearest([p for p in procedures if lo <= p.first < hi] or procedures, i)
-        if near is not None:
-            timings.setdefault(id(near), []).extend(_old_timepoints(m.group(1), m.group(2)))
-    populations = [m.iri for m in sentence.of_kind("population")]
-    if sentence.has("for women", "in women"):
-        populations.append(sentence.mint("women", "population", sentence.first_of("women") or 0, sentence.first_of("women") or 0).iri)
-    own_populations = _populations(sentence)  # each for the procedures of its clause (all, if it opens the sentence)
-    reasons = _reasons(sentence)
-    drugs = (lead.subject if lead is not None and lead_text else ()) or sentence.subject
-    for p in procedures:
-        lo, hi = sentence.clause_of(p.first)
-        clause = sentence.span_text(lo, hi - 1)
-        qualifiers: list[tuple[URIRef, Node]] = [(MSKG.procedure, p.iri)]
-        points = timings.get(id(p), [])
-        # the clause's other timings, of a kind the phrase next to the procedure does not give
-        later = timepoints(sentence.span_text(p.first, hi - 1))  # "an eye exam before you start and 3 months after starting"
-        points = list(dict.fromkeys(points + [t for t in later if _FAMILY[t] not in {_FAMILY[q] for q in points}]))
-        if not points and lead_text:
-            points = timepoints(lead_text)
-            if _WORD_TIMING.search(sentence.text) or re.search(r"\bregular|\buntil\b", lead_text):
-                points = [*points, MSKG.DuringTreatment] if MSKG.DuringTreatment not in points else points
-        qualifiers += [(MSKG.timing, t) for t in points]
-        qualifiers += [(MSKG.interval, v) for v in intervals(clause)]
-        qualifiers += [(MSKG.population, q) for q in populations]
-        qualifiers += [(MSKG.population, q.iri) for q in own_populations if _population_of(sentence, q, p, procedures)]
-        qualifiers += [(MSKG.checks, o.iri) for o in sentence.of_kind("organ", lo=lo, hi=hi)]
-        own = screened.get(id(p))
-        named_after = [m.iri for m in p.parts if m.kind in _CONTRA_KINDS and re.search(r"screening|test$", str(p.iri))]
-        qualifiers += [(MSKG.reason, r) for r in ([own.iri] if own is not None else reasons or named_after)]
-        for item in drugs:
-            if item.is_class and sentence.lower(item.first - 1) in ("a", "an"):
-                continue
-            yield claim(sentence, MSKG.MonitoringRequirement, item.iri, qualifiers=qualifiers)

@@ -1,0 +1,117 @@
+"""Who must not take a drug: contraindications in sections, lists and prose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...namespaces import MSKG
+from ..claims import Claim
+from ..lexicon import Lexicon, Mention
+from ..names import normal_form
+from ..phrases import clean_phrase
+from ..sentence import DrugItem, Sentence
+from .common import claim
+from .risks import CONTRA_CUES, CONTRA_KINDS, CONTRA_SECTIONS, EFFECT_KINDS, is_ms
+
+__all__ = ["contraindication"]
+
+_REWRITES = (
+    (re.compile(r"^(?:are |is |be )?allergic to (.+)$", re.I), r"allergy to \1"),
+)
+#: words before a list of drugs whose use is the contraindication ("in combination with X or Y")
+_USE_OF = re.compile(r"^(?:(?:in |used in )?combination with|(?:are |is )?(?:taking|take|using|use|receiving|receive)|"
+                     r"(?:the )?(?:use|co-administration|coadministration) of|together with|along with)\s+", re.I)
+#: a span naming only who (not in what state) adds nothing ("women", "men of reproductive potential")
+_PEOPLE = re.compile(r"^(?:women|men|woman|man|patients?|people|persons?|adults?|children|mothers?|infants?)\b", re.I)
+#: where the list of what is contraindicated ends: a reason or an exception follows
+_CONTRA_END = ("because", "since", "unless", "due to", "as it", "given the", "owing to")
+
+
+def _used(sentence: Sentence, first: int, last: int) -> str | None:
+    """The name of the use of a drug a span names ("antiarrhythmic medicines": antiarrhythmic
+    medicine use), if it names a drug or a class of drugs."""
+    drugs = [m for m in sentence.mentions_in(first, last) if m.is_drug]
+    words = sentence.span_text(first, last).strip()
+    words = re.sub(r"\s+for\s.*$", "", words)  # "antiarrhythmic medicines for an irregular heartbeat"
+    if not drugs and not re.search(r"\b(?:medicines?|drugs?|medications?|therap(?:y|ies)|inhibitors?|vaccines?)$", words, re.I):
+        return None
+    name = normal_form(clean_phrase(words))
+    return f"{name} use" if name else None
+
+
+def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = False) -> list[Mention]:
+    """The conditions a span of a contraindication names: each condition recognised in it (with
+    the drug it is a reaction to: "hypersensitivity to cladribine"), or the use of the drugs it
+    names after "taking", "in combination with"; else the span itself as one ("allergic to
+    alemtuzumab": allergy to alemtuzumab)."""
+    text = sentence.span_text(first, last).strip()
+    if use or _USE_OF.match(text):
+        if not use:
+            first = sentence.token_at_char(sentence.tokens[first].start - sentence.start + _USE_OF.match(text).end())  # type: ignore[union-attr]
+        name = _used(sentence, first, last)
+        return [sentence.mint(name, "condition", first, last)] if name else []
+    found = [m for m in sentence.mentions_in(first, last, *CONTRA_KINDS) if not is_ms(m)]
+    if found:
+        out = []
+        for m in found:
+            drug = next((d for d in sentence.mentions_in(m.last + 2, m.last + 4) if d.is_drug), None)
+            if m.first == m.last and sentence.lower(m.last + 1) == "to" and drug is not None:
+                out.append(sentence.mint(f"{m.text} to {drug.text}", "condition", m.first, drug.last))
+            else:
+                out.append(m)
+        return out
+    for pattern, replacement in _REWRITES:
+        if pattern.match(text):
+            name = pattern.sub(replacement, text)
+            return [sentence.mint(re.sub(r"\s+", " ", name), "condition", first, last)]
+    if _PEOPLE.match(clean_phrase(text)):
+        return []
+    named = sentence.entity_in(first, last, EFFECT_KINDS, "condition")
+    return [named] if named is not None else []
+
+
+def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """Who must not take a drug: each item of a contraindications section (or of a list after
+    "Do not take X if you:"), and what follows "must not be used in", "should not be used in",
+    "is contraindicated in" or "do not take X if you have", each condition of it a contraindication
+    of the drug the sentence (or the list's lead) is about."""
+    lead = sentence.lead
+    spans: list[tuple[int, int]] = []
+    uses = False
+    drugs: tuple[DrugItem, ...] = sentence.subject
+    in_section = bool(CONTRA_SECTIONS.search(sentence.section_text)) and not sentence.is_heading
+    led = lead is not None and any(lead.find(cue) for cue in CONTRA_CUES)
+    if sentence.block == "item" and (in_section or led):
+        if lead is not None and led:
+            drugs = lead.subject or drugs
+        # "Patients who have or have had PML.", "Hypersensitivity to cladribine": what it names
+        spans = [(0, (sentence.first_of(*_CONTRA_END) or len(sentence.tokens)) - 1)]
+    else:
+        for cue in CONTRA_CUES:
+            for i in sentence.find(cue):
+                start = i + len(cue)
+                words = sentence.first_of("in patients with", "in people with", "in patients who", "in people who",
+                                          "if you have", "if you", "in", "with", lo=start, hi=start + 4)  # fmt: skip
+                if words is None:
+                    continue
+                skip = next(n for n in (3, 2, 1) if any(sentence.seq_at(words, tuple(p.split())) for p in (
+                    "in patients with", "in people with", "in patients who", "in people who", "if you have", "if you",
+                    "in", "with") if len(p.split()) == n))  # fmt: skip
+                end = sentence.first_of(*_CONTRA_END, lo=words + skip) or len(sentence.tokens)
+                start = words + skip
+                use_of = _USE_OF.match(sentence.span_text(start, end - 1))
+                if use_of:  # "in combination with immunosuppressants or TNF-α inhibitors": each one's use
+                    start = sentence.token_at_char(sentence.tokens[start].start - sentence.start + use_of.end())
+                    uses = True
+                spans += sentence.members(start, end)
+                drugs = sentence.subject_at(i)
+    if not spans:
+        return
+    for first, last in spans:
+        for condition in _contraindicated(sentence, first, last, uses):
+            for drug in drugs:
+                if drug.is_class and sentence.lower(drug.first - 1) in ("a", "an"):
+                    continue
+                yield claim(sentence, MSKG.Contraindication, drug.iri,
+                            qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])  # fmt: skip

@@ -1,0 +1,265 @@
+"""How patients on a drug are monitored: the procedure, when, how often, for whom, what it
+checks and what it looks for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rdflib import URIRef
+from rdflib.term import Node
+
+from ...namespaces import MSKG
+from ..claims import Claim
+from ..lexicon import Lexicon, Mention
+from ..names import normal_form, singular
+from ..phrases import clean_phrase, is_content
+from ..sentence import Sentence
+from .common import claim, intervals, timepoints
+from .risks import CONTRA_CUES, CONTRA_KINDS, EFFECT_KINDS, TIMING, is_ms
+
+__all__ = ["monitoring"]
+
+_MONITORING_CUES = re.compile(
+    r"\b(?:test\w*|check\w*|monitor\w*|measur\w*|screen\w*|exam\w*|observ\w*|watch\w*|obtain|scan|count|"
+    r"electrocardiogram|ecg|mri|will need|will have|will be)\b",
+    re.I,
+)
+_VERB_PROCEDURES = (
+    (re.compile(r"\b(?:observe|watch)(?:d|ed)?\s+(?:patients|you|the patient|them)\b", re.I), "observation"),
+    (re.compile(r"\b(?:patients|you|they|people)\s+(?:are|will be|should be|must be|is)\s+(?:observed|watched|monitored)\b", re.I), "observation"),
+    (re.compile(r"\bmeasure\s+([a-z]+(?: [a-z]+)?\s+levels?)\b", re.I), r"\1 measurement"),
+    (re.compile(r"\bhave\s+your\s+([a-z]+)\s+checked\b", re.I), r"\1 check"),
+)
+#: "check your pulse and blood pressure": what is checked, each a check of its own
+_CHECK_YOUR = re.compile(r"\bcheck(?:s|ed)?\s+your\s+", re.I)
+#: "screened for HBV", "Screening for HIV, tuberculosis, and …", "test the patient for …"
+_SCREEN_FOR = re.compile(r"\b(screen(?:ed|ing)?|test(?:ed|ing)?)\s+(?:(?:the |all )?(?:patients?|people|you)\s+)?for\s+", re.I)
+_REASON = re.compile(
+    r"\b(?:to look for|look for|to check for|for (?:new |any )?signs(?: and symptoms)? (?:of|and symptoms of)|"
+    r"to screen for|screen for|because of the risk of|because of|to detect|at the first suspicion of|"
+    r"(?:signs|symptoms) of)\s+",
+    re.I,
+)
+_WORD_TIMING = re.compile(r"\b(?:every|each|monthly|yearly|annually|regular|periodic)", re.I)
+_FAMILY = {MSKG.BeforeTreatmentStart: "before", MSKG.BeforeEachAdministration: "before",
+           MSKG.DuringAdministration: "during", MSKG.DuringTreatment: "during", MSKG.AfterFirstDose: "after",
+           MSKG.AfterAdministration: "after", MSKG.AfterTreatment: "after"}  # fmt: skip
+_VIRUS = re.compile(r"(?:virus|^[a-z]{1,3}v)$", re.I)
+
+
+def _screened(sentence: Sentence, found: list[Mention]) -> dict[int, Mention]:
+    """Procedures named by a verb and what they look for: "screened for HBV" is an HBV screening
+    for hepatitis B virus; a virus screened for is screened for its infection."""
+    reasons: dict[int, Mention] = {}
+    for match in _SCREEN_FOR.finditer(sentence.text):
+        at = sentence.token_at_char(match.end())
+        hi = sentence.clause_of(at)[1]
+        stop = sentence.first_of("before", "after", "during", "at", "every", "to", "in", "if", lo=at, hi=hi) or hi
+        noun = "screening" if match.group(1).lower().startswith("screen") else "test"
+        if sentence.lower(at) in ("new", "signs", "symptoms", "any", "possible"):
+            continue  # "to screen for new signs of infection": what a named procedure looks for
+        for first, last in sentence.members(at, stop):
+            target = sentence.entity_in(first, last, CONTRA_KINDS + ("target", "thing"), None)
+            if target is None or any(p.first <= last and first <= p.last for p in found):
+                continue
+            if normal_form(target.label or target.text) in ("infection", "disease", "condition"):
+                continue  # "hepatitis B and C infection": no screening for infection in general
+            name = f"{target.label or target.text} {noun}"
+            procedure = sentence.mint(name, "procedure", first, last)
+            found.append(procedure)
+            if _VIRUS.search(target.label or target.text):
+                target = sentence.mint(f"{target.label or target.text} infection", "condition", first, last)
+            reasons[id(procedure)] = target
+    return reasons
+
+
+def _detailed(sentence: Sentence, p: Mention) -> bool:
+    """Whether a procedure is only the kind of the ones its parentheses name ("blood tests
+    (complete blood count and kidney function)")."""
+    if sentence.lower(p.last + 1) != "(":
+        return False
+    end = sentence.first_of(")", lo=p.last + 1) or len(sentence.tokens)
+    return bool(sentence.of_kind("procedure", lo=p.last + 2, hi=end))
+
+
+def _measured_by(sentence: Sentence, p: Mention) -> bool:
+    """Whether a procedure is named only as what shows a finding ("lesions on MRI", "a fall in
+    lymphocyte count", "a long QT interval on your ECG"), not as something patients undergo."""
+    j = p.first - 1
+    while sentence.lower(j) in ("the", "a", "an", "your", "their", "his", "her"):
+        j -= 1
+    return sentence.lower(j) in ("on", "in", "by") and j > 0 and sentence.tokens[j - 1].text[:1].isalnum()
+
+
+def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
+    """The procedures a sentence names (not those only part of another: "a complete blood count
+    including lymphocytes"), and what those named by "screened for" look for."""
+    found = [
+        p for p in sentence.of_kind("procedure")
+        if not (sentence.lower(p.first - 1) == "including" and any(q.last < p.first for q in sentence.of_kind("procedure")))
+        and not _measured_by(sentence, p) and not _detailed(sentence, p)
+    ]  # fmt: skip
+    for pattern, name in _VERB_PROCEDURES:
+        for m in pattern.finditer(sentence.text):
+            at = sentence.token_at_char(m.start())
+            end = sentence.token_at_char(m.end() - 1)
+            if not any(p.first <= end and at <= p.last for p in found):
+                words = m.expand(name).lower().split()
+                found.append(sentence.mint(" ".join(singular(w) for w in words), "procedure", at, end))
+    for m in _CHECK_YOUR.finditer(sentence.text):
+        at = sentence.token_at_char(m.end())
+        if sentence.lower(sentence.token_at_char(m.start()) - 1) == "to" and found:
+            continue  # "blood tests to check your liver": what the tests check
+        hi = sentence.clause_of(at)[1]
+        stop = sentence.first_of("every", "before", "after", "during", "regularly", "for", "to", "while", "whether", "if",
+                                 lo=at, hi=hi) or hi  # fmt: skip
+        for first, last in sentence.members(at, stop):
+            name = clean_phrase(sentence.span_text(first, last))
+            if name and is_content(name.split()[0]) and not any(p.first <= last and first <= p.last for p in found):
+                found.append(sentence.mint(f"{name} check", "procedure", first, last))
+    reasons = _screened(sentence, found)
+    return sorted(found, key=lambda m: m.first), reasons
+
+
+def _reasons(sentence: Sentence) -> list[URIRef]:
+    """What monitoring looks for: the condition after "to look for", "for signs of", "because of
+    the risk of"; the one a "because" clause says the drug can cause; the one the clause before
+    ", so" reports."""
+    found: list[Mention] = []
+    for match in sentence.regex(_REASON):
+        at = sentence.token_at_char(match.end())
+        hi = sentence.clause_of(at)[1]
+        stop = sentence.first_of("during", "after", "before", "every", "for the", ",", lo=at, hi=hi) or hi
+        named = [m for m in sentence.of_kind(*CONTRA_KINDS, lo=at, hi=stop) if not is_ms(m)]
+        found += [m for first, last in sentence.members(at, stop) for m in named if first <= m.first <= last][:3] or named[:1]
+    if not found:
+        because = sentence.first_of("because", "since")
+        so = sentence.first_of(", so")
+        if because is not None:
+            hi = sentence.first_of(",", lo=because) or len(sentence.tokens)
+            found = [m for m in sentence.of_kind(*EFFECT_KINDS, lo=because, hi=hi) if not is_ms(m)][:1]
+        elif so is not None:
+            found = [m for m in sentence.of_kind(*EFFECT_KINDS, hi=so) if not is_ms(m)][:1]
+    return list(dict.fromkeys(m.iri for m in found))
+
+
+def _old_timepoints(phrase_words: str, object_words: str) -> list[URIRef]:
+    """Timings of the seed's wording ("before, during, and after the medication is administered")."""
+    obj = object_words.lower()
+    each = bool(re.search(r"\beach\b|\bevery\b", obj))
+    start = bool(re.search(r"\bbegin|\bstart|\binitiat|\bfirst", obj))
+    administration = bool(re.search(r"\bdose|\binfusion|\badminister|\binjection", obj))
+    points = []
+    for word in re.findall(r"before|during|after", phrase_words.lower()):
+        if word == "before":
+            points.append(MSKG.BeforeEachAdministration if each or administration and not start else MSKG.BeforeTreatmentStart)
+        elif word == "during":
+            points.append(MSKG.DuringAdministration if administration else MSKG.DuringTreatment)
+        elif re.search(r"\bfirst\b", obj):
+            points.append(MSKG.AfterFirstDose)
+        else:
+            points.append(MSKG.AfterAdministration if administration or each else MSKG.AfterTreatment)
+    return points
+
+
+#: who a test is for: "in patients with a history of thyroid disease", "People with certain heart
+#: conditions, such as …, should have …", "in females of reproductive potential"
+_POPULATION = re.compile(
+    r"(?:\b(?:in|for|among)\s+|^)((?:patients|people|persons|those|women|men|adults|children|females|males|anyone|individuals)"
+    r"\s+(?:with|who|without|of|that)\s+.+?)(?=\s*[,.;:()]|\s+(?:such as|including|before|after|during|every|each|at|to|"
+    r"should|will|must|may|need|needs|and then|because|with (?:a|an|the))\b|$)",
+    re.I,
+)
+
+
+_PARENTHESES_AND_EXAMPLES = re.compile(r"\s*(?:\([^)]*\)|,?\s+such as .*)")
+#: a leaflet's "If you have certain heart problems, …": people with them
+_IF_YOU_HAVE = re.compile(r"^(?:if|when) you (have not had|have never had|have)\s+(.+?)(?=\s*,)", re.I)
+
+
+def _populations(sentence: Sentence) -> list[Mention]:
+    found = []
+    leaflet = _IF_YOU_HAVE.match(sentence.text)
+    if leaflet is not None and 1 < len(leaflet.group(2).split()) <= 8:
+        connector = "with" if leaflet.group(1).lower() == "have" else f"who {leaflet.group(1).lower()}"
+        name = f"people {connector} {_PARENTHESES_AND_EXAMPLES.sub('', leaflet.group(2)).lower()}"
+        found.append(sentence.mint(name, "population", 0, sentence.token_at_char(leaflet.end(2) - 1)))
+    for match in _POPULATION.finditer(sentence.text):
+        words = match.group(1).split()
+        if len(words) < 3 or len(words) > 12:
+            continue
+        first, last = sentence.token_at_char(match.start(1)), sentence.token_at_char(match.end(1) - 1)
+        found.append(sentence.mint(" ".join(words).lower(), "population", first, last))
+    return found
+
+
+def _population_of(sentence: Sentence, population: Mention, p: Mention, procedures: list[Mention]) -> bool:
+    """Whether a population is that of a procedure: opening the sentence ("People with heart
+    conditions should have their pulse … checked") or its clause, or right after it ("thyroid tests
+    every 6 months in patients with thyroid disease"); not those a drug must not be used in."""
+    lo = sentence.clause_of(population.first)[0]
+    if any(sentence.seq_at(j, cue) for cue in CONTRA_CUES for j in range(max(lo, population.first - 12), population.first)):
+        return False
+    if population.first < p.first:
+        return population.first <= 1 or sentence.clause_of(population.first) == sentence.clause_of(p.first)
+    before = [q for q in procedures if q.last < population.first]
+    return bool(before) and before[-1] is p
+
+
+def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """Monitoring: every procedure a sentence names (or a verb names: "observe patients",
+    "check your pulse", "measure immunoglobulin levels", "screened for HBV") with a monitoring
+    cue or in a tests section is required for the drug the sentence is about. A timing phrase
+    ("before each dose", "before, during, and after … is administered", "after the first dose")
+    and an interval ("every 3 months") go to the nearest procedure, or to every item of a list
+    whose lead gives them; a population ("women of childbearing age", "for women") to all; an
+    organ in the clause ("to check your heart") or in the procedure's name ("liver function
+    test") is what it checks; "to look for", "for signs of", "because of the risk of", a
+    "because" clause, or the condition a screening is named after give what it looks for."""
+    procedures, screened = _procedures(sentence)
+    if not procedures or not (_MONITORING_CUES.search(sentence.text) or "test" in sentence.section_text):
+        return
+    lead = sentence.lead
+    lead_text = lead.text if lead is not None and sentence.block == "item" and _MONITORING_CUES.search(lead.text) else ""
+    timings: dict[int, list[URIRef]] = {}
+    for m in sentence.regex(TIMING):
+        i = sentence.token_at_char(m.start())
+        lo, hi = sentence.clause_of(i)
+        if i == 0:  # "After the first dose, a provider will watch you … and check your pulse …": all of them
+            for p in procedures:
+                timings.setdefault(id(p), []).extend(_old_timepoints(m.group(1), m.group(2)))
+            continue
+        near = sentence.nearest([p for p in procedures if lo <= p.first < hi] or procedures, i)
+        if near is not None:
+            timings.setdefault(id(near), []).extend(_old_timepoints(m.group(1), m.group(2)))
+    populations = [m.iri for m in sentence.of_kind("population")]
+    if sentence.has("for women", "in women"):
+        populations.append(sentence.mint("women", "population", sentence.first_of("women") or 0, sentence.first_of("women") or 0).iri)
+    own_populations = _populations(sentence)  # each for the procedures of its clause (all, if it opens the sentence)
+    reasons = _reasons(sentence)
+    drugs = (lead.subject if lead is not None and lead_text else ()) or sentence.subject
+    for p in procedures:
+        lo, hi = sentence.clause_of(p.first)
+        clause = sentence.span_text(lo, hi - 1)
+        qualifiers: list[tuple[URIRef, Node]] = [(MSKG.procedure, p.iri)]
+        points = timings.get(id(p), [])
+        # the clause's other timings, of a kind the phrase next to the procedure does not give
+        later = timepoints(sentence.span_text(p.first, hi - 1))  # "an eye exam before you start and 3 months after starting"
+        points = list(dict.fromkeys(points + [t for t in later if _FAMILY[t] not in {_FAMILY[q] for q in points}]))
+        if not points and lead_text:
+            points = timepoints(lead_text)
+            if _WORD_TIMING.search(sentence.text) or re.search(r"\bregular|\buntil\b", lead_text):
+                points = [*points, MSKG.DuringTreatment] if MSKG.DuringTreatment not in points else points
+        qualifiers += [(MSKG.timing, t) for t in points]
+        qualifiers += [(MSKG.interval, v) for v in intervals(clause)]
+        qualifiers += [(MSKG.population, q) for q in populations]
+        qualifiers += [(MSKG.population, q.iri) for q in own_populations if _population_of(sentence, q, p, procedures)]
+        qualifiers += [(MSKG.checks, o.iri) for o in sentence.of_kind("organ", lo=lo, hi=hi)]
+        own = screened.get(id(p))
+        named_after = [m.iri for m in p.parts if m.kind in CONTRA_KINDS and re.search(r"screening|test$", str(p.iri))]
+        qualifiers += [(MSKG.reason, r) for r in ([own.iri] if own is not None else reasons or named_after)]
+        for item in drugs:
+            if item.is_class and sentence.lower(item.first - 1) in ("a", "an"):
+                continue
+            yield claim(sentence, MSKG.MonitoringRequirement, item.iri, qualifiers=qualifiers)
