@@ -208,3 +208,30 @@ def test_a_page_headline_is_the_first_line_of_its_text() -> None:
     page = read_document(ROOT / "tests/tuning/briumvi-fda-approval.html")
     assert page.text.startswith("FDA approves Briumvi, an anti-CD20 infusion for relapsing MS\n")
     assert page.blocks[0].kind == "heading"
+
+
+def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
+    """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
+    ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms
+    after a sentence that only names an effect are its signs."""
+    page = tmp_path / "zenluma.md"
+    page.write_text(
+        "# Zenluma (ofatumumab) questions\n\n"
+        "Do not use Zenluma if you are allergic to ofatumumab or to mannitol, an inactive ingredient.\n\n"
+        "Continue the tests until 48 months after the last infusion.\n\n"
+        "| Test | Frequency | Purpose |\n|---|---|---|\n"
+        "| Serum creatinine | Before starting, then monthly | Detect anti-glomerular basement membrane disease affecting the kidneys |\n\n"
+        "## Side effects\n\n"
+        "Immediate post-injection reaction. Within minutes of a dose, some people have flushing, chest pain or anxiety.\n",
+        encoding="utf-8",
+    )
+    claims = _claims(page, lexicon)
+    allergies = {v for s in _statements(claims, MSKG.Contraindication) for v in s[MSKG.condition]}
+    assert allergies == {ID["allergy-to-ofatumumab"], ID["allergy-to-mannitol"]}
+    (test,) = _statements(claims, MSKG.MonitoringRequirement)
+    assert test[MSKG.procedure] == [ID["serum-creatinine"]]
+    assert set(test[MSKG.timing]) == {MSKG.BeforeTreatmentStart, MSKG.DuringTreatment, MSKG.AfterTreatment}
+    assert test[MSKG.reason] == [ID["anti-glomerular-basement-membrane-disease"]] and test[MSKG.checks] == [ID.kidney]
+    risks = {s[MSKG.adverseEffect][0]: s for s in _statements(claims, MSKG.Risk)}
+    assert ID.flushing not in risks
+    assert {ID.flushing, ID["chest-pain"], ID.anxiety} <= set(risks[ID["immediate-post-injection-reaction"]][MSKG.manifestation])

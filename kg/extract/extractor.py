@@ -55,6 +55,8 @@ class _Unit:
     block: str  # heading, item, row or paragraph
     section: tuple[str, ...]
     continued: bool = False  # a sentence of a list item after its first
+    columns: tuple[str, ...] = ()  # a table row's column names (its table's header row)
+    table_lead: str = ""  # a table row's: the sentences before its table
 
 
 @dataclass
@@ -66,12 +68,22 @@ class Extraction:
 
 
 def _units(doc: Document, context: ClinicalText) -> Iterator[_Unit]:
+    columns: tuple[str, ...] = ()
+    recent: list[str] = []  # the last paragraphs: what a table that follows them is
+    lead = ""
     for block in doc.blocks:
-        if block.kind in ("boilerplate", "header"):
-            continue  # a dangling label, a table's column names: they state nothing
-        if block.kind in ("heading", "row"):
-            yield _Unit(block.start, block.end, block.kind, block.section)
+        if block.kind == "header":  # a table's column names: they state nothing, they name its cells
+            columns, lead = tuple(c.strip().lower() for c in block.text.split(" | ")), " ".join(recent[-2:])
             continue
+        if block.kind != "row":
+            columns = ()
+        if block.kind == "boilerplate":
+            continue  # a dangling label
+        if block.kind in ("heading", "row"):
+            recent = [] if block.kind == "heading" else recent
+            yield _Unit(block.start, block.end, block.kind, block.section, columns=columns, table_lead=lead if columns else "")
+            continue
+        recent.append(block.text)
         # a list item may hold several sentences; each is read in the light of the list's lead
         kind = "item" if block.kind == "item" else "paragraph"
         for n, (start, end) in enumerate(context.sentences(block.text)):
@@ -208,5 +220,6 @@ def _sentence(
     )  # fmt: skip
     sentence.block = unit.block
     sentence.continued = unit.continued
+    sentence.columns, sentence.table_lead = unit.columns, unit.table_lead
     sentence.document = doc
     return sentence

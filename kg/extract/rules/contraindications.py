@@ -71,6 +71,52 @@ def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = Fals
     return [named] if named is not None else []
 
 
+#: "known hypersensitivity to it or to mannitol", "allergic to diroximel fumarate, dimethyl fumarate
+#: or any of the other ingredients": one allergy per thing named
+_ALLERGY = re.compile(
+    r"\b(?:(?:serious |severe |known )*(hypersensitivity|allergy|allergic reactions?|allergic|anaphylaxis)"
+    r"(?: reactions?)?\s+to\s+)(.+?)(?=[.;:]|\s+(?:because|unless|since|and in|or in|or if|or who)\b|$)",
+    re.I,
+)
+_TARGETS = re.compile(r",\s*(?:or\s+|and\s+)?(?:to\s+)?|\s+(?:or|and)\s+(?:to\s+)?", re.I)
+_PRONOUNS = re.compile(r"^(?:it|them|this medicine|this drug|the drug|the medicine|any of (?:its|the) .*|.*ingredients?)$", re.I)
+
+
+def _allergies(sentence: Sentence, first: int, last: int, drugs: tuple[DrugItem, ...]) -> tuple[list[Mention], int, int]:
+    """The allergies a span names, one per drug or substance, "it" read as the drug; and the
+    tokens they take."""
+    text = sentence.span_text(first, last)
+    match = _ALLERGY.search(text)
+    if match is None:
+        return [], -1, -1
+    offset = sentence.tokens[first].start - sentence.start
+    head = "allergy" if match.group(1).lower().startswith("allerg") else match.group(1).lower()
+    found = []
+    # the drug "it" is: its name, from its IRI (the drug may be named in another sentence)
+    own = {d.iri: str(d.iri).rsplit("/", 1)[-1].rsplit("#", 1)[-1].replace("-", " ") for d in drugs}
+    at = match.start(2)
+    # "mannitol, an inactive ingredient in the syringes": an apposition describes, it adds no allergy
+    targets = [t.strip() for t in _TARGETS.split(match.group(2)) if not re.match(r"(?:a|an|the)\s", t.strip(), re.I)]
+    for n, target in enumerate(targets):
+        if (
+            " " not in target and n + 1 < len(targets) and " " in targets[n + 1] and target.lower() not in ("it", "them")
+            and not any(m.is_drug and sentence.text_of(m.first, m.last).lower() == target.lower() for m in sentence.mentions)
+        ):  # fmt: skip
+            continue  # "natural or recombinant interferon beta": an adjective shared with the next
+        start = match.group(2).find(target, at - match.start(2)) + match.start(2) if target else at
+        if target.lower() in ("it", "this medicine", "this drug", "the drug", "the medicine") and drugs:
+            target = next(iter(own.values())) if len(drugs) == 1 else ""
+        if not target or _PRONOUNS.match(target):
+            continue
+        lo = sentence.token_at_char(offset + start)
+        hi = sentence.token_at_char(offset + start + len(target) - 1) if start + len(target) <= len(text) else lo
+        found.append(sentence.mint(f"{head} to {normal_form(target)}", "condition", lo, max(lo, hi)))
+        at = start + len(target)
+    taken_from = sentence.token_at_char(offset + match.start())
+    taken_to = sentence.token_at_char(offset + match.end() - 1)
+    return found, taken_from, taken_to
+
+
 def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """Who must not take a drug: each item of a contraindications section (or of a list after
     "Do not take X if you:"), and what follows "must not be used in", "should not be used in",
@@ -85,6 +131,8 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if sentence.block == "item" and (in_section or led):
         if lead is not None and led:
             drugs = lead.subject or drugs
+        elif sentence.focus or sentence.last_subject:
+            drugs = sentence.focus or sentence.last_subject  # "Current treatment with leflunomide": not leflunomide's
         # "Patients who have or have had PML.", "Hypersensitivity to cladribine": what it names
         spans = [(0, (sentence.first_of(*_CONTRA_END) or len(sentence.tokens)) - 1)]
     else:
@@ -108,6 +156,15 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 drugs = sentence.subject_at(i)
     if not spans:
         return
+    allergies: list[Mention] = []
+    lo, hi = min(f for f, _ in spans), max(t for _, t in spans)
+    allergies, taken_from, taken_to = _allergies(sentence, lo, hi, drugs)
+    spans = [(f, t) for f, t in spans if not (allergies and taken_from <= f and t <= taken_to + 1)]
+    for drug in drugs:
+        if not (drug.is_class and sentence.lower(drug.first - 1) in ("a", "an")):
+            for condition in allergies:
+                yield claim(sentence, MSKG.Contraindication, drug.iri,
+                            qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])  # fmt: skip
     for first, last in spans:
         for condition in _contraindicated(sentence, first, last, uses):
             for drug in drugs:

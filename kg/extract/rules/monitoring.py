@@ -207,6 +207,80 @@ def _population_of(sentence: Sentence, population: Mention, p: Mention, procedur
     return bool(before) and before[-1] is p
 
 
+_TEST_COLUMN = re.compile(r"\b(?:tests?|procedures?|assessments?|monitoring|exams?|examinations?|what)\b")
+_WHEN_COLUMN = re.compile(r"\b(?:when|frequency|timing|how often|schedule|interval)\b")
+_WHY_COLUMN = re.compile(r"\b(?:purpose|why|reason|to detect|looks? for|for)\b")
+_PURPOSE = re.compile(r"^(?:to\s+)?(?:detect|look for|check for|screen for|find|monitor for|watch for)\s+", re.I)
+
+
+def _cell(sentence: Sentence, n: int) -> tuple[int, int, str, int] | None:
+    """First and last token, text and offset (in the sentence) of a table row's n-th cell."""
+    at = 0
+    for k, text in enumerate(sentence.text.split(" | ")):
+        stripped = text.strip()
+        if k == n and stripped:
+            start = at + text.index(stripped)
+            first = sentence.token_at_char(start)
+            return first, sentence.token_at_char(start + len(stripped) - 1), stripped, start
+        at += len(text) + 3
+    return None
+
+
+def _table_row(sentence: Sentence) -> Iterator[Claim]:
+    """A row of a monitoring table whose header names a test column ("Test | Frequency |
+    Purpose"): the test, its timings and interval, what it looks for and the organ it checks; a
+    "continue until … after the last infusion" before the table adds the time after treatment."""
+    columns = sentence.columns
+    test = next((n for n, c in enumerate(columns) if _TEST_COLUMN.search(c)), None)
+    if test is None or (cell := _cell(sentence, test)) is None:
+        return
+    first, last, name, _ = cell
+    named = [p for p in sentence.of_kind("procedure") if first <= p.first and p.last <= last]
+    whole = [p for p in named if p.first == first and p.last == last]
+    if whole:
+        procedures = whole  # "Skin examination": the lexicon's skin exam
+    elif "," in name or len(name.split()) > 6 or named and _WORD_TIMING.search(name) or named and re.search(r"\b(?:for|before|after|during|until)\b", name):
+        procedures = named  # the tests a cell names among other words ("ECG, eye exam", "liver tests monthly for 6 months")
+    else:
+        procedures = [sentence.mint(normal_form(name), "procedure", first, last)]  # "serum creatinine"
+    for procedure in procedures:
+        yield from _table_claims(sentence, procedure, columns, test)
+
+
+def _table_claims(sentence: Sentence, procedure: Mention, columns: tuple[str, ...], test: int) -> Iterator[Claim]:
+    qualifiers: list[tuple[URIRef, Node]] = [(MSKG.procedure, procedure.iri)]
+    when = next((n for n, c in enumerate(columns) if _WHEN_COLUMN.search(c)), None)
+    when_cell = _cell(sentence, when) if when is not None else None
+    if when_cell is not None:
+        points = timepoints(when_cell[2])
+        if _WORD_TIMING.search(when_cell[2]) or "periodic" in when_cell[2].lower():
+            points.append(MSKG.DuringTreatment)
+        if MSKG.DuringTreatment in points and "no end" not in when_cell[2].lower():
+            points += [t for t in timepoints(sentence.table_lead) if t == MSKG.AfterTreatment]
+        qualifiers += [(MSKG.timing, t) for t in dict.fromkeys(points)]
+        qualifiers += [(MSKG.interval, v) for v in intervals(when_cell[2])]
+    why = next((n for n, c in enumerate(columns) if _WHY_COLUMN.search(c) and n not in (test, when)), None)
+    why_cell = _cell(sentence, why) if why is not None else None
+    if why_cell is not None:
+        purpose = _PURPOSE.match(why_cell[2])
+        if purpose is not None:
+            start = sentence.token_at_char(why_cell[3] + purpose.end())
+            end = why_cell[1]
+            for j in range(start + 1, end + 1):
+                if sentence.lower(j).endswith("ing") or sentence.lower(j) in (",", "in", "of", "with"):
+                    end = j - 1  # "anti-GBM disease affecting the kidneys": the disease
+                    break
+            exact = [m for m in sentence.of_kind(*CONTRA_KINDS) if m.first == start and m.last == end]
+            text = sentence.span_text(start, end)
+            reason = exact[0] if exact else sentence.mint(normal_form(text), "condition", start, end) if text else None
+            if reason is not None:
+                qualifiers.append((MSKG.reason, reason.iri))
+        qualifiers += [(MSKG.checks, o.iri) for o in sentence.of_kind("organ", lo=why_cell[0], hi=why_cell[1] + 1)]
+    qualifiers += [(MSKG.checks, o.iri) for o in sentence.of_kind("organ", lo=procedure.first, hi=procedure.last + 1)]
+    for item in sentence.subject:
+        yield claim(sentence, MSKG.MonitoringRequirement, item.iri, qualifiers=list(dict.fromkeys(qualifiers)))
+
+
 def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """Monitoring: every procedure a sentence names (or a verb names: "observe patients",
     "check your pulse", "measure immunoglobulin levels", "screened for HBV") with a monitoring
@@ -217,6 +291,9 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     organ in the clause ("to check your heart") or in the procedure's name ("liver function
     test") is what it checks; "to look for", "for signs of", "because of the risk of", a
     "because" clause, or the condition a screening is named after give what it looks for."""
+    if sentence.block == "row" and sentence.columns and any(_TEST_COLUMN.search(c) for c in sentence.columns):
+        yield from _table_row(sentence)
+        return
     procedures, screened = _procedures(sentence)
     if not procedures or not (_MONITORING_CUES.search(sentence.text) or "test" in sentence.section_text):
         return

@@ -14,7 +14,7 @@ from rdflib.term import Node
 from ...namespaces import MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
-from ..phrases import FUNCTION_WORDS, QUALIFYING_WORDS, clean_phrase, severity_words, symptom_name
+from ..phrases import FUNCTION_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, severity_words, symptom_name
 from ..sentence import DrugItem, Sentence, adjective
 from .common import claim, percentages, timepoints
 
@@ -40,7 +40,8 @@ _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated",
                     ("caused", "by"), ("presence", "of"), ("protected", "against"), ("immune", "to"),
                     ("vaccinated", "against"), ("vaccine", "against"), ("immunity", "to"),
                     ("patients", "with"), ("people", "with"), ("adults", "with"), ("patients", "who"),
-                    ("people", "who"))  # fmt: skip
+                    ("people", "who"), ("not", "had"), ("never", "had"), ("without", "a", "history", "of"),
+                    ("causes",), ("that", "causes"), ("screened", "for"), ("tested", "for"), ("test", "for"))  # fmt: skip
 CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
 CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
                 ("do", "not", "take"), ("do", "not", "receive"), ("do", "not", "use"), ("should", "not", "take"),
@@ -99,8 +100,14 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
     return any(sentence.seq_at(j, cue) for cue in _NOT_RISK_BEFORE for j in range(max(lo, m.first - 6), m.first))
 
 
+#: a table of tests: its rows name what the tests look for, not effects
+_TEST_TABLE = re.compile(r"\b(?:tests?|procedures?|assessments?|monitoring|exams?|examinations?)\b")
+
+
 def _effects(sentence: Sentence) -> list[Mention]:
     """The conditions a sentence names as effects of a drug."""
+    if sentence.block == "row" and any(_TEST_TABLE.search(c) for c in sentence.columns):
+        return []
     in_section = bool(_RISK_SECTIONS.search(sentence.section_text)) or sentence.block == "row" and bool(
         _RISK_SECTIONS.search(sentence.section_text)
     )
@@ -382,6 +389,18 @@ def _inline_topic(sentence: Sentence) -> Mention | None:
     return named[-1]
 
 
+def _label(sentence: Sentence, effects: list[Mention]) -> Mention | None:
+    """The effect a sentence does nothing but name ("Immediate post-injection reaction."): a
+    run-in heading of the paragraph it opens."""
+    end = len(sentence.tokens)
+    while end and sentence.lower(end - 1) in (".", ":"):
+        end -= 1
+    last = [e for e in effects if e.last == end - 1]
+    if not last or last[0].first > 2 or any(not is_content(sentence.tokens[j].text) for j in range(last[0].first)):
+        return None
+    return last[0]
+
+
 def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """Adverse effects: every condition a sentence names with a risk cue ("side effects",
     "increases the risk of", "can cause", "has occurred") or in a side-effect or warnings section,
@@ -433,6 +452,17 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         sign_ids |= {id(e) for e in effects if any(e.first >= s.first and e.last <= s.last for s in listed_signs)}
         first_effect = effects[0] if effects and id(effects[0]) not in sign_ids and effects[0].first < start else None
         sign_owner = named or item_head or first_effect or topic
+    label = _label(sentence, effects)
+    index, labelled = sentence.discourse.get("label", (-9, None))
+    if label is not None:
+        sentence.discourse["label"] = (sentence.index, label)
+    elif labelled is not None and 0 < sentence.index - index <= 2 and sign_list is None:
+        # "Immediate post-injection reaction. Within minutes …, some people have flushing, chest pain
+        # or anxiety.": the symptoms after a sentence that only names an effect are its signs
+        symptoms = [e for e in effects if not _disease(e) and e.iri != labelled.iri and id(e) not in factor_ids]
+        if len(symptoms) > 1:
+            listed_signs, sign_owner = symptoms, dataclasses.replace(labelled, first=0, last=0)
+            sign_ids |= {id(e) for e in symptoms}
     described = _appositions(sentence, effects)
     heads = [e for e in effects if id(e) not in sign_ids | factor_ids | set(described)]
     if sign_owner is not None and id(sign_owner) in described:
