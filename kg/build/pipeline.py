@@ -139,12 +139,13 @@ def build(
     context = clinical_text()
     recogniser = Recogniser(lexicon)
     # abbreviations one document defines name the same thing in the others (one IRI per thing)
-    shared = shared_definitions([definitions(doc, lexicon, context, recogniser) for doc in documents])
+    defined = [definitions(doc, lexicon, context, recogniser) for doc in documents]
+    shared = shared_definitions(defined)
     claims = []
     names_per_document = {}
-    for n, doc in enumerate(documents, 1):
+    for n, (doc, own) in enumerate(zip(documents, defined), 1):
         say(f"extracting [{n}/{len(documents)}] {doc.path.name}")
-        extraction = extract(doc, lexicon, context, recogniser, shared)
+        extraction = extract(doc, lexicon, context, recogniser, shared, own)
         found = extraction.claims
         names_per_document[doc.slug] = extraction.names
         claims.extend(found)

@@ -62,13 +62,14 @@ def evaluate(
     evaluation = Evaluation()
     read = {path: read_document(path) for path, _, _ in work}
     # as a build of each folder reads it: abbreviations one document defines apply in the others
+    defined = {path: definitions(doc, lexicon, context, recogniser) for path, doc in read.items()}
     shared = {
-        folder: shared_definitions([definitions(read[p], lexicon, context, recogniser) for p, _, _ in work if p.parent == folder])
+        folder: shared_definitions([defined[p] for p, _, _ in work if p.parent == folder])
         for folder in {p.parent for p, _, _ in work}
     }
     for path, gold_file, set_name in work:
         doc = read[path]
-        extraction = extract(doc, lexicon, context, recogniser, shared[path.parent])
+        extraction = extract(doc, lexicon, context, recogniser, shared[path.parent], defined[path])
         found_plain = [(c.subject, c.relation, c.object) for c in extraction.claims if c.object is not None]
         names = Names(terms, lexicon, extraction.names)
         expected, entities = gold_facts(read_gold(gold_file), names, found_plain)

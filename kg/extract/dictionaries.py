@@ -27,9 +27,6 @@ from typing import Any
 
 from .names import normal_form
 
-#: the four-letter suffix the FDA gives a biologic's nonproprietary name since 2017
-_SUFFIX = re.compile(r"[a-z]{4}")
-
 __all__ = ["DictionaryMatch", "Dictionaries", "dictionaries"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -163,12 +160,8 @@ class Dictionaries:
                 written = normal_form(" ".join(surface))
                 if kind == "condition" and set(name.split()) < set(written.split()):
                     name = written  # the text is more specific than the concept ("upper respiratory tract infection")
-                last = i + size - 1
-                if kind == "ingredient" and last + 2 < len(words) and words[last + 1] == "-" and _SUFFIX.fullmatch(words[last + 2]):
-                    last += 2  # "ublituximab-xiiy", "natalizumab-sztn": a biologic's name with the FDA's suffix
-                    name = f"{name}-{words[last].lower()}"
-                found.append(DictionaryMatch(i, last, kind, name, drugbank))
-                i = last
+                found.append(DictionaryMatch(i, i + size - 1, kind, name, drugbank))
+                i += size - 1
                 break
             i += 1
         return found

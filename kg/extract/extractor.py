@@ -94,9 +94,13 @@ def definitions(doc: Document, lexicon: Lexicon, context: ClinicalText | None = 
     """The abbreviations a document defines ("progressive multifocal leukoencephalopathy (PML)")."""
     context = context or clinical_text()
     recogniser = recogniser or Recogniser(lexicon)
+    units = _units(doc, context)
+    return _defined([tokenize(doc.text[u.start : u.end], u.start) for u in units], recogniser)
+
+
+def _defined(tokens_of: list[list[Token]], recogniser: Recogniser) -> Aliases:
     aliases = Aliases()
-    for unit in _units(doc, context):
-        tokens = tokenize(doc.text[unit.start : unit.end], unit.start)
+    for tokens in tokens_of:
         recogniser.definitions(tokens, recogniser.mentions(tokens), aliases)
     return aliases
 
@@ -125,17 +129,18 @@ def extract(
     context: ClinicalText | None = None,
     recogniser: Recogniser | None = None,
     shared: Aliases | None = None,
+    own: Aliases | None = None,
 ) -> Extraction:
     """Everything a document states, in document order; ``shared`` abbreviations (defined by
-    other documents of the corpus) apply where the document defines none of its own."""
+    other documents of the corpus) apply where the document defines none of its own. ``own`` is
+    the document's :func:`definitions` when the caller has them already (a build needs them
+    first, to share them)."""
     context = context or clinical_text()
     recogniser = recogniser or Recogniser(lexicon)
     units = list(_units(doc, context))
     tokens_of = [tokenize(doc.text[u.start : u.end], u.start) for u in units]
 
-    aliases = Aliases()
-    for tokens in tokens_of:
-        recogniser.definitions(tokens, recogniser.mentions(tokens), aliases)
+    aliases = Aliases(dict(own.names)) if own is not None else _defined(tokens_of, recogniser)
     for words, entry in (shared.names.items() if shared is not None else ()):
         aliases.add(words, *entry)  # the document's own definitions come first
     mentions_of = [recogniser.mentions(tokens, aliases) for tokens in tokens_of]

@@ -79,7 +79,9 @@ _ALLERGY = re.compile(
     re.I,
 )
 _TARGETS = re.compile(r",\s*(?:or\s+|and\s+)?(?:to\s+)?|\s+(?:or|and)\s+(?:to\s+)?", re.I)
-_PRONOUNS = re.compile(r"^(?:it|them|this medicine|this drug|the drug|the medicine|any of (?:its|the) .*|.*ingredients?)$", re.I)
+#: what stands for the drug itself ("hypersensitivity to it"), and what names no substance
+_ANAPHORS = frozenset({"it", "this medicine", "this drug", "the drug", "the medicine"})
+_NO_SUBSTANCE = re.compile(r"^(?:them|any of (?:its|the) .*|.*ingredients?)$", re.I)
 
 
 def _allergies(sentence: Sentence, first: int, last: int, drugs: tuple[DrugItem, ...]) -> tuple[list[Mention], int, int]:
@@ -91,30 +93,27 @@ def _allergies(sentence: Sentence, first: int, last: int, drugs: tuple[DrugItem,
         return [], -1, -1
     offset = sentence.tokens[first].start - sentence.start
     head = "allergy" if match.group(1).lower().startswith("allerg") else match.group(1).lower()
-    found = []
-    # the drug "it" is: its name, from its IRI (the drug may be named in another sentence)
-    own = {d.iri: str(d.iri).rsplit("/", 1)[-1].rsplit("#", 1)[-1].replace("-", " ") for d in drugs}
-    at = match.start(2)
     # "mannitol, an inactive ingredient in the syringes": an apposition describes, it adds no allergy
     targets = [t.strip() for t in _TARGETS.split(match.group(2)) if not re.match(r"(?:a|an|the)\s", t.strip(), re.I)]
-    for n, target in enumerate(targets):
+    found = []
+    at = match.start(2)
+    for n, written in enumerate(targets):
         if (
-            " " not in target and n + 1 < len(targets) and " " in targets[n + 1] and target.lower() not in ("it", "them")
-            and not any(m.is_drug and sentence.text_of(m.first, m.last).lower() == target.lower() for m in sentence.mentions)
+            " " not in written and n + 1 < len(targets) and " " in targets[n + 1] and written.lower() not in ("it", "them")
+            and not any(m.is_drug and sentence.text_of(m.first, m.last).lower() == written.lower() for m in sentence.mentions)
         ):  # fmt: skip
             continue  # "natural or recombinant interferon beta": an adjective shared with the next
-        start = match.group(2).find(target, at - match.start(2)) + match.start(2) if target else at
-        if target.lower() in ("it", "this medicine", "this drug", "the drug", "the medicine") and drugs:
-            target = next(iter(own.values())) if len(drugs) == 1 else ""
-        if not target or _PRONOUNS.match(target):
+        start = text.find(written, at) if written else at
+        target = written
+        if written.lower() in _ANAPHORS:  # the drug's name, from its IRI (it may be named in another sentence)
+            target = str(drugs[0].iri).rsplit("/", 1)[-1].rsplit("#", 1)[-1].replace("-", " ") if len(drugs) == 1 else ""
+        if not target or _NO_SUBSTANCE.match(target):
             continue
         lo = sentence.token_at_char(offset + start)
-        hi = sentence.token_at_char(offset + start + len(target) - 1) if start + len(target) <= len(text) else lo
+        hi = sentence.token_at_char(offset + start + len(written) - 1)
         found.append(sentence.mint(f"{head} to {normal_form(target)}", "condition", lo, max(lo, hi)))
-        at = start + len(target)
-    taken_from = sentence.token_at_char(offset + match.start())
-    taken_to = sentence.token_at_char(offset + match.end() - 1)
-    return found, taken_from, taken_to
+        at = start + len(written)
+    return found, sentence.token_at_char(offset + match.start()), sentence.token_at_char(offset + match.end() - 1)
 
 
 def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -156,19 +155,12 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 drugs = sentence.subject_at(i)
     if not spans:
         return
-    allergies: list[Mention] = []
-    lo, hi = min(f for f, _ in spans), max(t for _, t in spans)
-    allergies, taken_from, taken_to = _allergies(sentence, lo, hi, drugs)
+    allergies, taken_from, taken_to = _allergies(sentence, min(f for f, _ in spans), max(t for _, t in spans), drugs)
     spans = [(f, t) for f, t in spans if not (allergies and taken_from <= f and t <= taken_to + 1)]
+    conditions = allergies + [c for first, last in spans for c in _contraindicated(sentence, first, last, uses)]
     for drug in drugs:
-        if not (drug.is_class and sentence.lower(drug.first - 1) in ("a", "an")):
-            for condition in allergies:
-                yield claim(sentence, MSKG.Contraindication, drug.iri,
-                            qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])  # fmt: skip
-    for first, last in spans:
-        for condition in _contraindicated(sentence, first, last, uses):
-            for drug in drugs:
-                if drug.is_class and sentence.lower(drug.first - 1) in ("a", "an"):
-                    continue
-                yield claim(sentence, MSKG.Contraindication, drug.iri,
-                            qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])  # fmt: skip
+        if drug.is_class and sentence.lower(drug.first - 1) in ("a", "an"):
+            continue  # "a drug of this kind": no statement about the class
+        for condition in conditions:
+            yield claim(sentence, MSKG.Contraindication, drug.iri,
+                        qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])  # fmt: skip

@@ -16,7 +16,7 @@ from ..names import normal_form, singular
 from ..phrases import clean_phrase, is_content
 from ..sentence import Sentence
 from .common import claim, intervals, timepoints
-from .risks import CONTRA_CUES, CONTRA_KINDS, EFFECT_KINDS, TIMING, is_ms
+from .risks import CONTRA_CUES, CONTRA_KINDS, EFFECT_KINDS, TIMING, is_ms, test_column
 
 __all__ = ["monitoring"]
 
@@ -207,7 +207,6 @@ def _population_of(sentence: Sentence, population: Mention, p: Mention, procedur
     return bool(before) and before[-1] is p
 
 
-_TEST_COLUMN = re.compile(r"\b(?:tests?|procedures?|assessments?|monitoring|exams?|examinations?|what)\b")
 _WHEN_COLUMN = re.compile(r"\b(?:when|frequency|timing|how often|schedule|interval)\b")
 _WHY_COLUMN = re.compile(r"\b(?:purpose|why|reason|to detect|looks? for|for)\b")
 _PURPOSE = re.compile(r"^(?:to\s+)?(?:detect|look for|check for|screen for|find|monitor for|watch for)\s+", re.I)
@@ -231,7 +230,7 @@ def _table_row(sentence: Sentence) -> Iterator[Claim]:
     Purpose"): the test, its timings and interval, what it looks for and the organ it checks; a
     "continue until … after the last infusion" before the table adds the time after treatment."""
     columns = sentence.columns
-    test = next((n for n, c in enumerate(columns) if _TEST_COLUMN.search(c)), None)
+    test = test_column(sentence)
     if test is None or (cell := _cell(sentence, test)) is None:
         return
     first, last, name, _ = cell
@@ -253,7 +252,7 @@ def _table_claims(sentence: Sentence, procedure: Mention, columns: tuple[str, ..
     when_cell = _cell(sentence, when) if when is not None else None
     if when_cell is not None:
         points = timepoints(when_cell[2])
-        if _WORD_TIMING.search(when_cell[2]) or "periodic" in when_cell[2].lower():
+        if _WORD_TIMING.search(when_cell[2]):
             points.append(MSKG.DuringTreatment)
         if MSKG.DuringTreatment in points and "no end" not in when_cell[2].lower():
             points += [t for t in timepoints(sentence.table_lead) if t == MSKG.AfterTreatment]
@@ -291,7 +290,7 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     organ in the clause ("to check your heart") or in the procedure's name ("liver function
     test") is what it checks; "to look for", "for signs of", "because of the risk of", a
     "because" clause, or the condition a screening is named after give what it looks for."""
-    if sentence.block == "row" and sentence.columns and any(_TEST_COLUMN.search(c) for c in sentence.columns):
+    if sentence.block == "row" and test_column(sentence) is not None:
         yield from _table_row(sentence)
         return
     procedures, screened = _procedures(sentence)

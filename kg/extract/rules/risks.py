@@ -100,13 +100,18 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
     return any(sentence.seq_at(j, cue) for cue in _NOT_RISK_BEFORE for j in range(max(lo, m.first - 6), m.first))
 
 
-#: a table of tests: its rows name what the tests look for, not effects
-_TEST_TABLE = re.compile(r"\b(?:tests?|procedures?|assessments?|monitoring|exams?|examinations?)\b")
+#: a column of tests: a table with one lists monitoring, and its rows name what the tests look for, not effects
+TEST_COLUMN = re.compile(r"\b(?:tests?|procedures?|assessments?|monitoring|exams?|examinations?)\b")
+
+
+def test_column(sentence: Sentence) -> int | None:
+    """Which column of a table row's table names tests, if any."""
+    return next((n for n, c in enumerate(sentence.columns) if TEST_COLUMN.search(c)), None)
 
 
 def _effects(sentence: Sentence) -> list[Mention]:
     """The conditions a sentence names as effects of a drug."""
-    if sentence.block == "row" and any(_TEST_TABLE.search(c) for c in sentence.columns):
+    if sentence.block == "row" and test_column(sentence) is not None:
         return []
     in_section = bool(_RISK_SECTIONS.search(sentence.section_text)) or sentence.block == "row" and bool(
         _RISK_SECTIONS.search(sentence.section_text)
