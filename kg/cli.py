@@ -202,6 +202,12 @@ def query(
 )
 @click.option("--access-log", is_flag=True, help="Print a line per request.")
 @_folder_option("--catalogue", None, "Folder of the query catalogue (default: the bundled queries/, env MSKG_QUERIES).")
+@_folder_option(
+    "--texts",
+    None,
+    "Folder of the documents' texts for the evidence viewer (default: the build folder's texts/; "
+    "give it for an oxigraph: or sparql: store).",
+)
 @_store_spec_option
 @_reports_errors
 def serve(
@@ -214,6 +220,7 @@ def serve(
     allow_service: tuple[str, ...],
     access_log: bool,
     catalogue: Path | None,
+    texts: Path | None,
     store: str,
 ) -> None:
     """Serve the dataset read-only: SPARQL 1.1 Protocol at /sparql, a query page at /, entity
@@ -230,6 +237,7 @@ def serve(
         max_query_length=max_query_length,
         allow_service=allow_service,
         access_log=access_log,
+        texts=texts,
     )
     if workers:
         config.workers = workers

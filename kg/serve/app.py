@@ -3,6 +3,7 @@
 - ``/sparql``: the SPARQL 1.1 Protocol and the Service Description (:mod:`.protocol`);
 - ``/``: the query page, its static files, ``/health`` (:mod:`.assets`);
 - ``/queries``, ``/queries/ID``: the example catalogue (:mod:`.catalogue`);
+- ``/documents``: the source documents, each read in the evidence viewer (:mod:`.viewer`);
 - every other path: the dataset's IRI of that path, as a page or RDF (:mod:`.entities`).
 
 Safety: the server never runs a user's query itself. Queries go to worker processes
@@ -15,15 +16,16 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 from ..errors import MskgError
 from ..query.catalogue import Catalogue
 from ..store import open_store
-from .assets import health, home, read_only, static
+from .assets import complete, health, home, read_only, static
 from .catalogue import catalogue, catalogue_entry
 from .config import ServerConfig
-from .entities import resource
+from .entities import documents, resource
 from .http import handles_errors
 from .protocol import sparql, void
 from .service import Service
@@ -54,8 +56,10 @@ def create_app(config: ServerConfig) -> Any:
         Route("/sparql", handles_errors(sparql, post=True), methods=_GET_OR_POST),
         Route("/.well-known/void", handles_errors(void), methods=_GET_OR_POST),
         Route("/queries", handles_errors(catalogue), methods=_GET_OR_POST),
+        Route("/documents", handles_errors(documents), methods=_GET_OR_POST),
         Route("/queries/{id}", handles_errors(catalogue_entry), methods=_GET_OR_POST),
-        Route("/static/{name}", handles_errors(static), methods=_GET_OR_POST),
+        Route("/static/{name:path}", handles_errors(static), methods=_GET_OR_POST),
+        Route("/complete", handles_errors(complete), methods=_GET_OR_POST),
         Route("/health", handles_errors(health), methods=_GET_OR_POST),
         Route("/update", handles_errors(read_only, post=True), methods=["GET", "HEAD", *_WRITES]),
         Route("/store", handles_errors(read_only, post=True), methods=_WRITES),
@@ -75,6 +79,8 @@ def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8000) -> No
     import uvicorn
 
     open_store(config.store, inferred=config.inferred).close()  # fail before starting anything
+    if config.texts is not None and not Path(config.texts).is_dir():
+        raise MskgError(f"--texts {config.texts}: no such folder")
     Catalogue(config.catalogue)
     with socket.socket() as probe:
         try:

@@ -8,6 +8,7 @@ from typing import Any
 from ..query.catalogue import CatalogueQuery, UnknownQueryError
 from .conneg import GRAPH_TYPES, HTML
 from .http import HttpError, negotiate, rdf_response, service_of
+from .markup import html_response
 from .pages import catalogue_page, query_page
 
 __all__ = ["catalogue", "catalogue_entry"]
@@ -22,24 +23,20 @@ def _as_rdf(entries: list[CatalogueQuery], media: str) -> Any:
 
 async def catalogue(request: Any) -> Any:
     """``/queries``: the catalogue."""
-    from starlette.responses import Response
-
     entries = service_of(request).entries
     media = negotiate(request, {HTML: ("html",), **GRAPH_TYPES})
     if media == HTML:
-        return Response(catalogue_page(entries), media_type="text/html; charset=utf-8")
+        return html_response(catalogue_page(entries))
     return _as_rdf(entries, media)
 
 
 async def catalogue_entry(request: Any) -> Any:
     """``/queries/ID``: one catalogue query."""
-    from starlette.responses import Response
-
     try:
         entry = service_of(request).catalogue.get(request.path_params["id"])
     except UnknownQueryError as exc:
         raise HttpError(404, str(exc)) from None
     media = negotiate(request, {HTML: ("html",), **GRAPH_TYPES})
     if media == HTML:
-        return Response(query_page(entry), media_type="text/html; charset=utf-8")
+        return html_response(query_page(entry))
     return _as_rdf([entry], media)

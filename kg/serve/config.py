@@ -30,3 +30,5 @@ class ServerConfig:
     cache_bytes: int = 64 << 20
     isolate_network: bool = True
     access_log: bool = False
+    #: the folder of the documents' texts for the evidence viewer; None: the build folder's ``texts/``
+    texts: Path | None = None

@@ -85,6 +85,10 @@ class Resources:
     def label(self, iri: str) -> str | None:
         return self._labels.get(iri)
 
+    def labels(self) -> dict[str, str]:
+        """Every labelled IRI with its preferred label."""
+        return dict(self._labels)
+
     def exists(self, iri: str) -> bool:
         node = self._ox.NamedNode(iri)
         return (
@@ -137,6 +141,20 @@ class Resources:
             and any(True for _ in self.store.quads(q.subject, ox.NamedNode(_RDF + "object"), obj))
         ]
 
+    def selected(self, evidence: Any) -> tuple[str, int | None, int | None]:
+        """What an evidence node's selectors select: the quote and its character span."""
+        quote, start, end = "", None, None
+        for selector in self.store.quads(evidence, self._ox.NamedNode(_OA + "hasSelector"), None):
+            for q in self.store.quads(selector.object, None, None):
+                name = q.predicate.value
+                if name == _OA + "exact":
+                    quote = q.object.value
+                elif name == _OA + "start":
+                    start = int(q.object.value)
+                elif name == _OA + "end":
+                    end = int(q.object.value)
+        return quote, start, end
+
     def evidence(self, subject: str, predicate: str, obj: Any) -> list[Evidence]:
         """The quotes a fact was extracted from."""
         ox = self._ox
@@ -145,16 +163,7 @@ class Resources:
             rule = self._value(statement, "wasGeneratedBy")
             for derived in self.store.quads(statement, ox.NamedNode(_PROV + "wasDerivedFrom"), None):
                 source = next(self.store.quads(derived.object, ox.NamedNode(_OA + "hasSource"), None), None)
-                quote, start, end = "", None, None
-                for selector in self.store.quads(derived.object, ox.NamedNode(_OA + "hasSelector"), None):
-                    for q in self.store.quads(selector.object, None, None):
-                        name = q.predicate.value
-                        if name == _OA + "exact":
-                            quote = q.object.value
-                        elif name == _OA + "start":
-                            start = int(q.object.value)
-                        elif name == _OA + "end":
-                            end = int(q.object.value)
+                quote, start, end = self.selected(derived.object)
                 out.append(
                     Evidence(
                         statement.value,
@@ -182,6 +191,8 @@ class Resources:
 
         for subject in self.subjects(iri):
             about(ox.NamedNode(subject))
+            for selector in self.store.quads(ox.NamedNode(subject), ox.NamedNode(_OA + "hasSelector"), None):
+                about(selector.object)  # an evidence node comes with its quote and position
             for fact in self.facts(subject):
                 for evidence in fact.evidence:
                     about(ox.NamedNode(evidence.statement))

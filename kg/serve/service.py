@@ -11,10 +11,12 @@ from typing import Any
 from ..query.catalogue import Catalogue, CatalogueQuery
 from ..store import open_store
 from .cache import AnswerCache
+from .completion import Completions
 from .config import ServerConfig
 from .guard import QueryPlan, RefusedQuery, check_query
 from .pool import Job, Outcome, QueryPool
 from .resources import Resources
+from .sources import Sources
 
 __all__ = ["Service"]
 
@@ -29,6 +31,8 @@ class Service:
         self.config = config
         self.store = open_store(config.store, inferred=config.inferred)
         self.resources = Resources(self.store)
+        self.sources = Sources(self.resources, config.texts or self.store.texts)
+        self.completions = Completions(self.resources)
         self.catalogue = Catalogue(config.catalogue)
         self.entries: list[CatalogueQuery] = list(self.catalogue)
         #: identifies the data for ETags; None when the store cannot say (a remote endpoint)

@@ -53,6 +53,12 @@ class Store(ABC):
         return tuple(iri for name, iri in GRAPH_IRIS.items() if self.inferred or name != "inferred")
 
     @property
+    def texts(self) -> Path | None:
+        """The folder of the documents' texts that evidence offsets point into, when the store
+        has them at hand (a build folder does)."""
+        return None
+
+    @property
     def version(self) -> str | None:
         """An identifier of the data loaded (changes when the data may have); None if unknown."""
         return None

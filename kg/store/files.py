@@ -104,7 +104,8 @@ def document_text(store: Path, slug: str) -> str:
     """
     path = Path(store) / TEXTS_FOLDER / f"{slug}.txt"
     try:
-        return path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8", newline="") as text:  # offsets count "\r\n" as two characters
+            return text.read()
     except OSError:
         raise StoreError(f"no text of a document {slug!r} in {store}") from None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .files import DEFAULT_STORE, dataset_path, dataset_version
+from .files import DEFAULT_STORE, TEXTS_FOLDER, dataset_path, dataset_version
 from .local import PyoxigraphStore
 
 __all__ = ["MemoryStore"]
@@ -35,6 +35,11 @@ class MemoryStore(PyoxigraphStore):
             given = Path(location)
             self.path = given if given.suffix == ".nq" and given.is_file() else dataset_path(given)
             self._bulk_load(self._store, self.path)
+
+    @property
+    def texts(self) -> Path | None:
+        folder = self.path.parent / TEXTS_FOLDER if self.path else None
+        return folder if folder is not None and folder.is_dir() else None
 
     @property
     def version(self) -> str | None:
