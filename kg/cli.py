@@ -192,7 +192,7 @@ def query(
     help="Longest query, in characters.",
 )
 @click.option(
-    "--workers", type=click.IntRange(min=1), help="Queries that can run at once (default: CPU count, at least 2)."
+    "--workers", type=click.IntRange(min=1), help="Queries that can run at once (default: the CPU count + 1)."
 )
 @click.option(
     "--allow-service",

@@ -325,3 +325,143 @@ def test_serve_any_store(backend: str, built: tuple[Path, Any], tmp_path: Path) 
         assert status == 200 and "EMD Serono" in page.decode()
         status, _, body = _get(base + "/sparql?query=" + urllib.parse.quote("SELECT * WHERE {"))
         assert status == 400
+
+
+# The query pool and the guard on their own (no HTTP server).
+
+COUNT_CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.fixture(scope="module")
+def pool(built: tuple[Path, Any]) -> Iterator[Any]:
+    from kg.serve.pool import QueryPool
+
+    workers = QueryPool(str(built[0]), size=2, timeout=10)
+    yield workers
+    workers.close()
+
+
+@pytest.mark.parametrize("fmt", ["JSON", "XML", "CSV", "TSV"])
+def test_the_row_cap_is_exact_in_every_results_format(pool: Any, fmt: str) -> None:
+    from kg.serve.pool import Job
+
+    at_cap = pool.run(Job("SELECT ?s ?o WHERE { ?s ?p ?o } LIMIT 50", fmt, None, max_rows=50))
+    assert at_cap.status == "ok"
+    if fmt != "CSV":
+        rows = ox.parse_query_results(at_cap.body, getattr(ox.QueryResultsFormat, fmt))
+        assert len(list(rows)) == 50  # type: ignore[arg-type]
+    over = pool.run(Job("SELECT ?s ?o WHERE { ?s ?p ?o } LIMIT 51", fmt, None, max_rows=50))
+    assert over.status == "too-many-rows" and "more than 50 rows" in over.message
+
+
+def test_rows_past_the_serialisers_budget_are_counted_one_by_one(pool: Any) -> None:
+    """Three rows of 400 kB: more bytes than a worker serialises before it counts rows; the job
+    frame is also longer than a socket's buffer."""
+    from kg.serve.pool import Job
+
+    big = "x" * 400_000
+    text = f'SELECT ?v WHERE {{ VALUES ?v {{ "{big}a" "{big}b" "{big}c" }} }}'
+    outcome = pool.run(Job(text, "JSON", None, max_rows=3))
+    assert outcome.status == "ok"
+    assert [b["v"]["value"][-1] for b in json.loads(outcome.body)["results"]["bindings"]] == ["a", "b", "c"]
+    assert pool.run(Job(text, "TSV", None, max_rows=2)).status == "too-many-rows"
+
+
+def test_answers_match_the_local_store_in_each_format(pool: Any, local: Dataset) -> None:
+    from kg.serve.pool import Job
+
+    expected = [r["d"] for r in local.query(IMMUNOSUPPRESSANTS).values()]
+    for fmt in ("JSON", "XML", "TSV"):
+        outcome = pool.run(Job(IMMUNOSUPPRESSANTS, fmt, None))
+        assert outcome.media_type == getattr(ox.QueryResultsFormat, fmt).media_type
+        rows = ox.parse_query_results(outcome.body, getattr(ox.QueryResultsFormat, fmt))
+        assert [row["d"].value for row in rows] == expected  # type: ignore[union-attr]
+    csv = pool.run(Job(IMMUNOSUPPRESSANTS, "CSV", None)).body.decode().split()
+    assert csv == ["d", *expected]
+
+
+def test_a_busy_pool_says_so_and_a_stopped_worker_is_replaced(built: tuple[Path, Any]) -> None:
+    import asyncio
+
+    from kg.serve.pool import Job, QueryPool
+
+    async def scenario(pool: QueryPool) -> None:
+        runaway = asyncio.ensure_future(pool.submit(Job(COUNT_CROSS)))
+        await asyncio.sleep(0.3)
+        busy = await pool.submit(Job("ASK {}"), wait=0.1)
+        assert busy.status == "busy"
+        stopped = await runaway
+        assert stopped.status == "timeout" and "time limit of 1 s" in stopped.message
+        after = await pool.submit(Job("ASK {}"))  # waits for the new worker
+        assert after.status == "ok" and b"true" in after.body
+
+    pool = QueryPool(str(built[0]), size=1, timeout=1)
+    try:
+        asyncio.run(scenario(pool))
+        assert pool.replaced == 1
+    finally:
+        pool.close()
+
+
+def test_a_worker_killed_while_idle_is_replaced_before_it_gets_a_job(built: tuple[Path, Any]) -> None:
+    import asyncio
+    import os
+    import signal
+
+    from kg.serve.pool import Job, QueryPool
+
+    async def scenario(pool: QueryPool) -> None:
+        assert (await pool.submit(Job("ASK {}"))).status == "ok"  # the event loop now watches the worker
+        (worker,) = pool._all
+        os.kill(worker.process.pid, signal.SIGKILL)
+        for _ in range(200):
+            if pool.replaced:
+                break
+            await asyncio.sleep(0.05)
+        assert pool.replaced == 1
+        assert (await pool.submit(Job("ASK {}"))).status == "ok"
+
+    pool = QueryPool(str(built[0]), size=1, timeout=10)
+    try:
+        asyncio.run(scenario(pool))
+    finally:
+        pool.close()
+
+
+GUARD_TEXTS = [
+    "SELECT * WHERE { ?s ?p ?o }",
+    "# SELECT\nASK {}",
+    'PREFIX x: <http://example.org/> CONSTRUCT WHERE { ?s x:p "DELETE" }',
+    "PREFIX \u017fervice: <http://example.org/> SELECT * WHERE { \u017fervice:a ?p ?o }",
+    "SELECT * WHERE { ?s ?p ?o . servıce:x ?p ?o }",
+    "select * from <http://example.org/g> where { }",
+    "SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }",
+    "INSERT DATA { <a:b> <a:c> <a:d> }",
+    "SELECT ?x WHERE { BIND('''SERVICE''' AS ?x) }",
+    "DESCRIBE <http://example.org/x>",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", GUARD_TEXTS)
+def test_the_guards_short_way_reads_as_the_long_way(text: str) -> None:
+    """A text without the words SERVICE and FROM is read for its form only; a comment naming both
+    words (which changes nothing) sends the same text the long way."""
+    from kg.serve.guard import read_query
+
+    short, long = read_query(text), read_query(text + "\n# SERVICE FROM")
+    assert (short.form, short.services, short.graphs) == (long.form, long.services, long.graphs)
+
+
+def test_the_guards_short_way_on_generated_texts() -> None:
+    import random
+
+    from kg.serve.guard import read_query
+
+    pieces = ["SELECT", "ask", "INSERT", "PREFIX", "p:", "<http://e.org/>", "'s'", '"""x"""', "#", "\n", " ",
+              "{", "}", "?x", "\u017fervice", "servıce:y", "SERVİCE", "fro\u1e3f", "\u00df", "e:x", "\\", "'", "<"]  # fmt: skip
+    generator = random.Random(11)
+    for _ in range(3000):
+        text = "".join(generator.choice(pieces) + generator.choice(["", " "]) for _ in range(generator.randrange(12)))
+        short, long = read_query(text), read_query(text + "\n# SERVICE FROM")
+        assert (short.form, short.services, short.graphs) == (long.form, long.services, long.graphs), text

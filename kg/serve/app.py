@@ -26,7 +26,7 @@ from .assets import complete, health, home, read_only, static
 from .catalogue import catalogue, catalogue_entry
 from .config import ServerConfig
 from .entities import documents, resource
-from .http import handles_errors
+from .http import handles_errors, http_protocol
 from .protocol import sparql, void
 from .service import Service
 
@@ -53,7 +53,7 @@ def create_app(config: ServerConfig) -> Any:
 
     routes = [
         Route("/", handles_errors(home), methods=_GET_OR_POST),
-        Route("/sparql", handles_errors(sparql, post=True), methods=_GET_OR_POST),
+        Route("/sparql", sparql, methods=_GET_OR_POST),  # an ASGI app: it handles its errors itself
         Route("/.well-known/void", handles_errors(void), methods=_GET_OR_POST),
         Route("/queries", handles_errors(catalogue), methods=_GET_OR_POST),
         Route("/documents", handles_errors(documents), methods=_GET_OR_POST),
@@ -99,5 +99,6 @@ def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8000) -> No
         log_level="warning",
         access_log=config.access_log,
         server_header=False,
+        http=http_protocol(),  # each reply in one write
         timeout_keep_alive=30,
     )

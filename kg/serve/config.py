@@ -23,7 +23,8 @@ class ServerConfig:
     max_rows: int = 10_000
     max_query_length: int = 50_000  # characters
     max_request_bytes: int = 1 << 20
-    workers: int = max(2, os.cpu_count() or 2)
+    #: query workers: one more than the cores, so one is ready while the server hands out the next job
+    workers: int = (os.cpu_count() or 2) + 1
     worker_memory: int | None = 2 << 30  # bytes of address space per query worker
     allow_service: tuple[str, ...] = ()  # remote endpoints queries may call with SERVICE
     inferred: bool = True

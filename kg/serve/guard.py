@@ -34,20 +34,27 @@ UNKNOWN_ENDPOINT = "?"
 _UCHAR = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
 _PN_PREFIX = r"[^\W\d_](?:[\w.\-]*[\w\-])?"
 _PN_LOCAL_CHAR = r"[\w:\-]|%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
+#: one token, after any spaces and comments (skipped inside the regex: most of a query's matches);
+#: the empty match at the end takes trailing spaces in one step
 _TOKEN = re.compile(
     rf"""
-    (?P<space>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><(?:[^<>"{{}}|^`\\\x00-\x20]|{_UCHAR})*>)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-              |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<var>[?$]\w+)
-  | (?P<pname>(?:{_PN_PREFIX})?:(?:(?:{_PN_LOCAL_CHAR})(?:(?:{_PN_LOCAL_CHAR}|\.)*(?:{_PN_LOCAL_CHAR}))?)?)
-  | (?P<word>[A-Za-z_]\w*)
-  | (?P<other>.)
+    (?:\s+|\#[^\n\r]*)*
+    (?:
+      (?P<iri><(?:[^<>"{{}}|^`\\\x00-\x20]|{_UCHAR})*>)
+    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+                |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+    | (?P<var>[?$]\w+)
+    | (?P<pname>(?:{_PN_PREFIX})?:(?:(?:{_PN_LOCAL_CHAR})(?:(?:{_PN_LOCAL_CHAR}|\.)*(?:{_PN_LOCAL_CHAR}))?)?)
+    | (?P<word>[A-Za-z_]\w*)
+    | (?P<other>\S)
+    | \Z
+    )
     """,
     re.VERBOSE | re.DOTALL,
 )
+#: the group of each kind of token, by number (a match's ``lastindex``)
+_KINDS = {number: name for name, number in _TOKEN.groupindex.items()}
+_WORD = _TOKEN.groupindex["word"]
 
 
 class RefusedQuery(MskgError):
@@ -68,19 +75,34 @@ class QueryPlan:
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
-    return [
-        (match.lastgroup or "other", match.group())
-        for match in _TOKEN.finditer(text)
-        if match.lastgroup not in ("space", "comment")
-    ]
+    """The tokens of a query text but spaces and comments: (kind, text) pairs."""
+    kinds = _KINDS
+    return [(kinds[match.lastindex], match[match.lastindex]) for match in _TOKEN.finditer(text) if match.lastindex]
 
 
 def _unescape(iri: str) -> str:
     return re.sub(_UCHAR, lambda m: chr(int(m.group()[2:], 16)), iri)
 
 
+def _form(text: str) -> str | None:
+    """The form of a query: its first query-form or update keyword, read token by token."""
+    for match in _TOKEN.finditer(text):
+        if match.lastindex == _WORD:
+            upper = match[_WORD].upper()
+            if upper in QUERY_FORMS:
+                return upper
+            if upper in UPDATE_WORDS:
+                return "UPDATE"
+    return None
+
+
 def read_query(text: str) -> QueryPlan:
     """Read a query's form, SERVICE endpoints and FROM graphs (IRIs resolved with its PREFIX and BASE)."""
+    # A token's upper case is part of the text's upper case (str.upper maps character by character),
+    # so a text without these two words has no SERVICE and no FROM: only its form is left to read.
+    upper_text = text.upper()
+    if "SERVICE" not in upper_text and "FROM" not in upper_text:
+        return QueryPlan(form=_form(text))
     tokens = _tokens(text)
     prefixes = dict(PREFIXES)
     base = ""
@@ -96,19 +118,26 @@ def read_query(text: str) -> QueryPlan:
         return None
 
     for i, (kind, value) in enumerate(tokens):
+        if kind == "pname":  # a prefixed name that starts with "service" is the keyword glued to a name
+            if value[:7].upper() == "SERVICE":
+                plan.services.append(UNKNOWN_ENDPOINT)
+            continue
+        if kind != "word":
+            continue
         upper = value.upper()
-        following = tokens[i + 1 : i + 4]
-        if kind == "word" and upper in ("PREFIX", "BASE") and plan.form is None:
+        if upper in ("PREFIX", "BASE") and plan.form is None:
+            following = tokens[i + 1 : i + 3]
             if upper == "BASE" and following and following[0][0] == "iri":
                 base = _unescape(following[0][1][1:-1])
             elif upper == "PREFIX" and len(following) >= 2 and following[1][0] == "iri":
                 prefixes[following[0][1].rstrip(":")] = _unescape(following[1][1][1:-1])
             continue
-        if kind == "word" and plan.form is None and (upper in QUERY_FORMS or upper in UPDATE_WORDS):
+        if plan.form is None and (upper in QUERY_FORMS or upper in UPDATE_WORDS):
             plan.form = upper if upper in QUERY_FORMS else "UPDATE"
-        if kind in ("word", "pname") and upper.startswith("SERVICE"):
-            plan.services.append(_service_endpoint(kind, value, following, resolve))
-        if kind == "word" and upper == "FROM":
+        if upper.startswith("SERVICE"):
+            plan.services.append(_service_endpoint(kind, value, tokens[i + 1 : i + 4], resolve))
+        elif upper == "FROM":
+            following = tokens[i + 1 : i + 4]
             rest = following[1:] if following and following[0][1].upper() == "NAMED" else following
             graph = resolve(*rest[0]) if rest else None
             plan.graphs.append(graph or UNKNOWN_ENDPOINT)

@@ -14,15 +14,18 @@ from ..publish.void import DESCRIPTION_PREFIXES
 from .conneg import choose, not_acceptable
 
 if TYPE_CHECKING:
+    from .config import ServerConfig
     from .service import Service
 
 __all__ = [
     "HttpError",
     "handles_errors",
+    "http_protocol",
     "negotiate",
     "parameters",
     "plain",
     "rdf_response",
+    "read_parameters",
     "refuse_update",
     "service_of",
     "values",
@@ -68,24 +71,37 @@ async def _body(request: Any, limit: int) -> bytes:
 
 async def parameters(request: Any) -> tuple[list[tuple[str, str]], str | None]:
     """The request's parameters (URL and form body) and a query sent as the body, if any."""
-    config = service_of(request).config
-    if len(request.url.query) > 3 * config.max_query_length + 4096:
+    return await read_parameters(
+        service_of(request).config,
+        request.method,
+        request.url.query,
+        request.headers.get("content-type", ""),
+        functools.partial(_body, request),
+    )
+
+
+async def read_parameters(
+    config: ServerConfig, method: str, query: str, content_type: str, body: Callable[[int], Awaitable[bytes]]
+) -> tuple[list[tuple[str, str]], str | None]:
+    """:func:`parameters` from the parts of a request: its URL's query string, its Content-Type
+    and a reader of its body (given the most bytes it may have)."""
+    if len(query) > 3 * config.max_query_length + 4096:
         raise HttpError(414, "the URL is too long; send long queries with POST")
-    params = parse_qsl(request.url.query, keep_blank_values=True)
-    if request.method != "POST":
+    params = parse_qsl(query, keep_blank_values=True)
+    if method != "POST":
         return params, None
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    media = content_type.split(";")[0].strip().lower()
     if media == UPDATE_TYPE:
         raise HttpError(403, "SPARQL Update is not accepted: this endpoint is read-only")
-    body = await _body(request, config.max_request_bytes)
+    data = await body(config.max_request_bytes)
     if media == QUERY_TYPE:
         try:
-            return params, body.decode("utf-8")
+            return params, data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise HttpError(400, f"the query is not UTF-8: {exc}") from None
-    if media == FORM_TYPE or (not media and not body):
+    if media == FORM_TYPE or (not media and not data):
         try:
-            return params + parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False), None
+            return params + parse_qsl(data.decode("utf-8"), keep_blank_values=True, strict_parsing=False), None
         except UnicodeDecodeError as exc:
             raise HttpError(400, f"the form is not UTF-8: {exc}") from None
     raise HttpError(415, f"POST a query as {FORM_TYPE} or {QUERY_TYPE}, not {media or 'an untyped body'}")
@@ -157,3 +173,51 @@ def rdf_response(triples_or_quads: list[Any], media: str, *, etag: str | None = 
     if etag:
         headers["ETag"] = etag
     return Response(body, 200, media_type=with_charset(media), headers=headers)
+
+
+class _CoalescingTransport:
+    """A connection's transport that sends a reply's head together with its body: uvicorn writes
+    them separately, which costs a system call and a TCP segment more. A head is held until the
+    next write (the body, written straight after it) or the end of the event loop's turn (a reply
+    without a body)."""
+
+    def __init__(self, transport: Any, loop: Any) -> None:
+        self._transport, self._loop = transport, loop
+        self._head: bytes | None = None
+
+    def write(self, data: bytes) -> None:
+        if self._head is not None:
+            data, self._head = self._head + data, None
+        elif data.startswith(b"HTTP/1.") and data.endswith(b"\r\n\r\n"):
+            self._head = data
+            self._loop.call_soon(self._flush)
+            return
+        self._transport.write(data)
+
+    def _flush(self) -> None:
+        if self._head is not None:
+            head, self._head = self._head, None
+            if not self._transport.is_closing():
+                self._transport.write(head)
+
+    def close(self) -> None:
+        self._flush()
+        self._transport.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
+
+
+def http_protocol() -> Any:
+    """What ``uvicorn.run`` takes as ``http``: its httptools protocol, each reply's head sent with
+    its body (or "auto" where httptools is missing)."""
+    try:
+        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+    except ImportError:
+        return "auto"
+
+    class Protocol(HttpToolsProtocol):  # type: ignore[misc]
+        def connection_made(self, transport: Any) -> None:  # type: ignore[override]
+            super().connection_made(_CoalescingTransport(transport, self.loop))  # type: ignore[arg-type]
+
+    return Protocol

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import FormatError
 from ..iris import PREFIXES, QUERIES
@@ -20,9 +21,8 @@ from .conneg import GRAPH_TYPES, HTML, OX_GRAPH_FORMAT, OX_RESULT_FORMAT, RESULT
 from .http import (
     HttpError,
     negotiate,
-    parameters,
-    plain,
     rdf_response,
+    read_parameters,
     refuse_update,
     service_of,
     values,
@@ -49,19 +49,119 @@ _STATUS = {
 }
 
 
-async def sparql(request: Any) -> Any:
-    """``/sparql``: a query's answer, or the Service Description when there is no query."""
-    from starlette.responses import Response
+class _Sparql:
+    """``/sparql``: a query's answer, or the Service Description when there is no query.
 
-    service = service_of(request)
+    A bare ASGI application (mounted as the route's app, inside the middleware): every query takes
+    this path, so it reads the request and writes the reply itself, without Starlette's request and
+    response objects; a reply is the same as theirs, header for header.
+    """
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await _sparql(scope, receive, send)
+
+
+async def _sparql(scope: Any, receive: Any, send: Any) -> None:
+    accept = content_type = if_none_match = None
+    for name, value in scope["headers"]:  # the first of each, as Starlette's Headers.get gives
+        if name == b"accept":
+            accept = value.decode("latin-1") if accept is None else accept
+        elif name == b"content-type":
+            content_type = value.decode("latin-1") if content_type is None else content_type
+        elif name == b"if-none-match":
+            if_none_match = value.decode("latin-1") if if_none_match is None else if_none_match
+    service: Service = scope["app"].state.service
+    try:
+        reply = await _query_reply(
+            service,
+            scope["method"],
+            urlsplit("?" + scope["query_string"].decode()).query,  # as Starlette's request.url.query
+            accept,
+            content_type or "",
+            if_none_match,
+            functools.partial(_receive_body, receive),
+        )
+    except HttpError as exc:
+        reply = _plain_reply(exc.status, exc.message, exc.headers)
+    except _Disconnected:
+        return
+    if reply is None:
+        from starlette.requests import Request
+
+        await _describe_service(Request(scope, receive))(scope, receive, send)
+        return
+    status, headers, body = reply
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+sparql = _Sparql()
+
+#: a reply: status, raw headers (as Starlette's Response makes them), body
+_Reply = tuple[int, list[tuple[bytes, bytes]], bytes]
+
+
+class _Disconnected(Exception):
+    """The client went away while sending its request."""
+
+
+async def _receive_body(receive: Any, limit: int) -> bytes:
+    """The request body, as :func:`.http.parameters` reads it (413 past ``limit`` bytes)."""
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise _Disconnected
+        if message["type"] != "http.request":
+            continue
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size <= limit:
+            chunks.append(chunk)
+        elif size > 16 * limit:
+            break
+        if not message.get("more_body", False):
+            break
+    if size > limit:
+        raise HttpError(413, f"the request body is over {limit} bytes, the most this server accepts")
+    return b"".join(chunks)
+
+
+def _raw_reply(status: int, body: bytes, media_type: str | None, headers: dict[str, str]) -> _Reply:
+    raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+    if status >= 200 and status not in (204, 304):
+        raw.append((b"content-length", str(len(body)).encode("latin-1")))
+    if media_type is not None:
+        raw.append((b"content-type", media_type.encode("latin-1")))
+    return status, raw, body
+
+
+def _plain_reply(status: int, message: str, headers: dict[str, str] | None = None) -> _Reply:
+    """What :func:`.http.plain` replies."""
+    return _raw_reply(status, (message.rstrip() + "\n").encode(), "text/plain; charset=utf-8", headers or {})
+
+
+async def _query_reply(
+    service: Service,
+    method: str,
+    url_query: str,
+    accept: str | None,
+    content_type: str,
+    if_none_match: str | None,
+    body: Any,
+) -> _Reply | None:
+    """The reply to a request to ``/sparql``; None when it asks no query (GET and HEAD only).
+
+    :raises HttpError: the request cannot be answered.
+    """
     config = service.config
-    params, body_query = await parameters(request)
+    params, body_query = await read_parameters(config, method, url_query, content_type, body)
     refuse_update(params)
     queries = values(params, "query") + ([body_query] if body_query is not None else [])
     if not queries:
-        if request.method == "POST":
+        if method == "POST":
             raise HttpError(400, "no query: send it as the 'query' parameter or as an application/sparql-query body")
-        return _describe_service(request)
+        return None
     if len(queries) > 1:
         raise HttpError(400, "send exactly one query")
     text = queries[0]
@@ -73,28 +173,29 @@ async def sparql(request: Any) -> Any:
     named_graphs = tuple(values(params, "named-graph-uri"))
     plan = service.plan(text, default_graphs, named_graphs)
     if isinstance(plan, str):
-        return plain(403, plan)
-    job = Job(text, *_answer_formats(request, params, plan.form), default_graphs, named_graphs, config.max_rows)
+        return _plain_reply(403, plan)
+    job = Job(text, *_answer_formats(accept, params, plan.form), default_graphs, named_graphs, config.max_rows)
     etag = f'"{service.version}-{hashlib.sha256(repr(job).encode()).hexdigest()[:16]}"' if service.version else None
-    if etag and request.headers.get("if-none-match") == etag:
-        return Response(status_code=304, headers={"ETag": etag})
+    if etag and if_none_match == etag:
+        return _raw_reply(304, b"", None, {"ETag": etag})
     outcome = await service.answer(job)
     status = _STATUS[outcome.status]
     headers = {"Vary": "Accept"}
     if outcome.status == "ok":
         if etag:
             headers.update({"ETag": etag, "Cache-Control": "public, max-age=300"})
-        return Response(outcome.body, status, media_type=with_charset(outcome.media_type), headers=headers)
+        return _raw_reply(status, outcome.body, with_charset(outcome.media_type), headers)
     if outcome.status == "busy":
         headers["Retry-After"] = "1"
-    return plain(status, outcome.message, headers)
+    return _plain_reply(status, outcome.message, headers)
 
 
-def _answer_formats(request: Any, params: list[tuple[str, str]], form: str | None) -> tuple[str | None, str | None]:
+def _answer_formats(
+    accept: str | None, params: list[tuple[str, str]], form: str | None
+) -> tuple[str | None, str | None]:
     """pyoxigraph's names of the formats a table and a graph answer would take (None: not
     acceptable to the client); 406 when the query's form has no acceptable format."""
     formats = values(params, "format") + values(params, "output")
-    accept = request.headers.get("accept")
     result_media = graph_media = None
     try:
         if form in (None, "SELECT", "ASK"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 from typing import Any
 
 from ..query.catalogue import Catalogue, CatalogueQuery
@@ -49,6 +50,10 @@ class Service:
         # answers stay right only while the data cannot change: a remote store may change any time
         self.cache = AnswerCache(config.cache_bytes if self.version else 0)
         self._running: dict[Any, asyncio.Future[Outcome]] = {}
+        # what the server holds from now on lives as long as it: out of the garbage collector's
+        # rounds, which stay short (each request makes a few objects that die young)
+        gc.collect()
+        gc.freeze()
 
     def close(self) -> None:
         self.pool.close()
@@ -75,10 +80,11 @@ class Service:
         running = self._running.get(job)
         if running is not None:
             return await asyncio.shield(running)
-        future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Outcome] = loop.create_future()
         self._running[job] = future
         try:
-            outcome = await asyncio.to_thread(self.pool.run, job)
+            outcome = await self.pool.submit(job, loop=loop)
         except BaseException as exc:
             future.set_exception(exc)
             future.exception()  # marked as retrieved: waiters, if any, get it raised
