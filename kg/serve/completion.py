@@ -14,6 +14,7 @@ lookup is a scan of a few thousand names, well under a millisecond.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -44,6 +45,12 @@ class _Name:
     kind: str  # prefix, class, property or entity
     detail: str
     info: str
+    words: tuple[str, ...] = ()  # what a plain word is matched against: the local name and the label's words
+
+    @classmethod
+    def of(cls, written: str, label: str, kind: str, detail: str, info: str) -> _Name:
+        local = written.split(":", 1)[-1].lower()
+        return cls(written, label, kind, detail, info, (local, *_WORD.split(label.lower())))
 
     def as_json(self) -> dict[str, str]:
         return {"label": self.label, "apply": self.written, "type": self.kind, "detail": self.detail, "info": self.info}
@@ -72,14 +79,14 @@ class Completions:
         definitions = {
             q.subject.value: q.object.value for q in store.quads(None, ox.NamedNode(_DEFINITION), None, ontology)
         }
-        names = [_Name(f"{p}:", f"{p}:", "prefix", ns, f"PREFIX {p}: <{ns}>") for p, ns in PREFIXES.items()]
+        names = [_Name.of(f"{p}:", f"{p}:", "prefix", ns, f"PREFIX {p}: <{ns}>") for p, ns in PREFIXES.items()]
         for iri, kind in kinds.items():
             if curie(iri) != iri:
                 label = resources.label(iri) or ""
-                names.append(_Name(_written(iri), curie(iri), kind, label, definitions.get(iri, "")))
+                names.append(_Name.of(_written(iri), curie(iri), kind, label, definitions.get(iri, "")))
         for iri, label in resources.labels().items():
             if iri.startswith(ID) and iri not in kinds:
-                names.append(_Name(_written(iri), label, "entity", curie(iri), ""))
+                names.append(_Name.of(_written(iri), label, "entity", curie(iri), ""))
         self._names = sorted(names, key=lambda n: (_ORDER[n.kind], len(n.label), n.label))
 
     def complete(self, typed: str, limit: int = MAX_COMPLETIONS) -> list[dict[str, str]]:
@@ -89,25 +96,21 @@ class Completions:
         typed = typed.strip()
         if not typed:
             return []
-        found: list[_Name] = []
         if ":" in typed:
             prefix, local = typed.split(":", 1)
-            namespace = f"{prefix}:"
-            for name in self._names:
+            namespace, local = f"{prefix}:", local.lower()
+
+            def matches(name: _Name) -> bool:
                 written = name.written
-                if written.startswith(namespace) and written[len(namespace) :].lower().startswith(local.lower()):
-                    found.append(name)
-                    if len(found) >= limit:
-                        break
+                return written.startswith(namespace) and written[len(namespace) :].lower().startswith(local)
         else:
             word = typed.lower()
-            for name in self._names:
-                local = name.written.split(":", 1)[-1].lower()
-                if local.startswith(word) or any(part.startswith(word) for part in _WORD.split(name.label.lower())):
-                    found.append(name)
-                    if len(found) >= limit:
-                        break
-        return [name.as_json() for name in found]
+
+            def matches(name: _Name) -> bool:
+                return any(part.startswith(word) for part in name.words)
+
+        found = (name.as_json() for name in self._names if matches(name))
+        return list(itertools.islice(found, limit))
 
     def __len__(self) -> int:
         return len(self._names)

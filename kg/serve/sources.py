@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import StoreError
 from ..iris import BASE, GRAPH_IRIS, PREFIXES
+from ..store.files import document_text
 from .resources import Resources
 
 __all__ = ["DocumentView", "SourceStatement", "Sources", "Span", "fragment"]
@@ -156,9 +158,8 @@ class Sources:
         if "/" in slug or slug.startswith("."):
             return None
         try:
-            with (self.texts / f"{slug}.txt").open(encoding="utf-8", newline="") as text:
-                return text.read()  # as written: offsets count "\r\n" as two characters
-        except (OSError, UnicodeDecodeError):
+            return document_text(self.texts, slug)
+        except StoreError:
             return None
 
     def status(self, node: Any) -> str:

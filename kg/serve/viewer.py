@@ -29,7 +29,7 @@ _STATUS_WORDS = {"negated": "negated or not approved", "hedged": "hedged (possib
 
 def quote_href(document: str, span: Span) -> str:
     """The link that opens a document at a quote: its page here, scrolled to the span."""
-    return f"{safe_href(document) or '#'}#{fragment(span.start, span.end)}".replace("##", "#", 1)
+    return f"{safe_href(document) or ''}#{fragment(span.start, span.end)}"
 
 
 def _fact_line(resources: Resources, fact: SourceStatement) -> str:

@@ -97,17 +97,17 @@ def save_dataset(store: Path, lines: list[str], report: dict[str, Any], texts: d
     return digest
 
 
-def document_text(store: Path, slug: str) -> str:
-    """The text of a document as the build read it.
+def document_text(texts: Path, slug: str) -> str:
+    """The text of a document as the build read it, from a texts folder (a build's ``texts/``).
 
-    :raises StoreError: no such document in the build.
+    :raises StoreError: no such document there, or not a text the build wrote.
     """
-    path = Path(store) / TEXTS_FOLDER / f"{slug}.txt"
+    path = Path(texts) / f"{slug}.txt"
     try:
         with path.open(encoding="utf-8", newline="") as text:  # offsets count "\r\n" as two characters
             return text.read()
-    except OSError:
-        raise StoreError(f"no text of a document {slug!r} in {store}") from None
+    except (OSError, UnicodeDecodeError):
+        raise StoreError(f"no text of a document {slug!r} in {texts}") from None
 
 
 def dataset_path(store: Path) -> Path:
