@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from .errors import MskgError
-from .formats import DATASET_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, TABLE, Format
+from .formats import DATASET_FORMATS, FOLDER_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, TABLE, Format
 from .store import DEFAULT_STORE
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -75,6 +75,29 @@ def main() -> None:
     show_default=True,
     help="Largest document to read, in MB.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes extracting documents at once  [default: one per core]",
+)
+@click.option("--no-cache", is_flag=True, help="Extract every document again, even those unchanged since the last build.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where documents are extracted: worker processes here, or a Dask cluster (a local one of --workers "
+    "processes on 127.0.0.1 unless --scheduler names one); with dask the merged dataset also stays in "
+    "<store>/shards/ as N-Quads partitions to bulk-load.",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler to use (tcp://host:port), with --engine dask.")
+@click.option(
+    "--on-disk/--in-memory",
+    default=None,
+    help="Also load the dataset into an on-disk Oxigraph store in the build folder, which queries then open "
+    "instead of loading the dataset  [default: from 100,000 quads]",
+)
 @_ontology_option
 @_store_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
@@ -84,12 +107,20 @@ def build(
     sources: tuple[Path, ...],
     keep_going: bool,
     max_document_size: float,
+    workers: int | None,
+    no_cache: bool,
+    engine: str,
+    scheduler: str | None,
+    on_disk: bool | None,
     ontology: Path,
     store: Path,
     quiet: bool,
 ) -> None:
-    """Build the graph from documents (text, Markdown, HTML, PDF): extract, reason, validate, write the dataset."""
+    """Build the graph from documents (text, Markdown, HTML, PDF): extract, reason, validate, write the dataset.
+
+    Documents unchanged since the last build into the same store are not extracted again."""
     from .build.pipeline import build as run_build
+    from .build.workers import default_workers
 
     def progress(message: str) -> None:
         if not quiet:
@@ -102,6 +133,12 @@ def build(
         progress,
         keep_going=keep_going,
         max_document_bytes=int(max_document_size * 1024 * 1024),
+        workers=workers or default_workers(),
+        cache=not no_cache,
+        progress_bar=not quiet and sys.stderr.isatty(),
+        on_disk=on_disk,
+        engine=engine,
+        scheduler=scheduler,
     )
     click.echo(report.summary())
 
@@ -245,19 +282,34 @@ def serve(
 
 
 @main.command()
-@click.option("--format", "fmt", default="nq", show_default=True, help=f"{_names(*DATASET_FORMATS)}.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: standard output).")
+@click.option(
+    "--format",
+    "fmt",
+    default="nq",
+    show_default=True,
+    help=f"{_names(*DATASET_FORMATS)} (one file); {_names(*(f.name for f in FOLDER_FORMATS))} (a folder, -o DIR).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Output file (default: standard output); a folder for kgx, parquet.",
+)
 @click.option("--graph", help="Only one graph: ontology, facts, provenance or inferred.")
 @_store_option
 @_reports_errors
 def export(fmt: str, output: Path | None, graph: str | None, store: Path) -> None:
-    """Export the dataset (all named graphs, or one) in a linked-data format.
+    """Export the dataset (all named graphs, or one) in a linked-data format, or for data teams.
 
     nq, trig and jsonld keep the named graphs; ttl, nt and xml (RDF/XML) hold their union unless
-    --graph picks one. nq streams from disk; the others are built in memory."""
+    --graph picks one. nq streams from disk; the others are built in memory. kgx (nodes and edges
+    with Biolink Model categories and predicates) and parquet (tables for pandas and Spark) write
+    a folder, with the provenance of every fact."""
     from .publish.export import export as run_export
 
-    run_export(fmt, output, store, graph)
+    summary = run_export(fmt, output, store, graph)
+    if summary:
+        click.echo(summary)
 
 
 @main.command()

@@ -4,6 +4,7 @@ and where it is (file and line, classes, shape), so the CLI can print it as it i
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "MskgError",
@@ -11,6 +12,7 @@ __all__ = [
     "CorpusError",
     "OntologyError",
     "InconsistentOntologyError",
+    "BuildEngineError",
     "ShapeViolationError",
     "ProvenanceError",
     "StoreError",
@@ -23,10 +25,21 @@ __all__ = [
 ]
 
 
+def _rebuilt(cls: type[MskgError], args: tuple[Any, ...], state: dict[str, Any]) -> MskgError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class MskgError(ValueError):
     """Base class of mskg's errors. ``exit_code`` is what the CLI exits with."""
 
     exit_code = 1
+
+    def __reduce__(self):  # noqa: ANN204 - pickle protocol
+        # errors cross from build workers to the parent whatever their constructor's arguments
+        return _rebuilt, (type(self), self.args, dict(self.__dict__))
 
 
 class DocumentError(MskgError):
@@ -36,6 +49,10 @@ class DocumentError(MskgError):
         self.path = Path(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
+
+
+class BuildEngineError(MskgError):
+    """The engine a build runs on (a Dask cluster) is missing or cannot be reached."""
 
 
 class CorpusError(MskgError):

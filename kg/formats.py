@@ -7,6 +7,8 @@ table, so a new format is one entry here.
 'text/csv'
 >>> [f.name for f in DATASET_FORMATS if f.keeps_graphs]
 ['nq', 'trig', 'jsonld']
+>>> export_format("parquet").files
+('triples.parquet', 'facts.parquet')
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ __all__ = [
     "result_format",
     "graph_format",
     "dataset_format",
+    "FolderFormat",
+    "FOLDER_FORMATS",
+    "export_format",
 ]
 
 
@@ -128,3 +133,39 @@ def dataset_format(name: str) -> Format:
     :raises FormatError: no such format.
     """
     return _find(DATASET_FORMATS, name, f"unknown export format {name!r}")
+
+
+@dataclass(frozen=True)
+class FolderFormat:
+    """An export for data teams: a folder of files (``mskg export --format NAME -o DIR``), not an RDF document."""
+
+    name: str
+    #: the files written into the folder
+    files: tuple[str, ...]
+    description: str
+
+
+#: exports written as a folder of files: property graphs and tables
+FOLDER_FORMATS: tuple[FolderFormat, ...] = (
+    FolderFormat(
+        "kgx",
+        ("nodes.jsonl", "edges.jsonl", "graph_metadata.json"),
+        "KGX JSON Lines: nodes and edges with Biolink Model categories and predicates, provenance on every edge",
+    ),
+    FolderFormat(
+        "parquet",
+        ("triples.parquet", "facts.parquet"),
+        "Parquet tables for pandas and Spark: every quad, and every fact with its provenance",
+    ),
+)
+
+
+def export_format(name: str) -> Format | FolderFormat:
+    """An export format by name: an RDF serialisation or a folder of files.
+
+    :raises FormatError: no such format.
+    """
+    for folder in FOLDER_FORMATS:
+        if folder.name == name:
+            return folder
+    return _find(DATASET_FORMATS, name, f"unknown export format {name!r}", tuple(f.name for f in FOLDER_FORMATS))

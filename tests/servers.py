@@ -91,6 +91,30 @@ def oxigraph_server(dataset: Path, workdir: Path, *options: str, union: bool = T
 def virtuoso_server(workdir: Path) -> Iterator[str]:
     """Virtuoso (Debian's virtuoso-t) with a throw-away database in ``workdir``, HTTP and SQL on
     127.0.0.1; yields its base URL (``/sparql``, ``/sparql-graph-crud-auth`` with dba:dba)."""
+    with virtuoso_with_sql(workdir) as (base, _):
+        yield base
+
+
+def virtuoso_bulk_load(sql_port: int, folder: Path, pattern: str = "*.nq") -> None:
+    """Virtuoso's bulk loader (``ld_dir`` + ``rdf_loader_run``) over files of a folder that the
+    server may read (inside its ``workdir``); N-Quads keep their graphs."""
+    script = f"ld_dir('{folder}', '{pattern}', 'urn:mskg:unused'); rdf_loader_run(); checkpoint;"
+    done = subprocess.run(
+        ["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={script}"], capture_output=True, text=True, timeout=600
+    )
+    if done.returncode != 0 or "Error" in done.stdout + done.stderr:
+        raise RuntimeError(f"Virtuoso bulk load failed: {done.stdout}{done.stderr}")
+    errors = subprocess.run(
+        ["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", "exec=SELECT COUNT(*) FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    if not any(line.strip() == "0" for line in errors.stdout.splitlines()):
+        raise RuntimeError(f"Virtuoso could not load every file: {errors.stdout}")
+
+
+@contextmanager
+def virtuoso_with_sql(workdir: Path) -> Iterator[tuple[str, int]]:
+    """:func:`virtuoso_server`, also yielding its SQL port (for ``isql-vt``)."""
     binary = shutil.which("virtuoso-t")
     if binary is None:
         raise RuntimeError("Virtuoso is missing: run tools/system-deps (Debian package virtuoso-opensource)")
@@ -116,7 +140,7 @@ def virtuoso_server(workdir: Path) -> Iterator[str]:
     with running_server(
         command, f"http://127.0.0.1:{http_port}", "/sparql?query=ASK%7B%7D", seconds=90, cwd=workdir
     ) as base:
-        yield base
+        yield base, sql_port
 
 
 @contextmanager

@@ -1,28 +1,48 @@
-"""The build: corpus and ontology in, a reasoned and validated dataset of named graphs out.
+"""The build: documents and ontology in, a reasoned and validated dataset of named graphs out.
 
-load ontology -> read corpus -> extract claims -> facts + provenance -> check provenance
--> reason (HermiT) -> validate (SHACL, QC) -> write sorted N-Quads atomically.
-Any failure raises before anything is written, so the previous build stays as it was."""
+load ontology, QC, classify (HermiT) -> per document, on worker processes and cached by content
+(:mod:`.shard`, :mod:`.workers`, :mod:`.cache`): read, extract, facts + provenance, check quotes
+and shapes, materialise memberships (OWL 2 RL) -> merge the sorted shards into one N-Quads file,
+checking disjointness across documents (:mod:`.merge`) -> swap the new build in.
+
+Memory holds one document per worker and one line per merged shard, not the dataset. Any
+failure raises before anything is put in place, so the previous build stays as it was."""
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
+import shutil
 import time
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph
-
-from ..namespaces import FACTS_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, PROVENANCE_GRAPH, RDF, SCHEMA, curie
-from ..store.files import DEFAULT_STORE, save_dataset
-from .ontology import load_graph_file, load_ontology
+from ..errors import CorpusError, DocumentError, InconsistentOntologyError, MskgError
+from ..extract.documents import DOCUMENT_SUFFIXES
+from ..namespaces import FACTS_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH
+from ..store.files import DATASET_FILE, DEFAULT_STORE, ON_DISK_FOLDER, commit_build, new_texts_folder
 from .serialize import nquads_lines
+from .shard import aliases_to_json
+
+if TYPE_CHECKING:
+    from .shard import Shard
+    from .workers import Engine
 
 __all__ = ["BuildReport", "build"]
 
 Progress = Callable[[str], None]
+#: quads from which a build also loads an on-disk store (queries then open it in milliseconds
+#: instead of loading the dataset: about 2 s per million quads)
+ON_DISK_FROM = 100_000
+#: where a distributed build keeps its merge's partitions: sorted N-Quads files, disjoint by subject
+SHARDS_FOLDER = "shards"
+#: documents the summary lists by name
+_LISTED = 30
+#: the named graphs in the order the report lists them
+GRAPH_ORDER = tuple(str(g) for g in (ONTOLOGY_GRAPH, FACTS_GRAPH, PROVENANCE_GRAPH, INFERRED_GRAPH))
 
 
 @dataclass
@@ -44,6 +64,8 @@ class BuildReport:
     shapes_conform: bool = False
     qc_checks: list[str] = field(default_factory=list)
     evidence_spans_verified: int = 0
+    #: documents extracted this time (the others were unchanged: their cached shards were used)
+    extracted: int = 0
     dataset_sha256: str = ""
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -51,12 +73,18 @@ class BuildReport:
         return asdict(self)
 
     def summary(self) -> str:
-        lines = [f"Built {self.store}/dataset.nq from {len(self.documents)} document(s):"]
-        for doc in self.documents:
+        unchanged = len(self.documents) - self.extracted
+        lines = [
+            f"Built {self.store}/dataset.nq from {len(self.documents)} document(s)"
+            + (f" ({self.extracted} extracted, {unchanged} unchanged since the last build):" if unchanged else ":")
+        ]
+        for doc in self.documents[:_LISTED]:
             lines.append(
                 f'  {doc["file"]} ({doc["kind"]}): "{doc["title"]}", {doc["sentences"]} sentences with facts, '
                 f'{doc["facts"]} facts'
             )
+        if len(self.documents) > _LISTED:
+            lines.append(f"  ... and {len(self.documents) - _LISTED} more (build.json lists every document)")
         if self.skipped:
             lines.append(f"Skipped {len(self.skipped)} document(s) that could not be read:")
             lines += [f"  {skip['file']}: {skip['problem']}" for skip in self.skipped]
@@ -74,7 +102,10 @@ class BuildReport:
             )
         lines.append("Triples per graph:")
         lines += [f"  {k:34s} {v:5d}" for k, v in self.triples_per_graph.items()]
-        lines.append(f"Reasoning (HermiT): consistent; {self.inferred_memberships} inferred class memberships")
+        lines.append(
+            f"Reasoning: ontology classified by HermiT; consistent; {self.inferred_memberships} inferred class "
+            "memberships (OWL 2 RL)"
+        )
         lines.append(
             f"Validation: SHACL conforms; QC checks passed: {len(self.qc_checks)}; "
             f"{self.evidence_spans_verified} evidence quotes match their documents"
@@ -95,28 +126,48 @@ def build(
     *,
     keep_going: bool = False,
     max_document_bytes: int | None = None,
+    workers: int = 1,
+    cache: bool = True,
+    progress_bar: bool = False,
+    on_disk: bool | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BuildReport:
     """Build the dataset from documents (files and folders) and write it to ``store``; return
     the report.
 
     :param keep_going: skip documents that cannot be read (the report lists them) instead of
         stopping.
+    :param workers: processes extracting documents at once.
+    :param cache: reuse what an earlier build in ``store`` extracted from unchanged documents.
+    :param progress_bar: show a progress bar on stderr while documents are extracted.
+    :param on_disk: also load the dataset into an on-disk Oxigraph store in the build folder, which
+        queries then open instead of loading the dataset (None: when it has
+        :data:`ON_DISK_FROM` quads or more).
+    :param engine: ``local`` (worker processes here) or ``dask`` (a Dask cluster: the one at
+        ``scheduler``, or one of ``workers`` processes on 127.0.0.1); with dask the merge runs
+        there too, in one partition per worker, and the partitions stay in ``<store>/shards/``
+        as N-Quads files that bulk-load into any store.
     :raises MskgError: a document, the ontology, reasoning or validation fails; nothing is
         written then.
     """
-    from ..extract.documents import load_corpus
-    from ..extract.extractor import definitions, extract, rule_descriptions, shared_definitions
-    from ..extract.lexicon import Lexicon
-    from ..extract.nlp import clinical_text
-    from ..extract.recognise import Recogniser
-    from .graphs import facts_graph, provenance_graph
-    from .reason import infer
-    from .resolution import resolution
-    from .validate import check_provenance, check_shapes, run_qc_checks
+    from ..extract.documents import MAX_DOCUMENT_BYTES, document_bytes, list_documents
+    from ..extract.documents.model import slug_of
+    from ..extract.extractor import rule_descriptions, shared_definitions
+    from .cache import CACHE_FOLDER, ShardCache, fingerprint
+    from .graphs import provenance_graph
+    from .merge import MergeSummary, add, concatenate, merge_partition, scratch_folder
+    from .reason import classify
+    from .resolution import Names, resolution
+    from .shard import Toolkit, aliases_from_json
+    from .validate import run_qc_checks
+    from .workers import DaskEngine, LocalEngine, definitions_step, shard_step
 
     say = progress or (lambda message: None)
+    store = Path(store)
     report = BuildReport(store=str(store))
     clock = time.perf_counter()
+    max_bytes = max_document_bytes or MAX_DOCUMENT_BYTES
 
     def lap(stage: str) -> None:
         nonlocal clock
@@ -125,83 +176,164 @@ def build(
         clock = now
 
     say("loading ontology")
-    tbox = load_ontology(ontology)
+    kit = Toolkit(ontology)
+    tbox = kit.tbox
     report.qc_checks = run_qc_checks(tbox, Path(ontology, "qc").glob("*.rq"))
-    lexicon = Lexicon.from_ontology(tbox)
-    report.lexicon_entries = len(lexicon)
-    limits = {"max_bytes": max_document_bytes} if max_document_bytes else {}
-    corpus = load_corpus(sources, keep_going=keep_going, **limits)
-    documents = corpus.documents
-    report.skipped = [{"file": str(problem.path), "problem": problem.problem} for problem in corpus.skipped]
+    report.lexicon_entries = len(kit.lexicon)
+    say("classifying the ontology with HermiT")
+    classify(tbox)
+    folder = store.resolve()  # tasks may run in other processes, from another directory
+    shards = ShardCache(folder / CACHE_FOLDER, fingerprint(ontology), enabled=cache)
+    ontology = Path(ontology).resolve()
+
+    # which documents, and their keys: a problem with one is skipped (--keep-going) or stops the build
+    keys: dict[Path, str] = {}
+    slugs: dict[str, Path] = {}
+
+    def refuse(error: MskgError) -> None:
+        if not keep_going or not isinstance(error, DocumentError):
+            raise error
+        report.skipped.append({"file": str(error.path), "problem": error.problem})
+
+    for path in list_documents(sources):
+        try:
+            slug = slug_of(path)
+            if slug in slugs:
+                raise CorpusError(f"{path} and {slugs[slug]} give the same document id {slug!r}: rename one")
+            slugs[slug] = path
+            keys[path.resolve()] = shards.document_key(path.name, document_bytes(path, max_bytes=max_bytes))
+        except MskgError as exc:
+            refuse(exc)
     lap("load")
 
-    say("loading the NLP pipeline (medspaCy)")
-    context = clinical_text()
-    recogniser = Recogniser(lexicon)
-    # abbreviations one document defines name the same thing in the others (one IRI per thing)
-    defined = [definitions(doc, lexicon, context, recogniser) for doc in documents]
-    shared = shared_definitions(defined)
-    claims = []
-    names_per_document = {}
-    for n, (doc, own) in enumerate(zip(documents, defined), 1):
-        say(f"extracting [{n}/{len(documents)}] {doc.path.name}")
-        extraction = extract(doc, lexicon, context, recogniser, shared, own)
-        found = extraction.claims
-        names_per_document[doc.slug] = extraction.names
-        claims.extend(found)
-        report.documents.append(
-            {
-                "id": doc.slug,
-                "file": doc.path.name,
-                "title": doc.title,
-                "kind": doc.kind,
-                "format": doc.metadata.media_type,
-                "sentences": len({c.evidence.start for c in found}),
-                "facts": 0,
-            }
-        )
-    lap("extract")
+    runner: Engine = DaskEngine(workers, scheduler) if engine == "dask" else LocalEngine(workers, kit)
+    try:
+        # first pass: each document's abbreviations (cached), shared by the corpus
+        defined: dict[Path, list[list[Any]]] = {}
+        todo = []
+        for path, key in keys.items():
+            known = shards.definitions(key)
+            if known is None:
+                todo.append((path, key, max_bytes, shards, ontology))
+            else:
+                defined[path] = known
+        if todo:
+            say(f"reading {len(todo)} new or changed document(s) of {len(keys)}")
+        for index, definitions in enumerate(runner.run(definitions_step, todo, label="reading", show=progress_bar)):
+            if isinstance(definitions, MskgError):
+                refuse(definitions)
+            else:
+                defined[todo[index][0]] = definitions
+        readable = [path for path in keys if path in defined]
+        if not readable:
+            where = ", ".join(str(p) for p in ([sources] if isinstance(sources, Path) else sources))
+            reason = f" ({len(report.skipped)} could not be read)" if report.skipped else ""
+            raise CorpusError(f"{where}: no documents to build from{reason} (mskg reads {', '.join(DOCUMENT_SUFFIXES)})")
+        shared = shared_definitions([aliases_from_json(defined[path]) for path in readable])
+        shared_digest = hashlib.sha256(json.dumps(aliases_to_json(shared)).encode()).hexdigest()
 
-    say("building facts and provenance")
-    facts, support = facts_graph(claims)
-    facts_per_document = Counter(doc for sources in support.values() for doc in {e.document for e, _ in sources})
-    for entry, doc in zip(report.documents, documents):
-        entry["facts"] = facts_per_document[doc.iri]
-    provenance = provenance_graph(documents, support, rule_descriptions())
-    report.evidence_spans_verified = check_provenance(documents, facts, provenance)
-    report.entities = resolution(names_per_document, facts, lexicon.kinds)
-    report.facts_per_relation = dict(Counter(curie(p) for _, p, _ in facts))
-    report.statements_per_kind = dict(
-        Counter(
-            curie(o)
-            for _, _, o in facts.triples((None, RDF.type, None))
-            if str(o).startswith(PREFIXES["mskg"]) and not _is_drug_class(tbox, o)
-        )
-    )
-    lap("graphs")
+        # second pass: each document's shard (cached)
+        shard_keys = {path: shards.shard_key(keys[path], shared_digest) for path in readable}
+        found: dict[Path, Shard] = {}
+        todo_shards = []
+        for path in readable:
+            cached = shards.shard(shard_keys[path])
+            if cached is None:
+                todo_shards.append((path, shard_keys[path], max_bytes, shards, ontology, defined[path]))
+            else:
+                found[path] = cached
+        say(f"extracting {len(todo_shards)} document(s), {len(found)} unchanged since the last build")
+        steps = runner.run(shard_step, todo_shards, shared=shared, label="extracting", show=progress_bar)
+        for index, shard in enumerate(steps):
+            if isinstance(shard, MskgError):
+                refuse(shard)
+            else:
+                found[todo_shards[index][0]] = shard
+        report.extracted = len(todo_shards)
+        lap("extract")
 
-    say("reasoning with HermiT")
-    inferred = infer(tbox, facts)
-    report.consistent = True
-    report.inferred_memberships = len(inferred)
-    lap("reason")
-
-    say("validating with SHACL")
-    shapes = Graph()
-    for path in sorted(Path(ontology, "shapes").glob("*.ttl")):
-        load_graph_file(path, shapes)
-    check_shapes(shapes, tbox + facts)
-    report.shapes_conform = True
-    lap("validate")
-
-    say(f"writing {store}")
-    graphs = [(ONTOLOGY_GRAPH, tbox), (FACTS_GRAPH, facts), (PROVENANCE_GRAPH, provenance), (INFERRED_GRAPH, inferred)]
-    report.triples_per_graph = {str(name): len(graph) for name, graph in graphs}
-    lines = nquads_lines(graphs)
+        say("merging the documents' shards into one dataset")
+        documents = [path for path in readable if path in found]
+        names = Names()
+        texts = new_texts_folder(store)
+        try:
+            for path in documents:
+                shard = found[path]
+                report.documents.append(shard.entry)
+                report.evidence_spans_verified += shard.evidence
+                names.add(shard.slug, shard.names)
+                (texts / f"{shard.slug}.txt").write_text(shard.text, encoding="utf-8", newline="")
+            with scratch_folder(folder) as scratch:
+                base = Path(scratch) / "ontology-and-rules.nq.gz"
+                rules = provenance_graph([], {}, rule_descriptions())
+                lines = sorted(nquads_lines([(ONTOLOGY_GRAPH, tbox)]) + nquads_lines([(PROVENANCE_GRAPH, rules)]))
+                base.write_bytes(gzip.compress("".join(lines).encode(), compresslevel=1, mtime=0))
+                inputs = [base] + [shards.shard_lines(shard_keys[path]) for path in documents]
+                parts = runner.workers if engine == "dask" else 1
+                outputs = [Path(scratch) / f"part-{n:04d}.nq" for n in range(parts)]
+                merged, clashes = MergeSummary(), []
+                tasks = [(inputs, outputs[n], n, parts, ontology) for n in range(parts)]
+                for summary, found_clashes in runner.run(merge_partition, tasks, label="merging"):
+                    add(merged, summary)
+                    clashes += found_clashes
+                if clashes:
+                    raise InconsistentOntologyError([], sorted(clashes))
+                dataset = Path(scratch) / DATASET_FILE
+                merged.sha256 = concatenate(outputs, dataset, keep=engine == "dask")
+                report.consistent = True
+                report.shapes_conform = True
+                report.triples_per_graph = {g: merged.triples_per_graph[g] for g in GRAPH_ORDER}
+                report.inferred_memberships = merged.triples_per_graph[str(INFERRED_GRAPH)]
+                report.facts_per_relation = dict(merged.facts_per_relation)
+                report.statements_per_kind = dict(merged.statements_per_kind)
+                report.entities = resolution(names, merged.entities, merged.grounded, kit.lexicon.kinds)
+                report.dataset_sha256 = merged.sha256
+                lap("merge")
+                say(f"writing {store}")
+                commit_build(store, dataset, report.to_dict(), texts)
+                _keep_partitions(store, outputs if engine == "dask" else [])
+        finally:
+            shutil.rmtree(texts, ignore_errors=True)
+    finally:
+        runner.close()
+    shards.prune(set(keys.values()) | set(shard_keys.values()))
     lap("write")
-    report.dataset_sha256 = save_dataset(Path(store), lines, report.to_dict(), {d.slug: d.text for d in documents})
+    quads = sum(report.triples_per_graph.values())
+    if on_disk or (on_disk is None and quads >= ON_DISK_FROM):
+        say(f"loading {quads} quads into the on-disk store {store / ON_DISK_FOLDER}")
+        _load_on_disk(store)
+        lap("on-disk store")
+    else:
+        shutil.rmtree(store / ON_DISK_FOLDER, ignore_errors=True)  # an older build's: stale now
     return report
 
 
-def _is_drug_class(tbox: Graph, cls: Any) -> bool:
-    return (cls, RDF.type, SCHEMA.DrugClass) in tbox
+def _keep_partitions(store: Path, parts: list[Path]) -> None:
+    """The merge's partitions in ``<store>/shards/`` (a distributed build's; others remove it)."""
+    folder = store / SHARDS_FOLDER
+    shutil.rmtree(folder, ignore_errors=True)
+    if parts:
+        folder.mkdir()
+        for part in parts:
+            part.replace(folder / part.name)
+
+
+def _load_on_disk(store: Path) -> None:
+    """Bulk-load the build into a new on-disk store beside the old one, then swap them."""
+    import tempfile
+
+    from ..store.oxigraph import OxigraphStore
+
+    new = Path(tempfile.mkdtemp(prefix=f".{ON_DISK_FOLDER}.", dir=store))
+    try:
+        loaded = OxigraphStore(new, create=True)
+        loaded.load(store / DATASET_FILE)
+        del loaded  # closes RocksDB before the folder moves
+        old = store / f".{ON_DISK_FOLDER}.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if (store / ON_DISK_FOLDER).exists():
+            (store / ON_DISK_FOLDER).rename(old)
+        new.rename(store / ON_DISK_FOLDER)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(new, ignore_errors=True)

@@ -1,5 +1,15 @@
-"""Reasoning with HermiT through owlready2: consistency of the ontology with the facts, and
-the class memberships the reasoner infers (materialised into the inferred graph).
+"""Reasoning that grows with the data: HermiT (through owlready2) classifies the ontology once
+and finds unsatisfiable classes; the class memberships of the dataset's resources are materialised
+per document by an OWL 2 RL engine (``reasonable``, Rust: 30 ms for a document against 0.6 s for a
+HermiT call, and linear in the facts), and :class:`Clashes` checks the whole dataset for
+individuals in disjoint classes or with two values of a functional property while the N-Quads
+stream past, without holding them.
+
+Why per document: every fact a membership rests on (a statement's drug, status and indication; an
+entity's type) is stated by the document that states the membership's premise, because each
+document types the entities it names and mints its own statements; so the union of per-document
+materialisations is the materialisation of the union. ``infer`` (HermiT over the whole ABox) is
+kept as the reference the tests compare against, and gives the same graph on the bundled corpus.
 
 owlready2 does not read Turtle, so the graphs go to it as N-Triples written by rdflib."""
 
@@ -14,7 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from ..errors import InconsistentOntologyError
 from ..namespaces import ID, OWL, RDF, RDFS, XSD
 
-__all__ = ["infer", "explain_inconsistency", "for_hermit"]
+__all__ = ["Clashes", "classify", "infer", "explain_inconsistency", "for_hermit", "memberships"]
 
 # HermiT implements only the OWL 2 datatype map. Durations and years are outside it; the data
 # keeps them as xsd:duration / xsd:gYear (right for consumers and SPARQL), and the reasoner,
@@ -132,3 +142,103 @@ def explain_inconsistency(ontology: Graph, facts: Graph) -> InconsistentOntology
             if a in types and b in types:
                 clashes.append(f"{individual} is both {a} and {b}")
     return InconsistentOntologyError(unsatisfiable, clashes)
+
+
+def classify(ontology: Graph) -> None:
+    """HermiT over the ontology alone (classes, properties, the named entities): it must be
+    consistent and every class satisfiable.
+
+    :raises InconsistentOntologyError: naming unsatisfiable classes.
+    """
+    import owlready2
+
+    with tempfile.TemporaryDirectory(prefix="mskg-reason-") as tmp:
+        world = _world(ontology, Path(tmp))
+        try:
+            _run_hermit(world)
+        except owlready2.OwlReadyInconsistentOntologyError:
+            raise explain_inconsistency(ontology, Graph()) from None
+        unsatisfiable = sorted(c.iri for c in world.inconsistent_classes() if c is not owlready2.Nothing)
+    if unsatisfiable:
+        raise InconsistentOntologyError(unsatisfiable, [])
+
+
+def memberships(ontology: Graph, facts: Graph) -> Graph:
+    """The named-class memberships of the dataset's resources that OWL 2 RL entails from the
+    ontology and the facts and that neither states: what HermiT's ``infer`` gives, at the cost of
+    a rule engine."""
+    import reasonable
+
+    reasoner = reasonable.PyReasoner()
+    reasoner.from_graph(ontology)
+    reasoner.from_graph(facts)
+    classes = {c for graph in (ontology, facts) for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
+    classes.discard(OWL.Thing)
+    inferred = Graph()
+    for s, p, o in reasoner.reason():
+        entailed = p == RDF.type and o in classes and isinstance(s, URIRef) and str(s).startswith(str(ID))
+        if entailed and (s, p, o) not in facts and (s, p, o) not in ontology:
+            inferred.add((s, p, o))
+    return inferred
+
+
+class Clashes:
+    """Individuals in two disjoint classes, or with two distinct values of a functional property,
+    over the whole dataset: fed the sorted N-Quads lines one subject at a time (a subject's lines
+    are contiguous in sorted order), so memory holds one subject.
+
+    The RL materialisation per document makes each document's types closed under the class
+    hierarchy, so a clash between what two documents say shows as two disjoint classes in the
+    union of a subject's types."""
+
+    def __init__(self, ontology: Graph) -> None:
+        self.disjoint = {(a.n3(), b.n3()) for a, b in _disjoint_pairs(ontology)}
+        self.functional = {p.n3() for p in ontology.subjects(RDF.type, OWL.FunctionalProperty)}
+        different: set[tuple[str, str]] = set()
+        for axiom in ontology.subjects(RDF.type, OWL.AllDifferent):
+            members_node = ontology.value(axiom, OWL.distinctMembers)
+            members = [m.n3() for m in ontology.items(members_node)] if members_node is not None else []
+            different |= {(a, b) for a in members for b in members if a != b}
+        self.different = different
+        self.found: list[str] = []
+        self._subject = ""
+        self._types: set[str] = set()
+        self._values: dict[str, set[str]] = {}
+
+    def feed(self, line: str) -> None:
+        subject, predicate, rest = line.split(" ", 2)
+        if subject != self._subject:
+            self._check()
+            self._subject, self._types, self._values = subject, set(), {}
+        obj = rest.rsplit(" ", 2)[0]
+        if predicate == _RDF_TYPE:
+            self._types.add(obj)
+        elif predicate in self.functional:
+            self._values.setdefault(predicate, set()).add(obj)
+
+    def _check(self) -> None:
+        for a, b in self.disjoint:
+            if a in self._types and b in self._types:
+                self.found.append(f"{self._subject[1:-1]} is both {a[1:-1]} and {b[1:-1]}")
+        for predicate, values in self._values.items():
+            pairs = [(a, b) for a in values for b in values if a < b and ((a, b) in self.different or (a[0] == b[0] == '"'))]
+            for a, b in pairs:
+                self.found.append(f"{self._subject[1:-1]} has two values of functional {predicate[1:-1]}: {a} and {b}")
+
+    def finish(self) -> list[str]:
+        """Check the last subject; the clashes found."""
+        self._check()
+        self._subject = ""
+        return sorted(set(self.found))
+
+    def close(self) -> None:
+        """Check the last subject; raise if anything clashed.
+
+        :raises InconsistentOntologyError: listing the clashes.
+        """
+        found = self.finish()
+        if found:
+            raise InconsistentOntologyError([], found)
+
+
+_RDF_TYPE = RDF.type.n3()

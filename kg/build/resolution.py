@@ -11,40 +11,51 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
-from ..namespaces import ID, SKOS, curie
+from ..namespaces import curie
 
-__all__ = ["resolution"]
+__all__ = ["Names", "resolution"]
 
-_DRUGBANK = "https://go.drugbank.com/drugs/"
+#: documents listed per merge (the count says how many there are)
+_LISTED = 20
 
 
-def resolution(
-    names_per_document: Mapping[str, Mapping[str, URIRef]], facts: Graph, known: Iterable[URIRef]
-) -> dict[str, Any]:
+class Names:
+    """The names documents give things, gathered one document at a time."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, set[str]] = {}
+        self.documents: dict[str, set[str]] = {}
+
+    def add(self, document: str, named: Mapping[str, str]) -> None:
+        """A document's names (normal form -> IRI)."""
+        for name, iri in named.items():
+            self.names.setdefault(iri, set()).add(name)
+            self.documents.setdefault(iri, set()).add(document)
+
+
+def resolution(names: Names, used: Iterable[str], grounded: Iterable[str], known: Iterable[URIRef]) -> dict[str, Any]:
     """Counts and merges for the build report.
 
-    :param names_per_document: for each document id, every name it gives a thing (normal form ->
-        IRI), as extraction read them.
+    :param used: the entities (IRIs) the facts relate.
+    :param grounded: those of them the facts give a DrugBank id.
     :param known: the IRIs the ontology's lexicon lists.
     """
-    used = {node for triple in facts for node in (triple[0], triple[2]) if isinstance(node, URIRef) and str(node).startswith(str(ID))}
-    used = {iri for iri in used if "/" not in str(iri)[len(str(ID)) :]}  # entities, not statements or documents
-    names: dict[URIRef, set[str]] = {}
-    documents: dict[URIRef, set[str]] = {}
-    for document, named in names_per_document.items():
-        for name, iri in named.items():
-            if iri in used:
-                names.setdefault(iri, set()).add(name)
-                documents.setdefault(iri, set()).add(document)
-    known = set(known)
-    minted = {iri for iri in used if iri not in known}
-    grounded = {iri for iri in minted if any(str(o).startswith(_DRUGBANK) for o in facts.objects(iri, SKOS.exactMatch))}
+    used = set(used)
+    known_iris = {str(iri) for iri in known}
+    minted = {iri for iri in used if iri not in known_iris}
+    grounded = set(grounded) & minted
+    documents = names.documents
     merges = [
-        {"entity": curie(iri), "names": sorted(names[iri]), "documents": sorted(documents[iri])}
-        for iri in sorted(names)
-        if len(names[iri]) > 1
+        {
+            "entity": curie(URIRef(iri)),
+            "names": sorted(names.names[iri]),
+            "documents": sorted(documents[iri])[:_LISTED],
+            "document_count": len(documents[iri]),
+        }
+        for iri in sorted(used & names.names.keys())
+        if len(names.names[iri]) > 1
     ]
     return {
         "entities": len(used),

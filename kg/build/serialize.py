@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 
 __all__ = ["nquads_lines"]
 
@@ -17,7 +17,7 @@ def nquads_lines(graphs: Iterable[tuple[URIRef, Graph]]) -> list[str]:
 
     lines: set[str] = set()
     for name, graph in graphs:
-        if any(True for _ in graph.query("ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }")):
+        if any(isinstance(s, BNode) or isinstance(o, BNode) for s, _, o in graph):
             graph = to_canonical_graph(graph)
         for s, p, o in graph:
             lines.add(f"{s.n3()} {p.n3()} {o.n3()} {name.n3()} .\n")

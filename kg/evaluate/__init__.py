@@ -2,7 +2,9 @@
 precision, recall and F1 per relation, per kind of document and per set.
 
 gold (reading gold files) -> scoring (names to IRIs, normalisation, tallies) <- extraction of
-each document; sets (seed, tuning, held-out); :func:`evaluate` runs it.
+each document; sets (seed, tuning, held-out); :func:`evaluate` runs it. :func:`evaluate_build`
+scores what a build already holds instead (the facts of each document, read from the provenance
+of a built dataset file), for corpora too large to extract twice (``bench/synth.py``).
 
 Imports extraction and the ontology loader; never the store, query, serve or publish packages.
 """
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from .scoring import Evaluation
 
-__all__ = ["Evaluation", "evaluate"]
+__all__ = ["Evaluation", "evaluate", "evaluate_build"]
 
 
 def evaluate(
@@ -76,3 +78,89 @@ def evaluate(
         found = document_facts(extraction.claims, expected)
         evaluation.add(doc.path.name, doc.kind or "unknown", set_name, expected, found, entities)
     return evaluation, details
+
+
+def evaluate_build(dataset: Path, gold_folder: Path, ontology: Path = Path("ontology")) -> Evaluation:
+    """Score every document of a built dataset (the N-Quads file ``mskg build`` writes) against
+    its gold file (``<file name without extension>.gold`` in ``gold_folder``), without extracting
+    anything again: a document's facts are the facts-graph triples whose provenance cites it (a
+    statement's evidence, its ``oa:hasSource``), and the names it gave the entities it minted are
+    their labels with that evidence. Scores are those :func:`evaluate` gives the same documents,
+    except that a name is resolved through the labels of the minted entities rather than through
+    every name the document used (the lexicon resolves the others either way).
+
+    :raises CorpusError: a document of the dataset without gold, a gold file whose document the
+        dataset does not hold (not built, or skipped by the build).
+    """
+    from collections import defaultdict
+
+    import pyoxigraph
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.term import Node
+
+    from ..build.ontology import load_ontology
+    from ..errors import CorpusError
+    from ..extract.lexicon import Lexicon
+    from ..extract.names import normal_form
+    from ..namespaces import DCTERMS, MSKG, OA, PROV, PROVENANCE_GRAPH, RDF, RDFS, SKOS, XSD
+    from .gold import read_gold
+    from .scoring import Names, dataset_facts, gold_facts, read_names
+
+    def term(node: object) -> Node:
+        if isinstance(node, pyoxigraph.NamedNode):
+            return URIRef(node.value)
+        if isinstance(node, pyoxigraph.Literal):
+            if node.language:
+                return Literal(node.value, lang=node.language)
+            datatype = node.datatype.value
+            return Literal(node.value) if datatype == str(XSD.string) else Literal(node.value, datatype=URIRef(datatype))
+        return BNode(str(node))
+
+    wanted = {str(p): str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1] for p in
+              (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom, OA.hasSource, DCTERMS.identifier, MSKG.documentKind)}  # fmt: skip
+    parts: dict[str, dict[str, object]] = defaultdict(dict)  # statement -> subject, predicate, object
+    derived: dict[str, list[str]] = defaultdict(list)  # statement -> evidence
+    source: dict[str, str] = {}  # evidence -> document
+    files: dict[str, str] = {}  # document -> file name
+    kinds: dict[str, str] = {}  # document -> kind
+    provenance = pyoxigraph.NamedNode(str(PROVENANCE_GRAPH))
+    for quad in pyoxigraph.parse(path=str(dataset), format=pyoxigraph.RdfFormat.N_QUADS):
+        name = wanted.get(quad.predicate.value)
+        if name is None or quad.graph_name != provenance:
+            continue
+        subject = quad.subject.value  # type: ignore[union-attr]
+        if name in ("subject", "predicate", "object"):
+            parts[subject][name] = quad.object
+        elif name == "wasDerivedFrom":
+            derived[subject].append(quad.object.value)  # type: ignore[union-attr]
+        elif name == "hasSource":
+            source[subject] = quad.object.value  # type: ignore[union-attr]
+        elif name == "identifier":
+            files[subject] = quad.object.value  # type: ignore[union-attr]
+        else:
+            kinds[subject] = quad.object.value.rsplit("#", 1)[-1].lower()  # type: ignore[union-attr]
+    facts: dict[str, list[tuple[URIRef, URIRef, Node]]] = defaultdict(list)
+    for statement, spo in parts.items():
+        triple = (term(spo["subject"]), term(spo["predicate"]), term(spo["object"]))
+        for document in {source[e] for e in derived.get(statement, ()) if e in source}:
+            facts[document].append(triple)  # type: ignore[arg-type]
+
+    gold_files = {path.stem: path for path in Path(gold_folder).glob("*.gold")}
+    stems = {Path(name).stem: document for document, name in files.items()}
+    if missing := sorted(name for name in files.values() if Path(name).stem not in gold_files):
+        raise CorpusError(f"{gold_folder}: no gold annotations for {len(missing)} document(s) of {dataset}, such as {missing[0]}")
+    if unbuilt := sorted(set(gold_files) - set(stems)):
+        raise CorpusError(f"{dataset} holds no document for {len(unbuilt)} gold file(s) of {gold_folder}, such as {unbuilt[0]}.gold")
+    tbox = load_ontology(ontology)
+    lexicon = Lexicon.from_ontology(tbox)
+    terms = read_names(tbox)
+    evaluation = Evaluation()
+    lexical: dict[str, URIRef] = {}  # what the lexicon makes of each name, shared by the documents
+    for stem in sorted(stems):
+        document = stems[stem]
+        triples = facts.get(document, [])
+        aliases = {normal_form(str(o)): s for s, p, o in triples if p in (RDFS.label, SKOS.altLabel)}
+        expected, entities = gold_facts(read_gold(gold_files[stem]), Names(terms, lexicon, aliases, lexical), triples)
+        found = dataset_facts(triples, expected)
+        evaluation.add(files[document], kinds.get(document, "unknown"), "build", expected, found, entities)
+    return evaluation

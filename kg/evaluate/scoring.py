@@ -30,7 +30,7 @@ from ..extract.names import mint_slug, normal_form
 from ..namespaces import ID, MSKG, OWL, RDF, RDFS, SCHEMA, SKOS, XSD, curie
 from .gold import PLAIN, UNSCORED, GoldFile, literal
 
-__all__ = ["Evaluation", "Names", "Tally", "document_facts", "gold_facts"]
+__all__ = ["Evaluation", "Names", "Tally", "dataset_facts", "document_facts", "gold_facts"]
 
 Triple = tuple[URIRef, URIRef, Node]
 Statement = tuple[URIRef, URIRef, tuple[tuple[URIRef, Node], ...]]
@@ -50,16 +50,20 @@ _NODE_KINDS = {segment: str(kind).split("#")[-1] for kind, segment in STATEMENT_
 class Names:
     """Names resolved to IRIs for one document: ontology terms by their local name
     (``Approved``, ``MonoclonalAntibody``), the lexicon's labels and synonyms, the names the
-    extraction gave the document's entities (``aliases``), else the IRI minted from the name."""
+    extraction gave the document's entities (``aliases``), else the IRI minted from the name.
 
-    def __init__(self, terms: set[str], lexicon: object, aliases: dict[str, URIRef] | None = None) -> None:
+    ``lexical`` keeps what the lexicon makes of a name (it does not depend on the document): the
+    documents of one evaluation may share it, which matters at thousands of documents."""
+
+    def __init__(
+        self, terms: set[str], lexicon: object, aliases: dict[str, URIRef] | None = None, lexical: dict[str, URIRef] | None = None
+    ) -> None:
         self.terms = terms
         self.lexicon = lexicon
         self.aliases = aliases or {}
+        self.lexical = {} if lexical is None else lexical
 
     def resolve(self, name: str) -> URIRef:
-        from ..extract.lexicon import tokenize
-
         name = name.strip()
         if name in self.terms:
             return MSKG[name]
@@ -68,6 +72,13 @@ class Names:
         normal = normal_form(name)
         if normal in self.aliases:
             return self.aliases[normal]
+        if name not in self.lexical:
+            self.lexical[name] = self._lexicon_or_minted(name)
+        return self.lexical[name]
+
+    def _lexicon_or_minted(self, name: str) -> URIRef:
+        from ..extract.lexicon import tokenize
+
         tokens = tokenize(name)
         keyed = [t for t in tokens if t.key is not None]
         for mention in self.lexicon.match(tokens):  # type: ignore[attr-defined]
@@ -148,6 +159,25 @@ def document_facts(claims: Iterable[Claim], gold_plain: Iterable[Triple] = ()) -
             plain.append((claim.subject, claim.relation, claim.object))
     pairs = [t for t in gold_plain if t[1] == MSKG.hasActiveIngredient]
     return _triples(statements, [*plain, *pairs])
+
+
+def dataset_facts(triples: Iterable[Triple], gold_plain: Iterable[Triple] = ()) -> set[Triple]:
+    """A document's facts as a build stores them (the facts-graph triples its provenance cites; a
+    qualified statement is its node's triples), normalised like the gold's: the same set as
+    :func:`document_facts` of the claims they came from."""
+    triples = list(triples)
+    kinds = {s: o for s, p, o in triples if p == RDF.type and o in STATEMENT_KINDS}
+    drugs = {s: o for s, p, o in triples if p == MSKG.drug and s in kinds}
+    qualifiers: dict[URIRef, list[tuple[URIRef, Node]]] = defaultdict(list)
+    plain: list[Triple] = []
+    for s, p, o in triples:
+        if s not in kinds:
+            plain.append((s, p, o))
+        elif p not in (RDF.type, MSKG.drug):
+            qualifiers[s].append((p, o))
+    statements = [(kind, drugs[node], tuple(qualifiers[node])) for node, kind in kinds.items() if node in drugs]
+    pairs = [t for t in gold_plain if t[1] == MSKG.hasActiveIngredient]
+    return _triples(statements, [*plain, *pairs])  # type: ignore[arg-type]
 
 
 def relation_of(triple: Triple) -> str:

@@ -3,6 +3,7 @@
 N-Quads streams line by line from the store file, so it never holds the dataset in memory; TriG,
 Turtle, N-Triples and RDF/XML go through pyoxigraph's writer fed with quads in the file's sorted
 order; JSON-LD is compacted with mskg's context (:mod:`kg.jsonld`). Output is written atomically.
+KGX (:mod:`kg.publish.kgx`) and Parquet (:mod:`kg.publish.parquet`) write folders of files.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import FormatError
-from ..formats import dataset_format
+from ..errors import FormatError, StoreError
+from ..formats import FolderFormat, dataset_format, export_format
 from ..iris import GRAPH_IRIS, PREFIXES
 from ..store.files import DEFAULT_STORE, dataset_path, write_atomic
 from .jsonld import context, dataset_document
@@ -83,18 +84,33 @@ def export_bytes(fmt: str, store: Path = DEFAULT_STORE, graph: str | None = None
     return serialize_quads(fmt, quads, context_quads)
 
 
-def export(fmt: str, output: Path | None = None, store: Path = DEFAULT_STORE, graph: str | None = None) -> None:
-    """Write the dataset (or one graph) in a format to a file, or to standard output.
+def export(fmt: str, output: Path | None = None, store: Path = DEFAULT_STORE, graph: str | None = None) -> str | None:
+    """Write the dataset (or one graph) in a format to a file, or to standard output; or, for the
+    folder formats (kgx, parquet: :data:`~kg.formats.FOLDER_FORMATS`), into the folder ``output``
+    and return a summary of what was written.
 
-    :raises FormatError: an unknown format or graph.
+    :raises FormatError: an unknown format or graph, or a graph chosen for a folder format.
     :raises StoreError: the output cannot be written (nothing is left half-written).
     """
-    dataset_format(fmt)
+    chosen = export_format(fmt)
+    if isinstance(chosen, FolderFormat):
+        if graph is not None:
+            raise FormatError(f"--graph does not apply to {fmt}: it exports the whole dataset")
+        if chosen.name == "kgx":
+            from .kgx import export_kgx
+
+            return export_kgx(output, store).summary()
+        from .parquet import export_parquet
+
+        return export_parquet(output, store).summary()
+    if output is not None and Path(output).is_dir():
+        raise StoreError(f"{output}: is a folder; {fmt} is written to a file (give a file name)")
     data: bytes | Iterator[str] = export_lines(store, graph) if fmt == "nq" else export_bytes(fmt, store, graph)
     if output is None:
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
         else:
             sys.stdout.writelines(data)
-        return
+        return None
     write_atomic(Path(output), data)
+    return None

@@ -3,7 +3,8 @@ picked from a string.
 
 | spec | backend |
 |---|---|
-| ``build``, ``memory:build``, ``memory:file.nq`` | :mod:`kg.store.memory`: a build loaded into memory (the default) |
+| ``build`` | a build folder (the default): its on-disk Oxigraph store when the build made one (a large build does), else its dataset loaded into memory |
+| ``memory:build``, ``memory:file.nq`` | :mod:`kg.store.memory`: a build loaded into memory |
 | ``oxigraph:PATH`` | :mod:`kg.store.oxigraph`: an on-disk Oxigraph store |
 | ``sparql:URL``, ``http(s)://…`` | :mod:`kg.store.sparql`: any SPARQL 1.1 endpoint |
 
@@ -26,7 +27,7 @@ from typing import Any
 
 from ..errors import StoreError
 from .base import DEFAULT_TIMEOUT, Answer, Store
-from .files import DEFAULT_STORE
+from .files import DEFAULT_STORE, current_on_disk
 
 __all__ = ["BACKENDS", "DEFAULT_STORE", "DEFAULT_TIMEOUT", "Answer", "Store", "open_store", "parse_spec"]
 
@@ -72,6 +73,10 @@ def open_store(spec: str | Path | Store = DEFAULT_STORE, **options: Any) -> Stor
     if isinstance(spec, Store):
         return spec
     backend, location = parse_spec(spec)
+    if backend == "memory" and not str(spec).startswith("memory:"):
+        on_disk = current_on_disk(Path(location))
+        if on_disk is not None:  # a large build: open it where it lies instead of loading it
+            backend, location = "oxigraph", str(on_disk)
     module, _, name = BACKENDS[backend].partition(":")
     store_class = getattr(importlib.import_module(module), name)
     return store_class(location, **options)  # type: ignore[no-any-return]

@@ -24,6 +24,10 @@ __all__ = [
     "DEFAULT_STORE",
     "write_atomic",
     "save_dataset",
+    "commit_build",
+    "ON_DISK_FOLDER",
+    "current_on_disk",
+    "new_texts_folder",
     "dataset_path",
     "dataset_version",
     "read_report",
@@ -33,6 +37,9 @@ DATASET_FILE = "dataset.nq"
 REPORT_FILE = "build.json"
 #: the text of each document as mskg read it (``<document id>.txt``): what evidence offsets point into
 TEXTS_FOLDER = "texts"
+#: the on-disk Oxigraph store a large build loads its dataset into: what ``mskg query`` and
+#: ``mskg serve`` open for a build folder while it holds the build's current dataset
+ON_DISK_FOLDER = "oxigraph"
 #: where ``mskg build`` writes and the other commands read, unless told otherwise
 DEFAULT_STORE = Path(os.environ.get("MSKG_STORE", "build"))
 
@@ -62,15 +69,40 @@ def write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
         raise
 
 
-def _write_texts(store: Path, texts: dict[str, str]) -> Path:
-    """The documents' texts in a new folder beside the store's, to be swapped in."""
+def new_texts_folder(store: Path) -> Path:
+    """A new, empty folder beside the store's texts, to write a build's texts into and swap in
+    (:func:`commit_build`); the caller removes it if the build fails."""
     try:
-        folder = Path(tempfile.mkdtemp(prefix=f".{TEXTS_FOLDER}.", dir=store))
+        store.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{TEXTS_FOLDER}.", dir=store))
     except OSError as exc:
         raise StoreError(f"{store}: cannot write ({exc.strerror})") from None
+
+
+def _write_texts(store: Path, texts: dict[str, str]) -> Path:
+    folder = new_texts_folder(store)
     for slug, text in texts.items():
         (folder / f"{slug}.txt").write_text(text, encoding="utf-8", newline="")
     return folder
+
+
+def commit_build(store: Path, dataset: Path, report: dict[str, Any], texts: Path) -> None:
+    """Put a finished build in place: the dataset file written beside the store's (renamed over
+    it), then the report, then the texts folder swapped in."""
+    with dataset.open("rb") as written:
+        os.fsync(written.fileno())
+    os.replace(dataset, store / DATASET_FILE)
+    write_atomic(store / REPORT_FILE, (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    _swap_texts(store, texts)
+
+
+def _swap_texts(store: Path, texts: Path) -> None:
+    old = store / f".{TEXTS_FOLDER}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if (store / TEXTS_FOLDER).exists():
+        os.replace(store / TEXTS_FOLDER, old)
+    os.replace(texts, store / TEXTS_FOLDER)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def save_dataset(store: Path, lines: list[str], report: dict[str, Any], texts: dict[str, str] | None = None) -> str:
@@ -86,15 +118,21 @@ def save_dataset(store: Path, lines: list[str], report: dict[str, Any], texts: d
             store / REPORT_FILE,
             (json.dumps({**report, "dataset_sha256": digest}, indent=2, sort_keys=True) + "\n").encode("utf-8"),
         )
-        old = store / f".{TEXTS_FOLDER}.old"
-        shutil.rmtree(old, ignore_errors=True)
-        if (store / TEXTS_FOLDER).exists():
-            os.replace(store / TEXTS_FOLDER, old)
-        os.replace(new_texts, store / TEXTS_FOLDER)
-        shutil.rmtree(old, ignore_errors=True)
+        _swap_texts(store, new_texts)
     finally:
         shutil.rmtree(new_texts, ignore_errors=True)
     return digest
+
+
+def current_on_disk(store: Path) -> Path | None:
+    """The build folder's on-disk store, if it holds the folder's current dataset."""
+    folder = Path(store) / ON_DISK_FOLDER
+    try:
+        loaded = json.loads((folder / "mskg-load.json").read_text(encoding="utf-8"))["dataset_sha256"]
+        built = json.loads((Path(store) / REPORT_FILE).read_text(encoding="utf-8"))["dataset_sha256"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return folder if loaded == built else None
 
 
 def document_text(texts: Path, slug: str) -> str:

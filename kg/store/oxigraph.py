@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import LoadError, StoreError
 from ..iris import GRAPH_IRIS
-from .files import dataset_version
+from .files import TEXTS_FOLDER, dataset_version
 from .local import PyoxigraphStore
 
 __all__ = ["OxigraphStore"]
@@ -56,6 +56,16 @@ class OxigraphStore(PyoxigraphStore):
             return ox.Store(str(self.path))
         except OSError as exc:
             raise LoadError(f"cannot open the Oxigraph store at {self.path} for writing: {exc}") from None
+
+    @property
+    def texts(self) -> Path | None:
+        """The texts of the build the store was loaded from, while that build folder has them."""
+        try:
+            source = Path(json.loads((self.path / LOAD_RECORD).read_text(encoding="utf-8"))["source"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        folder = source.parent / TEXTS_FOLDER
+        return folder if folder.is_dir() else None
 
     @property
     def version(self) -> str | None:

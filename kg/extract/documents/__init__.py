@@ -30,6 +30,8 @@ __all__ = [
     "KINDS",
     "MAX_DOCUMENT_BYTES",
     "Metadata",
+    "document_bytes",
+    "list_documents",
     "load_corpus",
     "read_document",
 ]
@@ -97,6 +99,27 @@ def _structure(path: Path, data: bytes, rendered: Rendered) -> Document:
     )
 
 
+def document_bytes(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """A document file's bytes, refused by name if missing, unreadable or too large.
+
+    :raises DocumentError: saying which.
+    """
+    try:
+        if path.is_dir():
+            raise DocumentError(path, "is a directory, not a document")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DocumentError(
+                path, f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:g} MB limit for one document "
+                "(raise it with --max-document-size)"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(path, "file not found") from None
+    except OSError as exc:
+        raise DocumentError(path, f"cannot be read ({exc.strerror})") from None
+
+
 def read_document(path: Path | str, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
     """Read one document in any of the formats of :data:`READERS`.
 
@@ -108,20 +131,7 @@ def read_document(path: Path | str, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> D
     if reader is None:
         raise DocumentError(path, f"unsupported document format {path.suffix or '(no extension)'!r} "
                             f"(mskg reads {', '.join(DOCUMENT_SUFFIXES)})")  # fmt: skip
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise DocumentError(path, "is a directory, not a document")
-        if size > max_bytes:
-            raise DocumentError(
-                path, f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:g} MB limit for one document "
-                "(raise it with --max-document-size)"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(path, "file not found") from None
-    except OSError as exc:
-        raise DocumentError(path, f"cannot be read ({exc.strerror})") from None
+    data = document_bytes(path, max_bytes=max_bytes)
     if not data.strip():
         raise DocumentError(path, "document is empty")
     rendered = reader(path, data)
@@ -151,6 +161,15 @@ def _files(source: Path) -> list[Path]:
     return [source]
 
 
+def list_documents(sources: Path | str | Iterable[Path | str]) -> list[Path]:
+    """The document files of the given files and folders (folders recursively, in name order).
+
+    :raises CorpusError: a source is missing.
+    """
+    paths = [Path(sources)] if isinstance(sources, (str, Path)) else [Path(s) for s in sources]
+    return [file for source in paths for file in _files(source)]
+
+
 def load_corpus(
     sources: Path | str | Iterable[Path | str], *, keep_going: bool = False, max_bytes: int = MAX_DOCUMENT_BYTES
 ) -> Corpus:
@@ -164,8 +183,7 @@ def load_corpus(
     """
     paths = [Path(sources)] if isinstance(sources, (str, Path)) else [Path(s) for s in sources]
     corpus = Corpus()
-    files = [file for source in paths for file in _files(source)]
-    for file in files:
+    for file in list_documents(paths):
         try:
             corpus.documents.append(read_document(file, max_bytes=max_bytes))
         except DocumentError as exc:

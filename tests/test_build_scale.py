@@ -1,0 +1,132 @@
+"""The build at scale: documents extracted on worker processes and cached by content, memberships
+materialised per document by OWL 2 RL (equal to HermiT over the whole ABox), disjointness checked
+across documents while the shards merge, and the on-disk store a large build loads."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import Dataset, Graph
+
+from kg.build.cache import CACHE_FOLDER
+from kg.build.ontology import load_ontology
+from kg.build.pipeline import build
+from kg.build.reason import Clashes, infer
+from kg.errors import DocumentError, InconsistentOntologyError
+from kg.namespaces import FACTS_GRAPH, ID, INFERRED_GRAPH, MSKG, ONTOLOGY_GRAPH, RDF
+from kg.query.catalogue import Catalogue
+from kg.query.results import Result
+from kg.store import open_store
+from kg.store.files import current_on_disk
+from kg.store.memory import MemoryStore
+from kg.store.oxigraph import OxigraphStore
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus" / "infusion-treatments.txt"
+
+
+def _graphs(store: Path) -> tuple[Graph, Graph, Graph]:
+    dataset = Dataset()
+    dataset.parse(store / "dataset.nq", format="nquads")
+    return tuple(Graph() + dataset.graph(g) for g in (ONTOLOGY_GRAPH, FACTS_GRAPH, INFERRED_GRAPH))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("corpus", ["seed", "bundled corpus"])
+def test_rl_memberships_equal_hermit_over_the_whole_abox(corpus: str, built: tuple[Path, Any], tmp_path: Path) -> None:
+    """Per-document OWL 2 RL gives exactly what HermiT infers from all the facts at once."""
+    if corpus == "seed":
+        build(SEED, ROOT / "ontology", tmp_path)
+        store = tmp_path
+    else:
+        store = built[0]
+    ontology, facts, inferred = _graphs(store)
+    assert len(inferred) > (200 if corpus == "seed" else 900)
+    assert set(inferred) == set(infer(load_ontology(ROOT / "ontology"), facts))
+
+
+def test_two_workers_build_the_same_bytes(built: tuple[Path, Any], tmp_path: Path) -> None:
+    report = build(ROOT / "corpus", ROOT / "ontology", tmp_path, workers=2)
+    assert (tmp_path / "dataset.nq").read_bytes() == (built[0] / "dataset.nq").read_bytes()
+    assert report.extracted == len(report.documents) == built[1].extracted
+
+
+def test_a_rebuild_extracts_only_what_changed(project: Path, built: tuple[Path, Any]) -> None:
+    store = project / "store"
+    first = build(project / "corpus", project / "ontology", store)
+    assert first.extracted == len(first.documents) > 5
+
+    again = build(project / "corpus", project / "ontology", store)
+    assert again.extracted == 0
+    assert again.dataset_sha256 == first.dataset_sha256
+
+    seed = project / "corpus" / SEED.name
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nTysabri is given by intravenous infusion every four weeks.\n", encoding="utf-8")
+    changed = build(project / "corpus", project / "ontology", store)
+    assert changed.extracted == 1
+    build(project / "corpus", project / "ontology", project / "fresh", cache=False)
+    assert (store / "dataset.nq").read_bytes() == (project / "fresh" / "dataset.nq").read_bytes()
+    assert changed.dataset_sha256 != first.dataset_sha256
+    assert (store / "texts" / "infusion-treatments.txt").read_text(encoding="utf-8") == seed.read_text(encoding="utf-8")
+
+    with (project / "ontology" / "mskg.ttl").open("a", encoding="utf-8") as out:
+        out.write("\n# an edit of the ontology\n")
+    assert build(project / "corpus", project / "ontology", store).extracted == len(first.documents)
+    # entries of the earlier builds are pruned: one definitions and one shard entry per document
+    entries = {p.name.split(".", 1)[0] for p in (store / CACHE_FOLDER).glob("*/*")}
+    assert len(entries) == 2 * len(first.documents)
+
+
+def test_a_bad_document_stops_workers_and_keeps_the_build(project: Path) -> None:
+    store = project / "store"
+    build(project / "corpus", project / "ontology", store, workers=2)
+    before = (store / "dataset.nq").read_bytes()
+    (project / "corpus" / "broken.txt").write_bytes(b"\x00\x01binary\xff" * 50)
+    with pytest.raises(DocumentError, match="broken.txt"):
+        build(project / "corpus", project / "ontology", store, workers=2)
+    assert (store / "dataset.nq").read_bytes() == before
+    assert not [p for p in store.iterdir() if p.name.startswith(".")]
+    report = build(project / "corpus", project / "ontology", store, workers=2, keep_going=True)
+    assert [Path(s["file"]).name for s in report.skipped] == ["broken.txt"]
+    assert report.extracted == 0  # the readable documents were all cached
+
+
+def test_clashes_across_documents_are_found_while_merging() -> None:
+    """One document makes a thing an ingredient, another a product (declared disjoint): each is
+    consistent alone, the union is not."""
+    clashes = Clashes(load_ontology(ROOT / "ontology"))
+    thing = f"<{ID}zz-thing>"
+    for cls, graph in ((MSKG.Ingredient, FACTS_GRAPH), (MSKG.DrugProduct, INFERRED_GRAPH)):
+        clashes.feed(f"{thing} {RDF.type.n3()} {cls.n3()} {graph.n3()} .\n")
+    clashes.feed(f"<{ID}zz-other> {RDF.type.n3()} {MSKG.Drug.n3()} {FACTS_GRAPH.n3()} .\n")
+    with pytest.raises(InconsistentOntologyError, match="zz-thing is both"):
+        clashes.close()
+
+    clashes = Clashes(load_ontology(ROOT / "ontology"))
+    decision = f"<{ID}decision/zz>"
+    for status in (MSKG.Approved, MSKG.NotApproved):
+        clashes.feed(f"{decision} {MSKG.decisionStatus.n3()} {status.n3()} {FACTS_GRAPH.n3()} .\n")
+    with pytest.raises(InconsistentOntologyError, match="two values of functional"):
+        clashes.close()
+
+
+def test_a_large_build_is_queried_on_disk(built: tuple[Path, Any], tmp_path: Path) -> None:
+    """With an on-disk store, a build folder opens as Oxigraph on disk (nothing loaded) and answers
+    the catalogue as the in-memory store does; a build without one removes the stale store."""
+    store = tmp_path / "store"
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    build(tmp_path / "corpus", ROOT / "ontology", store, on_disk=True)
+    assert current_on_disk(store) == store / "oxigraph"
+    on_disk, in_memory = open_store(store), open_store(f"memory:{store}")
+    assert isinstance(on_disk, OxigraphStore) and isinstance(in_memory, MemoryStore)
+    assert on_disk.texts == store / "texts"
+    assert on_disk.graph_sizes() == in_memory.graph_sizes()
+    for entry in Catalogue():
+        assert Result.of(on_disk.query(entry.text)).same_answer(Result.of(in_memory.query(entry.text)), ordered=entry.ordered), entry.id
+
+    (tmp_path / "corpus" / "extra.txt").write_text("Ocrevus is given by intravenous infusion.\n", encoding="utf-8")
+    build(tmp_path / "corpus", ROOT / "ontology", store, on_disk=False)
+    assert current_on_disk(store) is None and not (store / "oxigraph").exists()
+    assert isinstance(open_store(store), MemoryStore)
