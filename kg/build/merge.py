@@ -21,7 +21,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from ..namespaces import FACTS_GRAPH, ID, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMA, SKOS, curie
 
@@ -70,10 +70,20 @@ def _merge(sources: list[Iterable[str] | Path]) -> Iterator[str]:
         yield from heapq.merge(*streams)
 
 
+def partition_of(line: str, parts: int) -> int:
+    """The partition of a line: by its subject's hash, so that a subject's lines stay together;
+    every line naming a blank node (the ontology's OWL axioms) in the first, because a blank node's
+    label means nothing outside its file."""
+    subject, _, rest = line.split(" ", 2)
+    if subject.startswith("_:") or rest.startswith("_:"):
+        return 0
+    return zlib.crc32(subject.encode()) % parts
+
+
 def _partition(path: Path, part: int, parts: int) -> Iterator[str]:
-    """The lines of a gzip shard whose subject falls in one of ``parts`` partitions."""
+    """The lines of a gzip shard that fall in one of ``parts`` partitions."""
     for line in _read(path):
-        if parts == 1 or zlib.crc32(line[: line.index(" ")].encode()) % parts == part:
+        if parts == 1 or partition_of(line, parts) == part:
             yield line
 
 
@@ -81,21 +91,25 @@ def _partition(path: Path, part: int, parts: int) -> Iterator[str]:
 PartitionTask = tuple[list[Path], Path, int, int, Path]
 
 
-def merge_partition(task: PartitionTask) -> tuple[MergeSummary, list[str]]:
+def merge_partition(task: PartitionTask) -> tuple[MergeSummary, list[str], list[str]]:
     """Merge one partition of the shards (the subjects whose hash falls in it) into a sorted
-    N-Quads file; return its summary and the clashes found. Partitions are disjoint and each holds
-    all of a subject's lines, so they are merged (and checked) apart, on any machine."""
-    from .ontology import load_ontology
+    N-Quads file; return its summary, the clashes and the shape violations found. Partitions are
+    disjoint and each holds a subject's facts, so they are merged (and checked) apart, on any
+    machine."""
+    from .ontology import load_graph_file, load_ontology
     from .reason import Clashes
 
     inputs, out, part, parts, ontology = task
     tbox = load_ontology(ontology)
-    clashes = Clashes(tbox)
+    shapes = Graph()
+    for path in sorted(Path(ontology, "shapes").glob("*.ttl")):
+        load_graph_file(path, shapes)
+    clashes = Clashes(tbox, shapes)
     drug_classes = frozenset(c.n3() for c in tbox.subjects(RDF.type, _DRUG_CLASS))
     with tempfile.TemporaryDirectory(prefix=".merge-", dir=out.parent) as scratch:
         streams: list[Iterable[str] | Path] = [_partition(path, part, parts) for path in inputs]
         summary = write_dataset(merge_sorted(streams, Path(scratch)), out, watch=clashes.feed, drug_classes=drug_classes)
-    return summary, clashes.finish()
+    return summary, clashes.finish(), sorted(set(clashes.violations))
 
 
 def concatenate(parts: list[Path], out: Path, *, keep: bool = False) -> str:

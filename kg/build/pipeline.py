@@ -16,11 +16,12 @@ import json
 import shutil
 import time
 from collections.abc import Callable, Sequence
+from contextlib import closing, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import CorpusError, DocumentError, InconsistentOntologyError, MskgError
+from ..errors import CorpusError, DocumentError, InconsistentOntologyError, MskgError, ShapeViolationError
 from ..extract.documents import DOCUMENT_SUFFIXES
 from ..namespaces import FACTS_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH
 from ..store.files import DATASET_FILE, DEFAULT_STORE, ON_DISK_FOLDER, commit_build, new_texts_folder
@@ -176,15 +177,15 @@ def build(
         clock = now
 
     say("loading ontology")
+    ontology = Path(ontology).absolute()  # tasks may run in other processes, from another directory
     kit = Toolkit(ontology)
     tbox = kit.tbox
     report.qc_checks = run_qc_checks(tbox, Path(ontology, "qc").glob("*.rq"))
     report.lexicon_entries = len(kit.lexicon)
     say("classifying the ontology with HermiT")
     classify(tbox)
-    folder = store.resolve()  # tasks may run in other processes, from another directory
+    folder = store.absolute()
     shards = ShardCache(folder / CACHE_FOLDER, fingerprint(ontology), enabled=cache)
-    ontology = Path(ontology).resolve()
 
     # which documents, and their keys: a problem with one is skipped (--keep-going) or stops the build
     keys: dict[Path, str] = {}
@@ -201,12 +202,13 @@ def build(
             if slug in slugs:
                 raise CorpusError(f"{path} and {slugs[slug]} give the same document id {slug!r}: rename one")
             slugs[slug] = path
-            keys[path.resolve()] = shards.document_key(path.name, document_bytes(path, max_bytes=max_bytes))
+            keys[path.absolute()] = shards.document_key(path.name, document_bytes(path, max_bytes=max_bytes))
         except MskgError as exc:
             refuse(exc)
     lap("load")
 
-    runner: Engine = DaskEngine(workers, scheduler) if engine == "dask" else LocalEngine(workers, kit)
+    runner: Engine = DaskEngine(workers, scheduler) if engine == "dask" else LocalEngine(workers, kit, shards.fingerprint)
+    texts = new_texts_folder(store)
     try:
         # first pass: each document's abbreviations (cached), shared by the corpus
         defined: dict[Path, list[list[Any]]] = {}
@@ -219,11 +221,12 @@ def build(
                 defined[path] = known
         if todo:
             say(f"reading {len(todo)} new or changed document(s) of {len(keys)}")
-        for index, definitions in enumerate(runner.run(definitions_step, todo, label="reading", show=progress_bar)):
-            if isinstance(definitions, MskgError):
-                refuse(definitions)
-            else:
-                defined[todo[index][0]] = definitions
+        with closing(runner.run(definitions_step, todo, label="reading", show=progress_bar)) as read:
+            for index, definitions in enumerate(read):
+                if isinstance(definitions, MskgError):
+                    refuse(definitions)
+                else:
+                    defined[todo[index][0]] = definitions
         readable = [path for path in keys if path in defined]
         if not readable:
             where = ", ".join(str(p) for p in ([sources] if isinstance(sources, Path) else sources))
@@ -232,108 +235,118 @@ def build(
         shared = shared_definitions([aliases_from_json(defined[path]) for path in readable])
         shared_digest = hashlib.sha256(json.dumps(aliases_to_json(shared)).encode()).hexdigest()
 
-        # second pass: each document's shard (cached)
+        # second pass: each document's shard (cached); its text goes to the new texts folder at once
         shard_keys = {path: shards.shard_key(keys[path], shared_digest) for path in readable}
         found: dict[Path, Shard] = {}
         todo_shards = []
+
+        def keep(path: Path, shard: Shard) -> None:
+            (texts / f"{shard.slug}.txt").write_text(shard.text, encoding="utf-8", newline="")
+            shard.text = ""
+            found[path] = shard
+
         for path in readable:
             cached = shards.shard(shard_keys[path])
             if cached is None:
                 todo_shards.append((path, shard_keys[path], max_bytes, shards, ontology, defined[path]))
             else:
-                found[path] = cached
+                keep(path, cached)
         say(f"extracting {len(todo_shards)} document(s), {len(found)} unchanged since the last build")
-        steps = runner.run(shard_step, todo_shards, shared=shared, label="extracting", show=progress_bar)
-        for index, shard in enumerate(steps):
-            if isinstance(shard, MskgError):
-                refuse(shard)
-            else:
-                found[todo_shards[index][0]] = shard
-        report.extracted = len(todo_shards)
+        with closing(runner.run(shard_step, todo_shards, shared=shared, label="extracting", show=progress_bar)) as steps:
+            for index, shard in enumerate(steps):
+                if isinstance(shard, MskgError):
+                    refuse(shard)
+                else:
+                    keep(todo_shards[index][0], shard)
+                    report.extracted += 1
         lap("extract")
 
         say("merging the documents' shards into one dataset")
         documents = [path for path in readable if path in found]
         names = Names()
-        texts = new_texts_folder(store)
-        try:
-            for path in documents:
-                shard = found[path]
-                report.documents.append(shard.entry)
-                report.evidence_spans_verified += shard.evidence
-                names.add(shard.slug, shard.names)
-                (texts / f"{shard.slug}.txt").write_text(shard.text, encoding="utf-8", newline="")
-            with scratch_folder(folder) as scratch:
-                base = Path(scratch) / "ontology-and-rules.nq.gz"
-                rules = provenance_graph([], {}, rule_descriptions())
-                lines = sorted(nquads_lines([(ONTOLOGY_GRAPH, tbox)]) + nquads_lines([(PROVENANCE_GRAPH, rules)]))
-                base.write_bytes(gzip.compress("".join(lines).encode(), compresslevel=1, mtime=0))
-                inputs = [base] + [shards.shard_lines(shard_keys[path]) for path in documents]
-                parts = runner.workers if engine == "dask" else 1
-                outputs = [Path(scratch) / f"part-{n:04d}.nq" for n in range(parts)]
-                merged, clashes = MergeSummary(), []
-                tasks = [(inputs, outputs[n], n, parts, ontology) for n in range(parts)]
-                for summary, found_clashes in runner.run(merge_partition, tasks, label="merging"):
+        for path in documents:
+            shard = found[path]
+            report.documents.append(shard.entry)
+            report.evidence_spans_verified += shard.evidence
+            names.add(shard.slug, shard.names)
+        found.clear()  # (only the report's part of each shard was kept)
+        with scratch_folder(folder) as scratch:
+            base = Path(scratch) / "ontology-and-rules.nq.gz"
+            rules = provenance_graph([], {}, rule_descriptions())
+            lines = sorted(nquads_lines([(ONTOLOGY_GRAPH, tbox)]) + nquads_lines([(PROVENANCE_GRAPH, rules)]))
+            base.write_bytes(gzip.compress("".join(lines).encode(), compresslevel=1, mtime=0))
+            inputs = [base] + [shards.shard_lines(shard_keys[path]) for path in documents]
+            parts = runner.workers if engine == "dask" else 1
+            outputs = [Path(scratch) / f"part-{n:04d}.nq" for n in range(parts)]
+            merged, clashes, violations = MergeSummary(), [], []
+            tasks = [(inputs, outputs[n], n, parts, ontology) for n in range(parts)]
+            with closing(runner.run(merge_partition, tasks, label="merging")) as partitions:
+                for summary, found_clashes, found_violations in partitions:
                     add(merged, summary)
                     clashes += found_clashes
-                if clashes:
-                    raise InconsistentOntologyError([], sorted(clashes))
-                dataset = Path(scratch) / DATASET_FILE
-                merged.sha256 = concatenate(outputs, dataset, keep=engine == "dask")
-                report.consistent = True
-                report.shapes_conform = True
-                report.triples_per_graph = {g: merged.triples_per_graph[g] for g in GRAPH_ORDER}
-                report.inferred_memberships = merged.triples_per_graph[str(INFERRED_GRAPH)]
-                report.facts_per_relation = dict(merged.facts_per_relation)
-                report.statements_per_kind = dict(merged.statements_per_kind)
-                report.entities = resolution(names, merged.entities, merged.grounded, kit.lexicon.kinds)
-                report.dataset_sha256 = merged.sha256
-                lap("merge")
-                say(f"writing {store}")
-                commit_build(store, dataset, report.to_dict(), texts)
-                _keep_partitions(store, outputs if engine == "dask" else [])
-        finally:
-            shutil.rmtree(texts, ignore_errors=True)
+                    violations += found_violations
+            if clashes:
+                raise InconsistentOntologyError([], sorted(clashes))
+            if violations:
+                raise ShapeViolationError(sorted(violations))
+            dataset = Path(scratch) / DATASET_FILE
+            merged.sha256 = concatenate(outputs, dataset, keep=engine == "dask")
+            report.consistent = True
+            report.shapes_conform = True
+            report.triples_per_graph = {g: merged.triples_per_graph[g] for g in GRAPH_ORDER}
+            report.inferred_memberships = merged.triples_per_graph[str(INFERRED_GRAPH)]
+            report.facts_per_relation = dict(merged.facts_per_relation)
+            report.statements_per_kind = dict(merged.statements_per_kind)
+            report.entities = resolution(names, merged.entities, merged.grounded, kit.lexicon.kinds)
+            report.dataset_sha256 = merged.sha256
+            lap("merge")
+            quads = sum(report.triples_per_graph.values())
+            loaded = None
+            if on_disk or (on_disk is None and quads >= ON_DISK_FROM):
+                say(f"loading {quads} quads into an on-disk store")
+                loaded = _load_on_disk(Path(scratch), dataset, store / DATASET_FILE, merged.sha256)
+                lap("on-disk store")
+            say(f"writing {store}")
+            # everything that can fail is done: the build goes in place, its extras after it
+            commit_build(store, dataset, report.to_dict(), texts)
+            _swap(store / ON_DISK_FOLDER, loaded)
+            _swap(store / SHARDS_FOLDER, _partitions(Path(scratch), outputs) if engine == "dask" else None)
     finally:
-        runner.close()
-    shards.prune(set(keys.values()) | set(shard_keys.values()))
+        shutil.rmtree(texts, ignore_errors=True)
+        with suppress(Exception):  # a cluster that shuts down badly does not undo a build
+            runner.close()
+    with suppress(OSError):
+        shards.prune(set(keys.values()) | set(shard_keys.values()))
     lap("write")
-    quads = sum(report.triples_per_graph.values())
-    if on_disk or (on_disk is None and quads >= ON_DISK_FROM):
-        say(f"loading {quads} quads into the on-disk store {store / ON_DISK_FOLDER}")
-        _load_on_disk(store)
-        lap("on-disk store")
-    else:
-        shutil.rmtree(store / ON_DISK_FOLDER, ignore_errors=True)  # an older build's: stale now
     return report
 
 
-def _keep_partitions(store: Path, parts: list[Path]) -> None:
-    """The merge's partitions in ``<store>/shards/`` (a distributed build's; others remove it)."""
-    folder = store / SHARDS_FOLDER
-    shutil.rmtree(folder, ignore_errors=True)
-    if parts:
-        folder.mkdir()
-        for part in parts:
-            part.replace(folder / part.name)
+def _partitions(scratch: Path, parts: list[Path]) -> Path:
+    folder = scratch / SHARDS_FOLDER
+    folder.mkdir()
+    for part in parts:
+        part.replace(folder / part.name)
+    return folder
 
 
-def _load_on_disk(store: Path) -> None:
-    """Bulk-load the build into a new on-disk store beside the old one, then swap them."""
-    import tempfile
+def _swap(target: Path, new: Path | None) -> None:
+    """Put a folder in place of another (or just remove the old one: a stale extra)."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    if new is not None:
+        new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
 
+
+def _load_on_disk(scratch: Path, dataset: Path, final: Path, sha256: str) -> Path:
+    """Bulk-load the new dataset into an on-disk store in the scratch folder, recorded as holding
+    the dataset that will be at ``final``."""
     from ..store.oxigraph import OxigraphStore
 
-    new = Path(tempfile.mkdtemp(prefix=f".{ON_DISK_FOLDER}.", dir=store))
-    try:
-        loaded = OxigraphStore(new, create=True)
-        loaded.load(store / DATASET_FILE)
-        del loaded  # closes RocksDB before the folder moves
-        old = store / f".{ON_DISK_FOLDER}.old"
-        shutil.rmtree(old, ignore_errors=True)
-        if (store / ON_DISK_FOLDER).exists():
-            (store / ON_DISK_FOLDER).rename(old)
-        new.rename(store / ON_DISK_FOLDER)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(new, ignore_errors=True)
+    folder = scratch / ON_DISK_FOLDER
+    loaded = OxigraphStore(folder, create=True)
+    loaded.load(dataset, source=final, version=sha256)
+    del loaded  # closes RocksDB before the folder moves
+    return folder

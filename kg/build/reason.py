@@ -191,8 +191,13 @@ class Clashes:
     hierarchy, so a clash between what two documents say shows as two disjoint classes in the
     union of a subject's types."""
 
-    def __init__(self, ontology: Graph) -> None:
+    def __init__(self, ontology: Graph, shapes: Graph | None = None) -> None:
         self.disjoint = {(a.n3(), b.n3()) for a, b in _disjoint_pairs(ontology)}
+        #: (target class, property) that the shapes allow one value of: two documents may each give
+        #: one value to the same statement node, which no document's own check can see
+        self.single = _single_valued(shapes) if shapes is not None else set()
+        #: violations of those shapes (raised as SHACL violations, not inconsistencies)
+        self.violations: list[str] = []
         self.functional = {p.n3() for p in ontology.subjects(RDF.type, OWL.FunctionalProperty)}
         different: set[tuple[str, str]] = set()
         for axiom in ontology.subjects(RDF.type, OWL.AllDifferent):
@@ -200,6 +205,7 @@ class Clashes:
             members = [m.n3() for m in ontology.items(members_node)] if members_node is not None else []
             different |= {(a, b) for a in members for b in members if a != b}
         self.different = different
+        self._single_properties = {predicate for _, predicate in self.single}
         self.found: list[str] = []
         self._subject = ""
         self._types: set[str] = set()
@@ -213,14 +219,23 @@ class Clashes:
         obj = rest.rsplit(" ", 2)[0]
         if predicate == _RDF_TYPE:
             self._types.add(obj)
-        elif predicate in self.functional:
+        elif predicate in self.functional or predicate in self._single_properties:
             self._values.setdefault(predicate, set()).add(obj)
 
     def _check(self) -> None:
         for a, b in self.disjoint:
             if a in self._types and b in self._types:
                 self.found.append(f"{self._subject[1:-1]} is both {a[1:-1]} and {b[1:-1]}")
+        for cls, predicate in self.single:
+            values = self._values.get(predicate, set())
+            if len(values) > 1 and cls in self._types:
+                self.violations.append(
+                    f"{self._subject[1:-1]} {predicate[1:-1]}: more than 1 value ({', '.join(sorted(values))}) from "
+                    f"different documents [shape for {cls[1:-1]}]"
+                )
         for predicate, values in self._values.items():
+            if predicate not in self.functional:
+                continue
             pairs = [(a, b) for a in values for b in values if a < b and ((a, b) in self.different or (a[0] == b[0] == '"'))]
             for a, b in pairs:
                 self.found.append(f"{self._subject[1:-1]} has two values of functional {predicate[1:-1]}: {a} and {b}")
@@ -242,3 +257,16 @@ class Clashes:
 
 
 _RDF_TYPE = RDF.type.n3()
+_SH = "http://www.w3.org/ns/shacl#"
+
+
+def _single_valued(shapes: Graph) -> set[tuple[str, str]]:
+    """(target class, property path) of every property shape with ``sh:maxCount 1``."""
+    sh = {name: URIRef(_SH + name) for name in ("targetClass", "property", "path", "maxCount")}
+    pairs = set()
+    for shape, cls in shapes.subject_objects(sh["targetClass"]):
+        for prop in shapes.objects(shape, sh["property"]):
+            path, most = shapes.value(prop, sh["path"]), shapes.value(prop, sh["maxCount"])
+            if isinstance(path, URIRef) and most is not None and int(str(most)) == 1:
+                pairs.add((cls.n3(), path.n3()))
+    return pairs

@@ -18,7 +18,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -42,6 +44,8 @@ T = TypeVar("T")
 
 #: the toolkit of this process: the parent's (inherited by forked workers), or loaded on a Dask worker
 _KIT: Toolkit | None = None
+#: what ``_KIT`` was loaded from: the ontology folder and the cache's fingerprint of it and the code
+_KIT_SOURCE: tuple[Path, str] | None = None
 #: the corpus's shared abbreviations, for forked workers (Dask gets them as an argument)
 _SHARED: Aliases | None = None
 
@@ -51,10 +55,11 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _toolkit(ontology: Path) -> Toolkit:
-    global _KIT
-    if _KIT is None or _KIT.ontology_folder != ontology:
-        _KIT = Toolkit(ontology)
+def _toolkit(ontology: Path, fingerprint: str) -> Toolkit:
+    """This process's toolkit, loaded again when the ontology changed (a long-lived Dask worker)."""
+    global _KIT, _KIT_SOURCE
+    if _KIT is None or (ontology, fingerprint) != _KIT_SOURCE:
+        _KIT, _KIT_SOURCE = Toolkit(ontology), (ontology, fingerprint)
     return _KIT
 
 
@@ -69,7 +74,7 @@ def definitions_step(task: DefinitionsTask, shared: Any = None) -> list[list[Any
     """A document's abbreviations (the first pass), kept in the cache."""
     path, key, max_bytes, cache, ontology = task
     try:
-        value = aliases_to_json(definitions_of(path, _toolkit(ontology), max_bytes))
+        value = aliases_to_json(definitions_of(path, _toolkit(ontology, cache.fingerprint), max_bytes))
     except MskgError as exc:
         return exc
     cache.put_definitions(key, value)
@@ -82,7 +87,7 @@ def shard_step(task: ShardTask, shared: list[list[Any]] | None = None) -> Shard 
     corpus = aliases_from_json(shared) if shared is not None else _SHARED
     assert corpus is not None
     try:
-        shard = shard_of(path, _toolkit(ontology), corpus, aliases_from_json(own), max_bytes)
+        shard = shard_of(path, _toolkit(ontology, cache.fingerprint), corpus, aliases_from_json(own), max_bytes)
     except MskgError as exc:
         return exc
     cache.put_shard(key, shard)
@@ -96,7 +101,7 @@ class Engine(Protocol):
     workers: int
 
     def run(self, step: Callable[..., T], tasks: Sequence[Any], *, shared: Aliases | None = None, label: str = "",
-            show: bool = False) -> Iterator[T]: ...  # fmt: skip
+            show: bool = False) -> Generator[T, None, None]: ...  # fmt: skip
 
     def close(self) -> None: ...
 
@@ -110,14 +115,15 @@ def _bar(total: int, label: str, show: bool) -> Any:
 class LocalEngine:
     """Worker processes forked from this one (none for one worker: the steps run here)."""
 
-    def __init__(self, workers: int, kit: Toolkit) -> None:
+    def __init__(self, workers: int, kit: Toolkit, fingerprint: str) -> None:
         self.workers = workers
         self.kit = kit
+        self.fingerprint = fingerprint
 
     def run(self, step: Callable[..., T], tasks: Sequence[Any], *, shared: Aliases | None = None, label: str = "",
-            show: bool = False) -> Iterator[T]:  # fmt: skip
-        global _KIT, _SHARED
-        _KIT, _SHARED = self.kit, shared
+            show: bool = False) -> Generator[T, None, None]:  # fmt: skip
+        global _KIT, _KIT_SOURCE, _SHARED
+        _KIT, _KIT_SOURCE, _SHARED = self.kit, (self.kit.ontology_folder, self.fingerprint), shared
         bar = _bar(len(tasks), label, show)
         try:
             if self.workers <= 1 or len(tasks) <= 1:
@@ -126,12 +132,21 @@ class LocalEngine:
                     bar.update()
                 return
             self.kit.warm()
-            context = multiprocessing.get_context("fork")
             chunk = max(1, min(16, len(tasks) // (self.workers * 8)))
-            with context.Pool(self.workers) as pool:
-                for result in pool.imap(step, tasks, chunksize=chunk):
+            # an executor, not multiprocessing.Pool: a worker killed (out of memory, a crash in a
+            # PDF library) breaks it with an error instead of leaving the build waiting forever
+            pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+            try:
+                for result in pool.map(step, tasks, chunksize=chunk):
                     yield result
                     bar.update()
+            except BrokenProcessPool:
+                raise BuildEngineError(
+                    "a worker process died while extracting (out of memory, or a crash in a document library); "
+                    "try --workers 1 to find the document"
+                ) from None
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
         finally:
             bar.close()
 
@@ -156,7 +171,11 @@ class DaskEngine:
                     n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                     dashboard_address=None, silence_logs=40,
                 )  # fmt: skip
-                self._client = Client(self._cluster)
+                try:
+                    self._client = Client(self._cluster)
+                except BaseException:
+                    self._cluster.close()
+                    raise
             else:
                 self._client = Client(scheduler, timeout=10)
         except OSError as exc:
@@ -164,7 +183,7 @@ class DaskEngine:
         self.workers = len(self._client.scheduler_info()["workers"]) or workers
 
     def run(self, step: Callable[..., T], tasks: Sequence[Any], *, shared: Aliases | None = None, label: str = "",
-            show: bool = False) -> Iterator[T]:  # fmt: skip
+            show: bool = False) -> Generator[T, None, None]:  # fmt: skip
         bar = _bar(len(tasks), label, show)
         try:
             extra = {}
@@ -178,6 +197,8 @@ class DaskEngine:
             bar.close()
 
     def close(self) -> None:
-        self._client.close()
-        if self._cluster is not None:
-            self._cluster.close()
+        try:
+            self._client.close()
+        finally:
+            if self._cluster is not None:
+                self._cluster.close()

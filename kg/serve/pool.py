@@ -412,7 +412,7 @@ class _Call:
     def _crashed(self) -> None:
         self._end()
         self.pool._replace_later(self.worker)
-        message = "the query process ended without an answer (it ran out of memory or crashed); the server goes on"
+        message = "the query process ended without an answer (it ran past the memory limit or crashed); the server goes on"
         self._settle(Outcome("crashed", message.encode(), seconds=time.perf_counter() - self.started))
 
     def _end(self) -> None:

@@ -43,7 +43,9 @@ _STATUS = {
     "failed": 400,
     "too-many-rows": 400,
     "not-acceptable": 406,
-    "crashed": 500,
+    # a worker that dies has, in practice, run past its memory cap (the allocator aborts): a limit
+    # of the service, like the time limit, not a fault a client could fix
+    "crashed": 503,
     "timeout": 503,
     "busy": 503,
 }

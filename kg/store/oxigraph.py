@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import LoadError, StoreError
 from ..iris import GRAPH_IRIS
-from .files import TEXTS_FOLDER, dataset_version
+from .files import TEXTS_FOLDER, dataset_version, read_report
 from .local import PyoxigraphStore
 
 __all__ = ["OxigraphStore"]
@@ -59,13 +59,18 @@ class OxigraphStore(PyoxigraphStore):
 
     @property
     def texts(self) -> Path | None:
-        """The texts of the build the store was loaded from, while that build folder has them."""
+        """The texts of the build the store was loaded from, while that build folder holds the same
+        build (not a newer one, whose texts may differ)."""
         try:
             source = Path(json.loads((self.path / LOAD_RECORD).read_text(encoding="utf-8"))["source"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
         folder = source.parent / TEXTS_FOLDER
-        return folder if folder.is_dir() else None
+        try:
+            built = read_report(source.parent).get("dataset_sha256")
+        except StoreError:
+            return None
+        return folder if folder.is_dir() and built is not None and built == self.version else None
 
     @property
     def version(self) -> str | None:
@@ -75,7 +80,12 @@ class OxigraphStore(PyoxigraphStore):
         except (OSError, ValueError, KeyError):
             return None
 
-    def load(self, dataset: Path) -> dict[str, int]:
+    def load(self, dataset: Path, *, source: Path | None = None, version: str | None = None) -> dict[str, int]:
+        """Replace the dataset's graphs with a dataset file's.
+
+        :param source: where the dataset will be read from later, if not where it is now (a build
+            loads its store before putting the dataset in place), and ``version`` its SHA-256.
+        """
         import pyoxigraph as ox
 
         writable = self._open_writable()
@@ -88,7 +98,10 @@ class OxigraphStore(PyoxigraphStore):
             raise LoadError(f"loading {dataset} into the Oxigraph store at {self.path} failed: {exc}") from None
         finally:
             del writable
-        record = {"dataset_sha256": dataset_version(Path(dataset)), "source": str(Path(dataset).resolve())}
+        record = {
+            "dataset_sha256": version or dataset_version(Path(dataset)),
+            "source": str(Path(source or dataset).absolute()),
+        }
         (self.path / LOAD_RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
         self._open()
         self._forget_sizes()
