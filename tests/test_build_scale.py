@@ -5,6 +5,7 @@ across documents while the shards merge, and the on-disk store a large build loa
 from __future__ import annotations
 
 import shutil
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +18,14 @@ from kg.build.pipeline import build
 from kg.build.reason import Clashes, infer
 from kg.errors import DocumentError, InconsistentOntologyError
 from kg.namespaces import FACTS_GRAPH, ID, INFERRED_GRAPH, MSKG, ONTOLOGY_GRAPH, RDF
+from kg.query.api import Endpoint
 from kg.query.catalogue import Catalogue
 from kg.query.results import Result
 from kg.store import open_store
 from kg.store.files import current_on_disk
 from kg.store.memory import MemoryStore
 from kg.store.oxigraph import OxigraphStore
+from tests.servers import mskg_serve
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "infusion-treatments.txt"
@@ -173,6 +176,11 @@ def test_a_large_build_is_queried_on_disk(built: tuple[Path, Any], tmp_path: Pat
     assert on_disk.graph_sizes() == in_memory.graph_sizes()
     for entry in Catalogue():
         assert Result.of(on_disk.query(entry.text)).same_answer(Result.of(in_memory.query(entry.text)), ordered=entry.ordered), entry.id
+    with mskg_serve(store) as base:  # the server's workers open the same on-disk store
+        answer = Endpoint(base + "/sparql").query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").values()
+        assert answer[0]["n"] == sum(in_memory.graph_sizes().values())
+        with urllib.request.urlopen(base + "/id/document/infusion-treatments") as page:
+            assert b"<mark" in page.read()  # the viewer finds the build's texts
 
     (tmp_path / "corpus" / "extra.txt").write_text("Ocrevus is given by intravenous infusion.\n", encoding="utf-8")
     build(tmp_path / "corpus", ROOT / "ontology", store, on_disk=False)

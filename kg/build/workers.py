@@ -189,9 +189,11 @@ class DaskEngine:
             extra = {}
             if shared is not None:
                 extra["shared"] = self._client.scatter(aliases_to_json(shared), broadcast=True)
-            futures = self._client.map(step, list(tasks), pure=False, **extra)
-            for future in futures:
+            futures: list[Any] = self._client.map(step, list(tasks), pure=False, **extra)
+            for index, future in enumerate(futures):
+                futures[index] = None  # the cluster keeps a result while a future refers to it
                 yield future.result()
+                future.release()
                 bar.update()
         finally:
             bar.close()
