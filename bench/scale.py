@@ -164,12 +164,15 @@ def query_figures(store: Path, repeat: int) -> list[dict[str, Any]]:
         subprocess.run([sys.executable, "-c", "import rdflib"], check=True)
         cold.append(time.perf_counter() - started)
     add("python -c 'import rdflib'", cold)
-    cli = []
-    for entry in catalogue[: max(5, repeat // 2)]:
-        started = time.perf_counter()
-        subprocess.run(["mskg", "query", "--store", str(store), entry.id, "--format", "tsv"], check=True, capture_output=True)
-        cli.append(time.perf_counter() - started)
-    add("mskg query ID (CLI, cold)", cli)
+    # the cold start on one small query (what the 1.5x aim is about), then the catalogue's first entries
+    for name, ids in (("mskg query fda-approved-ms-drugs (CLI, cold)", ["fda-approved-ms-drugs"] * 5),
+                      ("mskg query ID (CLI, cold, catalogue)", [e.id for e in catalogue[: max(5, repeat // 2)]])):  # fmt: skip
+        cli = []
+        for query_id in ids:
+            started = time.perf_counter()
+            subprocess.run(["mskg", "query", "--store", str(store), query_id, "--format", "tsv"], check=True, capture_output=True)
+            cli.append(time.perf_counter() - started)
+        add(name, cli)
 
     dataset = Dataset(str(store))
     api = []
@@ -192,7 +195,7 @@ def query_figures(store: Path, repeat: int) -> list[dict[str, Any]]:
             native.append(time.perf_counter() - started)
     add("pyoxigraph (same store, in process)", native)
 
-    with mskg_serve(store) as base:
+    with mskg_serve(store, "--max-rows", "10000000") as base:  # every catalogue answer whole
         endpoint = Endpoint(base + "/sparql")
         served = []
         for n in range(repeat):
