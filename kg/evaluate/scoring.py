@@ -8,7 +8,8 @@ statement_triples`), after the same normalisation:
 
 - names resolve to IRIs as extraction mints them (:class:`Names`);
 - a product and the ingredient the document pairs it with ("Ocrevus (ocrelizumab)") are the same
-  drug for statements and for manufacturer (the guide lets annotators use either);
+  drug for statements and for manufacturer (the guide lets annotators use either); a product of
+  two ingredients is neither;
 - durations compare by length (``P12M`` is ``P1Y``, ``P14D`` is two weeks), numbers by value;
 - free-text properties and the typing and labels of entities are not scored.
 """
@@ -105,7 +106,12 @@ def _normal_literal(value: Node) -> Node:
 
 def _triples(statements: Iterable[Statement], plain: Iterable[Triple]) -> set[Triple]:
     plain = list(plain)
-    products = {s: o for s, p, o in plain if p == MSKG.hasActiveIngredient}
+    ingredients: dict[Node, set[Node]] = defaultdict(set)
+    for s, p, o in plain:
+        if p == MSKG.hasActiveIngredient:
+            ingredients[s].add(o)
+    # a combination ("ocrelizumab and hyaluronidase-ocsq") is not either of its ingredients
+    products = {s: next(iter(o)) for s, o in ingredients.items() if len(o) == 1}
     out: set[Triple] = set()
     for kind, drug, qualifiers in statements:
         scored = tuple((p, _normal_literal(v)) for p, v in qualifiers if p not in _UNSCORED_PROPS)

@@ -5,10 +5,16 @@ infections", "herpes infection" and "the herpes infection" are one thing.
 
 >>> normal_form("Ocrevus®"), normal_form("the Herpes Infections"), normal_form("DMTs")
 ('ocrevus', 'herpes infection', 'dmt')
+>>> normal_form("yellowing of your skin"), normal_form("yellowing of the skin")
+('yellowing of skin', 'yellowing of skin')
 >>> mint_slug("Sphingosine 1-phosphate (S1P) receptor modulators")
 'sphingosine-1-phosphate-s1p-receptor-modulator'
 >>> mint_slug("doctor's office"), mint_slug("lymphocytes"), mint_slug("herpes"), mint_slug("antibodies")
 ('doctors-office', 'lymphocyte', 'herpes', 'antibody')
+>>> mint_slug("skin exam"), mint_slug("blood pressure measurement"), mint_slug("HBV screening test")
+('skin-test', 'blood-pressure-test', 'hbv-screening')
+>>> mint_slug("allergy to dalfampridine"), mint_slug("hypersensitivity reaction to dalfampridine")
+('hypersensitivity-to-dalfampridine', 'hypersensitivity-to-dalfampridine')
 """
 
 from __future__ import annotations
@@ -63,19 +69,36 @@ def singular(word: str) -> str:
 
 def normal_form(name: str) -> str:
     """A name in the form that decides identity: lower case, no trademark signs, plain dashes and
-    quotes, no leading article, its last word singular, single spaces."""
+    quotes, no leading article, no possessive or "the" inside, its last word singular, single spaces."""
     text = unicodedata.normalize("NFKC", name).translate(_QUOTES)
     text = _DASHES.sub("-", _MARKS.sub("", text))
     text = re.sub(r"(?<=\w) - (?=\w)", "-", text)  # "B - cell" as tokens were joined: "B-cell"
     text = _SPACES.sub(" ", text).strip(" .,;:")
     text = _LEADING.sub("", text)
-    words = [w for w in text.split(" ") if w.lower() not in _POSSESSIVES] or text.split(" ")  # "of your vision"
+    # "yellowing of your skin", "of the skin" and "of skin" are one name: no possessive, no inner "the"
+    words = [w for w in text.split(" ") if w.lower() not in _POSSESSIVES and w.lower() != "the"] or text.split(" ")
     if words and words[-1]:
         words[-1] = singular(words[-1])
     return " ".join(words).lower()
 
 
+#: last words that name the same kind of procedure: "skin check", "skin exam" and "skin
+#: examination" are one thing, a skin test (the label keeps the document's word)
+_TEST_WORDS = frozenset({"check", "exam", "examination", "evaluation", "assessment", "measurement", "testing", "test"})
+
+
+#: an allergy to a thing, however written, is one thing: "allergy to", "allergic reaction to",
+#: "hypersensitivity reaction to" are a hypersensitivity to it
+_ALLERGY = re.compile(r"^(?:known |serious |severe )*(?:allergy|allergic reactions?|hypersensitivity(?: reactions?)?) to ")
+
+
 def mint_slug(name: str) -> str:
     """The IRI path segment of a name (``…/id/<slug>``): its normal form, letters and digits
-    joined by hyphens; possessives lose their apostrophe ("doctor's office": doctors-office)."""
-    return _SLUG.sub("-", normal_form(name).replace("'", "")).strip("-")
+    joined by hyphens; possessives lose their apostrophe ("doctor's office": doctors-office); the
+    words for a check end in "test" ("blood pressure measurement": blood-pressure-test)."""
+    words = _ALLERGY.sub("hypersensitivity to ", normal_form(name).replace("'", "")).split(" ")
+    if len(words) > 1 and words[-1] in _TEST_WORDS:
+        words[-1] = "test"
+        if words[-2] == "screening":  # "hepatitis B screening test": a screening
+            words.pop()
+    return _SLUG.sub("-", " ".join(words)).strip("-")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "FINDING_WORDS",
     "FUNCTION_WORDS",
     "QUALIFYING_WORDS",
     "clean_phrase",
@@ -82,7 +83,9 @@ def is_content(word: str) -> bool:
     return bool(re.match(r"^[\w][\w'\u2019-]*$", word)) and word.lower() not in FUNCTION_WORDS
 
 
-_FINDING = re.compile(r"^(?:elevated|high|low|raised|increased|decreased|abnormal|reduced)\s", re.I)
+#: words that make a measure a finding ("low lymphocyte counts", "elevated liver enzymes")
+FINDING_WORDS = frozenset({"elevated", "high", "low", "raised", "increased", "decreased", "abnormal", "reduced"})
+_FINDING = re.compile(rf"^(?:{'|'.join(sorted(FINDING_WORDS))})\s", re.I)
 
 
 def kind_of_head(phrase: str) -> str | None:

@@ -24,7 +24,7 @@ from ..namespaces import ID
 from .dictionaries import Dictionaries, dictionaries
 from .lexicon import TRADEMARKS, Lexicon, Mention, Token
 from .names import mint_slug, normal_form
-from .phrases import QUALIFYING_WORDS, clean_phrase, is_content, kind_of_head, of_head
+from .phrases import FINDING_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, kind_of_head, of_head
 
 __all__ = ["Aliases", "Recogniser"]
 
@@ -47,7 +47,8 @@ _GENERAL_CLASSES = frozenset({"antimetabolite", "antimetabolites", "antagonist",
 #: verbs that begin a run of content words without being part of the name that follows
 _VERBS = frozenset({"measure", "measures", "obtain", "obtains", "perform", "performs", "check", "checks", "monitor",
                     "monitors", "evaluate", "assess", "exclude", "watch", "observe", "screen", "refer", "discontinue",
-                    "stop", "avoid", "consider", "postpone", "vaccinate", "irradiate", "swallow", "separate", "follow"})  # fmt: skip
+                    "stop", "avoid", "consider", "postpone", "vaccinate", "irradiate", "swallow", "separate", "follow",
+                    "repeat", "order", "recheck"})  # fmt: skip
 _SIDES = frozenset({"upper", "lower"})
 #: what names no thing of its own: the kinds of statement a text makes about things
 _NOT_NAMES = frozenset({"adverse reaction", "adverse event", "side effect", "adverse effect", "reaction", "event",
@@ -105,6 +106,20 @@ def _initials_match(abbreviation: str, words: list[str]) -> bool:
     return True
 
 
+def _closes_ingredients(tokens: list[Token], chosen: list[Mention], at: int) -> bool:
+    """Whether the parenthesis an ingredient opened closes at ``at``, after more ingredients
+    ("(ocrelizumab and hyaluronidase-ocsq)")."""
+    ingredients = {m.first: m for m in chosen if m.kind == "ingredient"}
+    while at < len(tokens) and tokens[at].text in ("and", ",") and at + 1 in ingredients:
+        at = ingredients[at + 1].last + 1
+    return at < len(tokens) and tokens[at].text == ")"
+
+
+def _same_case(brand: str, word: str) -> bool:
+    """Whether a word continues a brand's name as written: "OCREVUS ZUNOVO", "Tascenso ODT"."""
+    return word.isupper() if brand.isupper() else word[:1].isupper()
+
+
 class Recogniser:
     """Finds mentions in a sentence's tokens."""
 
@@ -142,14 +157,41 @@ class Recogniser:
             )
         candidates += self._brands(tokens)
         chosen = self._abbreviated(tokens, self._analytes(tokens, self._grounded(self._choose(candidates), candidates)))
+        chosen = self._viruses(tokens, chosen)
         chosen = self._with_heads(tokens, chosen)
         chosen = self._with_cause(tokens, chosen)
         chosen = self._changes_of(tokens, chosen)
         chosen = self._modified(tokens, chosen)
         chosen = [self._suffixed(tokens, m) for m in chosen]
-        chosen += self._paired_brands(tokens, chosen)
+        chosen = self._paired_brands(tokens, chosen)
         chosen += self._phrases(tokens, chosen)
         return self._lay_names(tokens, self._abbreviated(tokens, chosen))  # phrases have abbreviations too
+
+    def _viruses(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """A virus is named by the words before "virus", whatever they name on their own: the
+        "varicella zoster virus" is no chickenpox and no shingles; a code names one too ("JC virus")."""
+        out = list(chosen)
+        for v, token in enumerate(tokens):
+            if token.text.lower() not in ("virus", "viruses") or any(m.first <= v <= m.last for m in out):
+                continue
+            inside: list[Mention] = []  # the disease names read right before "virus"
+            edge = v - 1
+            while (before := next((m for m in out if m.last == edge and m.kind == "condition"), None)) is not None:
+                inside.append(before)
+                edge = before.first - 1
+            taken = any(m.first <= v - 1 <= m.last for m in out)
+            if not inside and v > 0 and not taken and tokens[v - 1].text.isupper() and len(tokens[v - 1].text) <= 4:
+                first = v - 1  # "JC virus", "BK virus"
+            elif inside:
+                first = min(m.first for m in inside)
+            else:
+                continue  # only where a disease's name was read inside the virus's, or a code names it
+            last = v
+            name = normal_form(_written(tokens, first, v))
+            iri, kind = self.entity(name, "thing")
+            out = [m for m in out if m not in inside]
+            out.append(self._mention(tokens, first, last, iri, kind, name, "phrase"))
+        return sorted(out, key=lambda m: m.first)
 
     @staticmethod
     def _analytes(tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
@@ -373,25 +415,39 @@ class Recogniser:
         return self._mention(tokens, m.first, last, iri, kind, name, m.source, m.drugbank)
 
     def _paired_brands(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
-        """A capitalised word paired with an ingredient in parentheses is a brand of it, in either
-        order: "Tyruko (natalizumab-sztn)", "natalizumab (Tyruko)", "… (Glatopa, Sandoz)"."""
+        """A capitalised word paired with its ingredients in parentheses is a brand of them, in
+        either order: "Tyruko (natalizumab-sztn)", "natalizumab (Tyruko)", "… (Glatopa, Sandoz)". A
+        known brand followed by more capitalised words before its ingredients is a product of its
+        own: "OCREVUS ZUNOVO (ocrelizumab and hyaluronidase-ocsq)" is not Ocrevus."""
         taken = {i for m in chosen for i in range(m.first, m.last + 1)}
-        found = []
+        products = {m.last: m for m in chosen if m.kind == "product"}
+        out = list(chosen)
         for m in chosen:
             if m.kind != "ingredient":
                 continue
             before, after = m.first - 2, m.last + 2
-            if before >= 0 and tokens[m.first - 1].text == "(" and after - 1 < len(tokens) and tokens[after - 1].text == ")":
-                candidate = before  # "Tyruko (natalizumab-sztn)"
+            while before > 0 and tokens[before].text in TRADEMARKS:
+                before -= 1
+            if before >= 0 and tokens[m.first - 1].text == "(" and _closes_ingredients(tokens, chosen, m.last + 1):
+                candidate = before  # "Tyruko (natalizumab-sztn)", "Ocrevus Zunovo™ (…)"
             elif after + 1 < len(tokens) and tokens[m.last + 1].text == "(" and tokens[after + 1].text in (")", ","):
                 candidate = after  # "natalizumab (Tyruko)", "glatiramer acetate (Glatopa, Sandoz)"
             else:
                 continue
             word = tokens[candidate].text
-            if candidate in taken or not (word[:1].isupper() and word.isalpha() and len(word) > 3) or not is_content(word):
+            if candidate in taken or not (word[:1].isupper() and word.isalnum() and len(word) > 2) or not is_content(word):
                 continue
-            found.append(self._mention(tokens, candidate, candidate, *self.entity(word, "product"), normal_form(word), "brand"))
-        return found
+            mark = candidate - 1 if candidate > 0 and tokens[candidate - 1].text in TRADEMARKS else candidate
+            known = products.get(mark - 1)
+            if candidate == before and known is not None and _same_case(tokens[known.last].text, word):
+                name = normal_form(" ".join(t.text for t in tokens[known.first : candidate + 1] if t.text not in TRADEMARKS))
+                longer = self._mention(tokens, known.first, candidate, *self.entity(name, "product"), name, "brand")
+                out = [longer if n is known else n for n in out]
+                continue
+            if not word.isalpha() or len(word) <= 3:
+                continue
+            out.append(self._mention(tokens, candidate, candidate, *self.entity(word, "product"), normal_form(word), "brand"))
+        return out
 
     def _phrases(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """Noun phrases of a known kind, where nothing else was recognised."""
@@ -411,15 +467,28 @@ class Recogniser:
                     j += 1
                 else:
                     break
+            test = next((m for m in chosen if m.first == j + 1 and m.kind == "procedure"), None)
+            if test is not None and tokens[i].text.lower() in FINDING_WORDS:
+                # "low white blood cell counts": a finding of the test, not the test
+                name = normal_form(_written(tokens, i, test.last))
+                chosen.remove(test)
+                found.append(self._mention(tokens, i, test.last, *self.entity(name, "condition"), name, "phrase"))
+                i = test.last + 1
+                continue
             phrase = self._phrase(tokens, i, j)
             k = j
             while not phrase and k > i and re.fullmatch(r"[a-z]+ed", tokens[k].text):
                 k -= 1  # a participle after the name: "a pyrimidine synthesis inhibitor indicated for"
                 phrase = self._phrase(tokens, i, k)
-            before = next((m for m in chosen if m.last == i - 1 and m.kind in ("organ", "target", "thing")), None)
+            # "(VZV)" between a thing and the rest of the name: "varicella zoster virus (VZV) antibody test"
+            gap = 3 if i >= 3 and tokens[i - 1].text == ")" and tokens[i - 3].text == "(" and _ABBREVIATION.match(tokens[i - 2].text) else 0
+            before = next((m for m in chosen if m.last == i - 1 - gap and m.kind in ("organ", "target", "thing")), None)
             if phrase and before is not None and phrase[0].kind in ("drug_class", "condition", "procedure"):
                 # "sphingosine 1-phosphate receptor modulator", "liver impairment": one name
-                merged = self._phrase(tokens, before.first, k)
+                merged = self._phrase(tokens, before.first, k) if not gap and before.source != "alias" else []
+                if (gap or before.source == "alias") and phrase[0].first == i:  # "S1P receptor modulator" as S1P was defined
+                    name = normal_form(f"{before.label or before.text} {_written(tokens, i, k)}")
+                    merged = [self._mention(tokens, before.first, k, *self.entity(name, phrase[0].kind), name, "phrase")]
                 if merged:
                     chosen.remove(before)
                     phrase = merged
@@ -463,11 +532,19 @@ class Recogniser:
                 and m.kind == "condition"
                 and len(m.text) > 6  # not an abbreviation
             ):
+                if out and out[-1].last == before - 1 and out[-1].source == "phrase" and out[-1].kind == "condition":
+                    lay_name = out.pop()  # "low white blood cell counts (lymphopenia)": lymphopenia
+                    out.append(Mention(m.iri, m.kind, lay_name.first, m.last + 1, lay_name.start, tokens[m.last + 1].end,
+                                       m.text, m.label, m.drugbank, m.source))  # fmt: skip
+                    continue
                 lay = before - 1
+                # words of the lay name may have been read as a body part or a change ("a slow heart rate")
                 while lay >= 0 and (is_content(tokens[lay].text) or tokens[lay].text == "-") and not any(
-                    o.first <= lay <= o.last for o in out
+                    o.first <= lay <= o.last and o.kind not in ("organ", "effect") for o in out
                 ):
                     lay -= 1
+                if lay + 1 < before:
+                    out = [o for o in out if o.last < lay + 1]
                 if lay + 1 < before and all(o.last < lay + 1 for o in out):
                     out.append(Mention(m.iri, m.kind, lay + 1, m.last + 1, tokens[lay + 1].start, tokens[m.last + 1].end,
                                        m.text, m.label, m.drugbank, m.source))  # fmt: skip
@@ -480,7 +557,7 @@ class Recogniser:
         with ® or ™ ("Briumvi™"), which name the product wherever the document writes them."""
         for m in mentions:
             if m.source == "brand":
-                aliases.add((m.text.lower(),), m.iri, m.kind, m.label or normal_form(m.text))
+                aliases.add(_words(tokens[m.first : m.last + 1]), m.iri, m.kind, m.label or normal_form(m.text))
         for i, token in enumerate(tokens):
             if token.text != "(" or i + 2 >= len(tokens) or tokens[i + 2].text != ")":
                 continue
@@ -499,7 +576,7 @@ class Recogniser:
             words = [tokens[k].text for k in at]
             for s in range(len(words)):
                 if _initials_match(abbreviation, words[s:]) and words[s][:1].lower() == abbreviation[:1].lower():
-                    name = normal_form(" ".join(words[s:]))
+                    name = normal_form(_written(tokens, at[s], i - 1))  # as written: "sphingosine 1-phosphate"
                     # a name whose head says nothing of its kind ("sphingosine 1-phosphate", "JC virus")
                     kind = kind_of_head(name) or "thing"
                     iri, kind = self.entity(name, kind)

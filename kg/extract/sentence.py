@@ -198,12 +198,12 @@ class Sentence:
                 and nxt.first == after + 1
                 and {m.kind, nxt.kind} == {"product", "ingredient"}
                 and (
-                    self.lower(self._skip_marks(nxt.last + 1)) == ")"
+                    self.lower(self._also_ingredients(nxt)) == ")"
                     or self.lower(self._skip_marks(nxt.last + 1)) == "," and nxt.kind == "product"
                 )  # "glatiramer acetate (Copaxone®, Teva)": the brand, then its maker
             ):
                 ingredient = m.iri if m.kind == "ingredient" else nxt.iri
-                closing = self._skip_marks(nxt.last + 1)
+                closing = self._also_ingredients(nxt)
                 items.append(DrugItem(m.iri, m.kind, ingredient, m.first, closing if self.lower(closing) == ")" else nxt.last))
                 k += 2
                 continue
@@ -211,6 +211,17 @@ class Sentence:
             items.append(DrugItem(m.iri, m.kind, known, m.first, m.last))
             k += 1
         return items
+
+    def _also_ingredients(self, m: Mention) -> int:
+        """Past the ingredients that follow an ingredient in a brand's parentheses ("(ocrelizumab and
+        hyaluronidase-ocsq)"): the token after them."""
+        at = self._skip_marks(m.last + 1)
+        if m.kind != "ingredient":
+            return at
+        ingredients = {n.first: n for n in self.mentions if n.kind == "ingredient"}
+        while self.lower(at) in ("and", ",") and at + 1 in ingredients:
+            at = self._skip_marks(ingredients[at + 1].last + 1)
+        return at
 
     def _skip_marks(self, i: int) -> int:
         while self.lower(i) in ("\u00ae", "\u2122", "\u00a9"):
@@ -383,10 +394,10 @@ class Sentence:
                     k += 2
                     continue
                 if (
-                    c == d and between == {"or"} and any(self.lower(j) in ("of", "in", "on") for j in range(a + 1, b))
+                    c == d and between in ({"or"}, {"and"}) and any(self.lower(j) in ("of", "in", "on") for j in range(a + 1, b))
                     and self.tokens[c].text.islower() and not any(m.first <= c <= m.last for m in self.mentions)
                 ):  # fmt: skip
-                    out.append((a, d))  # "swelling of the legs or feet": one member
+                    out.append((a, d))  # "swelling of the legs or feet": one member (two signs, see risks)
                     k += 2
                     continue
             out.append((a, b))

@@ -26,6 +26,7 @@ _ANAPHORS = (("the", "drug"), ("this", "drug"), ("the", "medicine"), ("this", "m
 _CLASS_INTRODUCERS = (("such", "as"), ("including",), ("like",), ("include",), ("includes",), ("e", ".", "g", "."),
                       ("eg",), ("for", "example"))  # fmt: skip
 _COMPANY_WORD = re.compile(r"^(?:[A-Z][\w&.'-]*|&|and|of)$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -35,9 +36,11 @@ def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     ("low dose naltrexone"), has that ingredient."""
     for item in sentence.drug_items:
         if item.kind == "product" and item.ingredient and item.last > item.first:
-            group = {m.iri for m in sentence.mentions if item.first <= m.first <= item.last}
-            if item.ingredient in group:
-                yield claim(sentence, MSKG.hasActiveIngredient, item.iri, item.ingredient)
+            group = [m for m in sentence.mentions if item.first <= m.first <= item.last]
+            if item.ingredient in {m.iri for m in group}:  # a combination names each ingredient
+                for m in group:
+                    if m.kind == "ingredient":
+                        yield claim(sentence, MSKG.hasActiveIngredient, item.iri, m.iri)
         elif item.kind == "ingredient" and item.last > item.first:  # "rituximab (Rituxan®, Genentech)"
             for m in sentence.of_kind("product"):
                 if item.first < m.first <= item.last:
@@ -165,8 +168,24 @@ def listed_after(sentence: Sentence, c: Mention) -> list[DrugItem]:
     start = mark + 1
     while sentence.lower(start) in ("the", "a", "an"):
         start += 1
-    members = sentence.list_after(start)
+    members = dated_list(sentence, start)
     return members if len(members) >= 2 else []
+
+
+def dated_list(sentence: Sentence, start: int) -> list[DrugItem]:
+    """The drugs enumerated from token ``start`` on, each perhaps with when it was approved
+    ("Gilenya (fingolimod) in 2010, Mayzent (siponimod) in 2019 and Zeposia (ozanimod) in 2020")."""
+    members: list[DrugItem] = []
+    pos = start
+    while pos < len(sentence.tokens):
+        item = next((d for d in sentence.drug_items if d.first == pos), None)
+        if item is None:
+            break
+        members.append(item)
+        pos = item.last + 1
+        while sentence.lower(pos) in (",", "and", "or", "approved", "in") or _YEAR.fullmatch(sentence.lower(pos)):
+            pos += 1
+    return members
 
 
 def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -189,6 +208,9 @@ def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                     for i in sentence.find(("in", "addition", "to"), 0, c.first):
                         yield from _members(sentence, c, sentence.list_after(i + 3)[:1])
         yield from _members(sentence, c, listed_after(sentence, c))
+        joins = [j for j in sentence.find(("joins",), 0, c.first) if c.first - j <= 4 and sentence.has("other", lo=j, hi=c.first)]
+        if joins:  # "Ponvory joins three other S1P receptor modulators": it is one too
+            yield from _members(sentence, c, list(sentence.subject_in(0, joins[0])))
         if sentence.lower(c.last + 1) == ",":  # "A purine antimetabolite, cladribine …"
             lead = [sentence.lower(j) for j in range(0, c.first)]
             if set(lead) <= {"a", "an"}:

@@ -189,9 +189,14 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
             # "turned down the application in 2013 and then approved it for relapsing MS in 2014"
             conditions, (c_lo, c_hi) = _purposes(sentence, triggers[n + 1][0], scopes[n + 1][1]), scopes[n + 1]
         ago = sentence.regex(_AGO, start, end)
+        own = _own_years(sentence, products) if len(products) > 1 else {}
         for condition in conditions:
-            yield from _decisions(sentence, products, condition.iri, status, agency, years,
-                                  _courses(sentence, condition, conditions, c_lo, c_hi), ago)  # fmt: skip
+            courses = _courses(sentence, condition, conditions, c_lo, c_hi)
+            if own:  # "…approved for MS: Gilenya (fingolimod) in 2010, Mayzent (siponimod) in 2019 …"
+                for product in products:
+                    yield from _decisions(sentence, [product], condition.iri, status, agency, own.get(product, years), courses, ago)
+            else:
+                yield from _decisions(sentence, products, condition.iri, status, agency, years, courses, ago)
     lead = sentence.lead
     if lead is not None and sentence.block == "item" and not seen:
         decided = lead.memory.get("decision", {})
@@ -237,6 +242,21 @@ def _predicates(sentence: Sentence, i: int, hi: int) -> list[int]:
         ):
             found.append(j)
     return found[:1]
+
+
+def _own_years(sentence: Sentence, products: list[URIRef]) -> dict[URIRef, list[Literal]]:
+    """Each product's own year where a list gives one after each ("A in 2010, B in 2019"); empty
+    unless two products have one."""
+    own: dict[URIRef, list[Literal]] = {}
+    items = sorted(sentence.drug_items, key=lambda d: d.first)
+    for n, item in enumerate(items):
+        if item.iri not in products or item.iri in own:
+            continue
+        stop = items[n + 1].first if n + 1 < len(items) else len(sentence.tokens)
+        found = sentence.regex(_YEAR, item.last + 1, min(stop, item.last + 6))  # "(fingolimod) in 2010", ", approved in 2017,"
+        if found:
+            own[item.iri] = [Literal(found[0].group(1), datatype=XSD.gYear)]
+    return own if len(own) > 1 else {}
 
 
 def _decisions(sentence: Sentence, products: list[URIRef], condition: Node, status: URIRef, agency: Node | None,

@@ -14,6 +14,7 @@ from rdflib.term import Node
 from ...namespaces import MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
+from ..names import normal_form
 from ..phrases import FUNCTION_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, severity_words, symptom_name
 from ..sentence import DrugItem, Sentence, adjective
 from .common import claim, percentages, timepoints
@@ -189,12 +190,12 @@ def _after_new_clause(sentence: Sentence, e: Mention) -> bool:
 
 def _appositions(sentence: Sentence, effects: list[Mention]) -> dict[int, Mention]:
     """Effects that only describe another, and the one they describe: "PML, a rare brain
-    infection" (the second describes the first); "A rare kidney disease, anti-glomerular basement
+    infection", "PML is a rare brain infection" (the second describes the first); "A rare kidney disease, anti-glomerular basement
     membrane disease, can occur" (the first describes the second)."""
     described: dict[int, Mention] = {}
     for a, b in zip(effects, effects[1:]):
         between = [sentence.lower(j) for j in range(a.last + 1, b.first)]
-        if len(between) >= 2 and between[0] == "," and between[1] in ("a", "an") and len(between) <= 5 and all(
+        if len(between) >= 2 and between[0] in (",", "is") and between[1] in ("a", "an") and len(between) <= 5 and all(
             w in QUALIFYING_WORDS or w in _FREQUENCY_WORDS or w.isalpha() and w not in FUNCTION_WORDS for w in between[2:]
         ):  # "PML, an opportunistic viral infection of the brain"
             described[id(b)] = a
@@ -225,7 +226,7 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
             listed = [m for first, last in members
                       if (m := sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)) is not None]  # fmt: skip
             if len(members) > 1 and len(listed) == len(members) and all(not _disease(m) for m in listed):
-                signs.setdefault(id(e), []).extend(listed)
+                signs.setdefault(id(e), []).extend(s for m in listed for s in distributed(sentence, m))
                 sign_ids |= {id(m) for m in effects if e.last + 1 < m.first < close}
                 continue
         for intro in _SIGN_INTROS:
@@ -243,7 +244,7 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
                     if m is not None:
                         run.append(m)
                 if run and all(not _disease(m) for m in run):  # symptoms are signs; infections, cancers are risks
-                    signs.setdefault(id(e), []).extend(run)
+                    signs.setdefault(id(e), []).extend(s for m in run for s in distributed(sentence, m))
                     sign_ids |= {id(m) for m in effects if any(r.first <= m.first and m.last <= r.last for r in run)}
                 break
     return signs, sign_ids
@@ -253,6 +254,23 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
 _LIST_ENDS = ("have", "has", "can", "may", "were", "was", "are", "is", "will", "should", "occurred", "occur", "occurs",
               "happened", "happen", "happens", "developed", "develop", "usually", "mostly", "often", "typically",
               "generally", "within", ";")  # fmt: skip
+
+
+#: names of no particular sign
+_NO_SIGNS = frozenset({"side effect", "adverse reaction", "adverse event", "reaction", "symptom", "sign", "problem"})
+#: a sign whose last words are two things joined by "or"/"and": "swelling of the face or tongue"
+_SHARED_HEAD = re.compile(r"(?P<head>.+ (?:of|in|on)) (?P<one>[a-z]+) (?:or|and) (?P<two>[a-z]+)")
+
+
+def distributed(sentence: Sentence, m: Mention) -> list[Mention]:
+    """The signs one written sign names: "swelling of the face or tongue" is a swelling of the
+    face and a swelling of the tongue (both with the phrase's evidence)."""
+    if normal_form(m.label or m.text) in _NO_SIGNS:
+        return []  # "Call your doctor for medical advice about side effects."
+    match = _SHARED_HEAD.fullmatch(m.label or "")
+    if match is None or m.source not in ("span", "phrase"):
+        return [m]
+    return [sentence.mint(f"{match['head']} {part}", m.kind, m.first, m.last) for part in (match["one"], match["two"])]
 
 
 def _describing(gap: list[str]) -> bool:
@@ -453,7 +471,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         for first, last in sentence.members(start, end):
             m = sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)
             if m is not None and (named is None or m.iri != named.iri):
-                listed_signs.append(m)
+                listed_signs += distributed(sentence, m)
         sign_ids |= {id(e) for e in effects if any(e.first >= s.first and e.last <= s.last for s in listed_signs)}
         first_effect = effects[0] if effects and id(effects[0]) not in sign_ids and effects[0].first < start else None
         sign_owner = named or item_head or first_effect or topic
