@@ -188,7 +188,10 @@ class DaskEngine:
         try:
             extra = {}
             if shared is not None:
-                extra["shared"] = self._client.scatter(aliases_to_json(shared), broadcast=True)
+                # one future for the whole vocabulary: scattering the list itself would make a future
+                # per entry, and past 100 kB of them Dask 2026.8 turns the argument into a graph node
+                # keyed by its name ("shared"), which its scheduler then fails on (seen at 10,000 documents)
+                extra["shared"] = self._client.scatter([aliases_to_json(shared)], broadcast=True)[0]
             futures: list[Any] = self._client.map(step, list(tasks), pure=False, **extra)
             for index, future in enumerate(futures):
                 futures[index] = None  # the cluster keeps a result while a future refers to it

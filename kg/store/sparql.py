@@ -178,9 +178,11 @@ class SparqlStore(Store):
             url = f"{self.graph_store}{separator}{urllib.parse.urlencode({'graph': graph})}"
             count = 0
             # the first part replaces the graph, the others are added to it: bodies stay small, which
-            # servers with body limits need, and which avoids a reset when a server answers the
-            # unauthenticated first try of a large digest-auth request before reading it (Virtuoso)
-            for part, lines in enumerate(_parts(graph_ntriples(Path(dataset), graph), LOAD_PART_LINES)):
+            # servers with body limits need. With credentials they stay smaller still: urllib sends
+            # each request unauthenticated first, and Virtuoso answers that 401 without reading the
+            # body, so a body larger than the sockets' buffers breaks the pipe (seen with 1 MB parts)
+            limit = AUTH_PART_BYTES if self.auth else None
+            for part, lines in enumerate(_parts(graph_ntriples(Path(dataset), graph), LOAD_PART_LINES, limit)):
                 body = "".join(lines).encode("utf-8")
                 request = urllib.request.Request(
                     url, data=body, method="PUT" if part == 0 else "POST", headers={"Content-Type": "application/n-triples"}
@@ -215,18 +217,22 @@ class SparqlStore(Store):
 
 #: N-Triples lines per request when loading (about 1 MB)
 LOAD_PART_LINES = 5000
+#: the most characters per request when loading with credentials (under the sockets' buffers)
+AUTH_PART_BYTES = 96 * 1024
 
 
-def _parts(lines: Iterator[str], size: int) -> Iterator[list[str]]:
-    """The lines in lists of ``size``; at least one list, empty for an empty graph (so that a PUT
-    still empties the graph on the server)."""
+def _parts(lines: Iterator[str], size: int, max_bytes: int | None = None) -> Iterator[list[str]]:
+    """The lines in lists of ``size`` (and of at most about ``max_bytes``); at least one list, empty
+    for an empty graph (so that a PUT still empties the graph on the server)."""
     part: list[str] = []
     sent = False
+    length = 0
     for line in lines:
         part.append(line)
-        if len(part) == size:
+        length += len(line)
+        if len(part) == size or max_bytes is not None and length >= max_bytes:
             yield part
-            part, sent = [], True
+            part, sent, length = [], True, 0
     if part or not sent:
         yield part
 
