@@ -72,9 +72,18 @@ class Aliases:
     """Names a document defines for things (abbreviations), by their lower-cased words."""
 
     names: dict[tuple[str, ...], tuple[object, str, str]] = field(default_factory=dict)
+    #: the most words of a name (kept, not counted per sentence: a corpus shares thousands)
+    _longest: int | None = field(default=None, repr=False, compare=False)
 
     def add(self, words: tuple[str, ...], iri: object, kind: str, label: str) -> None:
         self.names.setdefault(words, (iri, kind, label))
+        self._longest = None
+
+    @property
+    def longest(self) -> int:
+        if self._longest is None:
+            self._longest = max((len(k) for k in self.names), default=0)
+        return self._longest
 
     def __len__(self) -> int:
         return len(self.names)
@@ -374,7 +383,7 @@ class Recogniser:
 
     def _alias_mentions(self, tokens: list[Token], aliases: Aliases) -> list[Mention]:
         found = []
-        longest = max((len(k) for k in aliases.names), default=0)
+        longest = aliases.longest
         for i in range(len(tokens)):
             for size in range(min(longest, len(tokens) - i), 0, -1):
                 entry = aliases.names.get(_words(tokens[i : i + size]))

@@ -12,7 +12,10 @@ from ..errors import QueryError, QuerySyntaxError
 from ..iris import PREFIXES
 from .base import Store
 
-__all__ = ["PyoxigraphStore"]
+__all__ = ["BULK_LOAD_LINES", "PyoxigraphStore"]
+
+#: N-Quads lines per bulk-load call (about 150 MB of the loader's memory)
+BULK_LOAD_LINES = 500_000
 
 
 class PyoxigraphStore(Store):
@@ -71,6 +74,21 @@ class PyoxigraphStore(Store):
 
     @staticmethod
     def _bulk_load(store: Any, dataset: Path) -> None:
+        """Bulk-load an N-Quads file in parts of :data:`BULK_LOAD_LINES`: Oxigraph's loader keeps
+        what one call reads in memory until it writes (1.8 GB for 3.7 million quads in one call).
+        Lines naming a blank node go in one part, the last: a label means one node per call."""
         import pyoxigraph as ox
 
-        store.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS)
+        blank: list[bytes] = []
+        part: list[bytes] = []
+        with dataset.open("rb") as lines:
+            for line in lines:
+                if b"_:" in line:
+                    blank.append(line)
+                    continue
+                part.append(line)
+                if len(part) == BULK_LOAD_LINES:
+                    store.bulk_load(b"".join(part), format=ox.RdfFormat.N_QUADS)
+                    part = []
+        if part or blank or dataset.stat().st_size == 0:
+            store.bulk_load(b"".join(part + blank), format=ox.RdfFormat.N_QUADS)
