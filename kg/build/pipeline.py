@@ -285,6 +285,7 @@ def build(
                     add(merged, summary)
                     clashes += found_clashes
                     violations += found_violations
+            runner.close()  # a Dask cluster's memory is not needed while the store loads
             if clashes:
                 raise InconsistentOntologyError([], sorted(clashes))
             if violations:

@@ -164,7 +164,8 @@ class DaskEngine:
             from distributed import Client, LocalCluster
         except ImportError:
             raise BuildEngineError("the dask engine needs Dask: pip install 'mskg[distributed]'") from None
-        self._cluster = None
+        self._cluster: Any = None
+        self._client: Any = None
         try:
             if scheduler is None:
                 self._cluster = LocalCluster(
@@ -202,8 +203,11 @@ class DaskEngine:
             bar.close()
 
     def close(self) -> None:
+        """Stop the client and a cluster started for the build (again: nothing)."""
+        client, cluster, self._client, self._cluster = self._client, self._cluster, None, None
         try:
-            self._client.close()
+            if client is not None:
+                client.close()
         finally:
-            if self._cluster is not None:
-                self._cluster.close()
+            if cluster is not None:
+                cluster.close()
