@@ -95,7 +95,8 @@ _ALLERGY = re.compile(r"^(?:known |serious |severe )*(?:allergy|allergic reactio
 def mint_slug(name: str) -> str:
     """The IRI path segment of a name (``…/id/<slug>``): its normal form, letters and digits
     joined by hyphens; possessives lose their apostrophe ("doctor's office": doctors-office); the
-    words for a check end in "test" ("blood pressure measurement": blood-pressure-test)."""
+    words for a check end in "test" ("blood pressure measurement": blood-pressure-test), and an
+    allergy is a hypersensitivity ("allergic reaction to X": hypersensitivity-to-x)."""
     words = _ALLERGY.sub("hypersensitivity to ", normal_form(name).replace("'", "")).split(" ")
     if len(words) > 1 and words[-1] in _TEST_WORDS:
         words[-1] = "test"
