@@ -14,7 +14,7 @@ from rdflib.term import Literal
 from ..errors import OntologyError
 from ..namespaces import MSKG, OWL, RDF, RDFS, SCHEMA, SKOS
 
-__all__ = ["Token", "Mention", "Lexicon", "tokenize", "DRUG_KINDS"]
+__all__ = ["Token", "Mention", "Lexicon", "tokenize", "past_ingredients", "DRUG_KINDS"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 #: dashes and apostrophes join words ("first-line", "doctor's"); matching ignores them
@@ -141,6 +141,17 @@ class Mention:
     @property
     def is_drug(self) -> bool:
         return self.kind in DRUG_KINDS
+
+
+def past_ingredients(tokens: list[Token], mentions: list[Mention], at: int) -> int:
+    """The token after the ingredients that follow an ingredient in a brand's parentheses, from
+    ``at``, the token after the first ("(ocrelizumab and hyaluronidase-ocsq)")."""
+    ingredients = {m.first: m for m in mentions if m.kind == "ingredient"}
+    while at < len(tokens) and tokens[at].text in ("and", ",") and at + 1 in ingredients:
+        at = ingredients[at + 1].last + 1
+        while at < len(tokens) and tokens[at].text in TRADEMARKS:
+            at += 1
+    return at
 
 
 class Lexicon:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..namespaces import ID
 from .dictionaries import Dictionaries, dictionaries
-from .lexicon import TRADEMARKS, Lexicon, Mention, Token
+from .lexicon import TRADEMARKS, Lexicon, Mention, Token, past_ingredients
 from .names import mint_slug, normal_form
 from .phrases import FINDING_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, kind_of_head, of_head
 
@@ -115,15 +115,6 @@ def _initials_match(abbreviation: str, words: list[str]) -> bool:
     return True
 
 
-def _closes_ingredients(tokens: list[Token], chosen: list[Mention], at: int) -> bool:
-    """Whether the parenthesis an ingredient opened closes at ``at``, after more ingredients
-    ("(ocrelizumab and hyaluronidase-ocsq)")."""
-    ingredients = {m.first: m for m in chosen if m.kind == "ingredient"}
-    while at < len(tokens) and tokens[at].text in ("and", ",") and at + 1 in ingredients:
-        at = ingredients[at + 1].last + 1
-    return at < len(tokens) and tokens[at].text == ")"
-
-
 def _same_case(brand: str, word: str) -> bool:
     """Whether a word continues a brand's name as written: "OCREVUS ZUNOVO", "Tascenso ODT"."""
     return word.isupper() if brand.isupper() else word[:1].isupper()
@@ -195,11 +186,10 @@ class Recogniser:
                 first = min(m.first for m in inside)
             else:
                 continue  # only where a disease's name was read inside the virus's, or a code names it
-            last = v
             name = normal_form(_written(tokens, first, v))
             iri, kind = self.entity(name, "thing")
             out = [m for m in out if m not in inside]
-            out.append(self._mention(tokens, first, last, iri, kind, name, "phrase"))
+            out.append(self._mention(tokens, first, v, iri, kind, name, "phrase"))
         return sorted(out, key=lambda m: m.first)
 
     @staticmethod
@@ -437,7 +427,8 @@ class Recogniser:
             before, after = m.first - 2, m.last + 2
             while before > 0 and tokens[before].text in TRADEMARKS:
                 before -= 1
-            if before >= 0 and tokens[m.first - 1].text == "(" and _closes_ingredients(tokens, chosen, m.last + 1):
+            closing = past_ingredients(tokens, chosen, m.last + 1)  # "(ocrelizumab and hyaluronidase-ocsq)"
+            if before >= 0 and tokens[m.first - 1].text == "(" and closing < len(tokens) and tokens[closing].text == ")":
                 candidate = before  # "Tyruko (natalizumab-sztn)", "Ocrevus Zunovo™ (…)"
             elif after + 1 < len(tokens) and tokens[m.last + 1].text == "(" and tokens[after + 1].text in (")", ","):
                 candidate = after  # "natalizumab (Tyruko)", "glatiramer acetate (Glatopa, Sandoz)"

@@ -13,7 +13,7 @@ from typing import Any
 from rdflib import URIRef
 
 from .claims import Evidence
-from .lexicon import Mention, Token
+from .lexicon import Mention, Token, past_ingredients
 from .nlp import Assertion, ClinicalText
 
 __all__ = ["DrugItem", "Sentence", "adjective", "enumeration", "PLURAL_ANAPHORS", "SINGULAR_ANAPHORS"]
@@ -213,15 +213,10 @@ class Sentence:
         return items
 
     def _also_ingredients(self, m: Mention) -> int:
-        """Past the ingredients that follow an ingredient in a brand's parentheses ("(ocrelizumab and
-        hyaluronidase-ocsq)"): the token after them."""
+        """The token after a mention, and after the ingredients that follow an ingredient in a
+        brand's parentheses ("(ocrelizumab and hyaluronidase-ocsq)")."""
         at = self._skip_marks(m.last + 1)
-        if m.kind != "ingredient":
-            return at
-        ingredients = {n.first: n for n in self.mentions if n.kind == "ingredient"}
-        while self.lower(at) in ("and", ",") and at + 1 in ingredients:
-            at = self._skip_marks(ingredients[at + 1].last + 1)
-        return at
+        return past_ingredients(self.tokens, self.mentions, at) if m.kind == "ingredient" else at
 
     def _skip_marks(self, i: int) -> int:
         while self.lower(i) in ("\u00ae", "\u2122", "\u00a9"):

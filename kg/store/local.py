@@ -90,5 +90,5 @@ class PyoxigraphStore(Store):
                 if len(part) == BULK_LOAD_LINES:
                     store.bulk_load(b"".join(part), format=ox.RdfFormat.N_QUADS)
                     part = []
-        if part or blank or dataset.stat().st_size == 0:
+        if part or blank:
             store.bulk_load(b"".join(part + blank), format=ox.RdfFormat.N_QUADS)

@@ -13,6 +13,7 @@ from ..claims import Claim
 from ..sentence import Sentence
 
 __all__ = [
+    "YEAR",
     "NUM",
     "UNIT",
     "claim",
@@ -24,6 +25,9 @@ __all__ = [
     "status",
     "timepoints",
 ]
+
+#: a year, in text or as a token ("approved in 2017")
+YEAR = re.compile(r"(?<![-\d])(1[89]\d\d|20\d\d)(?![-\d])")
 
 _NUMBER_WORDS = {
     w: n

@@ -10,7 +10,7 @@ from ...namespaces import MSKG, RDF, RDFS
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..sentence import DrugItem, Sentence
-from .common import claim
+from .common import YEAR, claim
 
 __all__ = ["class_membership", "manufacturer", "product_ingredient"]
 
@@ -26,7 +26,6 @@ _ANAPHORS = (("the", "drug"), ("this", "drug"), ("the", "medicine"), ("this", "m
 _CLASS_INTRODUCERS = (("such", "as"), ("including",), ("like",), ("include",), ("includes",), ("e", ".", "g", "."),
                       ("eg",), ("for", "example"))  # fmt: skip
 _COMPANY_WORD = re.compile(r"^(?:[A-Z][\w&.'-]*|&|and|of)$")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -183,7 +182,7 @@ def dated_list(sentence: Sentence, start: int) -> list[DrugItem]:
             break
         members.append(item)
         pos = item.last + 1
-        while sentence.lower(pos) in (",", "and", "or", "approved", "in") or _YEAR.fullmatch(sentence.lower(pos)):
+        while sentence.lower(pos) in (",", "and", "or", "approved", "in") or YEAR.fullmatch(sentence.lower(pos)):
             pos += 1
     return members
 

@@ -13,12 +13,11 @@ from ...namespaces import MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..sentence import DrugItem, Sentence
-from .common import claim
+from .common import YEAR, claim
 from .products import listed_after
 
 __all__ = ["regulatory_decision", "therapeutic_use"]
 
-_YEAR = re.compile(r"(?<![-\d])(1[89]\d\d|20\d\d)(?![-\d])")
 _AGO = re.compile(
     r"\b(?:(?:more than|over|about|nearly|almost|some) )?(?:a|one|two|three|several|\d+) "
     r"(?:decades?|years?) ago\b",
@@ -141,7 +140,7 @@ def _generic_drug_before(sentence: Sentence, i: int) -> bool:
 
 
 def _year(sentence: Sentence, lo: int, hi: int, status: URIRef) -> list[Literal]:
-    years = [Literal(y.group(1), datatype=XSD.gYear) for y in sentence.regex(_YEAR, lo, hi)]
+    years = [Literal(y.group(1), datatype=XSD.gYear) for y in sentence.regex(YEAR, lo, hi)]
     document = sentence.document
     news = document is not None and document.kind == "news" and document.metadata.date
     if not years and status == MSKG.Approved and news and sentence.has("today", "has approved", "have approved",
@@ -248,12 +247,12 @@ def _own_years(sentence: Sentence, products: list[URIRef]) -> dict[URIRef, list[
     """Each product's own year where a list gives one after each ("A in 2010, B in 2019"); empty
     unless two products have one."""
     own: dict[URIRef, list[Literal]] = {}
-    items = sorted(sentence.drug_items, key=lambda d: d.first)
+    items = sentence.drug_items  # in text order
     for n, item in enumerate(items):
         if item.iri not in products or item.iri in own:
             continue
         stop = items[n + 1].first if n + 1 < len(items) else len(sentence.tokens)
-        found = sentence.regex(_YEAR, item.last + 1, min(stop, item.last + 6))  # "(fingolimod) in 2010", ", approved in 2017,"
+        found = sentence.regex(YEAR, item.last + 1, min(stop, item.last + 6))  # "(fingolimod) in 2010", ", approved in 2017,"
         if found:
             own[item.iri] = [Literal(found[0].group(1), datatype=XSD.gYear)]
     return own if len(own) > 1 else {}
