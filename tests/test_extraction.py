@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
 
 from kg.build.ontology import load_ontology
 from kg.evaluate import evaluate
@@ -58,9 +59,9 @@ def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
     overall = tuning.overall  # type: ignore[attr-defined]
     print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
-    # a floor under today's figures (0.81/0.74 with the third held-out set moved in): a change that
+    # a floor under today's figures (0.78/0.72 with the fifth held-out set moved in): a change that
     # loses facts across the tuning documents fails here
-    assert overall.precision >= 0.80 and overall.recall >= 0.73
+    assert overall.precision >= 0.77 and overall.recall >= 0.71
     kinds = {r.kind for r in tuning.documents}  # type: ignore[attr-defined]
     assert kinds >= {"label", "leaflet", "news", "summary"}
     formats = {r.name.rsplit(".", 1)[-1] for r in tuning.documents}  # type: ignore[attr-defined]
@@ -103,9 +104,13 @@ def test_abbreviations_defined_in_a_document_name_the_long_form(lexicon: Lexicon
     first = tokenize("Patients with an active hepatitis B virus (HBV) infection must not receive it.")
     recogniser.definitions(first, recogniser.mentions(first), aliases)
     mentions = recogniser.mentions(first, aliases)
-    assert [m.iri for m in mentions if m.kind == "condition"] == [ID["hepatitis-b-virus-infection"]]
+    # "hepatitis B virus infection" is a synonym of hepatitis B in the ontology: one thing
+    assert [m.iri for m in mentions if m.kind == "condition"] == [ID["hepatitis-b"]]
     later = tokenize("Patients need HBV screening before the first dose.")
     assert ID["hepatitis-b-virus-screening"] in {m.iri for m in recogniser.mentions(later, aliases)}
+    later = tokenize("In patients with a history of HBV infection, HBV reactivation can occur.")
+    conditions = [m.iri for m in recogniser.mentions(later, aliases) if m.kind == "condition"]
+    assert conditions == [ID["hepatitis-b"], ID["hepatitis-b-virus-reactivation"]]
 
 
 def test_a_brand_with_a_trademark_sign_is_a_product(lexicon: Lexicon) -> None:
@@ -237,3 +242,95 @@ def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lex
     risks = {s[MSKG.adverseEffect][0]: s for s in _statements(claims, MSKG.Risk)}
     assert ID.flushing not in risks
     assert {ID.flushing, ID["chest-pain"], ID.anxiety} <= set(risks[ID["immediate-post-injection-reaction"]][MSKG.manifestation])
+
+
+def _page(tmp_path: Path, lexicon: Lexicon, text: str) -> list[Claim]:
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    return _claims(page, lexicon)
+
+
+def _risks(claims: list[Claim]) -> dict[URIRef, dict[URIRef, set[object]]]:
+    """adverse effect -> property -> values, over all the risk statements."""
+    out: dict[URIRef, dict[URIRef, set[object]]] = {}
+    for statement in _statements(claims, MSKG.Risk):
+        for effect in statement[MSKG.adverseEffect]:
+            for prop, values in statement.items():
+                out.setdefault(effect, {}).setdefault(prop, set()).update(values)  # type: ignore[arg-type]
+    return out
+
+
+def test_groups_counted_abbreviations_spelt_out_and_lists_of_members(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Sphingosine 1-phosphate (S1P) receptor modulators are oral therapies for relapsing MS.\n\n"
+        "Fingolimod, siponimod, ozanimod and ponesimod are S1P receptor modulators.\n\n"
+        "All four drugs are contraindicated in patients who, in the previous six months, have had a myocardial infarction.\n\n"
+        "In addition, fingolimod must not be used in patients with a baseline QTc interval of 500 ms or more, "
+        "and ozanimod must not be used in patients with severe untreated sleep apnea.\n"
+    ))  # fmt: skip
+    modulator = ID["sphingosine-1-phosphate-receptor-modulator"]
+    members = {c.subject for c in claims if c.relation == RDF.type and c.object == modulator}
+    assert members == {ID["fingolimod"], ID["siponimod"], ID["ozanimod"], ID["ponesimod"]}  # "S1P" read as defined
+    contraindications = {(c.subject, dict(c.qualifiers)[MSKG.condition]) for c in claims if c.relation == MSKG.Contraindication}
+    assert {d for d, condition in contraindications if condition == ID["myocardial-infarction"]} == members  # "all four"
+    assert not any(condition == ID["previous-six-month"] for _, condition in contraindications)  # a time is no condition
+    apnea = {d for d, condition in contraindications if "apnea" in str(condition)}
+    assert apnea == {ID["ozanimod"]}  # each cue's own drug
+
+
+def test_kinds_share_their_category_and_later_sentences_speak_of_all(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "Lemtrada (alemtuzumab) is a monoclonal antibody.\n\n"
+        "Lemtrada can cause rare but serious cardiovascular reactions, including stroke and myocardial infarction. "
+        "These reactions, which can be fatal, usually occur within 1 to 3 days of an infusion.\n\n"
+        "Diabetes mellitus and a history of uveitis increase the risk of macular edema with Lemtrada.\n\n"
+        "Lemtrada may cause a slow heart rate when treatment starts.\n"
+    )))  # fmt: skip
+    for effect in (ID["stroke"], ID["myocardial-infarction"]):
+        assert {MSKG.Rare} <= risks[effect][MSKG.frequency]
+        assert {MSKG.Serious, MSKG.LifeThreatening} <= risks[effect][MSKG.severity]
+        assert MSKG.AfterAdministration in risks[effect][MSKG.onsetTiming]
+    assert risks[ID["macular-edema"]][MSKG.riskFactor] >= {ID["diabetes-mellitus"]}
+    assert ID["diabetes-mellitus"] not in risks  # a risk factor, not a risk
+    assert risks[ID["slow-heart-rate"]][MSKG.onsetTiming] == {MSKG.AfterFirstDose}
+
+
+def test_signs_tables_and_capitals(tmp_path: Path, lexicon: Lexicon) -> None:
+    page = tmp_path / "label.md"
+    page.write_text(
+        "# Zorvexa (ozanimod) highlights\n\n"
+        "WARNING: ZORVEXA CAN CAUSE SERIOUS INFUSION REACTIONS.\n\n"
+        "## Adverse reactions\n\n"
+        "| Adverse reaction | ZORVEXA (%) | Placebo (%) |\n|---|---|---|\n| Headache | 25 | 24 |\n\n"
+        "Stop Zorvexa and get help if you have signs of an allergic reaction: rash, itching, or swelling of the face.\n\n"
+        "Injection site reactions, including erythema, pain and edema, occur in most patients.\n",
+        encoding="utf-8",
+    )
+    claims = _claims(page, lexicon)
+    risks = _risks(claims)
+    assert risks[ID["headache"]][MSKG.incidencePercent] == {Literal("25", datatype=XSD.decimal)}
+    assert risks[ID["allergic-reaction"]][MSKG.manifestation] >= {ID["rash"], ID["itching"], ID["swelling-of-face"]}
+    assert ID["rash"] not in risks and ID["edema"] not in risks  # signs, not effects of their own
+    assert MSKG.Serious in risks[ID["infusion-reaction"]][MSKG.severity]  # a boxed warning in capitals is read
+
+
+def test_trial_evidence_organs_and_negated_monitoring(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Zeposia (ozanimod) is a sphingosine 1-phosphate receptor modulator.\n\n"
+        "Zeposia reduced the annualized relapse rate by 48% compared with interferon beta-1a.\n\n"
+        "Obtain liver function tests before starting Zeposia.\n\n"
+        "Zeposia does not require first-dose observation.\n"
+    ))  # fmt: skip
+    findings = _statements(claims, MSKG.EfficacyFinding)
+    assert findings and all(f[MSKG.evidenceType] == [MSKG.ClinicalTrialEvidence] for f in findings)
+    monitoring = _statements(claims, MSKG.MonitoringRequirement)
+    assert [m[MSKG.checks] for m in monitoring if m[MSKG.procedure] == [ID["liver-function-test"]]] == [[ID["liver"]]]
+    assert not any(ID["observation"] in m[MSKG.procedure] for m in monitoring)
+
+
+def test_a_numbered_heading_run_into_the_text_ends_the_sentence_before_it() -> None:
+    from kg.extract.nlp import clinical_text
+
+    text = "Obtain liver function tests periodically to detect hepatic injury. 4.3 Depression and suicide. Depression can occur."
+    sentences = [text[a:b] for a, b in clinical_text().sentences(text)]
+    assert sentences[1].startswith("4.3 Depression")

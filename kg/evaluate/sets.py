@@ -3,7 +3,7 @@ gold annotations:
 
 - ``seed``: the first document (``corpus/infusion-treatments.txt``);
 - ``tuning``: the other documents of ``corpus/``, and ``tests/tuning/``, which the rule writer reads
-  (``tests/tuning/`` was the first held-out set: written by someone else, scored once, reported,
+  (``tests/tuning/`` holds the earlier held-out sets: written by someone else, scored once, reported,
   and only then read);
 - ``heldout``: ``tests/heldout/``, written by someone else and never read by the rule writer;
   scored once, at the end, and only as totals (no fact is ever printed).

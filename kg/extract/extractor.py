@@ -162,6 +162,7 @@ def extract(
             break
     last_subject: tuple[DrugItem, ...] = ()
     last_plural: tuple[DrugItem, ...] = ()
+    groups: dict[int, tuple[DrugItem, ...]] = {}
     lead: Sentence | None = None
     discourse: dict[str, object] = {}
     for index, (unit, tokens, mentions) in enumerate(zip(units, tokens_of, mentions_of)):
@@ -170,7 +171,7 @@ def extract(
         registry.note(mentions, sentence.evidence)
         if unit.block == "heading" and not sentence.drug_items:
             last_subject = focus  # a section without a drug in its heading is about the document's drug
-        sentence.last_subject, sentence.last_plural = last_subject, last_plural
+        sentence.last_subject, sentence.last_plural, sentence.groups = last_subject, last_plural, groups
         sentence.focus = focus
         sentence.lead = lead if unit.block in ("item", "row") else None
         for rule in RULES if unit.block != "heading" else HEADING_RULES:
@@ -187,6 +188,10 @@ def extract(
         listed = enumeration(sentence)
         if len(listed) > 1:
             last_plural = tuple(listed)
+        named = tuple({d.iri: d for d in sentence.drug_items if not d.is_class}.values())  # "approved four: A in 2010, B …"
+        for group in (named, explicit, tuple(listed)):
+            if len(group) > 1 and not any(d.is_class for d in group):
+                groups = {**groups, len(group): tuple(group)}
         if unit.block == "paragraph" or unit.block == "heading":
             lead = sentence if sentence.text.rstrip().endswith(":") else None
     claims = registry.consistent(claims)

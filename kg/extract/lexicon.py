@@ -14,7 +14,7 @@ from rdflib.term import Literal
 from ..errors import OntologyError
 from ..namespaces import MSKG, OWL, RDF, RDFS, SCHEMA, SKOS
 
-__all__ = ["Token", "Mention", "Lexicon", "tokenize", "past_ingredients", "DRUG_KINDS"]
+__all__ = ["Token", "Mention", "Lexicon", "tokenize", "token_key", "past_ingredients", "DRUG_KINDS"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 #: dashes and apostrophes join words ("first-line", "doctor's"); matching ignores them
@@ -88,7 +88,8 @@ def _plain(word: str) -> str:
     return singular(word.lower())
 
 
-def _key(text: str, previous: str | None) -> str | None:
+def token_key(text: str, previous: str | None) -> str | None:
+    """What a word matches by: None for ignored tokens, an acronym as written, else its stem."""
     if text in _JOINERS or text in TRADEMARKS or text.lower() in _SKIPPED_WORDS:
         return None
     if text == "s" and previous in _JOINERS:  # possessive 's
@@ -113,7 +114,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     previous: str | None = None
     for match in _TOKEN.finditer(text):
         word = match.group()
-        tokens.append(Token(word, offset + match.start(), offset + match.end(), _key(word, previous)))
+        tokens.append(Token(word, offset + match.start(), offset + match.end(), token_key(word, previous)))
         previous = word
     return tokens
 

@@ -50,6 +50,13 @@ _TRAILING_NOISE = re.compile(
     re.I,
 )
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
+#: a stretch of time names no thing ("in the previous six months", "the first year")
+_TIME_SPAN = re.compile(
+    r"^(?:(?:in|within|during|over|for|after)\s+)?(?:the\s+)?(?:(?:previous|past|last|first|next|prior|following)\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)?\s*(?:hours?|days?|weeks?|months?|years?)"
+    r"(?:\s+(?:before|after|ago|earlier))?$",
+    re.I,
+)
 
 #: head words (or suffixes) and the kind of thing a phrase ending in them names, checked in order
 _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -142,7 +149,7 @@ def clean_phrase(phrase: str) -> str:
         while len(words) > 1 and words[0].lower().strip(",") in QUALIFYING_WORDS:
             words = words[1:]
         text = " ".join(words).strip(" ,;:")
-    return "" if text.lower() in QUALIFYING_WORDS else text
+    return "" if text.lower() in QUALIFYING_WORDS or _TIME_SPAN.match(text) else text
 
 
 def of_head(word: str) -> bool:

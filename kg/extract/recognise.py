@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..namespaces import ID
 from .dictionaries import Dictionaries, dictionaries
-from .lexicon import TRADEMARKS, Lexicon, Mention, Token, past_ingredients
+from .lexicon import TRADEMARKS, Lexicon, Mention, Token, past_ingredients, token_key
 from .names import mint_slug, normal_form
 from .phrases import FINDING_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, kind_of_head, of_head
 
@@ -35,7 +35,7 @@ _NOT_DRUGS = frozenset(["pen", "autoinjector", "injector", "device", "program", 
 #: "brain magnetic resonance imaging (MRI)")
 _PRIORITY = {"alias": 0, "lexicon": 1, "dictionary": 2, "brand": 3, "phrase": 4}
 #: condition words too general to stand for the condition a text names with more words
-_GENERAL_CONDITIONS = frozenset({"infection", "infections", "reaction", "reactions", "pain", "disease", "diseases",
+_GENERAL_CONDITIONS = frozenset({"infection", "infections", "reaction", "reactions", "pain", "ache", "aches", "disease", "diseases",
                                  "cancer", "cancers", "injury", "damage", "failure", "bleeding", "problem", "problems",
                                  "disorder", "disorders", "tumor", "tumors", "lesion", "lesions"})  # fmt: skip
 _NOT_MODIFIERS = frozenset({"of", "risk", "risks", "signs", "sign", "symptoms", "symptom", "history", "cause", "causes",
@@ -48,7 +48,8 @@ _GENERAL_CLASSES = frozenset({"antimetabolite", "antimetabolites", "antagonist",
 _VERBS = frozenset({"measure", "measures", "obtain", "obtains", "perform", "performs", "check", "checks", "monitor",
                     "monitors", "evaluate", "assess", "exclude", "watch", "observe", "screen", "refer", "discontinue",
                     "stop", "avoid", "consider", "postpone", "vaccinate", "irradiate", "swallow", "separate", "follow",
-                    "repeat", "order", "recheck"})  # fmt: skip
+                    "repeat", "order", "recheck", "blocks", "targets", "binds", "binding", "inhibits", "depletes",
+                    "depleting", "targeting", "blocking"})  # fmt: skip
 _SIDES = frozenset({"upper", "lower"})
 #: what names no thing of its own: the kinds of statement a text makes about things
 _NOT_NAMES = frozenset({"adverse reaction", "adverse event", "side effect", "adverse effect", "reaction", "event",
@@ -115,6 +116,31 @@ def _initials_match(abbreviation: str, words: list[str]) -> bool:
     return True
 
 
+#: words that say a measure is off, and the measures they may qualify
+_OFF_WORDS = FINDING_WORDS | {"slow", "slowed", "fast", "rapid", "irregular", "impaired", "poor"}
+_MEASURES = frozenset({"rate", "count", "counts", "level", "levels", "function", "pressure", "enzyme", "enzymes",
+                       "fraction", "clearance", "rhythm", "heartbeat"})  # fmt: skip
+
+
+def _case_folded(tokens: list[Token]) -> list[Token]:
+    """A sentence in capitals ("WARNING: AUTOIMMUNITY, INFUSION REACTIONS, STROKE") is read as if
+    in lower case; its short words stay as written, for they may be acronyms ("PML")."""
+    words = [t for t in tokens if t.text.isalpha() and len(t.text) > 1]
+    if len(words) < 3 or sum(t.text.isupper() for t in words) < 0.7 * len(words):
+        return tokens
+    return [
+        Token(t.text.lower(), t.start, t.end, token_key(t.text.lower(), tokens[k - 1].text if k else None))
+        if t.text.isalpha() and len(t.text) > 4 and t.text.isupper() else t
+        for k, t in enumerate(tokens)
+    ]
+
+
+def _at_site(tokens: list[Token], first: int) -> bool:
+    """Whether the words before ``first`` are "injection site" or "infusion site"."""
+    words = [t.text.lower() for t in tokens[max(0, first - 3) : first] if t.text != "-"]
+    return len(words) >= 2 and words[-1] == "site" and words[-2] in ("injection", "infusion")
+
+
 def _same_case(brand: str, word: str) -> bool:
     """Whether a word continues a brand's name as written: "OCREVUS ZUNOVO", "Tascenso ODT"."""
     return word.isupper() if brand.isupper() else word[:1].isupper()
@@ -144,9 +170,10 @@ class Recogniser:
 
     def mentions(self, tokens: list[Token], aliases: Aliases | None = None) -> list[Mention]:
         """Non-overlapping mentions, in text order."""
+        written, tokens = tokens, _case_folded(tokens)
         candidates: list[Mention] = list(self.lexicon.match(tokens))
-        if aliases:
-            candidates += self._alias_mentions(tokens, aliases)
+        defined = self._alias_mentions(tokens, aliases) if aliases else []
+        candidates += defined
         words = [t.text for t in tokens]
         for match in self.dictionaries.match(words):
             if match.first == match.last and words[match.first].lower() in _GENERIC:
@@ -160,12 +187,38 @@ class Recogniser:
         chosen = self._viruses(tokens, chosen)
         chosen = self._with_heads(tokens, chosen)
         chosen = self._with_cause(tokens, chosen)
+        chosen = self._resembling(tokens, chosen)
         chosen = self._changes_of(tokens, chosen)
         chosen = self._modified(tokens, chosen)
+        chosen = self._measured(tokens, chosen)
         chosen = [self._suffixed(tokens, m) for m in chosen]
         chosen = self._paired_brands(tokens, chosen)
         chosen += self._phrases(tokens, chosen)
-        return self._lay_names(tokens, self._abbreviated(tokens, chosen))  # phrases have abbreviations too
+        chosen = self._lay_names(tokens, self._abbreviated(tokens, chosen))  # phrases have abbreviations too
+        chosen = self._spelt_out(tokens, chosen, defined)
+        if written is not tokens:  # read in lower case, quoted as written
+            chosen = [dataclasses.replace(m, text=_written(written, m.first, m.last)) for m in chosen]
+        return chosen
+
+    def _spelt_out(self, tokens: list[Token], chosen: list[Mention], defined: list[Mention]) -> list[Mention]:
+        """A name read whole that holds an abbreviation the document defined is named with the
+        long form ("S1P receptor modulators", S1P defined as sphingosine 1-phosphate: the
+        sphingosine 1-phosphate receptor modulators), so both spellings are one thing."""
+        short = [d for d in defined if d.first == d.last and _ABBREVIATION.match(tokens[d.first].text)]
+        if not short:
+            return chosen
+        out = []
+        for m in chosen:
+            inside = [d for d in short if m.first < d.first <= m.last and tokens[d.first - 1].text != "(" or d.first == m.first < m.last]
+            if not inside or m.source in ("alias", "lexicon") or m.is_drug and m.kind != "drug_class":
+                out.append(m)
+                continue
+            words = [next((d.label for d in inside if d.first == k), None) or t.text for k, t in enumerate(tokens[m.first : m.last + 1], m.first)]
+            joined = "".join(w if k == 0 or tokens[m.first + k - 1].end == tokens[m.first + k].start else " " + w for k, w in enumerate(words))
+            name = normal_form(joined)
+            iri, kind = self.entity(name, m.kind)
+            out.append(dataclasses.replace(m, iri=iri, kind=kind, label=name, drugbank=None))  # type: ignore[arg-type]
+        return out
 
     def _viruses(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """A virus is named by the words before "virus", whatever they name on their own: the
@@ -281,6 +334,8 @@ class Recogniser:
         for m in chosen:
             first = m.first
             general = tokens[m.last].text.lower() in (_GENERAL_CONDITIONS if m.kind != "drug_class" else _GENERAL_CLASSES)
+            # "injection site erythema": a sign where a drug goes in is an effect of its own
+            general = general or m.kind != "drug_class" and _at_site(tokens, m.first)
             if m.kind in ("condition", "adverse_effect", "drug_class") and (m.first == m.last or m.kind != "drug_class") and general:
                 while (
                     first > 0 and (first - 1 in single if m.first < m.last else first - 1 not in taken or first - 1 in single)
@@ -288,6 +343,8 @@ class Recogniser:
                 ):  # fmt: skip
                     first -= 1  # "Herpes virus infections": a herpes virus infection, not herpes and a virus infection
                     dropped.add(first)
+            if general and _at_site(tokens, m.first):
+                first = next(k for k in range(m.first - 1, -1, -1) if tokens[k].text.lower() in ("injection", "infusion"))
             while first > 0 and tokens[first - 1].text.lower() in _SIDES and (first - 1 not in taken or first - 1 in effects):
                 first -= 1
             if first < m.first and tokens[first].text[:1].islower() or first < m.first and first == 0:
@@ -313,7 +370,8 @@ class Recogniser:
         taken = {i for m in chosen for i in range(m.first, m.last + 1)}
         out = list(chosen)
         for i, token in enumerate(tokens[:-2]):
-            if token.text.lower() not in _CHANGES or tokens[i + 1].text.lower() != "of" or (i in taken and i not in by_first):
+            linked = "in" if token.text.lower() == "increase" else "of"  # "an increase in disability"
+            if token.text.lower() not in _CHANGES | {"increase"} or tokens[i + 1].text.lower() != linked or (i in taken and i not in by_first):
                 continue
             last = i + 1
             while last + 1 < len(tokens) and (is_content(tokens[last + 1].text) or tokens[last + 1].text == "-"):
@@ -324,13 +382,27 @@ class Recogniser:
             if last == i + 1:
                 continue
             inside = [m for m in out if i <= m.first and m.last <= last]
-            if any(m.kind not in ("condition", "adverse_effect", "course", "organ", "outcome") for m in inside):
+            allowed = ("condition", "adverse_effect", "course", "organ", "outcome") + (("thing",) if token.text.lower() == "reactivation" else ())
+            if any(m.kind not in allowed for m in inside):
                 continue
             name = normal_form(_written(tokens, i, last))
+            if token.text.lower() == "reactivation":  # "reactivation of hepatitis B virus": a hepatitis B virus reactivation
+                name = normal_form(f"{_written(tokens, i + 2, last)} reactivation")
             iri, kind = self.entity(name, "condition")
             out = [m for m in out if m not in inside]
             out.append(dataclasses.replace(self._mention(tokens, i, last, iri, kind, name, "phrase"), parts=tuple(inside)))
-        return out
+        # "hepatitis B virus reactivation": the change written after the thing
+        for m in list(out):
+            after = m.last + 1
+            if (
+                m.kind in ("condition", "adverse_effect", "thing") and after < len(tokens) and after not in taken
+                and tokens[after].text.lower() in ("reactivation", "flare", "flares", "rebound")
+            ):  # fmt: skip
+                name = normal_form(f"{m.label if m.source == 'alias' else m.text} {tokens[after].text}")
+                iri, kind = self.entity(name, "condition")
+                out = [o for o in out if o is not m]
+                out.append(dataclasses.replace(self._mention(tokens, m.first, after, iri, kind, name, "phrase"), parts=(m,)))
+        return sorted(out, key=lambda m: m.first)
 
     def _with_cause(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """A condition named with its cause ("transfusion-associated graft-versus-host disease",
@@ -346,6 +418,47 @@ class Recogniser:
                 name = normal_form(_written(tokens, first, m.last))
                 iri, kind = self.entity(name, "condition")
                 out.append(self._mention(tokens, first, m.last, iri, kind, name, "phrase"))
+                continue
+            out.append(m)
+        return out
+
+    def _measured(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """ "slow heart rate", "reduced lung function", "decreased lymphocyte counts": a measure
+        said to be off is a finding (a condition), whatever its words name on their own."""
+        out = list(chosen)
+        for i, token in enumerate(tokens):
+            if token.text.lower() not in _OFF_WORDS or any(m.first < i <= m.last for m in out):
+                continue
+            last = next((j for j in range(i + 1, min(len(tokens), i + 5)) if tokens[j].text.lower() in _MEASURES), None)
+            if last is None or not all(is_content(tokens[k].text) or tokens[k].text == "-" for k in range(i + 1, last)):
+                continue
+            inside = [m for m in out if i <= m.first and m.last <= last]
+            if any(m.first < i <= m.last or m.first <= last < m.last for m in out) or any(m.is_drug or m.kind == "outcome" for m in inside):
+                continue
+            if any(m.first == i and m.kind in ("condition", "adverse_effect") for m in inside):
+                continue  # a name known whole ("high blood pressure": hypertension)
+            first = i
+            if i >= 2 and tokens[i - 1].text.lower() in ("or", "and") and tokens[i - 2].text.lower() in _OFF_WORDS:
+                first = i - 2  # "fast or irregular heartbeat"
+            name = normal_form(_written(tokens, first, last))
+            iri, kind = self.entity(name, "condition")
+            out = [m for m in out if m not in inside]
+            out.append(dataclasses.replace(self._mention(tokens, first, last, iri, kind, name, "phrase"), parts=tuple(inside)))
+        return sorted(out, key=lambda m: m.first)
+
+    def _resembling(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """ "influenza-like illness", "flu-like symptoms": what resembles a disease is not the disease."""
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        out = []
+        for m in chosen:
+            after = m.last + 3
+            if (
+                m.kind in ("condition", "adverse_effect") and after < len(tokens) and tokens[m.last + 1].text == "-"
+                and tokens[m.last + 2].text.lower() == "like" and after not in taken and tokens[after].text.isalpha()
+            ):  # fmt: skip
+                name = normal_form(_written(tokens, m.first, after))
+                iri, kind = self.entity(name, "condition")
+                out.append(self._mention(tokens, m.first, after, iri, kind, name, "phrase"))
                 continue
             out.append(m)
         return out

@@ -29,6 +29,10 @@ PLURAL_ANAPHORS = (
     ("they",),
     ("them",),
 )
+#: counts of drugs named together ("all four drugs"), and the nouns that name drugs
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_DRUG_NOUNS = frozenset({"drugs", "medicines", "medications", "agents", "treatments", "therapies", "products", "modulators",
+                         "antibodies", "are", "can", "have", "were", "cause"})  # fmt: skip
 SINGULAR_ANAPHORS = (
     ("the", "drug"),
     ("this", "drug"),
@@ -93,6 +97,8 @@ class Sentence:
     #: what singular and plural references resolve to (set by the document walker)
     last_subject: tuple[DrugItem, ...] = ()
     last_plural: tuple[DrugItem, ...] = ()
+    #: the latest group of drugs named together, by its size ("all four drugs" refers to the last four)
+    groups: dict[int, tuple[DrugItem, ...]] = field(default_factory=dict)
     #: the drug the document is about (named in its title), when a sentence names none
     focus: tuple[DrugItem, ...] = ()
     #: what kind of unit this is: ``heading``, ``item`` (of a list), ``row`` (of a table), ``paragraph``
@@ -251,6 +257,9 @@ class Sentence:
     def anaphor_at(self, lo: int, hi: int) -> tuple[int, tuple[DrugItem, ...]] | None:
         """The first back-reference in a token range and what it resolves to."""
         for i in range(lo, hi):
+            counted = self._counted_at(i)
+            if counted:
+                return i, counted
             for words in PLURAL_ANAPHORS:
                 if self.seq_at(i, words):
                     return i, self.last_plural or self.last_subject
@@ -258,6 +267,20 @@ class Sentence:
                 if self.seq_at(i, words):
                     return i, self.last_subject
         return None
+
+    def _counted_at(self, i: int) -> tuple[DrugItem, ...]:
+        """What "all four drugs", "the three agents", "both drugs" at token ``i`` refer to: the
+        latest group of that many drugs the document named."""
+        if self.lower(i) == "both" and self.lower(i + 1) in _DRUG_NOUNS:
+            count = 2
+        elif self.lower(i) in ("all", "the") and self.lower(i + 1) in _COUNTS:
+            count = _COUNTS[self.lower(i + 1)]
+            # "the two drugs", "all four": a count alone stands for the drugs only after "all"
+            if self.lower(i) == "the" and self.lower(i + 2) not in _DRUG_NOUNS:
+                return ()
+        else:
+            return ()
+        return self.groups.get(count, ())
 
     def indefinite(self, d: DrugItem) -> bool:
         """Whether a drug class is named indefinitely ("a corticosteroid", "A purine
@@ -345,7 +368,9 @@ class Sentence:
                 depth += 1
             elif word == ")":
                 depth = max(0, depth - 1)
-            elif depth == 0 and (word in (",", ";", "and", "or", "and/or") or self.seq_at(i, ("as", "well", "as"))):
+            elif depth == 0 and (word in (",", ";", "and", "or", "and/or") or self.seq_at(i, ("as", "well", "as"))) and not (
+                word in ("and", "or") and any(m.first < i < m.last for m in self.mentions)
+            ):  # a name that holds "or" is one member ("fast or irregular heartbeat")
                 if start < i:
                     cuts.append((start, i - 1))
                 i += 3 if word == "as" else 1

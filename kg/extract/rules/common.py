@@ -136,7 +136,7 @@ _FIRST_DOSE = re.compile(r"\b(?:after|following|with|within .{0,20}?of)\s+(?:the
 _DURING = re.compile(r"\bduring\s+(?:the|each|an|every)\s+(?:infusion|injection|dose)\b", re.I)
 _AFTER_EACH = re.compile(
     r"\b(?:after|following)\s+(?:each|the|an|every|a)\s+(?:infusion|injection|dose)\b|"
-    r"\bwithin\s+\d+\s+(?:hours?|days?)\s+(?:after|of)\s+(?:it|the|an?|each|\w+)\b|\bafter the infusion\b",
+    r"\bwithin\s+(?:\d+\s*(?:to|-|\u2013|or)\s*)?\d+\s+(?:minutes?|hours?|days?)\s+(?:after|of)\s+(?:it|the|an?|each|\w+)\b|\bafter the infusion\b",
     re.I,
 )
 _BEFORE_EACH = re.compile(r"\bbefore\s+(?:each|every)\s+(?:infusion|injection|dose|treatment course|course)\b", re.I)
@@ -147,13 +147,14 @@ _BEFORE_START = re.compile(
 )
 _DURING_TREATMENT = re.compile(
     r"\b(?:during treatment|while (?:you are )?(?:on|taking|receiving)|regularly|periodically|"
-    r"(?:after|following)\s+(?:the\s+)?start(?:ing)?\b|months? after (?:the )?start)",
+    r"(?:after|following)\s+(?:the\s+)?start(?:ing)?\b|months? after (?:the )?start|"
+    r"after (?:treatment|therapy) (?:is |was |has )?(?:started|starts|began|begins|initiation))",
     re.I,
 )
 _AFTER_TREATMENT = re.compile(
     r"\b(?:after (?:stopping|you stop|discontinu\w+|treatment (?:ends|stops)|(?:the|your) last)|"
     r"(?:was|is|were|are) stopped|until .{0,30}?after (?:the|your) last|after the end of treatment|"
-    r"after treatment|following (?:discontinuation|the last))",
+    r"after treatment(?! (?:is |was |has )?(?:started|starts|began|begins|initiation))|following (?:discontinuation|the last))",
     re.I,
 )
 

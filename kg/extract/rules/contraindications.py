@@ -20,7 +20,7 @@ _REWRITES = (
     (re.compile(r"^(?:are |is |be )?allergic to (.+)$", re.I), r"allergy to \1"),
 )
 #: words before a list of drugs whose use is the contraindication ("in combination with X or Y")
-_USE_OF = re.compile(r"^(?:(?:in |used in )?combination with|(?:are |is )?(?:taking|take|using|use|receiving|receive)|"
+_USE_OF = re.compile(r"^(?:in\s+)?(?:(?:used in )?combination with|(?:(?:those|people|patients|anyone) (?:who )?)?(?:are |is )?(?:taking|take|using|use|receiving|receive)|"
                      r"(?:the )?(?:use|co-administration|coadministration) of|together with|along with)\s+", re.I)
 #: a span naming only who (not in what state) adds nothing ("women", "men of reproductive potential")
 _PEOPLE = re.compile(r"^(?:women|men|woman|man|patients?|people|persons?|adults?|children|mothers?|infants?)\b", re.I)
@@ -67,6 +67,9 @@ def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = Fals
             return [sentence.mint(re.sub(r"\s+", " ", name), "condition", first, last)]
     if _PEOPLE.match(clean_phrase(text)):
         return []
+    used = _used(sentence, first, last)
+    if used is not None:  # "in patients with class III antiarrhythmic drugs": their use
+        return [sentence.mint(used, "condition", first, last)]
     named = sentence.entity_in(first, last, EFFECT_KINDS, "condition")
     return [named] if named is not None else []
 
@@ -97,14 +100,18 @@ def _allergies(sentence: Sentence, first: int, last: int, drugs: tuple[DrugItem,
     targets = [t.strip() for t in _TARGETS.split(match.group(2)) if not re.match(r"(?:a|an|the)\s", t.strip(), re.I)]
     found = []
     at = match.start(2)
+    shared = False
     for n, written in enumerate(targets):
         if (
             " " not in written and n + 1 < len(targets) and " " in targets[n + 1] and written.lower() not in ("it", "them")
             and not any(m.is_drug and sentence.text_of(m.first, m.last).lower() == written.lower() for m in sentence.mentions)
         ):  # fmt: skip
+            shared = True
             continue  # "natural or recombinant interferon beta": an adjective shared with the next
         start = text.find(written, at) if written else at
         target = written
+        if shared:  # "… or recombinant interferon beta": either kind of interferon beta
+            target, shared = written.split(" ", 1)[1], False
         if written.lower() in _ANAPHORS:  # the drug's name, from its IRI (it may be named in another sentence)
             target = str(drugs[0].iri).rsplit("/", 1)[-1].rsplit("#", 1)[-1].replace("-", " ") if len(drugs) == 1 else ""
         if not target or _NO_SUBSTANCE.match(target):
@@ -123,6 +130,7 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     of the drug the sentence (or the list's lead) is about."""
     lead = sentence.lead
     spans: list[tuple[int, int]] = []
+    groups: list[tuple[tuple[DrugItem, ...], list[tuple[int, int]]]] = []
     uses = False
     drugs: tuple[DrugItem, ...] = sentence.subject
     in_section = bool(CONTRA_SECTIONS.search(sentence.section_text)) and not sentence.is_heading
@@ -146,21 +154,46 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                     "in patients with", "in people with", "in patients who", "in people who", "if you have", "if you",
                     "in", "with") if len(p.split()) == n))  # fmt: skip
                 end = sentence.first_of(*_CONTRA_END, lo=words + skip) or len(sentence.tokens)
+                later = [j for c in CONTRA_CUES for j in sentence.find(c) if j > i]
+                if later:  # "…, and ozanimod must not be used in …": the next cue's drug ends this list
+                    nxt = min(later)
+                    end = min(end, next((d.first for d in sentence.drug_items if d.last == nxt - 1 - (sentence.lower(nxt - 1) in ("is", "are"))), nxt))
                 start = words + skip
                 use_of = _USE_OF.match(sentence.span_text(start, end - 1))
                 if use_of:  # "in combination with immunosuppressants or TNF-α inhibitors": each one's use
                     start = sentence.token_at_char(sentence.tokens[start].start - sentence.start + use_of.end())
                     uses = True
-                spans += sentence.members(start, end)
-                drugs = sentence.subject_at(i)
+                members = sentence.members(start, end)
+                spans += members
+                right_before = [d for d in sentence.drug_items if d.last == i - 1 - (sentence.lower(i - 1) in ("is", "are"))]
+                drugs = tuple(right_before) or sentence.subject_at(i)
+                # "fingolimod must not be used in …, and ozanimod must not be used in …": each its own
+                if groups and groups[-1][0] == drugs:
+                    groups[-1][1].extend(members)
+                else:
+                    groups.append((drugs, list(members)))
     if not spans:
         return
     allergies, taken_from, taken_to = _allergies(sentence, min(f for f, _ in spans), max(t for _, t in spans), drugs)
-    spans = [(f, t) for f, t in spans if not (allergies and taken_from <= f and t <= taken_to + 1)]
-    conditions = allergies + [c for first, last in spans for c in _contraindicated(sentence, first, last, uses)]
-    for drug in drugs:
-        if drug.is_class and sentence.lower(drug.first - 1) in ("a", "an"):
-            continue  # "a drug of this kind": no statement about the class
-        for condition in conditions:
-            yield claim(sentence, MSKG.Contraindication, drug.iri,
-                        qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])  # fmt: skip
+    spans = [(f, t) for f, t in spans if not (allergies and _taken(sentence, f, t, taken_from, taken_to))]
+    groups = groups or [(drugs, spans)]
+    for group_drugs, group_spans in groups:
+        group_spans = [(f, t) for f, t in group_spans if (f, t) in spans]
+        conditions = [c for first, last in group_spans for c in _contraindicated(sentence, first, last, uses)]
+        if group_drugs is groups[-1][0]:
+            conditions = allergies + conditions
+        for drug in group_drugs:
+            if drug.is_class and sentence.lower(drug.first - 1) in ("a", "an"):
+                continue  # "a drug of this kind": no statement about the class
+            for condition in conditions:
+                yield claim(sentence, MSKG.Contraindication, drug.iri,
+                            qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])  # fmt: skip
+
+
+def _taken(sentence: Sentence, first: int, last: int, taken_from: int, taken_to: int) -> bool:
+    """Whether a span is the one an allergy was read from: it overlaps the allergy, and what
+    comes before the allergy in it names no condition ("are allergic to …", "a history of
+    hypersensitivity to …")."""
+    if last < taken_from or first > taken_to + 1:
+        return False
+    return first >= taken_from or not sentence.mentions_in(first, taken_from - 1, *CONTRA_KINDS)

@@ -31,6 +31,8 @@ _EFFECT_WORDS = {"reduced": "Reduction", "lowered": "Reduction", "cut": "Reducti
 _COMPARATOR_CUES = (("compared", "with"), ("compared", "to"), ("versus",), ("vs",), ("vs", "."), ("than", "with"),
                     ("than", "those", "on"), ("than", "those", "taking"), ("than", "those", "who", "took"),
                     ("than",), ("against",), ("relative", "to"))  # fmt: skip
+#: a trial named by its acronym ("In OPTIMUM, ponesimod reduced …", "CLARITY"), or by its design
+_TRIAL_NAME = re.compile(r"\b(?:[A-Z]{5,}(?:-[A-Z0-9]+)?(?:\s+(?:I{1,3}|[12]))?|phase\s+(?:3|III|2|II)|placebo-controlled|randomi[sz]ed|head-to-head)\b")
 _STUDY_WORDS = frozenset({"study", "studies", "trial", "trials", "studying"})
 _FUNDING_WORDS = frozenset({"fund", "funded", "funding", "funds", "sponsor", "sponsored", "sponsors", "paid"})
 _CONDUCT_WORDS = frozenset({"conducted", "run", "ran", "led", "carried"})
@@ -125,7 +127,7 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if effect_iri is not None:
             qualifiers.append((MSKG.effect, effect_iri))
             previous_effect = effect_iri
-        qualifiers += [(MSKG.evidenceType, e) for e in dict.fromkeys(evidence)]
+        evidence_of = evidence
         # the figures between this outcome and the next one in the clause ("by 53% and … by 38%")
         following = [p.first for p in outcomes[n + 1 :] if p.first < hi]
         upto = following[0] if following else hi
@@ -138,6 +140,9 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if not comparators and sentence.index - index == 1:
             comparators = list(earlier_comparators)  # "Compared with placebo, X reduced …. It also reduced …"
         qualifiers += [(MSKG.comparator, c) for c in dict.fromkeys(comparators)]
+        if not evidence_of and (comparators or _names_trial(sentence)):
+            evidence_of = [MSKG.ClinicalTrialEvidence]  # a result against a comparator, or in a named trial, is a trial's
+        qualifiers += [(MSKG.evidenceType, e) for e in dict.fromkeys(evidence_of)]
         span = (min(o.first, effect.first), max(o.last, effect.last)) if effect else (o.first, o.last)
         failed = any(sentence.lower(j) in ("failed", "fail", "fails") for j in range(max(lo, span[0] - 4), span[0]))
         qualifiers.append((MSKG.assertionStatus, MSKG.Negated if failed else status(sentence, *span)))
@@ -145,6 +150,15 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         drugs = (lead.subject if lead is not None else ()) or _subject(sentence, o.first, comparators)
         for item in drugs:
             yield claim(sentence, MSKG.EfficacyFinding, item.iri, qualifiers=qualifiers)
+
+
+def _names_trial(sentence: Sentence) -> bool:
+    """Whether a sentence names a trial (an acronym that is not a drug's name in capitals, or a design)."""
+    for match in _TRIAL_NAME.finditer(sentence.text):
+        at = sentence.token_at_char(match.start())
+        if not any(m.first <= at <= m.last for m in sentence.mentions):
+            return True
+    return False
 
 
 def _subject(sentence: Sentence, i: int, comparators: list[URIRef]) -> tuple[DrugItem, ...]:

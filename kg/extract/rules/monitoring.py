@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from rdflib import URIRef
 from rdflib.term import Node
 
-from ...namespaces import MSKG
+from ...namespaces import ID, MSKG
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..names import normal_form, singular
@@ -246,6 +246,21 @@ def _table_row(sentence: Sentence) -> Iterator[Claim]:
         yield from _table_claims(sentence, procedure, columns, test)
 
 
+#: the organ a test's name says it checks ("liver function test", "renal function", "cardiac monitoring")
+_ORGAN_WORDS = {"liver": "liver", "hepatic": "liver", "thyroid": "thyroid", "kidney": "kidney", "renal": "kidney",
+                "heart": "heart", "cardiac": "heart"}  # fmt: skip
+_TEST_NOUNS = frozenset({"test", "tests", "panel", "panels", "monitoring", "exam", "exams", "examination", "examinations"})
+
+
+def _organ_named(procedure: Mention) -> list[URIRef]:
+    """The organ a test's written name checks ("liver function tests", "cardiac monitoring"); a
+    name without the word for a test ("check … liver function") names what is looked at, not a test of it."""
+    words = re.findall(r"[a-z]+", procedure.text.lower())
+    if not _TEST_NOUNS & set(words):
+        return []
+    return list(dict.fromkeys(ID[_ORGAN_WORDS[w]] for w in words if w in _ORGAN_WORDS))
+
+
 def _table_claims(sentence: Sentence, procedure: Mention, columns: tuple[str, ...], test: int) -> Iterator[Claim]:
     qualifiers: list[tuple[URIRef, Node]] = [(MSKG.procedure, procedure.iri)]
     when = next((n for n, c in enumerate(columns) if _WHEN_COLUMN.search(c)), None)
@@ -318,6 +333,10 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     for p in procedures:
         lo, hi = sentence.clause_of(p.first)
         clause = sentence.span_text(lo, hi - 1)
+        if any(sentence.lower(j) in ("not", "no", "never") for j in range(max(lo, p.first - 6), p.first)) or sentence.has(
+            "is not needed", "is not required", "are not needed", "are not required", lo=p.last + 1, hi=p.last + 5
+        ):  # fmt: skip
+            continue  # "Ozanimod does not require first-dose observation", "needs no routine laboratory monitoring"
         qualifiers: list[tuple[URIRef, Node]] = [(MSKG.procedure, p.iri)]
         points = timings.get(id(p), [])
         # the clause's other timings, of a kind the phrase next to the procedure does not give
@@ -331,7 +350,8 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers += [(MSKG.interval, v) for v in intervals(clause)]
         qualifiers += [(MSKG.population, q) for q in populations]
         qualifiers += [(MSKG.population, q.iri) for q in own_populations if _population_of(sentence, q, p, procedures)]
-        qualifiers += [(MSKG.checks, o.iri) for o in sentence.of_kind("organ", lo=lo, hi=hi)]
+        organs = [o.iri for o in sentence.of_kind("organ", lo=lo, hi=hi)]
+        qualifiers += [(MSKG.checks, o) for o in organs or _organ_named(p)]
         own = screened.get(id(p))
         named_after = [m.iri for m in p.parts if m.kind in CONTRA_KINDS and re.search(r"screening|test$", str(p.iri))]
         qualifiers += [(MSKG.reason, r) for r in ([own.iri] if own is not None else reasons or named_after)]

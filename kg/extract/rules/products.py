@@ -187,6 +187,17 @@ def dated_list(sentence: Sentence, start: int) -> list[DrugItem]:
     return members
 
 
+def _coordinated_before(sentence: Sentence, item: DrugItem) -> list[DrugItem]:
+    """A drug and those coordinated before it ("Fingolimod, siponimod and ozanimod are …")."""
+    group = [item]
+    for d in sorted((d for d in sentence.drug_items if d.last < item.first), key=lambda d: -d.first):
+        between = {sentence.lower(j) for j in range(d.last + 1, group[-1].first)}
+        if not between or not between <= {",", "and", "or"}:
+            break
+        group.append(d)
+    return group[::-1]
+
+
 def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """Drug-class membership from enumerations and copulas: "C such as X or Y", "C including X",
     "C include X, Y and Z", "in addition to W, other C include …" (W too), "X is a (fully human) C",
@@ -233,7 +244,7 @@ def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             if also or (copula or belongs or apposition) and not any(
                 o.first < c.first and o.last > item.last for o in classes if o is not c
             ):
-                yield from _members(sentence, c, [item])
+                yield from _members(sentence, c, _coordinated_before(sentence, item) if between[0] == "are" else [item])
         # "It is a prodrug …", "The drug is a monoclonal antibody": what the anaphor refers to
         size = 1 if sentence.lower(0) == "it" else 2 if any(sentence.seq_at(0, a) for a in _ANAPHORS) else 0
         if (

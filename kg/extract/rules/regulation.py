@@ -196,6 +196,13 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
                     yield from _decisions(sentence, [product], condition.iri, status, agency, own.get(product, years), courses, ago)
             else:
                 yield from _decisions(sentence, products, condition.iri, status, agency, years, courses, ago)
+    if not triggers and memory.get("unit") == sentence.index - 1 and _INCLUDES_OPENING.match(sentence.text):
+        # "Plegridy is approved for relapsing forms of MS. This includes …": the same decision for each
+        conditions = _without_descriptions(sentence, _conditions(sentence, 0, len(sentence.tokens)))
+        for condition in conditions:
+            courses = _courses(sentence, condition, conditions, 0, len(sentence.tokens))
+            yield from _decisions(sentence, memory["products"], condition.iri, memory["status"], memory["agency"],
+                                  memory["years"], courses, [])  # fmt: skip
     lead = sentence.lead
     if lead is not None and sentence.block == "item" and not seen:
         decided = lead.memory.get("decision", {})
@@ -309,6 +316,10 @@ def _user(sentence: Sentence, i: int) -> list[DrugItem]:
     return list(sentence.subject_at(i))
 
 
+#: a sentence that widens the one before ("This includes …", "These include …")
+_INCLUDES_OPENING = re.compile(r"^(?:this|these|that|which|they)\s+(?:also\s+)?(?:includes?|covers?|comprises?)\b", re.I)
+
+
 def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """ "used to treat", "used for", "prescribed", "a drug for", "for the treatment of" followed
     by conditions states a use, unless the clause states an approval; the words near it qualify
@@ -361,6 +372,16 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 )
     if used_any:
         sentence.memory["use"] = (list(_user(sentence, triggers[0])), sentence.text.rstrip().endswith(":"))
+        sentence.discourse["use"] = (sentence.index, list(_user(sentence, triggers[0])))
+    index, earlier_users = sentence.discourse.get("use", (-9, []))
+    if not triggers and sentence.index - index == 1 and _INCLUDES_OPENING.match(sentence.text):
+        # "… used to treat relapsing forms of MS. This includes clinically isolated syndrome, …": those too
+        conditions = _without_descriptions(sentence, _conditions(sentence, 0, len(sentence.tokens)))
+        for condition in conditions:
+            courses = [(MSKG.diseaseCourse, c) for c in _courses(sentence, condition, conditions, 0, len(sentence.tokens))]
+            for item in earlier_users:
+                yield claim(sentence, MSKG.TherapeuticUse, item.iri,
+                            qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed), *courses])  # fmt: skip
     lead = sentence.lead
     if lead is not None and sentence.block == "item":
         users, introduces = lead.memory.get("use", ([], False))

@@ -67,9 +67,17 @@ _ONSET = re.compile(
 )
 _TYPICAL_ONSET = re.compile(r"\bmost (?:often|commonly|likely) ((?:within|during|after|in) [^,.;]*)", re.I)
 _RISK_FACTORS = re.compile(
-    r"\b(?:factors?\s+(?:that\s+)?(?:raise|raises|increase|increases)\s+the\s+risk|risk\s+(?:of\s+[\w\s-]+?\s+)?is\s+higher|"
-    r"(?:more|most)\s+(?:frequent|frequently|common|likely)\s+in|(?:has|have)\s+occurred\s+in\s+patients\s+with|"
-    r"higher\s+risk)",
+    r"\b(?:factors?\s+(?:that\s+)?(?:raise|raises|increase|increases)\s+the\s+risk|"
+    r"risk\s+(?:of\s+[\w\s-]+?\s+)?(?:is\s+higher|is\s+highest|is\s+greater|increases|rises)|"
+    r"(?:more|most)\s+(?:frequent|frequently|common|likely)\s+(?:in|if|with)|(?:has|have)\s+occurred\s+in\s+patients\s+with|"
+    r"(?<!at\s)higher\s+risk|is\s+highest\s+in)",
+    re.I,
+)
+#: what raises a risk, named before the cue: "Diabetes and a history of uveitis increase the risk",
+#: "patients with a history of depression are at greater risk"
+_FACTORS_BEFORE = re.compile(
+    r"\b(?:(?:may|can|could)\s+)?(?:increase|raise)s?\s+(?:the|your|their)\s+risk\b|"
+    r"\b(?:are|is)\s+at\s+(?:a\s+)?(?:higher|greater|increased)\s+risk\b",
     re.I,
 )
 TIMING = re.compile(
@@ -84,11 +92,26 @@ def is_ms(m: Mention) -> bool:
 
 
 def _disease(m: Mention) -> bool:
-    return bool(_DISEASE.search((m.label or m.text).lower().rstrip(")")))
+    name = (m.label or m.text).lower().rstrip(")")
+    return name not in _SIGN_NAMES and bool(_DISEASE.search(name))
+
+
+#: words _DISEASE takes for diseases that, alone, name a sign ("macular edema" is a disease, "edema" a swelling)
+_SIGN_NAMES = frozenset({"edema", "oedema"})
 
 
 _NOT_RISK_AFTER = frozenset({"dna", "rna", "antibody", "antibodies", "treatment", "treatments", "therapy", "therapies", "patients", "drug", "drugs", "medicine",
                              "medicines", "trial", "trials", "study", "studies", "screening", "test", "tests"})  # fmt: skip
+
+
+#: a sentence opening with who it is about, their history ("People with heart disease …")
+_HISTORY_OPENINGS = (("if", "you", "have"), ("if", "you", "had"), ("if", "you", "have", "had"), ("people", "with"),
+                     ("patients", "with"), ("those", "with"), ("in", "patients", "with"), ("in", "people", "with"),
+                     ("for", "people", "with"), ("for", "patients", "with"))  # fmt: skip
+#: where the sentence's main clause starts after such an opening
+_MAIN_CLAUSE = ("your", "you", "should", "will", "must", "need", "needs", "have", "are", "is", "can", "may")
+_EASED_BY = frozenset({"improved", "improves", "improve", "improving", "relieve", "relieves", "relieved", "reduce",
+                       "reduces", "reducing", "lessen", "lessens", "ease", "eases"})  # fmt: skip
 
 
 def _blocked(sentence: Sentence, m: Mention) -> bool:
@@ -96,6 +119,11 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
     lo, _ = sentence.clause_of(m.first)
     if sentence.lower(m.last + 1) in _NOT_RISK_AFTER or sentence.lower(m.last) in _NOT_RISK_AFTER:
         return True  # "cancer treatment", "MS patients"
+    opening = next((len(c) for c in _HISTORY_OPENINGS if sentence.seq_at(0, c)), 0)
+    if opening and m.first < (sentence.first_of(*_MAIN_CLAUSE, lo=opening + 1) or 0):
+        return True  # "If you have certain heart problems, such as …, your provider will …": who, not what happens
+    if sentence.lower(m.first - 1) in _EASED_BY:
+        return True  # "improved fatigue symptoms", "aspirin … to reduce flushing": what the drug eases
     if any(sentence.seq_at(j, ("caused", "by")) for j in range(max(lo, m.first - 10), m.first)):
         return True  # "caused by herpes simplex and varicella zoster viruses": the causes
     return any(sentence.seq_at(j, cue) for cue in _NOT_RISK_BEFORE for j in range(max(lo, m.first - 6), m.first))
@@ -230,7 +258,7 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
                 sign_ids |= {id(m) for m in effects if e.last + 1 < m.first < close}
                 continue
         for intro in _SIGN_INTROS:
-            for j in range(e.last + 1, e.last + (3 if len(intro) < 2 or intro[0] == "such" else 12)):
+            for j in range(e.last + 1, e.last + 12):  # the words between only describe it ("(21%), such as")
                 gap = [sentence.lower(k) for k in range(e.last + 1, j)]
                 if not sentence.seq_at(j, intro) or not _describing(gap):
                     continue
@@ -298,16 +326,23 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
                 ("symptoms", "are"), ("signs", "are")):  # fmt: skip
         for i in sentence.find(cue):
             return i + len(cue), len(sentence.tokens), None
+    for i, token in enumerate(sentence.tokens):  # "Symptoms get worse over days and include …"
+        if token.lower in ("signs", "symptoms") and sentence.lower(i + 1) != "of":
+            verb = sentence.first_of("include", "includes", "included", lo=i + 2, hi=min(sentence.clause_of(i)[1], i + 10))
+            if verb is not None:
+                return verb + 1, len(sentence.tokens), None
     for i in sentence.find((";",)):  # "Infusion reactions … occurred in 24%; the most frequent were headache, …"
         for most in _MOST_FREQUENT:
             if sentence.seq_at(i + 1, most):
                 named = next((m for m in sentence.of_kind(*EFFECT_KINDS, hi=i) if not is_ms(m)), None)
                 if named is not None:
                     return i + 1 + len(most), len(sentence.tokens), named
-    for cue in (("signs", "of"), ("symptoms", "of")):
+    for cue in (("signs", "of"), ("symptoms", "of"), ("features", "of")):
         for i in sentence.find(cue):
             named = next((m for m in sentence.of_kind(*EFFECT_KINDS) if m.first == i + 2 or m.first == i + 3), None)
             after = sentence.first_of("include", "such as", "including", lo=i)
+            if named is not None and sentence.lower(named.last + 1) == ":":  # "signs of an allergic reaction: rash, …"
+                return named.last + 2, len(sentence.tokens), named
             if named is not None and after is not None:
                 return after + (2 if sentence.seq_at(after, ("such", "as")) else 1), len(sentence.tokens), named
     if _REPORT.search(sentence.text) and sentence.has("if you have", "if you notice", "if you feel", "about", "report"):
@@ -322,8 +357,14 @@ def _incidence(sentence: Sentence, e: Mention) -> list[str]:
     """The share of patients in whom an effect occurred: "(39%)" after it, "occurred in 2.5% of",
     "in 2% of ... patients", "About 2% of people ... developed"; a table row's first figure."""
     if sentence.block == "row":
-        found = percentages(sentence.span_text(e.last + 1, len(sentence.tokens) - 1))
+        rest = sentence.span_text(e.last + 1, len(sentence.tokens) - 1)
+        found = percentages(rest)
+        if not found and any("%" in c for c in sentence.columns[1:]):  # "| Headache | 25 | 24 |" under "GILENYA (%)"
+            found = re.findall(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\w.])", rest)
         return found[:1]
+    leader = re.match(r"^\s*(?:\.\s*){2,}(\d+(?:\.\d+)?)\s*%", sentence.span_text(e.last + 1, len(sentence.tokens) - 1))
+    if leader:  # "Injection site erythema ......... 43% ...... 10%": a table typeset with leaders
+        return [leader.group(1)]
     after = sentence.span_text(e.last + 1, min(len(sentence.tokens) - 1, e.last + 4))
     match = re.match(r"^\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)", after)
     if match:
@@ -353,10 +394,13 @@ def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
         start = colon + 1
     else:
         cue = sentence.first_of("if you have", "in people who", "in patients who", "in patients with", "in people with",
-                                "if you", "with", lo=start - 1)  # fmt: skip
+                                "if you", "if your", "with", "in", lo=start - 1, hi=start + 3)  # fmt: skip
         if cue is None:
             return []
-        start = cue + (3 if sentence.lower(cue) in ("if", "in") else 1)
+        size = next(len(p.split()) for p in ("if you have", "in people who", "in patients who", "in patients with",
+                                              "in people with", "if you", "if your", "with", "in")
+                    if sentence.seq_at(cue, tuple(p.split())))  # fmt: skip
+        start = cue + size
     factors = []
     members = sentence.members(start, len(sentence.tokens))
     joined: list[tuple[int, int]] = []
@@ -374,6 +418,31 @@ def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
         if m is not None and (effect is None or m.iri != effect.iri):
             factors.append(m)
     return factors
+
+
+#: words that make the words before "increase the risk" a clause rather than a list of factors
+_NOT_A_FACTOR_LIST = frozenset({"is", "are", "was", "were", "so", "because", "this", "it", "they", "which", "that", "who",
+                                "these", "its"})  # fmt: skip
+
+
+def _factors_before(sentence: Sentence) -> tuple[list[Mention], int, int] | None:
+    """Risk factors named before "increase the risk" or "are at higher risk": the factors, and
+    the tokens of the cue (what follows it, "of X", is the effect)."""
+    match = _FACTORS_BEFORE.search(sentence.text)
+    if match is None:
+        return None
+    at = sentence.token_at_char(match.start())
+    lo = sentence.clause_of(at)[0]
+    if any(sentence.lower(j) in _NOT_A_FACTOR_LIST for j in range(lo, at)):
+        return None  # "… cells that fight infection, so this medicine can increase your risk": a clause, not factors
+    factors = []
+    for first, last in sentence.members(lo, at):
+        m = sentence.entity_in(first, last, EFFECT_KINDS, "condition")
+        if m is not None and not any(d.first >= first and d.last <= last for d in sentence.drug_items) and (
+            normal_form(m.label or m.text) not in ("treatment", "therapy", "use", "dose", "drug", "medicine")
+        ):  # "Treatment during these 2 years may increase the risk": no factor named
+            factors.append(m)
+    return factors, at, sentence.token_at_char(match.end() - 1)
 
 
 #: what an effect does: when it happens, how bad it can be
@@ -462,6 +531,25 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     factor_owner = before_cue[-1] if before_cue else topic
     factors = _risk_factors(sentence, factor_owner) if cue is not None and factor_owner is not None else []
     factor_ids = {id(e) for e in effects if e.first > cue_at}
+    opening = next((len(c) for c in _HISTORY_OPENINGS if sentence.seq_at(0, c)), 0)
+    if cue is not None and opening and sentence.lower(sentence.token_at_char(cue.end() - 1) + 1) == "of":
+        # "Patients with diabetes have a higher risk of macular edema": the effect after, its factors before
+        end = sentence.token_at_char(cue.end() - 1) + 1
+        owner = next((e for e in effects if end < e.first <= end + 3), None)
+        main = sentence.first_of(*_MAIN_CLAUSE, lo=opening + 1) or cue_at
+        if owner is not None:
+            factor_owner = owner
+            factors = [m for first, last in sentence.members(opening, main)
+                       if (m := sentence.entity_in(first, last, EFFECT_KINDS, "condition")) is not None]  # fmt: skip
+            factor_ids = {id(e) for e in effects if e.last < main}
+    named_first = _factors_before(sentence) if cue is None else None
+    if named_first is not None and named_first[0]:
+        factors, at, end = named_first
+        lo = sentence.clause_of(at)[0]
+        later = [e for e in effects if e.first > end]
+        earlier = [e for e in effects if e.last < lo]  # "Depression can occur; patients with … are at greater risk"
+        factor_owner = later[0] if later and sentence.lower(end + 1) == "of" else earlier[0] if earlier else topic
+        factor_ids = {id(e) for e in effects if lo <= e.first and e.last < at}
     sign_list = _sign_list(sentence)
     listed_signs: list[Mention] = []
     sign_owner: Mention | None = None
@@ -494,11 +582,20 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if owner is not None and given and all(h.iri != owner.iri for h in heads):
             heads.append(owner)
     recent = sentence.continued or sentence.index - sentence.discourse.get("effect", (-9, None))[0] == 1
+    topics: list[Mention] = []
     if topic is not None and not heads and recent and sentence.lower(0) in ("they", "it", "these", "this", "some", "most") and _BEHAVES.search(sentence.text):
-        heads = [topic]  # "They usually happen during the infusion …, and some can be serious": when, how bad
+        heads = topics = [topic]  # "They usually happen during the infusion …, and some can be serious": when, how bad
+        index, earlier = sentence.discourse.get("effects", (-9, []))
+        if sentence.lower(0) in ("they", "these") and sentence.index - index == 1 and len(earlier) > 1:
+            # "… reactions, including stroke and heart attack. These reactions can be fatal": all of them
+            heads = topics = [dataclasses.replace(h, first=0, last=0) for h in earlier]
     if not heads:
         return
     sentence.discourse["effect"] = (sentence.index, heads[0])
+    if not topics:
+        sentence.discourse["effects"] = (sentence.index, heads)
+    # "rare but serious cardiovascular reactions, including stroke, …": the kinds listed are as rare and as serious
+    kind_of = {id(m): e for e in heads for m in _kinds_listed(sentence, e, heads)}
     text = sentence.text
     most_common = bool(_MOST_COMMON.search(text)) or bool(lead and _MOST_COMMON.search(lead.text)) or (
         sentence.block == "row" and "most common" in sentence.discourse.get("table", "")
@@ -514,7 +611,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     onsets += [(MSKG.typicalOnsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_TYPICAL_ONSET)]
     for n, e in enumerate(heads):
         qualifiers: list[tuple[URIRef, Node]] = [(MSKG.adverseEffect, e.iri)]
-        if e is topic:  # only what this sentence adds about it
+        if any(e is t for t in topics):  # only what this sentence adds about it
             qualifiers.append((MSKG.assertionStatus, MSKG.Affirmed))
             qualifiers += [(MSKG.onsetTiming, t) for t in timepoints(sentence.text) if t != MSKG.BeforeTreatmentStart]
             severities = set(severity_words(sentence.text)) if re.search(r"\b(?:can|may) be\b", sentence.text) else set()
@@ -529,11 +626,14 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers += [(MSKG.manifestation, s.iri) for s in signs.get(id(e), [])]
         if e is sign_owner:
             qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs]
-        qualifiers += [(MSKG.frequency, f) for f in frequency.get(id(e), [])]
+        qualifiers += [(MSKG.frequency, f) for f in frequency.get(id(e), []) or frequency.get(id(kind_of.get(id(e))), [])]
         if most_common and not frequency.get(id(e)) and not _after_new_clause(sentence, e) and _with_cue(sentence, e):
             qualifiers.append((MSKG.frequency, MSKG.Common))
         before = sentence.span_text(max(0, e.first - 2), e.first - 1) + " " + e.text
         severities = set(severity_words(before))
+        if id(e) in kind_of:
+            general = kind_of[id(e)]
+            severities |= set(severity_words(sentence.span_text(max(0, general.first - 2), general.first - 1) + " " + general.text))
         if lead_serious and e is item_head:
             severities.add("Serious")
         if n == 0 and _FATAL.search(clause):
@@ -547,11 +647,31 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             # when it happens is said after it is named ("… premedication before each infusion to
             # reduce the risk of infusion reactions" says nothing of when they occur)
             after = sentence.span_text(e.first, hi - 1)
-            qualifiers += [(MSKG.onsetTiming, t) for t in timepoints(after) if t != MSKG.BeforeTreatmentStart]
+            points = [t for t in timepoints(after) if t != MSKG.BeforeTreatmentStart]
+            if _AT_START.search(after) and MSKG.AfterFirstDose not in points:
+                points.append(MSKG.AfterFirstDose)  # "bradycardia … when treatment starts": the first doses'
+            qualifiers += [(MSKG.onsetTiming, t) for t in points]
         if e is factor_owner:
             qualifiers += [(MSKG.riskFactor, f.iri) for f in factors]
         for item in _drugs_of(sentence, e):
             yield claim(sentence, MSKG.Risk, item.iri, qualifiers=qualifiers)
+
+
+#: an effect of starting treatment (the first doses)
+_AT_START = re.compile(r"\bwhen (?:treatment|therapy) (?:starts|is started|begins)\b|\bwhen (?:you )?start(?:ing)? (?:treatment|it|the drug)\b|"
+                       r"\bat the start of treatment\b", re.I)
+
+
+def _kinds_listed(sentence: Sentence, e: Mention, heads: list[Mention]) -> list[Mention]:
+    """The effects listed as kinds of ``e`` right after it ("serious infections, including herpes
+    zoster and PML")."""
+    at = e.last + 1 + (sentence.lower(e.last + 1) == ",")
+    intro = next((len(i) for i in (("including",), ("such", "as")) if sentence.seq_at(at, i)), 0)
+    if not intro:
+        return []
+    hi = sentence.clause_of(at + intro)[1]
+    stop = sentence.first_of(*_LIST_ENDS, lo=at + intro, hi=hi) or hi
+    return [h for h in heads if at + intro <= h.first < stop and h is not e]
 
 
 def _status(sentence: Sentence, e: Mention) -> URIRef:
