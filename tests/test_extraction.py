@@ -334,3 +334,19 @@ def test_a_numbered_heading_run_into_the_text_ends_the_sentence_before_it() -> N
     text = "Obtain liver function tests periodically to detect hepatic injury. 4.3 Depression and suicide. Depression can occur."
     sentences = [text[a:b] for a, b in clinical_text().sentences(text)]
     assert sentences[1].startswith("4.3 Depression")
+
+
+def test_what_a_history_opening_or_a_count_does_not_cover(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Fingolimod, siponimod and ozanimod are S1P receptor modulators.\n\n"
+        "Tysabri (natalizumab) is given by infusion.\n\n"
+        "All three doses are contraindicated in patients with active tuberculosis.\n\n"
+        "In patients with pre-existing heart disease, bradycardia can occur after the first dose of Tysabri.\n\n"
+        "Patients who have not had chickenpox should get a varicella zoster virus antibody test before Tysabri.\n"
+    ))  # fmt: skip
+    contraindicated = {c.subject for c in claims if c.relation == MSKG.Contraindication}
+    assert not contraindicated & {ID["fingolimod"], ID["siponimod"], ID["ozanimod"]}  # doses are not the three drugs
+    risks = _risks(claims)
+    assert ID["bradycardia"] in risks and ID["heart-disease"] not in risks  # the main clause's subject is a risk
+    tests = [m[MSKG.procedure] for m in _statements(claims, MSKG.MonitoringRequirement)]
+    assert [ID["varicella-zoster-virus-antibody-test"]] in tests  # "have not had chickenpox" negates no test

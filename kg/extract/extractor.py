@@ -188,7 +188,7 @@ def extract(
         listed = enumeration(sentence)
         if len(listed) > 1:
             last_plural = tuple(listed)
-        named = tuple({d.iri: d for d in sentence.drug_items if not d.is_class}.values())  # "approved four: A in 2010, B …"
+        named = tuple({d.member: d for d in sentence.drug_items if not d.is_class}.values())  # "approved four: A in 2010, B …"
         for group in (named, explicit, tuple(listed)):
             if len(group) > 1 and not any(d.is_class for d in group):
                 groups = {**groups, len(group): tuple(group)}

@@ -122,15 +122,15 @@ _MEASURES = frozenset({"rate", "count", "counts", "level", "levels", "function",
                        "fraction", "clearance", "rhythm", "heartbeat"})  # fmt: skip
 
 
-def _case_folded(tokens: list[Token]) -> list[Token]:
+def _case_folded(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """A sentence in capitals ("WARNING: AUTOIMMUNITY, INFUSION REACTIONS, STROKE") is read as if
-    in lower case; its short words stay as written, for they may be acronyms ("PML")."""
+    in lower case, but for the acronyms the lexicon knows ("PML", "MS")."""
     words = [t for t in tokens if t.text.isalpha() and len(t.text) > 1]
-    if len(words) < 3 or sum(t.text.isupper() for t in words) < 0.7 * len(words):
+    if len(words) < 2 or sum(t.text.isupper() for t in words) < 0.7 * len(words):
         return tokens
     return [
         Token(t.text.lower(), t.start, t.end, token_key(t.text.lower(), tokens[k - 1].text if k else None))
-        if t.text.isalpha() and len(t.text) > 4 and t.text.isupper() else t
+        if t.text.isalpha() and len(t.text) > 1 and t.text.isupper() and lexicon.lookup(t.text) is None else t
         for k, t in enumerate(tokens)
     ]
 
@@ -170,7 +170,7 @@ class Recogniser:
 
     def mentions(self, tokens: list[Token], aliases: Aliases | None = None) -> list[Mention]:
         """Non-overlapping mentions, in text order."""
-        written, tokens = tokens, _case_folded(tokens)
+        written, tokens = tokens, _case_folded(tokens, self.lexicon)
         candidates: list[Mention] = list(self.lexicon.match(tokens))
         defined = self._alias_mentions(tokens, aliases) if aliases else []
         candidates += defined
@@ -210,8 +210,11 @@ class Recogniser:
         out = []
         for m in chosen:
             inside = [d for d in short if m.first < d.first <= m.last and tokens[d.first - 1].text != "(" or d.first == m.first < m.last]
-            if not inside or m.source in ("alias", "lexicon") or m.is_drug and m.kind != "drug_class":
-                out.append(m)
+            written = (m.label or m.text).lower().split()
+            if not inside or m.source in ("alias", "lexicon") or m.is_drug and m.kind != "drug_class" or not any(
+                tokens[d.first].text.lower() in written for d in inside
+            ):  # fmt: skip
+                out.append(m)  # nothing to spell out, or already named by the long form
                 continue
             words = [next((d.label for d in inside if d.first == k), None) or t.text for k, t in enumerate(tokens[m.first : m.last + 1], m.first)]
             joined = "".join(w if k == 0 or tokens[m.first + k - 1].end == tokens[m.first + k].start else " " + w for k, w in enumerate(words))
@@ -335,7 +338,7 @@ class Recogniser:
             first = m.first
             general = tokens[m.last].text.lower() in (_GENERAL_CONDITIONS if m.kind != "drug_class" else _GENERAL_CLASSES)
             # "injection site erythema": a sign where a drug goes in is an effect of its own
-            general = general or m.kind != "drug_class" and _at_site(tokens, m.first)
+            general = general or m.kind in ("condition", "adverse_effect") and _at_site(tokens, m.first)
             if m.kind in ("condition", "adverse_effect", "drug_class") and (m.first == m.last or m.kind != "drug_class") and general:
                 while (
                     first > 0 and (first - 1 in single if m.first < m.last else first - 1 not in taken or first - 1 in single)
@@ -385,6 +388,8 @@ class Recogniser:
             allowed = ("condition", "adverse_effect", "course", "organ", "outcome") + (("thing",) if token.text.lower() == "reactivation" else ())
             if any(m.kind not in allowed for m in inside):
                 continue
+            if linked == "in" and not any(m.kind in ("condition", "adverse_effect", "outcome") for m in inside):
+                continue  # "an increase in dose" names no condition
             name = normal_form(_written(tokens, i, last))
             if token.text.lower() == "reactivation":  # "reactivation of hepatitis B virus": a hepatitis B virus reactivation
                 name = normal_form(f"{_written(tokens, i + 2, last)} reactivation")
@@ -440,6 +445,9 @@ class Recogniser:
             first = i
             if i >= 2 and tokens[i - 1].text.lower() in ("or", "and") and tokens[i - 2].text.lower() in _OFF_WORDS:
                 first = i - 2  # "fast or irregular heartbeat"
+                if any(m.first < first <= m.last for m in out):
+                    first = i
+                inside = [m for m in out if first <= m.first and m.last <= last]
             name = normal_form(_written(tokens, first, last))
             iri, kind = self.entity(name, "condition")
             out = [m for m in out if m not in inside]
@@ -454,7 +462,7 @@ class Recogniser:
             after = m.last + 3
             if (
                 m.kind in ("condition", "adverse_effect") and after < len(tokens) and tokens[m.last + 1].text == "-"
-                and tokens[m.last + 2].text.lower() == "like" and after not in taken and tokens[after].text.isalpha()
+                and tokens[m.last + 2].text.lower() == "like" and after not in taken and is_content(tokens[after].text)
             ):  # fmt: skip
                 name = normal_form(_written(tokens, m.first, after))
                 iri, kind = self.entity(name, "condition")

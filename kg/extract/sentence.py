@@ -32,7 +32,9 @@ PLURAL_ANAPHORS = (
 #: counts of drugs named together ("all four drugs"), and the nouns that name drugs
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _DRUG_NOUNS = frozenset({"drugs", "medicines", "medications", "agents", "treatments", "therapies", "products", "modulators",
-                         "antibodies", "are", "can", "have", "were", "cause"})  # fmt: skip
+                         "antibodies"})  # fmt: skip
+#: verbs that may follow a count standing alone for drugs ("All four are taken by mouth")
+_COUNT_VERBS = frozenset({"are", "can", "have", "were", "cause", "may", "carry", "share"})
 SINGULAR_ANAPHORS = (
     ("the", "drug"),
     ("this", "drug"),
@@ -275,8 +277,10 @@ class Sentence:
             count = 2
         elif self.lower(i) in ("all", "the") and self.lower(i + 1) in _COUNTS:
             count = _COUNTS[self.lower(i + 1)]
-            # "the two drugs", "all four": a count alone stands for the drugs only after "all"
-            if self.lower(i) == "the" and self.lower(i + 2) not in _DRUG_NOUNS:
+            # "the two drugs", "all four are …": a count stands for drugs with a word for drugs, or
+            # after "all" with a verb; "all three doses", "the two trials" are not drugs
+            following = self.lower(i + 2)
+            if not (following in _DRUG_NOUNS or self.lower(i) == "all" and following in _COUNT_VERBS):
                 return ()
         else:
             return ()

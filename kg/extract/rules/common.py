@@ -148,13 +148,13 @@ _BEFORE_START = re.compile(
 _DURING_TREATMENT = re.compile(
     r"\b(?:during treatment|while (?:you are )?(?:on|taking|receiving)|regularly|periodically|"
     r"(?:after|following)\s+(?:the\s+)?start(?:ing)?\b|months? after (?:the )?start|"
-    r"after (?:treatment|therapy) (?:is |was |has )?(?:started|starts|began|begins|initiation))",
+    r"after (?:treatment|therapy) (?:is |was |has )?(?:started|starts|start|began|begins|initiation))",
     re.I,
 )
 _AFTER_TREATMENT = re.compile(
     r"\b(?:after (?:stopping|you stop|discontinu\w+|treatment (?:ends|stops)|(?:the|your) last)|"
     r"(?:was|is|were|are) stopped|until .{0,30}?after (?:the|your) last|after the end of treatment|"
-    r"after treatment(?! (?:is |was |has )?(?:started|starts|began|begins|initiation))|following (?:discontinuation|the last))",
+    r"after treatment(?! (?:is |was |has )?(?:started|starts|start|began|begins|initiation))|following (?:discontinuation|the last))",
     re.I,
 )
 

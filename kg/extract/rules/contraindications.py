@@ -10,7 +10,7 @@ from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..names import normal_form
 from ..phrases import clean_phrase
-from ..sentence import DrugItem, Sentence
+from ..sentence import DrugItem, Sentence, adjective
 from .common import claim
 from .risks import CONTRA_CUES, CONTRA_KINDS, CONTRA_SECTIONS, EFFECT_KINDS, is_ms
 
@@ -103,15 +103,16 @@ def _allergies(sentence: Sentence, first: int, last: int, drugs: tuple[DrugItem,
     shared = False
     for n, written in enumerate(targets):
         if (
-            " " not in written and n + 1 < len(targets) and " " in targets[n + 1] and written.lower() not in ("it", "them")
+            " " not in written and n + 1 < len(targets) and " " in targets[n + 1] and adjective(written.lower())
             and not any(m.is_drug and sentence.text_of(m.first, m.last).lower() == written.lower() for m in sentence.mentions)
         ):  # fmt: skip
             shared = True
             continue  # "natural or recombinant interferon beta": an adjective shared with the next
         start = text.find(written, at) if written else at
         target = written
-        if shared:  # "… or recombinant interferon beta": either kind of interferon beta
-            target, shared = written.split(" ", 1)[1], False
+        if shared and adjective(written.split(" ", 1)[0].lower()):  # "… or recombinant interferon beta": either kind of it
+            target = written.split(" ", 1)[1]
+        shared = False
         if written.lower() in _ANAPHORS:  # the drug's name, from its IRI (it may be named in another sentence)
             target = str(drugs[0].iri).rsplit("/", 1)[-1].rsplit("#", 1)[-1].replace("-", " ") if len(drugs) == 1 else ""
         if not target or _NO_SUBSTANCE.match(target):
@@ -130,8 +131,8 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     of the drug the sentence (or the list's lead) is about."""
     lead = sentence.lead
     spans: list[tuple[int, int]] = []
-    groups: list[tuple[tuple[DrugItem, ...], list[tuple[int, int]]]] = []
-    uses = False
+    #: each cue's drugs, the spans it names and whether they name the use of drugs
+    groups: list[tuple[tuple[DrugItem, ...], list[tuple[int, int]], bool]] = []
     drugs: tuple[DrugItem, ...] = sentence.subject
     in_section = bool(CONTRA_SECTIONS.search(sentence.section_text)) and not sentence.is_heading
     led = lead is not None and any(lead.find(cue) for cue in CONTRA_CUES)
@@ -142,6 +143,7 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             drugs = sentence.focus or sentence.last_subject  # "Current treatment with leflunomide": not leflunomide's
         # "Patients who have or have had PML.", "Hypersensitivity to cladribine": what it names
         spans = [(0, (sentence.first_of(*_CONTRA_END) or len(sentence.tokens)) - 1)]
+        groups = [(drugs, spans, False)]
     else:
         for cue in CONTRA_CUES:
             for i in sentence.find(cue):
@@ -157,37 +159,35 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 later = [j for c in CONTRA_CUES for j in sentence.find(c) if j > i]
                 if later:  # "…, and ozanimod must not be used in …": the next cue's drug ends this list
                     nxt = min(later)
-                    end = min(end, next((d.first for d in sentence.drug_items if d.last == nxt - 1 - (sentence.lower(nxt - 1) in ("is", "are"))), nxt))
+                    end = min(end, min((d.first for d in _drug_before(sentence, nxt)), default=nxt))
                 start = words + skip
                 use_of = _USE_OF.match(sentence.span_text(start, end - 1))
                 if use_of:  # "in combination with immunosuppressants or TNF-α inhibitors": each one's use
                     start = sentence.token_at_char(sentence.tokens[start].start - sentence.start + use_of.end())
-                    uses = True
                 members = sentence.members(start, end)
                 spans += members
-                right_before = [d for d in sentence.drug_items if d.last == i - 1 - (sentence.lower(i - 1) in ("is", "are"))]
-                drugs = tuple(right_before) or sentence.subject_at(i)
                 # "fingolimod must not be used in …, and ozanimod must not be used in …": each its own
-                if groups and groups[-1][0] == drugs:
-                    groups[-1][1].extend(members)
-                else:
-                    groups.append((drugs, list(members)))
-    if not spans:
-        return
-    allergies, taken_from, taken_to = _allergies(sentence, min(f for f, _ in spans), max(t for _, t in spans), drugs)
-    spans = [(f, t) for f, t in spans if not (allergies and _taken(sentence, f, t, taken_from, taken_to))]
-    groups = groups or [(drugs, spans)]
-    for group_drugs, group_spans in groups:
-        group_spans = [(f, t) for f, t in group_spans if (f, t) in spans]
-        conditions = [c for first, last in group_spans for c in _contraindicated(sentence, first, last, uses)]
-        if group_drugs is groups[-1][0]:
-            conditions = allergies + conditions
+                drugs = _drug_before(sentence, i) or sentence.subject_at(i)
+                groups.append((drugs, list(members), bool(use_of)))
+    for group_drugs, group_spans, uses in groups:
+        if not group_spans:
+            continue
+        lo, hi = min(f for f, _ in group_spans), max(t for _, t in group_spans)
+        allergies, taken_from, taken_to = _allergies(sentence, lo, hi, group_drugs)
+        kept = [(f, t) for f, t in group_spans if not (allergies and _taken(sentence, f, t, taken_from, taken_to))]
+        conditions = allergies + [c for first, last in kept for c in _contraindicated(sentence, first, last, uses)]
         for drug in group_drugs:
             if drug.is_class and sentence.lower(drug.first - 1) in ("a", "an"):
                 continue  # "a drug of this kind": no statement about the class
             for condition in conditions:
                 yield claim(sentence, MSKG.Contraindication, drug.iri,
                             qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])  # fmt: skip
+
+
+def _drug_before(sentence: Sentence, cue: int) -> tuple[DrugItem, ...]:
+    """The drug named right before a cue ("ozanimod must not be used", "X is contraindicated")."""
+    at = cue - 1 - (sentence.lower(cue - 1) in ("is", "are"))
+    return tuple(d for d in sentence.drug_items if d.last == at)
 
 
 def _taken(sentence: Sentence, first: int, last: int, taken_from: int, taken_to: int) -> bool:

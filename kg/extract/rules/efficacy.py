@@ -32,7 +32,11 @@ _COMPARATOR_CUES = (("compared", "with"), ("compared", "to"), ("versus",), ("vs"
                     ("than", "those", "on"), ("than", "those", "taking"), ("than", "those", "who", "took"),
                     ("than",), ("against",), ("relative", "to"))  # fmt: skip
 #: a trial named by its acronym ("In OPTIMUM, ponesimod reduced …", "CLARITY"), or by its design
-_TRIAL_NAME = re.compile(r"\b(?:[A-Z]{5,}(?:-[A-Z0-9]+)?(?:\s+(?:I{1,3}|[12]))?|phase\s+(?:3|III|2|II)|placebo-controlled|randomi[sz]ed|head-to-head)\b")
+_TRIAL_NAME = re.compile(
+    r"\b(?:(?:[Ii]n|[Tt]he)\s+[A-Z]{4,}(?:-[A-Z0-9]+)?(?:\s+(?:I{1,3}|[12]))?\b(?!\s+\w+ed\b)|"  # "In OPTIMUM, …", "the ASCLEPIOS trials"
+    r"[A-Z]{4,}(?:-[A-Z0-9]+)?\s+(?:trials?|stud(?:y|ies))\b|"
+    r"(?i:phase\s+(?:3|III|2|II)|placebo-controlled|randomi[sz]ed|head-to-head)\b)"
+)
 _STUDY_WORDS = frozenset({"study", "studies", "trial", "trials", "studying"})
 _FUNDING_WORDS = frozenset({"fund", "funded", "funding", "funds", "sponsor", "sponsored", "sponsors", "paid"})
 _CONDUCT_WORDS = frozenset({"conducted", "run", "ran", "led", "carried"})

@@ -246,6 +246,19 @@ def _table_row(sentence: Sentence) -> Iterator[Claim]:
         yield from _table_claims(sentence, procedure, columns, test)
 
 
+def _not_required(sentence: Sentence, procedure: Mention, lo: int) -> bool:
+    """Whether the text says a procedure is not needed: "does not require X", "needs no X",
+    "no routine X", "X is not needed" (not "patients who have not had chickenpox should get X")."""
+    window = range(max(lo, procedure.first - 6), procedure.first)
+    if any(sentence.seq_at(j, ("not", verb)) for j in window for verb in ("require", "requires", "need", "needs")):
+        return True
+    if any(sentence.lower(j) == "no" and all(is_content(sentence.tokens[k].text) for k in range(j + 1, procedure.first))
+           for j in window):  # fmt: skip
+        return True
+    return sentence.has("is not needed", "is not required", "are not needed", "are not required", lo=procedure.last + 1,
+                        hi=procedure.last + 5)  # fmt: skip
+
+
 #: the organ a test's name says it checks ("liver function test", "renal function", "cardiac monitoring")
 _ORGAN_WORDS = {"liver": "liver", "hepatic": "liver", "thyroid": "thyroid", "kidney": "kidney", "renal": "kidney",
                 "heart": "heart", "cardiac": "heart"}  # fmt: skip
@@ -255,7 +268,9 @@ _TEST_NOUNS = frozenset({"test", "tests", "panel", "panels", "monitoring", "exam
 def _organ_named(procedure: Mention) -> list[URIRef]:
     """The organ a test's written name checks ("liver function tests", "cardiac monitoring"); a
     name without the word for a test ("check … liver function") names what is looked at, not a test of it."""
-    words = re.findall(r"[a-z]+", procedure.text.lower())
+    # an abbreviation ("LFTs") is read by its long form, any other name as written
+    name = procedure.label or procedure.text if " " not in procedure.text and len(procedure.text) <= 5 else procedure.text
+    words = re.findall(r"[a-z]+", name.lower())
     if not _TEST_NOUNS & set(words):
         return []
     return list(dict.fromkeys(ID[_ORGAN_WORDS[w]] for w in words if w in _ORGAN_WORDS))
@@ -333,9 +348,7 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     for p in procedures:
         lo, hi = sentence.clause_of(p.first)
         clause = sentence.span_text(lo, hi - 1)
-        if any(sentence.lower(j) in ("not", "no", "never") for j in range(max(lo, p.first - 6), p.first)) or sentence.has(
-            "is not needed", "is not required", "are not needed", "are not required", lo=p.last + 1, hi=p.last + 5
-        ):  # fmt: skip
+        if _not_required(sentence, p, lo):
             continue  # "Ozanimod does not require first-dose observation", "needs no routine laboratory monitoring"
         qualifiers: list[tuple[URIRef, Node]] = [(MSKG.procedure, p.iri)]
         points = timings.get(id(p), [])

@@ -195,7 +195,13 @@ def _coordinated_before(sentence: Sentence, item: DrugItem) -> list[DrugItem]:
         if not between or not between <= {",", "and", "or"}:
             break
         group.append(d)
+    if sentence.lower(group[-1].first - 1) in _NOT_SUBJECTS:  # "Unlike natalizumab, fingolimod and siponimod are …"
+        group = group[:-1] or [item]
     return group[::-1]
+
+
+#: words before a drug that make it no part of the subject that follows
+_NOT_SUBJECTS = frozenset({"unlike", "than", "with", "to", "versus", "vs", "of", "like", "besides"})
 
 
 def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:

@@ -39,6 +39,20 @@ _FAILURE = re.compile(
 )
 
 
+#: a sentence that widens the one before ("This includes …", "These include …")
+_INCLUDES_OPENING = re.compile(r"^(?:this|these|that|they)\s+(?:also\s+)?(?:includes?|covers?|comprises?)\b", re.I)
+_MS_FORM = re.compile(r"multiple-sclerosis|-ms$|clinically-isolated-syndrome")
+
+
+def _ms_forms_included(sentence: Sentence) -> list[Mention]:
+    """The forms of MS a sentence opening "This includes …" lists (only those: "This includes
+    patients with liver disease" widens nothing)."""
+    if not _INCLUDES_OPENING.match(sentence.text):
+        return []
+    found = _without_descriptions(sentence, _conditions(sentence, 0, len(sentence.tokens)))
+    return [m for m in found if _MS_FORM.search(str(m.iri))]
+
+
 def _conditions(sentence: Sentence, lo: int, hi: int) -> list[Mention]:
     return [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=lo, hi=hi) if m.source != "phrase" or m.label]
 
@@ -196,9 +210,9 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
                     yield from _decisions(sentence, [product], condition.iri, status, agency, own.get(product, years), courses, ago)
             else:
                 yield from _decisions(sentence, products, condition.iri, status, agency, years, courses, ago)
-    if not triggers and memory.get("unit") == sentence.index - 1 and _INCLUDES_OPENING.match(sentence.text):
+    if not triggers and memory.get("unit") == sentence.index - 1:
         # "Plegridy is approved for relapsing forms of MS. This includes …": the same decision for each
-        conditions = _without_descriptions(sentence, _conditions(sentence, 0, len(sentence.tokens)))
+        conditions = _ms_forms_included(sentence)
         for condition in conditions:
             courses = _courses(sentence, condition, conditions, 0, len(sentence.tokens))
             yield from _decisions(sentence, memory["products"], condition.iri, memory["status"], memory["agency"],
@@ -316,10 +330,6 @@ def _user(sentence: Sentence, i: int) -> list[DrugItem]:
     return list(sentence.subject_at(i))
 
 
-#: a sentence that widens the one before ("This includes …", "These include …")
-_INCLUDES_OPENING = re.compile(r"^(?:this|these|that|which|they)\s+(?:also\s+)?(?:includes?|covers?|comprises?)\b", re.I)
-
-
 def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """ "used to treat", "used for", "prescribed", "a drug for", "for the treatment of" followed
     by conditions states a use, unless the clause states an approval; the words near it qualify
@@ -372,11 +382,11 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 )
     if used_any:
         sentence.memory["use"] = (list(_user(sentence, triggers[0])), sentence.text.rstrip().endswith(":"))
-        sentence.discourse["use"] = (sentence.index, list(_user(sentence, triggers[0])))
-    index, earlier_users = sentence.discourse.get("use", (-9, []))
-    if not triggers and sentence.index - index == 1 and _INCLUDES_OPENING.match(sentence.text):
+        sentence.discourse["last_use"] = (sentence.index, list(_user(sentence, triggers[0])))
+    index, earlier_users = sentence.discourse.get("last_use", (-9, []))
+    if not triggers and sentence.index - index == 1:
         # "… used to treat relapsing forms of MS. This includes clinically isolated syndrome, …": those too
-        conditions = _without_descriptions(sentence, _conditions(sentence, 0, len(sentence.tokens)))
+        conditions = _ms_forms_included(sentence)
         for condition in conditions:
             courses = [(MSKG.diseaseCourse, c) for c in _courses(sentence, condition, conditions, 0, len(sentence.tokens))]
             for item in earlier_users:

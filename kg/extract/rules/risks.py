@@ -104,12 +104,26 @@ _NOT_RISK_AFTER = frozenset({"dna", "rna", "antibody", "antibodies", "treatment"
                              "medicines", "trial", "trials", "study", "studies", "screening", "test", "tests"})  # fmt: skip
 
 
-#: a sentence opening with who it is about, their history ("People with heart disease …")
-_HISTORY_OPENINGS = (("if", "you", "have"), ("if", "you", "had"), ("if", "you", "have", "had"), ("people", "with"),
+#: a sentence opening with who it is about, their history ("People with heart disease …"), longest first
+_HISTORY_OPENINGS = (("if", "you", "have", "had"), ("if", "you", "have"), ("if", "you", "had"), ("people", "with"),
                      ("patients", "with"), ("those", "with"), ("in", "patients", "with"), ("in", "people", "with"),
                      ("for", "people", "with"), ("for", "patients", "with"))  # fmt: skip
 #: where the sentence's main clause starts after such an opening
 _MAIN_CLAUSE = ("your", "you", "should", "will", "must", "need", "needs", "have", "are", "is", "can", "may")
+def _history_opening(sentence: Sentence) -> tuple[int, int] | None:
+    """Where an opening about the patients' history ("If you have …", "In patients with …") ends
+    (its cue, and the first token of what the sentence says of them): the main clause starts at
+    its first verb or pronoun, and its subject ("…, bradycardia can occur") is not the history."""
+    size = next((len(c) for c in _HISTORY_OPENINGS if sentence.seq_at(0, c)), 0)
+    if not size:
+        return None
+    main = sentence.first_of(*_MAIN_CLAUSE, lo=size + 1)
+    if main is None:
+        return None
+    commas = [j for j in range(size, main) if sentence.lower(j) == ","]
+    return size, commas[-1] + 1 if commas else main
+
+
 _EASED_BY = frozenset({"improved", "improves", "improve", "improving", "relieve", "relieves", "relieved", "reduce",
                        "reduces", "reducing", "lessen", "lessens", "ease", "eases"})  # fmt: skip
 
@@ -119,8 +133,8 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
     lo, _ = sentence.clause_of(m.first)
     if sentence.lower(m.last + 1) in _NOT_RISK_AFTER or sentence.lower(m.last) in _NOT_RISK_AFTER:
         return True  # "cancer treatment", "MS patients"
-    opening = next((len(c) for c in _HISTORY_OPENINGS if sentence.seq_at(0, c)), 0)
-    if opening and m.first < (sentence.first_of(*_MAIN_CLAUSE, lo=opening + 1) or 0):
+    opening = _history_opening(sentence)
+    if opening is not None and m.first < opening[1]:
         return True  # "If you have certain heart problems, such as …, your provider will …": who, not what happens
     if sentence.lower(m.first - 1) in _EASED_BY:
         return True  # "improved fatigue symptoms", "aspirin … to reduce flushing": what the drug eases
@@ -531,15 +545,15 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     factor_owner = before_cue[-1] if before_cue else topic
     factors = _risk_factors(sentence, factor_owner) if cue is not None and factor_owner is not None else []
     factor_ids = {id(e) for e in effects if e.first > cue_at}
-    opening = next((len(c) for c in _HISTORY_OPENINGS if sentence.seq_at(0, c)), 0)
-    if cue is not None and opening and sentence.lower(sentence.token_at_char(cue.end() - 1) + 1) == "of":
+    opening = _history_opening(sentence)
+    if cue is not None and opening is not None and sentence.lower(sentence.token_at_char(cue.end() - 1) + 1) == "of":
         # "Patients with diabetes have a higher risk of macular edema": the effect after, its factors before
         end = sentence.token_at_char(cue.end() - 1) + 1
         owner = next((e for e in effects if end < e.first <= end + 3), None)
-        main = sentence.first_of(*_MAIN_CLAUSE, lo=opening + 1) or cue_at
+        main = opening[1]
         if owner is not None:
             factor_owner = owner
-            factors = [m for first, last in sentence.members(opening, main)
+            factors = [m for first, last in sentence.members(opening[0], main)
                        if (m := sentence.entity_in(first, last, EFFECT_KINDS, "condition")) is not None]  # fmt: skip
             factor_ids = {id(e) for e in effects if e.last < main}
     named_first = _factors_before(sentence) if cue is None else None
@@ -626,13 +640,13 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers += [(MSKG.manifestation, s.iri) for s in signs.get(id(e), [])]
         if e is sign_owner:
             qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs]
-        qualifiers += [(MSKG.frequency, f) for f in frequency.get(id(e), []) or frequency.get(id(kind_of.get(id(e))), [])]
+        general = kind_of.get(id(e))  # the category e is listed as a kind of, if any
+        qualifiers += [(MSKG.frequency, f) for f in frequency.get(id(e), []) or (frequency.get(id(general), []) if general else [])]
         if most_common and not frequency.get(id(e)) and not _after_new_clause(sentence, e) and _with_cue(sentence, e):
             qualifiers.append((MSKG.frequency, MSKG.Common))
         before = sentence.span_text(max(0, e.first - 2), e.first - 1) + " " + e.text
         severities = set(severity_words(before))
-        if id(e) in kind_of:
-            general = kind_of[id(e)]
+        if general is not None:
             severities |= set(severity_words(sentence.span_text(max(0, general.first - 2), general.first - 1) + " " + general.text))
         if lead_serious and e is item_head:
             severities.add("Serious")
