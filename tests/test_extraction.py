@@ -59,9 +59,9 @@ def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
     overall = tuning.overall  # type: ignore[attr-defined]
     print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
-    # a floor under today's figures (0.78/0.72 with the fifth held-out set moved in): a change that
+    # a floor under today's figures (0.77/0.69 with the sixth held-out set moved in): a change that
     # loses facts across the tuning documents fails here
-    assert overall.precision >= 0.77 and overall.recall >= 0.71
+    assert overall.precision >= 0.76 and overall.recall >= 0.68
     kinds = {r.kind for r in tuning.documents}  # type: ignore[attr-defined]
     assert kinds >= {"label", "leaflet", "news", "summary"}
     formats = {r.name.rsplit(".", 1)[-1] for r in tuning.documents}  # type: ignore[attr-defined]
@@ -350,3 +350,20 @@ def test_what_a_history_opening_or_a_count_does_not_cover(tmp_path: Path, lexico
     assert ID["bradycardia"] in risks and ID["heart-disease"] not in risks  # the main clause's subject is a risk
     tests = [m[MSKG.procedure] for m in _statements(claims, MSKG.MonitoringRequirement)]
     assert [ID["varicella-zoster-virus-antibody-test"]] in tests  # "have not had chickenpox" negates no test
+
+
+def test_signs_named_around_their_effect_and_drugs_that_only_help(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Tecfidera (dimethyl fumarate) is taken by mouth.\n\n"
+        "Your doctor may suggest taking aspirin 30 minutes before a dose to reduce flushing.\n\n"
+        "Infusion reactions were reported in 48% of patients and included fever, chills and nausea.\n\n"
+        "Stop Tecfidera if you develop unexplained nausea, vomiting or dark urine, since these may be signs of liver injury.\n\n"
+        "Progressive multifocal leukoencephalopathy (PML) has occurred with Tecfidera. "
+        "This rare brain infection can cause death.\n"
+    ))  # fmt: skip
+    risks = _risks(claims)
+    assert risks[ID["infusion-reaction"]][MSKG.manifestation] >= {ID["fever"], ID["chills"], ID["nausea"]}
+    assert risks[ID["liver-damage"]][MSKG.manifestation] >= {ID["vomiting"]}
+    assert ID["vomiting"] not in risks and ID["brain-infection"] not in risks  # signs, and PML named again
+    assert MSKG.LifeThreatening in risks[ID["pml"]][MSKG.severity]
+    assert {d for s in _statements(claims, MSKG.Risk) for d in s[MSKG.drug]} == {ID["tecfidera"]}  # not aspirin

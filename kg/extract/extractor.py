@@ -11,6 +11,7 @@ products it pairs with an ingredient ("Novantrone (mitoxantrone)", so that a lat
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -181,6 +182,8 @@ def extract(
         if _about_something_else(sentence):
             last_plural = ()  # "Infusion reactions were common. They can occur …": not the drugs
         explicit = sentence.subject_in(0, len(tokens))
+        if explicit and focus and not {d.member for d in explicit} & {d.member for d in focus} and _PREMEDICATION.search(sentence.text):
+            explicit = ()  # "aspirin taken 30 minutes before a dose to reduce flushing": an aid, not what the text goes on about
         if explicit:
             last_subject = explicit
             if len(explicit) > 1 or explicit[0].is_class:
@@ -199,6 +202,12 @@ def extract(
 
 
 _TITLE_LINES = 4
+#: a drug given to help with another one's dose (premedication, a remedy for its side effect)
+_PREMEDICATION = re.compile(
+    r"\bbefore (?:a|each|the|every|your) (?:dose|infusion|injection)|\bto (?:reduce|prevent|lessen|ease|treat) (?:the )?"
+    r"(?:flushing|infusion reactions?|injection reactions?|symptoms|side effects|reactions?)\b|\bpremedicat",
+    re.I,
+)
 
 
 def _about_something_else(sentence: Sentence) -> bool:

@@ -332,14 +332,39 @@ _MOST_FREQUENT: tuple[tuple[str, ...], ...] = tuple(
 )
 
 
+#: signs listed before the effect they are signs of ("…, since these may be signs of liver injury",
+#: "… dark urine, which can signal liver injury", "Fever and headache were among the signs described")
+_SIGNS_BEFORE = re.compile(
+    r",?\s*(?:(?:since|as|because)\s+)?(?:these|they|which)\s+(?:may|can|could|might)?\s*(?:be\s+)?(?:signs?|symptoms?|signal)\b(?:\s+of)?|"
+    r"\b(?:were|are)\s+among\s+the\s+(?:signs|symptoms)\b",
+    re.I,
+)
+#: effects whose signs a sentence may go on to list ("Infusion reactions … included fever, …")
+_REACTION_HEAD = re.compile(r"(?:reactions?|symptoms?|syndrome)$", re.I)
+
+
 def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
     """A list of signs the sentence gives ("Signs include A, B and C", "Call your doctor if you
     have signs of infection such as A"): its token range and the effect it names, if any."""
     for cue in (("signs", "include"), ("symptoms", "include"), ("symptoms", "may", "include"), ("signs", "may", "include"),
                 ("symptoms", "such", "as"), ("signs", "such", "as"), ("symptoms", "included"), ("signs", "included"),
-                ("symptoms", "are"), ("signs", "are")):  # fmt: skip
+                ("symptoms", "are"), ("signs", "are"), ("symptoms", "were"), ("signs", "were"), ("symptoms", "can", "include"),
+                ("signs", "can", "include")):  # fmt: skip
         for i in sentence.find(cue):
             return i + len(cue), len(sentence.tokens), None
+    signs_before = _SIGNS_BEFORE.search(sentence.text)
+    if signs_before is not None:  # "…, jaundice or dark urine, since these may be signs of liver injury"
+        cue_at = sentence.token_at_char(signs_before.start())
+        named = next((m for m in sentence.of_kind(*EFFECT_KINDS, lo=sentence.token_at_char(signs_before.end() - 1))), None)
+        listed = [m for m in sentence.of_kind(*EFFECT_KINDS, hi=cue_at) if not is_ms(m)]
+        if listed:
+            return listed[0].first, cue_at, named
+    reaction = next((m for m in sentence.of_kind(*EFFECT_KINDS) if _REACTION_HEAD.search(m.label or m.text)), None)
+    if reaction is not None and reaction.first <= 3:  # "Infusion reactions were reported in 48% …, and included fever, …"
+        for phrase in ("included", "include", "includes", "show up as", "shows up as", "appear as"):
+            verb_at = sentence.first_of(phrase, lo=reaction.last + 1)
+            if verb_at is not None:
+                return verb_at + len(phrase.split()), len(sentence.tokens), reaction
     for i, token in enumerate(sentence.tokens):  # "Symptoms get worse over days and include …"
         if token.lower in ("signs", "symptoms") and sentence.lower(i + 1) != "of":
             verb = sentence.first_of("include", "includes", "included", lo=i + 2, hi=min(sentence.clause_of(i)[1], i + 10))
@@ -524,6 +549,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     effects = _effects(sentence)
     lead = sentence.lead
     topic = _topic(sentence)
+    if topic is not None:  # "PML … This rare brain infection can cause death": the same effect, not another
+        effects = [dataclasses.replace(topic, first=e.first, last=e.last) if _demonstrative(sentence, e) else e for e in effects]
     item_head: Mention | None = None
     if sentence.block == "item" and lead is not None and lead.memory.get("risk_lead") and not sentence.continued:
         candidates = [m for m in sentence.of_kind(*EFFECT_KINDS) if not is_ms(m)]
@@ -674,6 +701,15 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 #: an effect of starting treatment (the first doses)
 _AT_START = re.compile(r"\bwhen (?:treatment|therapy) (?:starts|is started|begins)\b|\bwhen (?:you )?start(?:ing)? (?:treatment|it|the drug)\b|"
                        r"\bat the start of treatment\b", re.I)
+
+
+def _demonstrative(sentence: Sentence, e: Mention) -> bool:
+    """Whether an effect is named with "this"/"these" and only describing words between ("This
+    rare but serious brain infection")."""
+    j = e.first - 1
+    while j >= 0 and (sentence.lower(j) in QUALIFYING_WORDS or sentence.lower(j) in _FREQUENCY_WORDS or sentence.lower(j) in ("but", "and", "often")):
+        j -= 1
+    return j >= 0 and sentence.lower(j) in ("this", "these")
 
 
 def _kinds_listed(sentence: Sentence, e: Mention, heads: list[Mention]) -> list[Mention]:
