@@ -367,3 +367,8 @@ def test_signs_named_around_their_effect_and_drugs_that_only_help(tmp_path: Path
     assert ID["vomiting"] not in risks and ID["brain-infection"] not in risks  # signs, and PML named again
     assert MSKG.LifeThreatening in risks[ID["pml"]][MSKG.severity]
     assert {d for s in _statements(claims, MSKG.Risk) for d in s[MSKG.drug]} == {ID["tecfidera"]}  # not aspirin
+
+
+def test_a_product_that_contains_an_ingredient_is_that_ingredient(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, "Zorvexa® Gel contains cladribine in a gelatin base. Zorvexa Gel is not a vaccine.\n")
+    assert (ID["zorvexa"], ID["cladribine"]) in {(c.subject, c.object) for c in claims if c.relation == MSKG.hasActiveIngredient}

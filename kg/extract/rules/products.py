@@ -31,8 +31,8 @@ _COMPANY_WORD = re.compile(r"^(?:[A-Z][\w&.'-]*|&|and|of)$")
 def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """A product named together with its ingredient in parentheses ("Imuran (azathioprine)",
     "Ocrevus® (ocrelizumab)", "teriflunomide (Aubagio®)"), a product named "under the brand name"
-    for the ingredient the sentence is about, or a product name that contains an ingredient's name
-    ("low dose naltrexone"), has that ingredient."""
+    for the ingredient the sentence is about, a product that "contains" an ingredient, or a product
+    name that contains an ingredient's name ("low dose naltrexone"), has that ingredient."""
     for item in sentence.drug_items:
         if item.kind == "product" and item.ingredient and item.last > item.first:
             group = [m for m in sentence.mentions if item.first <= m.first <= item.last]
@@ -52,6 +52,12 @@ def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         for brand in brands[:1]:
             for ingredient in ingredients[:1]:
                 yield claim(sentence, MSKG.hasActiveIngredient, brand.iri, ingredient.iri)
+    for verb in ("contains", "contain"):  # "Acthar® Gel contains corticotropin": its active ingredient
+        for i in sentence.find((verb,)):
+            brand = next((m for m in sentence.of_kind("product", hi=i) if i - m.last <= 3), None)
+            contained = next((m for m in sentence.of_kind("ingredient", lo=i + 1) if m.first - i <= 3), None)
+            if brand is not None and contained is not None and not sentence.has("no", "not", lo=brand.last, hi=i):
+                yield claim(sentence, MSKG.hasActiveIngredient, brand.iri, contained.iri)
     for m in sentence.of_kind("product"):
         if m.last == m.first:
             continue
