@@ -54,10 +54,10 @@ def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 yield claim(sentence, MSKG.hasActiveIngredient, brand.iri, ingredient.iri)
     for verb in ("contains", "contain"):  # "Acthar® Gel contains corticotropin": its active ingredient
         for i in sentence.find((verb,)):
-            brand = next((m for m in sentence.of_kind("product", hi=i) if i - m.last <= 3), None)
+            holder = next((m for m in sentence.of_kind("product", hi=i) if i - m.last <= 3), None)
             contained = next((m for m in sentence.of_kind("ingredient", lo=i + 1) if m.first - i <= 3), None)
-            if brand is not None and contained is not None and not sentence.has("no", "not", lo=brand.last, hi=i):
-                yield claim(sentence, MSKG.hasActiveIngredient, brand.iri, contained.iri)
+            if holder is not None and contained is not None and not sentence.has("no", "not", lo=holder.last, hi=i):
+                yield claim(sentence, MSKG.hasActiveIngredient, holder.iri, contained.iri)
     for m in sentence.of_kind("product"):
         if m.last == m.first:
             continue
