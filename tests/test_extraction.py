@@ -244,8 +244,8 @@ def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lex
     assert {ID.flushing, ID["chest-pain"], ID.anxiety} <= set(risks[ID["immediate-post-injection-reaction"]][MSKG.manifestation])
 
 
-def _page(tmp_path: Path, lexicon: Lexicon, text: str) -> list[Claim]:
-    page = tmp_path / "page.txt"
+def _page(tmp_path: Path, lexicon: Lexicon, text: str, name: str = "page.txt") -> list[Claim]:
+    page = tmp_path / name
     page.write_text(text, encoding="utf-8")
     return _claims(page, lexicon)
 
@@ -296,17 +296,14 @@ def test_kinds_share_their_category_and_later_sentences_speak_of_all(tmp_path: P
 
 
 def test_signs_tables_and_capitals(tmp_path: Path, lexicon: Lexicon) -> None:
-    page = tmp_path / "label.md"
-    page.write_text(
+    claims = _page(tmp_path, lexicon, (
         "# Zorvexa (ozanimod) highlights\n\n"
         "WARNING: ZORVEXA CAN CAUSE SERIOUS INFUSION REACTIONS.\n\n"
         "## Adverse reactions\n\n"
         "| Adverse reaction | ZORVEXA (%) | Placebo (%) |\n|---|---|---|\n| Headache | 25 | 24 |\n\n"
         "Stop Zorvexa and get help if you have signs of an allergic reaction: rash, itching, or swelling of the face.\n\n"
-        "Injection site reactions, including erythema, pain and edema, occur in most patients.\n",
-        encoding="utf-8",
-    )
-    claims = _claims(page, lexicon)
+        "Injection site reactions, including erythema, pain and edema, occur in most patients.\n"
+    ), name="label.md")  # fmt: skip
     risks = _risks(claims)
     assert risks[ID["headache"]][MSKG.incidencePercent] == {Literal("25", datatype=XSD.decimal)}
     assert risks[ID["allergic-reaction"]][MSKG.manifestation] >= {ID["rash"], ID["itching"], ID["swelling-of-face"]}

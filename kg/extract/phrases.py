@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "NUMBER_WORDS",
     "FINDING_WORDS",
     "FUNCTION_WORDS",
     "QUALIFYING_WORDS",
@@ -50,6 +51,14 @@ _TRAILING_NOISE = re.compile(
     re.I,
 )
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
+#: numbers written as words ("two", "twelve")
+NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+         "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+    )
+}  # fmt: skip
 #: a stretch of time names no thing ("in the previous six months", "the first year")
 _TIME_SPAN = re.compile(
     r"^(?:(?:in|within|during|over|for|after)\s+)?(?:the\s+)?(?:(?:previous|past|last|first|next|prior|following)\s+)?"

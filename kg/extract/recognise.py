@@ -90,9 +90,11 @@ class Aliases:
         return len(self.names)
 
 
-def _written(tokens: list[Token], first: int, last: int) -> str:
-    """Tokens first..last as the text writes them ("B-cell", not "B - cell")."""
-    return "".join(t.text if k == first or tokens[k - 1].end == t.start else " " + t.text for k, t in enumerate(tokens[first : last + 1], first))
+def _written(tokens: list[Token], first: int, last: int, instead: dict[int, str] | None = None) -> str:
+    """Tokens first..last as the text writes them ("B-cell", not "B - cell"), a token's words
+    replaced where ``instead`` gives others (an abbreviation's long form)."""
+    words = [(instead or {}).get(k, t.text) for k, t in enumerate(tokens[first : last + 1], first)]
+    return "".join(w if k == first or tokens[k - 1].end == tokens[k].start else " " + w for k, w in enumerate(words, first))
 
 
 def _words(tokens: list[Token]) -> tuple[str, ...]:
@@ -216,9 +218,7 @@ class Recogniser:
             ):  # fmt: skip
                 out.append(m)  # nothing to spell out, or already named by the long form
                 continue
-            words = [next((d.label for d in inside if d.first == k), None) or t.text for k, t in enumerate(tokens[m.first : m.last + 1], m.first)]
-            joined = "".join(w if k == 0 or tokens[m.first + k - 1].end == tokens[m.first + k].start else " " + w for k, w in enumerate(words))
-            name = normal_form(joined)
+            name = normal_form(_written(tokens, m.first, m.last, {d.first: d.label or d.text for d in inside}))
             iri, kind = self.entity(name, m.kind)
             out.append(dataclasses.replace(m, iri=iri, kind=kind, label=name, drugbank=None))  # type: ignore[arg-type]
         return out

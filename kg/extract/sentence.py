@@ -15,6 +15,7 @@ from rdflib import URIRef
 from .claims import Evidence
 from .lexicon import Mention, Token, past_ingredients
 from .nlp import Assertion, ClinicalText
+from .phrases import NUMBER_WORDS
 
 __all__ = ["DrugItem", "Sentence", "adjective", "enumeration", "PLURAL_ANAPHORS", "SINGULAR_ANAPHORS"]
 
@@ -29,8 +30,7 @@ PLURAL_ANAPHORS = (
     ("they",),
     ("them",),
 )
-#: counts of drugs named together ("all four drugs"), and the nouns that name drugs
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+#: the nouns that name drugs counted together ("all four drugs")
 _DRUG_NOUNS = frozenset({"drugs", "medicines", "medications", "agents", "treatments", "therapies", "products", "modulators",
                          "antibodies"})  # fmt: skip
 #: verbs that may follow a count standing alone for drugs ("All four are taken by mouth")
@@ -275,8 +275,8 @@ class Sentence:
         latest group of that many drugs the document named."""
         if self.lower(i) == "both" and self.lower(i + 1) in _DRUG_NOUNS:
             count = 2
-        elif self.lower(i) in ("all", "the") and self.lower(i + 1) in _COUNTS:
-            count = _COUNTS[self.lower(i + 1)]
+        elif self.lower(i) in ("all", "the") and NUMBER_WORDS.get(self.lower(i + 1), 0) > 1:
+            count = NUMBER_WORDS[self.lower(i + 1)]
             # "the two drugs", "all four are …": a count stands for drugs with a word for drugs, or
             # after "all" with a verb; "all three doses", "the two trials" are not drugs
             following = self.lower(i + 2)
@@ -344,6 +344,14 @@ class Sentence:
         """Where the first of the phrases begins (None: none occurs)."""
         found = [i for p in phrases for i in self.find(tuple(p.split()), lo, hi)]
         return min(found) if found else None
+
+    def first_phrase(self, *phrases: str, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
+        """Where the first of the phrases begins, and how many words the longest one there has
+        ("in patients with" rather than "in")."""
+        at = self.first_of(*phrases, lo=lo, hi=hi)
+        if at is None:
+            return None
+        return at, max(len(p.split()) for p in phrases if self.seq_at(at, tuple(p.split())))
 
     @property
     def section_text(self) -> str:

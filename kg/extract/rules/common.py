@@ -10,6 +10,7 @@ from rdflib.term import Node
 
 from ...namespaces import MSKG, XSD
 from ..claims import Claim
+from ..phrases import NUMBER_WORDS
 from ..sentence import Sentence
 
 __all__ = [
@@ -29,13 +30,7 @@ __all__ = [
 #: a year, in text or as a token ("approved in 2017")
 YEAR = re.compile(r"(?<![-\d])(1[89]\d\d|20\d\d)(?![-\d])")
 
-_NUMBER_WORDS = {
-    w: n
-    for n, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
-    )
-}
-NUM = r"(?:\d+|" + "|".join(_NUMBER_WORDS) + r")"
+NUM = r"(?:\d+|" + "|".join(NUMBER_WORDS) + r")"
 UNIT = r"(hour|day|week|month|year)s?"
 _INTERVALS = re.compile(
     rf"\b(?:(?:once\s+)?every\s+(?:({NUM}|other)\s+)?{UNIT}|once\s+(?:a|per)\s+{UNIT}|"
@@ -51,7 +46,7 @@ _ADVERB_UNITS = {"monthly": "month", "weekly": "week", "daily": "day", "yearly":
 
 
 def number(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
 def duration(count: int, unit: str) -> Literal:

@@ -130,7 +130,6 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     "is contraindicated in" or "do not take X if you have", each condition of it a contraindication
     of the drug the sentence (or the list's lead) is about."""
     lead = sentence.lead
-    spans: list[tuple[int, int]] = []
     #: each cue's drugs, the spans it names and whether they name the use of drugs
     groups: list[tuple[tuple[DrugItem, ...], list[tuple[int, int]], bool]] = []
     drugs: tuple[DrugItem, ...] = sentence.subject
@@ -142,19 +141,16 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         elif sentence.focus or sentence.last_subject:
             drugs = sentence.focus or sentence.last_subject  # "Current treatment with leflunomide": not leflunomide's
         # "Patients who have or have had PML.", "Hypersensitivity to cladribine": what it names
-        spans = [(0, (sentence.first_of(*_CONTRA_END) or len(sentence.tokens)) - 1)]
-        groups = [(drugs, spans, False)]
+        groups = [(drugs, [(0, (sentence.first_of(*_CONTRA_END) or len(sentence.tokens)) - 1)], False)]
     else:
         for cue in CONTRA_CUES:
             for i in sentence.find(cue):
                 start = i + len(cue)
-                words = sentence.first_of("in patients with", "in people with", "in patients who", "in people who",
-                                          "if you have", "if you", "in", "with", lo=start, hi=start + 4)  # fmt: skip
-                if words is None:
+                who = sentence.first_phrase("in patients with", "in people with", "in patients who", "in people who",
+                                            "if you have", "if you", "in", "with", lo=start, hi=start + 4)  # fmt: skip
+                if who is None:
                     continue
-                skip = next(n for n in (3, 2, 1) if any(sentence.seq_at(words, tuple(p.split())) for p in (
-                    "in patients with", "in people with", "in patients who", "in people who", "if you have", "if you",
-                    "in", "with") if len(p.split()) == n))  # fmt: skip
+                words, skip = who
                 end = sentence.first_of(*_CONTRA_END, lo=words + skip) or len(sentence.tokens)
                 later = [j for c in CONTRA_CUES for j in sentence.find(c) if j > i]
                 if later:  # "…, and ozanimod must not be used in …": the next cue's drug ends this list
@@ -165,7 +161,6 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 if use_of:  # "in combination with immunosuppressants or TNF-α inhibitors": each one's use
                     start = sentence.token_at_char(sentence.tokens[start].start - sentence.start + use_of.end())
                 members = sentence.members(start, end)
-                spans += members
                 # "fingolimod must not be used in …, and ozanimod must not be used in …": each its own
                 drugs = _drug_before(sentence, i) or sentence.subject_at(i)
                 groups.append((drugs, list(members), bool(use_of)))

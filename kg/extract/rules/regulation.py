@@ -15,6 +15,7 @@ from ..lexicon import Lexicon, Mention
 from ..sentence import DrugItem, Sentence
 from .common import YEAR, claim
 from .products import listed_after
+from .risks import is_ms
 
 __all__ = ["regulatory_decision", "therapeutic_use"]
 
@@ -41,7 +42,6 @@ _FAILURE = re.compile(
 
 #: a sentence that widens the one before ("This includes …", "These include …")
 _INCLUDES_OPENING = re.compile(r"^(?:this|these|that|they)\s+(?:also\s+)?(?:includes?|covers?|comprises?)\b", re.I)
-_MS_FORM = re.compile(r"multiple-sclerosis|-ms$|clinically-isolated-syndrome")
 
 
 def _ms_forms_included(sentence: Sentence) -> list[Mention]:
@@ -50,7 +50,7 @@ def _ms_forms_included(sentence: Sentence) -> list[Mention]:
     if not _INCLUDES_OPENING.match(sentence.text):
         return []
     found = _without_descriptions(sentence, _conditions(sentence, 0, len(sentence.tokens)))
-    return [m for m in found if _MS_FORM.search(str(m.iri))]
+    return [m for m in found if is_ms(m)]
 
 
 def _conditions(sentence: Sentence, lo: int, hi: int) -> list[Mention]:

@@ -114,14 +114,12 @@ def _history_opening(sentence: Sentence) -> tuple[int, int] | None:
     """Where an opening about the patients' history ("If you have …", "In patients with …") ends
     (its cue, and the first token of what the sentence says of them): the main clause starts at
     its first verb or pronoun, and its subject ("…, bradycardia can occur") is not the history."""
-    size = next((len(c) for c in _HISTORY_OPENINGS if sentence.seq_at(0, c)), 0)
-    if not size:
-        return None
-    main = sentence.first_of(*_MAIN_CLAUSE, lo=size + 1)
-    if main is None:
-        return None
-    commas = [j for j in range(size, main) if sentence.lower(j) == ","]
-    return size, commas[-1] + 1 if commas else main
+    if "history_opening" not in sentence.memory:  # asked once per mention: found once per sentence
+        size = next((len(c) for c in _HISTORY_OPENINGS if sentence.seq_at(0, c)), 0)
+        main = sentence.first_of(*_MAIN_CLAUSE, lo=size + 1) if size else None
+        commas = [j for j in range(size, main) if sentence.lower(j) == ","] if main is not None else []
+        sentence.memory["history_opening"] = None if main is None else (size, commas[-1] + 1 if commas else main)
+    return sentence.memory["history_opening"]  # type: ignore[no-any-return]
 
 
 _EASED_BY = frozenset({"improved", "improves", "improve", "improving", "relieve", "relieves", "relieved", "reduce",
@@ -432,14 +430,11 @@ def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
     if colon is not None:
         start = colon + 1
     else:
-        cue = sentence.first_of("if you have", "in people who", "in patients who", "in patients with", "in people with",
-                                "if you", "if your", "with", "in", lo=start - 1, hi=start + 3)  # fmt: skip
-        if cue is None:
+        who = sentence.first_phrase("if you have", "in people who", "in patients who", "in patients with", "in people with",
+                                    "if you", "if your", "with", "in", lo=start - 1, hi=start + 3)  # fmt: skip
+        if who is None:
             return []
-        size = next(len(p.split()) for p in ("if you have", "in people who", "in patients who", "in patients with",
-                                              "in people with", "if you", "if your", "with", "in")
-                    if sentence.seq_at(cue, tuple(p.split())))  # fmt: skip
-        start = cue + size
+        start = who[0] + who[1]
     factors = []
     members = sentence.members(start, len(sentence.tokens))
     joined: list[tuple[int, int]] = []
