@@ -369,3 +369,42 @@ def test_signs_named_around_their_effect_and_drugs_that_only_help(tmp_path: Path
 def test_a_product_that_contains_an_ingredient_is_that_ingredient(tmp_path: Path, lexicon: Lexicon) -> None:
     claims = _page(tmp_path, lexicon, "Zorvexa® Gel contains cladribine in a gelatin base. Zorvexa Gel is not a vaccine.\n")
     assert (ID["zorvexa"], ID["cladribine"]) in {(c.subject, c.object) for c in claims if c.relation == MSKG.hasActiveIngredient}
+
+
+def test_treatments_that_are_done_and_relapses_as_what_they_treat(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Steroids remain the standard treatment for an acute MS relapse.\n\n"
+        "Therapeutic plasma exchange is used for severe relapses. "
+        "Its complications include low blood pressure, catheter infection and, rarely, blood clots.\n\n"
+        "Aubagio (teriflunomide) has caused liver failure requiring transplantation.\n"
+    ))  # fmt: skip
+    uses = {(c.subject, dict(c.qualifiers)[MSKG.condition]) for c in claims if c.relation == MSKG.TherapeuticUse}
+    relapse = ID["ms-relapse"]
+    assert {(ID.steroid, relapse), (ID["plasma-exchange"], relapse)} <= uses
+    assert not any(condition == ID["relapse-rate"] for _, condition in uses)  # relapses treated, not a rate
+    risks = {(c.subject, dict(c.qualifiers)[MSKG.adverseEffect]) for c in claims if c.relation == MSKG.Risk}
+    assert {(ID["plasma-exchange"], e) for e in (ID.hypotension, ID["catheter-infection"], ID.thrombosis)} <= risks
+    assert (ID.aubagio, ID["liver-failure"]) in risks
+    assert all("transplant" not in str(drug) for drug, _ in risks)  # what an effect led to is no treatment given
+
+
+def test_text_wrapped_at_a_fixed_width_is_read_as_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
+    page = tmp_path / "news.txt"
+    page.write_text(
+        "Generic approval news\n\n"
+        "Teva's Copaxone was first approved by the FDA in 1996 for relapsing-remitting MS. In 2014 the\n"
+        "agency approved a three-times-weekly version. The generics carry the same warnings as the\n"
+        "brand. Copaxone has never been approved for primary progressive MS.\n\n"
+        "Table 1. Adverse reactions in the pivotal trials of glatiramer acetate 20 mg per mL daily\n"
+        "Flushing was reported by 16% of patients.\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    doc = read_document(page)
+    headings = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "heading"]
+    # a caption stays a heading; the first line of a wrapped paragraph does not
+    assert headings == ["Generic approval news", "Table 1. Adverse reactions in the pivotal trials of glatiramer acetate 20 mg per mL daily"]
+    decisions = {(dict(c.qualifiers)[MSKG.indication], dict(c.qualifiers)[MSKG.decisionStatus])
+                 for c in extract(doc, lexicon).claims if c.relation == MSKG.RegulatoryDecision}  # fmt: skip
+    assert (ID["relapsing-remitting-ms"], MSKG.Approved) in decisions
+    assert (ID["primary-progressive-ms"], MSKG.NotApproved) in decisions  # "never been approved"
+    assert not any(c.subject == ID.oxazepam for c in extract(doc, lexicon).claims)  # "generics" is no brand of it

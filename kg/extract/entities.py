@@ -32,6 +32,7 @@ DRUGBANK = "https://go.drugbank.com/drugs/"
 KIND_CLASSES: dict[str, URIRef] = {
     "ingredient": MSKG.Ingredient,
     "product": MSKG.BrandedProduct,
+    "therapy": MSKG.TherapeuticProcedure,
     "condition": MSKG.Condition,
     "adverse_effect": MSKG.AdverseEffect,
     "state": MSKG.PhysiologicalState,
@@ -75,7 +76,7 @@ _DISJOINT_GROUP = {
     MSKG.Condition: "condition", MSKG.AdverseEffect: "condition", MSKG.MSSubtype: "condition",
     MSKG.MSCondition: "condition", MSKG.PhysiologicalState: "condition", MSKG.RegulatoryAgency: "organization", MSKG.Company: "organization",
     MSKG.Organization: "organization", MSKG.ResearchCenter: "organization", MSKG.AdvocacyGroup: "organization",
-    MSKG.MonitoringProcedure: "procedure", MSKG.RouteOfAdministration: "route", MSKG.CareSetting: "setting",
+    MSKG.TherapeuticProcedure: "therapy", MSKG.MonitoringProcedure: "procedure", MSKG.RouteOfAdministration: "route", MSKG.CareSetting: "setting",
     MSKG.PatientPopulation: "population", MSKG.Organ: "organ", MSKG.ClinicalOutcome: "outcome",
     MSKG.MechanismOfAction: "mechanism", MSKG.BiologicalTarget: "target", MSKG.Placebo: "placebo",
 }  # fmt: skip

@@ -29,6 +29,7 @@ TRADEMARKS = frozenset("\u00ae\u2122\u00a9\u2120")
 _KIND_OF_CLASS: tuple[tuple[URIRef, str], ...] = (
     (MSKG.Ingredient, "ingredient"),
     (MSKG.DrugProduct, "product"),
+    (MSKG.TherapeuticProcedure, "therapy"),
     (MSKG.AdverseEffect, "adverse_effect"),
     (MSKG.PhysiologicalState, "state"),
     (MSKG.Condition, "condition"),
@@ -51,8 +52,9 @@ _KIND_OF_CLASS: tuple[tuple[URIRef, str], ...] = (
     (MSKG.Placebo, "placebo"),
     (SCHEMA.DrugClass, "drug_class"),
 )
-#: kinds that name a drug, a product or a class of drugs
-DRUG_KINDS = frozenset({"ingredient", "product", "drug_class"})
+#: kinds that name a drug, a product, a class of drugs, or a treatment that is done rather than
+#: given (plasma exchange): what statements about a treatment are about
+DRUG_KINDS = frozenset({"ingredient", "product", "drug_class", "therapy"})
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ import re
 
 __all__ = [
     "NUMBER_WORDS",
+    "BODY_PARTS",
     "FINDING_WORDS",
     "FUNCTION_WORDS",
     "QUALIFYING_WORDS",
@@ -34,7 +35,7 @@ FUNCTION_WORDS = frozenset(
 #: words that qualify an adverse effect rather than name it (they become its severity or frequency)
 QUALIFYING_WORDS = frozenset(
     ["serious", "severe", "mild", "moderate", "moderately", "severely", "life-threatening", "fatal", "rare", "rarely", "common", "commonly", "uncommon", "frequent", "possible", "potential", "certain", "new", "other", "some", "any", "significant", "important", "unexplained", "sudden", "persistent", "prolonged", "regular", "routine", "periodic",
-     "additional", "further", "older", "newer", "following", "above", "below"]
+     "additional", "further", "older", "newer", "following", "above", "below", "high-dose", "low-dose", "standard-dose"]
 )
 _SEVERITY = {"mild": "Mild", "serious": "Serious", "severe": "Serious", "life-threatening": "LifeThreatening",
              "fatal": "LifeThreatening", "deadly": "LifeThreatening"}  # fmt: skip
@@ -69,6 +70,7 @@ _TIME_SPAN = re.compile(
 
 #: head words (or suffixes) and the kind of thing a phrase ending in them names, checked in order
 _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("therapy", re.compile(r"(?:exchanges?|plasmapheresis|apheresis|transplants?|transplantations?)$", re.I)),
     ("procedure", re.compile(
         r"(?:tests?|testing|scans?|exams?|examinations?|screenings?|counts?|panels?|electrocardiograms?|"
         r"echocardiograms?|ecg|ekg|mri|x-rays?|biopsy|biopsies|checks?|checkups?|measurements?|assessments?|"
@@ -98,6 +100,10 @@ def is_content(word: str) -> bool:
     """Whether a token can be part of a name (a word that is not a function word)."""
     return bool(re.match(r"^[\w][\w'\u2019-]*$", word)) and word.lower() not in FUNCTION_WORDS
 
+
+#: the parts of the body a sign is often of ("swelling of the face, lips or tongue")
+BODY_PARTS = frozenset({"face", "lip", "lips", "tongue", "throat", "mouth", "eye", "eyes", "eyelids", "hands", "feet", "legs",
+                        "arms", "ankles", "skin", "neck", "chest", "back", "belly", "stomach", "gums", "nose"})  # fmt: skip
 
 #: words that make a measure a finding ("low lymphocyte counts", "elevated liver enzymes")
 FINDING_WORDS = frozenset({"elevated", "high", "low", "raised", "increased", "decreased", "abnormal", "reduced"})

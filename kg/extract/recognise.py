@@ -24,7 +24,7 @@ from ..namespaces import ID
 from .dictionaries import Dictionaries, dictionaries
 from .lexicon import TRADEMARKS, Lexicon, Mention, Token, past_ingredients, token_key
 from .names import mint_slug, normal_form
-from .phrases import FINDING_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, kind_of_head, of_head
+from .phrases import FINDING_WORDS, NUMBER_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, kind_of_head, of_head
 
 __all__ = ["Aliases", "Recogniser"]
 
@@ -49,7 +49,13 @@ _VERBS = frozenset({"measure", "measures", "obtain", "obtains", "perform", "perf
                     "monitors", "evaluate", "assess", "exclude", "watch", "observe", "screen", "refer", "discontinue",
                     "stop", "avoid", "consider", "postpone", "vaccinate", "irradiate", "swallow", "separate", "follow",
                     "repeat", "order", "recheck", "blocks", "targets", "binds", "binding", "inhibits", "depletes",
-                    "depleting", "targeting", "blocking"})  # fmt: skip
+                    "depleting", "targeting", "blocking", "tolerate", "receive", "received", "receiving", "respond"})  # fmt: skip
+#: verbs that follow a plural or mass-noun subject, and are no nouns themselves: where a run of
+#: words has no kind as a whole, the name ends before one of them
+_PREDICATE_VERBS = frozenset({"remain", "remains", "speed", "speeds", "slow", "slows", "prevent", "prevents", "improve",
+                              "improves", "affect", "affects", "suppress", "suppresses", "resemble", "resembles",
+                              "relate", "relates", "bind", "binds", "become", "becomes", "deplete", "depletes",
+                              "carry", "carries", "lessen", "lessens", "shorten", "shortens", "hasten", "hastens"})  # fmt: skip
 _SIDES = frozenset({"upper", "lower"})
 #: what names no thing of its own: the kinds of statement a text makes about things
 _NOT_NAMES = frozenset({"adverse reaction", "adverse event", "side effect", "adverse effect", "reaction", "event",
@@ -64,7 +70,7 @@ _DICTIONARY_KINDS = {"ingredient": "ingredient", "product": "product", "drug_cla
                      "target": "target", "condition": "condition"}  # fmt: skip
 #: single head words too general to name a thing on their own
 _GENERIC = frozenset(
-    ["tests", "test", "problems", "problem", "cells", "cell", "changes", "change", "levels", "level", "events", "event", "reactions", "reaction", "center", "centre", "office", "clinic", "hospital", "facility", "suite", "checks", "check", "count", "counts", "exam", "exams", "scan", "scans", "measurement", "assessment", "monitoring", "damage", "failure", "loss", "pain", "bleeding", "swelling", "weakness", "injury", "injuries", "disease", "diseases", "disorder", "disorders", "syndrome", "receptor", "receptors", "protein", "proteins", "molecule", "molecules", "enzyme", "enzymes", "channel", "channels", "pathway", "antibody", "antibodies", "agent", "agents", "group", "company", "administration", "agency", "authority", "symptom", "symptoms", "thought", "thoughts"]
+    ["tests", "test", "problems", "problem", "cells", "cell", "changes", "change", "levels", "level", "events", "event", "reactions", "reaction", "center", "centre", "office", "clinic", "hospital", "facility", "suite", "checks", "check", "count", "counts", "exam", "exams", "scan", "scans", "measurement", "assessment", "monitoring", "damage", "failure", "loss", "pain", "bleeding", "swelling", "weakness", "injury", "injuries", "disease", "diseases", "disorder", "disorders", "syndrome", "receptor", "receptors", "protein", "proteins", "molecule", "molecules", "enzyme", "enzymes", "channel", "channels", "pathway", "antibody", "antibodies", "agent", "agents", "group", "company", "administration", "agency", "authority", "symptom", "symptoms", "thought", "thoughts", "exchange", "exchanges", "transplant", "transplants", "transplantation", "apheresis"]
 )
 
 
@@ -601,6 +607,11 @@ class Recogniser:
             while not phrase and k > i and re.fullmatch(r"[a-z]+ed", tokens[k].text):
                 k -= 1  # a participle after the name: "a pyrimidine synthesis inhibitor indicated for"
                 phrase = self._phrase(tokens, i, k)
+            if not phrase:  # a verb after the name: "corticosteroids remain the first treatment"
+                verb = next((v for v in range(i + 1, j + 1) if tokens[v].text.lower() in _PREDICATE_VERBS), None)
+                phrase = self._phrase(tokens, i, verb - 1) if verb is not None else []
+                k = verb - 1 if phrase and verb is not None else k
+                j = k if phrase else j
             # "(VZV)" between a thing and the rest of the name: "varicella zoster virus (VZV) antibody test"
             gap = 3 if i >= 3 and tokens[i - 1].text == ")" and tokens[i - 3].text == "(" and _ABBREVIATION.match(tokens[i - 2].text) else 0
             before = next((m for m in chosen if m.last == i - 1 - gap and m.kind in ("organ", "target", "thing")), None)
@@ -622,8 +633,11 @@ class Recogniser:
         while first <= last and (
             tokens[first].text.lower() in ("-", "/") or not tokens[first].text[:1].isalnum() or tokens[first].text.isdigit()
             or re.fullmatch(r"\d+(?:\.\d+)+", tokens[first].text) or first < last and tokens[first].text.lower() in _VERBS
+            or first < last and tokens[first].text.lower() in NUMBER_WORDS
         ):  # fmt: skip
-            first += 1  # "measure immunoglobulin levels": the levels
+            first += 1  # "measure immunoglobulin levels": the levels; "seven exchanges": exchanges
+        if first < last and kind_of_head(tokens[last].text) == "therapy" and tokens[first].text.lower().endswith("ing"):
+            first += 1  # "requiring transplantation": a treatment is named by nouns
         if first < last and tokens[first].text.lower() in ("dose", "infusion", "injection") and first >= 2 \
                 and tokens[first - 1].text == "-" and tokens[first - 2].text.lower() == "first":
             first += 1  # "first-dose observation": when it is done, not what it is

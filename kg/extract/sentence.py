@@ -48,6 +48,10 @@ _LIST_INTRODUCERS = (("such", "as"), ("including",), ("like",), ("e", ".", "g", 
 _CLAUSE_BARRIERS = ((",", "but"), (";",), (",", "while"), (",", "whereas"), (",", "although"), ("|",))
 _LIST_GLUE = frozenset({",", "and", "or", "the", "a", "an", "as", "well", "\u00ae", "\u2122"})
 
+#: a treatment that follows these is what an effect led to, not what the text is about ("liver
+#: failure requiring transplantation")
+_NEEDING = frozenset({"requiring", "require", "required", "requires", "needing", "need", "needed", "needs"})
+
 
 _ADJECTIVE_ENDINGS = re.compile(r"(?:ous|ive|al|ic|ful|less|able|ible|ar|ary|ent|ant)$")
 _ADJECTIVES = frozenset({"fast", "slow", "mild", "moderate", "severe", "high", "low", "upper", "lower", "new", "acute",
@@ -191,7 +195,7 @@ class Sentence:
     @cached_property
     def drug_items(self) -> list[DrugItem]:
         """Drug mentions, with "Brand (ingredient)" or "ingredient (Brand)" merged into one item."""
-        drugs = [m for m in self.mentions if m.is_drug]
+        drugs = [m for m in self.mentions if m.is_drug and not (m.kind == "therapy" and self.lower(m.first - 1) in _NEEDING)]
         items: list[DrugItem] = []
         k = 0
         while k < len(drugs):

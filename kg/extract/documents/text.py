@@ -1,6 +1,6 @@
 """Plain text and Markdown-less text files: strict UTF-8, with optional front matter. Blank
-lines separate blocks; a short line without final punctuation is a heading; ``-``, ``*``, ``•``
-or ``1.`` start list items."""
+lines separate blocks; a short line without final punctuation is a heading, unless it is the
+first line of a paragraph wrapped at a fixed width; ``-``, ``*``, ``•`` or ``1.`` start list items."""
 
 from __future__ import annotations
 
@@ -41,10 +41,27 @@ def _is_heading(line: str) -> bool:
     return 0 < len(line) <= _MAX_HEADING_CHARS and line[-1] not in ".:;," and not _LIST_ITEM.match(line)
 
 
+_SENTENCE_BREAK = re.compile(r"(?:[a-z]|[A-Z]{2})[.!?]\s+[A-Z]")  # not "Table 2. Adverse reactions"
+_CAPTION = re.compile(r"^(?:table|figure)\s+\d", re.I)
+_WRAPPED_CHARS = 70
+
+
+def _wrapped(line: str, following: str) -> bool:
+    """Whether a line is the first of a paragraph wrapped at a fixed width, not a heading above
+    it: the next line carries on its sentence, or the line holds a sentence break, or it is as
+    long as wrapped prose and not in capitals."""
+    return (
+        following[:1].islower()
+        or bool(_SENTENCE_BREAK.search(line))
+        or len(line) >= _WRAPPED_CHARS and len(line.split()) >= 10 and not line.isupper() and "|" not in line
+        and not _CAPTION.match(line)
+    )
+
+
 def _classify_text_run(lines: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """A run of non-list lines: an optional heading line, then a paragraph or a lone label."""
     blocks: list[tuple[str, int, int]] = []
-    if len(lines) > 1 and _is_heading(lines[0][0]):
+    if len(lines) > 1 and _is_heading(lines[0][0]) and not _wrapped(lines[0][0], lines[1][0]):
         blocks.append(("heading", lines[0][1], lines[0][2]))
         lines = lines[1:]
     body, first, last = lines[0][0], lines[0][1], lines[-1][2]

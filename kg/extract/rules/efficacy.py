@@ -208,7 +208,8 @@ def _head(target: Mention, sentence: Sentence) -> str:
     """The name a mechanism takes from its target ("B cells": B-cell; "B and T lymphocytes":
     lymphocyte)."""
     head = normal_form(target.label or target.text)
-    head = re.sub(r"^(?:\w+ed|certain|many|some)\s+(?=\w)", "", head)  # "activated immune cells": immune-cell entry
+    # "activated immune cells": immune-cell entry; "circulating CD20-positive B cells": B-cell depletion
+    head = re.sub(r"^(?:(?:\w+ed|certain|many|some|circulating|mature|cd\d+[a-z]?-positive|cd\d+[a-z]?\+)\s+)+(?=\w)", "", head)
     if sentence.lower(target.first - 1) == "and" or sentence.lower(target.last + 1) == "and":
         # "B and T lymphocytes": the cells, whatever their kind; B, T and NK cells are lymphocytes
         head = head.split()[-1]

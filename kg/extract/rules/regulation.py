@@ -3,6 +3,7 @@ and therapeutic uses (MS or otherwise)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -53,8 +54,31 @@ def _ms_forms_included(sentence: Sentence) -> list[Mention]:
     return [m for m in found if is_ms(m)]
 
 
-def _conditions(sentence: Sentence, lo: int, hi: int) -> list[Mention]:
-    return [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=lo, hi=hi) if m.source != "phrase" or m.label]
+def _conditions(sentence: Sentence, lo: int, hi: int, lexicon: Lexicon | None = None) -> list[Mention]:
+    found = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=lo, hi=hi) if m.source != "phrase" or m.label]
+    return sorted(found + _relapses(sentence, lo, hi, lexicon), key=lambda m: m.first) if lexicon is not None else found
+
+
+_RELAPSE_WORDS = frozenset({"relapse", "relapses", "exacerbation", "exacerbations", "attack", "attacks", "flare", "flares"})
+_RELAPSE_MODIFIERS = frozenset({"a", "an", "the", "acute", "severe", "disabling", "significant", "ms", "new", "their"})
+
+
+def _relapses(sentence: Sentence, lo: int, hi: int, lexicon: Lexicon) -> list[Mention]:
+    """Relapses a treatment is for ("used for relapses", "the first treatment for a disabling
+    relapse"): the condition, MS relapse, not the outcome a drug lowers (the relapse rate)."""
+    found = lexicon.lookup("MS relapse")
+    if found is None:
+        return []
+    out = []
+    for m in sentence.of_kind("outcome", lo=lo, hi=hi):
+        if m.first != m.last or sentence.lower(m.first) not in _RELAPSE_WORDS:
+            continue
+        j = m.first - 1
+        while j > lo and sentence.lower(j) in _RELAPSE_MODIFIERS:
+            j -= 1
+        if sentence.lower(j) in ("for", "treat", "treating", "of"):
+            out.append(dataclasses.replace(m, iri=found[0], kind="condition"))
+    return out
 
 
 _MS = re.compile(r"multiple-sclerosis|-ms$|clinically-isolated-syndrome")
@@ -139,7 +163,9 @@ def _trigger(sentence: Sentence, i: int) -> URIRef | None:
     if refusal:
         return MSKG.NotApproved
     lo = sentence.clause_of(i)[0]
-    negated = sentence.assertion(i).negated or any(sentence.lower(j) in ("none", "neither", "no") for j in range(lo, i))
+    negated = sentence.assertion(i).negated or any(sentence.lower(j) in ("none", "neither", "no") for j in range(lo, i)) or any(
+        sentence.lower(j) == "never" for j in range(max(lo, i - 3), i)
+    )  # "has never been approved for"
     if word in _INTENT_WORDS:
         return MSKG.NotIntended if negated else MSKG.Approved
     return MSKG.NotApproved if negated else MSKG.Approved
@@ -188,7 +214,7 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
             agency, years = memory.get("agency"), list(memory.get("years", []))  # "The drug is approved for …"
         memory.update(products=products, agency=agency, years=years, status=status, unit=sentence.index)
         sentence.memory["decision"] = dict(memory)
-        conditions, (c_lo, c_hi) = _purposes(sentence, i, end), (lo, end)
+        conditions, (c_lo, c_hi) = _purposes(sentence, i, end, lexicon), (lo, end)
         if sentence.text.rstrip().endswith(":"):
             conditions = _specific(sentence, conditions)  # "approved for various forms of MS:": the list says which
         if not conditions and sentence.lower(start) in ("since", "after", "when") or not conditions and any(
@@ -197,10 +223,10 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
             # "…are used for relapsing MS …: X, Y and, since the FDA approved it in 2019, Z": the
             # aside says when; what for is the sentence's
             first_purpose = sentence.first_of("for", "to treat", lo=lo, hi=hi)
-            conditions = _purposes(sentence, first_purpose, i) if first_purpose is not None and first_purpose < i else []
+            conditions = _purposes(sentence, first_purpose, i, lexicon) if first_purpose is not None and first_purpose < i else []
         if not conditions and n + 1 < len(triggers) and sentence.clause_of(triggers[n + 1][0]) == (lo, hi):
             # "turned down the application in 2013 and then approved it for relapsing MS in 2014"
-            conditions, (c_lo, c_hi) = _purposes(sentence, triggers[n + 1][0], scopes[n + 1][1]), scopes[n + 1]
+            conditions, (c_lo, c_hi) = _purposes(sentence, triggers[n + 1][0], scopes[n + 1][1], lexicon), scopes[n + 1]
         ago = sentence.regex(_AGO, start, end)
         own = _own_years(sentence, products) if len(products) > 1 else {}
         for condition in conditions:
@@ -240,11 +266,11 @@ def _scopes(sentence: Sentence, triggers: list[int]) -> list[tuple[int, int]]:
     return scopes
 
 
-def _purposes(sentence: Sentence, i: int, end: int) -> list[Mention]:
+def _purposes(sentence: Sentence, i: int, end: int, lexicon: Lexicon) -> list[Mention]:
     """What a trigger at token i approves (or not) the drug for: the conditions after "for", "to
     treat", "to fight" … up to the end of its scope."""
     purpose = sentence.first_of("for", "to treat", "to fight", "to improve", "to reduce", "in the treatment of", lo=i, hi=end)
-    return _conditions(sentence, purpose, end) if purpose is not None else []
+    return _conditions(sentence, purpose, end, lexicon) if purpose is not None else []
 
 
 _NEW_PREDICATE = frozenset({"is", "are", "was", "were", "has", "have", "but", "which", "while", "its", "it", "although",
@@ -351,7 +377,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             continue  # "approved for the treatment of": the approval says the use
         used_any = True
         end = min(hi, triggers[n + 1]) if n + 1 < len(triggers) else hi
-        conditions = _conditions(sentence, i, end)
+        conditions = _conditions(sentence, i, end, lexicon)
         if introduces:
             conditions = _specific(sentence, conditions)  # "It can be used for various forms of MS:": the list says which
         conditions = _without_descriptions(sentence, conditions)

@@ -15,7 +15,15 @@ from ...namespaces import MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..names import normal_form
-from ..phrases import FUNCTION_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, severity_words, symptom_name
+from ..phrases import (
+    BODY_PARTS,
+    FUNCTION_WORDS,
+    QUALIFYING_WORDS,
+    clean_phrase,
+    is_content,
+    severity_words,
+    symptom_name,
+)
 from ..sentence import DrugItem, Sentence, adjective
 from .common import claim, percentages, timepoints
 
@@ -32,7 +40,8 @@ _RISK_CUES = (
     "occurs", "have occurred", "has occurred", "reported", "developed", "develop", "happened", "can damage",
     "may harm", "can harm", "warnings", "warning", "boxed warning", "can slow", "can lower", "lowers the number",
     "more frequent", "more often", "chance of", "protect against", "to prevent", "was seen", "were seen",
-    "are common", "is common", "most common", "common side effect",
+    "are common", "is common", "most common", "common side effect", "effects include", "effects included",
+    "complications", "complication",
 )  # fmt: skip
 _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
 _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated", "for"), ("approved", "for"),
@@ -157,7 +166,7 @@ def _effects(sentence: Sentence) -> list[Mention]:
     in_section = bool(_RISK_SECTIONS.search(sentence.section_text)) or sentence.block == "row" and bool(
         _RISK_SECTIONS.search(sentence.section_text)
     )
-    cued = sentence.has(*_RISK_CUES) or in_section
+    cued = sentence.has(*_RISK_CUES) or in_section or any(sentence.lower(d.last + 1) == "cause" for d in sentence.drug_items)
     if CONTRA_SECTIONS.search(sentence.section_text) and not sentence.is_heading:
         return []
     contra = min((i for c in CONTRA_CUES for i in sentence.find(c)), default=len(sentence.tokens))
@@ -178,7 +187,8 @@ def _effects(sentence: Sentence) -> list[Mention]:
 
 
 _EFFECT_LIST = re.compile(
-    r"\b(?:side effects?|adverse (?:reactions?|events?)|(?:injection|infusion)[- ]related reactions?)\s+"
+    r"\b(?:(?:side|short-term|long-term|unwanted|common) effects?|complications?|adverse (?:reactions?|events?)|"
+    r"(?:injection|infusion)[- ]related reactions?)\s+"
     r"(?:\([^)]*\)\s+)?(?:\w+\s+)?(?:are|were|include|included|includes|may include|can include)\s+(?!not\b)",
     re.I,
 )
@@ -284,7 +294,7 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
                     if m is not None:
                         run.append(m)
                 if run and all(not _disease(m) for m in run):  # symptoms are signs; infections, cancers are risks
-                    signs.setdefault(id(e), []).extend(s for m in run for s in distributed(sentence, m))
+                    signs.setdefault(id(e), []).extend(s for m in sharing_heads(sentence, run) for s in distributed(sentence, m))
                     sign_ids |= {id(m) for m in effects if any(r.first <= m.first and m.last <= r.last for r in run)}
                 break
     return signs, sign_ids
@@ -311,6 +321,25 @@ def distributed(sentence: Sentence, m: Mention) -> list[Mention]:
     if match is None or m.source not in ("span", "phrase"):
         return [m]
     return [sentence.mint(f"{match['head']} {part}", m.kind, m.first, m.last) for part in (match["one"], match["two"])]
+
+
+_OF_A_PART = re.compile(r"(?P<head>.+ (?:of|in|on)) (?:(?:your|the|their|his|her) )?(?P<part>[a-z]+)")
+
+
+def sharing_heads(sentence: Sentence, signs: list[Mention]) -> list[Mention]:
+    """Signs that name only a part of the body after a sign of another part take its head:
+    "swelling of your face, lips or tongue" is a swelling of the face, of the lips and of the tongue."""
+    out: list[Mention] = []
+    for m in signs:
+        before = out[-1] if out else None
+        match = _OF_A_PART.fullmatch(normal_form(before.label or before.text)) if before is not None else None
+        between = {sentence.lower(j) for j in range(before.last + 1, m.first)} if before is not None else set()
+        if (match is not None and match["part"] in BODY_PARTS and sentence.lower(m.first) in BODY_PARTS and m.first == m.last
+                and between and between <= {",", "or", "and"}):  # fmt: skip
+            out.append(sentence.mint(f"{match['head']} {sentence.lower(m.first)}", m.kind, m.first, m.last))
+            continue
+        out.append(m)
+    return out
 
 
 def _describing(gap: list[str]) -> bool:
@@ -592,9 +621,10 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if sign_list is not None:
         start, end, named = sign_list
         end = sentence.first_of("for", "right away", "immediately", "because", "so", lo=start, hi=end) or end
-        for first, last in sentence.members(start, end):
-            m = sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)
-            if m is not None and (named is None or m.iri != named.iri):
+        members = [m for first, last in sentence.members(start, end)
+                   if (m := sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)) is not None]  # fmt: skip
+        for m in sharing_heads(sentence, members):
+            if named is None or m.iri != named.iri:
                 listed_signs += distributed(sentence, m)
         sign_ids |= {id(e) for e in effects if any(e.first >= s.first and e.last <= s.last for s in listed_signs)}
         first_effect = effects[0] if effects and id(effects[0]) not in sign_ids and effects[0].first < start else None
