@@ -408,3 +408,24 @@ def test_text_wrapped_at_a_fixed_width_is_read_as_paragraphs(tmp_path: Path, lex
     assert (ID["relapsing-remitting-ms"], MSKG.Approved) in decisions
     assert (ID["primary-progressive-ms"], MSKG.NotApproved) in decisions  # "never been approved"
     assert not any(c.subject == ID.oxazepam for c in extract(doc, lexicon).claims)  # "generics" is no brand of it
+
+
+def test_news_wording_of_risks_approvals_and_negation(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Zinbryta (daclizumab) is an anti-CD25 monoclonal antibody.\n\n"
+        "The European Commission followed in July 2016, authorising Zinbryta for relapsing MS.\n\n"
+        "The EMA acted after reports of meningoencephalitis in people treated with Zinbryta.\n\n"
+        "Zinbryta did not, however, significantly slow disability progression compared with Avonex.\n\n"
+        "Reactivation of hepatitis B can occur with any anti-CD25 antibody.\n"
+    ))  # fmt: skip
+    decisions = {(dict(c.qualifiers)[MSKG.indication], dict(c.qualifiers).get(MSKG.agency)) for c in claims
+                 if c.relation == MSKG.RegulatoryDecision}  # fmt: skip
+    assert (ID["relapsing-ms"], ID["european-commission"]) in decisions
+    assert ID.meningoencephalitis in {dict(c.qualifiers)[MSKG.adverseEffect] for c in claims if c.relation == MSKG.Risk}
+    (finding,) = _statements(claims, MSKG.EfficacyFinding)
+    assert finding[MSKG.assertionStatus] == [MSKG.Negated]  # the aside does not end the negation
+    # "anti-CD25 monoclonal antibody" and "anti-CD25 antibody" are one class; "monoclonal" keeps its own
+    classes = {c.object for c in claims if c.relation == RDF.type and c.subject in (ID.zinbryta, ID.daclizumab)}
+    assert {ID["anti-cd25-antibody"], MSKG.MonoclonalAntibody} <= classes
+    risks = {(c.subject, dict(c.qualifiers)[MSKG.adverseEffect]) for c in claims if c.relation == MSKG.Risk}
+    assert any(drug == ID["anti-cd25-antibody"] for drug, _ in risks)

@@ -49,7 +49,8 @@ _VERBS = frozenset({"measure", "measures", "obtain", "obtains", "perform", "perf
                     "monitors", "evaluate", "assess", "exclude", "watch", "observe", "screen", "refer", "discontinue",
                     "stop", "avoid", "consider", "postpone", "vaccinate", "irradiate", "swallow", "separate", "follow",
                     "repeat", "order", "recheck", "blocks", "targets", "binds", "binding", "inhibits", "depletes",
-                    "depleting", "targeting", "blocking", "tolerate", "receive", "received", "receiving", "respond"})  # fmt: skip
+                    "depleting", "targeting", "blocking", "tolerate", "receive", "received", "receiving", "respond", "listed", "described",
+                    "noted", "observed", "cited", "mentioned"})  # fmt: skip
 #: verbs that follow a plural or mass-noun subject, and are no nouns themselves: where a run of
 #: words has no kind as a whole, the name ends before one of them
 _PREDICATE_VERBS = frozenset({"remain", "remains", "speed", "speeds", "slow", "slows", "prevent", "prevents", "improve",
@@ -57,6 +58,8 @@ _PREDICATE_VERBS = frozenset({"remain", "remains", "speed", "speeds", "slow", "s
                               "relate", "relates", "bind", "binds", "become", "becomes", "deplete", "depletes",
                               "carry", "carries", "lessen", "lessens", "shorten", "shortens", "hasten", "hastens"})  # fmt: skip
 _SIDES = frozenset({"upper", "lower"})
+#: a word that names what an antibody binds ("anti-CD20", "CD52-directed")
+_TARGET_MODIFIER = re.compile(r"anti-?[A-Za-z]*\d+[A-Za-z]?|CD\d+[a-z]?-(?:directed|targeting|targeted)", re.I)
 #: what names no thing of its own: the kinds of statement a text makes about things
 _NOT_NAMES = frozenset({"adverse reaction", "adverse event", "side effect", "adverse effect", "reaction", "event",
                         "other reaction", "undesirable effect", "drug reaction"})  # fmt: skip
@@ -198,6 +201,7 @@ class Recogniser:
         chosen = self._resembling(tokens, chosen)
         chosen = self._changes_of(tokens, chosen)
         chosen = self._modified(tokens, chosen)
+        chosen = self._targeted(tokens, chosen)
         chosen = self._measured(tokens, chosen)
         chosen = [self._suffixed(tokens, m) for m in chosen]
         chosen = self._paired_brands(tokens, chosen)
@@ -371,6 +375,23 @@ class Recogniser:
                 continue
             out.append(m)
         return [m for m in out if not (m.first == m.last and m.first in dropped and m.kind in ("effect", "condition", "adverse_effect"))]
+
+    def _targeted(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """A class of antibodies named with its target is a class of its own, whether "monoclonal"
+        is written or not: "anti-CD20 monoclonal antibodies" and "any anti-CD20 antibody" are both
+        anti-CD20 antibodies."""
+        out = []
+        for m in chosen:
+            first = m.first - 3  # "anti - CD20", "CD20 - directed"
+            modifier = "".join(t.text for t in tokens[first : m.first]) if first >= 0 and tokens[first + 1].text == "-" else ""
+            head = tokens[m.last].text.lower()
+            if m.kind == "drug_class" and head.startswith("antibod") and _TARGET_MODIFIER.fullmatch(modifier):
+                name = normal_form(f"{modifier} {head}")
+                iri, kind = self.entity(name, "drug_class")
+                out.append(dataclasses.replace(self._mention(tokens, first, m.last, iri, kind, name, "phrase"), parts=(m,)))
+                continue
+            out.append(m)
+        return out
 
     def _changes_of(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """ "worsening of MS", "return of disease activity", "loss of vision": a change in a state

@@ -115,6 +115,10 @@ def percentages(text: str) -> list[str]:
 _NEGATIONS = frozenset({"not", "no", "never", "without", "neither", "nor", "cannot", "n't", "none"})
 
 
+#: a negation with an aside after it, which ConText's scope stops at: "did not, however, significantly slow"
+_NOT_ASIDE = re.compile(r"\bnot , [a-z]+ , (?:[a-z]+ ){0,2}$")
+
+
 def status(sentence: Sentence, first: int, last: int | None = None) -> URIRef:
     """Affirmed, negated or hedged, by ConText, with a negation only where its clause has a
     negation word ("The mechanism is not fully defined; it is thought to …" is hedged)."""
@@ -124,6 +128,8 @@ def status(sentence: Sentence, first: int, last: int | None = None) -> URIRef:
         sentence.lower(j) in _NEGATIONS or sentence.lower(j) == "t" and sentence.lower(j - 1) in ("'", "\u2019")  # "won't"
         for j in range(lo, hi)
     )
+    before = "".join(sentence.lower(j) + " " for j in range(max(0, first - 8), first))
+    negated = negated or bool(_NOT_ASIDE.search(before))
     return MSKG.Negated if negated else MSKG.Hedged if verdict.hedged else MSKG.Affirmed
 
 

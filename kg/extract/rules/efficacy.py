@@ -289,6 +289,9 @@ def mechanism(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if not mechanisms and not targets and named is None:
         return
     first = mechanisms[0].first if mechanisms else named[1].first if named and named[1] else targets[0].first if targets else 0
+    stop = sentence.first_of(";", lo=first)
+    if stop is not None:  # "…depleting B cells; plasma cells, which lack CD20, are spared": not what it acts on
+        targets = [t for t in targets if t.first < stop]
     lo = sentence.clause_of(first)[0]  # "The mechanism is not fully defined; it is thought to …": this clause's hedge
     hedge = status(sentence, max(lo, first - 6), first)
     qualifiers_common: list[tuple[URIRef, Node]] = [(MSKG.target, t.iri) for t in targets]

@@ -128,13 +128,17 @@ def manufacturer(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 
 
 def _members(sentence: Sentence, drug_class: Mention, members: list[DrugItem]) -> Iterator[Claim]:
+    # "an anti-CD20 monoclonal antibody": of the anti-CD20 antibodies, and of the monoclonal antibodies
+    # (a class named by more than its head word: "purine antimetabolite" says nothing of antimetabolites)
+    classes = [drug_class.iri, *(p.iri for p in drug_class.parts if p.kind == "drug_class" and p.last > p.first)]
     for item in members:
-        if item.iri == drug_class.iri:
-            continue
-        if item.is_class:
-            yield claim(sentence, RDFS.subClassOf, item.iri, drug_class.iri)
-        else:
-            yield claim(sentence, RDF.type, item.member, drug_class.iri)
+        for iri in classes:
+            if item.iri == iri:
+                continue
+            if item.is_class:
+                yield claim(sentence, RDFS.subClassOf, item.iri, iri)
+            else:
+                yield claim(sentence, RDF.type, item.member, iri)
 
 
 def _modifiers(sentence: Sentence, lo: int, hi: int) -> bool:

@@ -25,7 +25,8 @@ _AGO = re.compile(
     r"(?:decades?|years?) ago\b",
     re.I,
 )
-_APPROVAL_WORDS = frozenset({"approved", "approve", "approves", "approval", "cleared", "licensed"})
+_APPROVAL_WORDS = frozenset({"approved", "approve", "approves", "approval", "cleared", "licensed", "authorised", "authorized",
+                             "authorising", "authorizing"})  # fmt: skip
 _REFUSAL = (("turned", "down"), ("rejected",), ("declined",), ("refused",))
 _INTENT_WORDS = frozenset({"intended", "indicated"})
 _NOT_A_DECISION = (("filed", "for"), ("apply", "for"), ("applied", "for"), ("seek",), ("seeking",), ("application",),

@@ -41,7 +41,7 @@ _RISK_CUES = (
     "may harm", "can harm", "warnings", "warning", "boxed warning", "can slow", "can lower", "lowers the number",
     "more frequent", "more often", "chance of", "protect against", "to prevent", "was seen", "were seen",
     "are common", "is common", "most common", "common side effect", "effects include", "effects included",
-    "complications", "complication",
+    "complications", "complication", "reports of", "cases of", "died of", "died from", "deaths from",
 )  # fmt: skip
 _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
 _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated", "for"), ("approved", "for"),
@@ -68,7 +68,7 @@ _DISEASE = re.compile(
 )
 _MOST_COMMON = re.compile(r"\bmost (?:common|frequent)|\bcommon(?:ly)?\b", re.I)
 _RARE = re.compile(r"\brare(?:ly)?\b|\buncommon\b", re.I)
-_FATAL = re.compile(r"\bfatal\b|\blife-threatening\b|\bdeath\b|\bdeadly\b|\bdie\b", re.I)
+_FATAL = re.compile(r"\bfatal\b|\blife-threatening\b|\bdeath\b|\bdeadly\b|\bdie\b|\bdied\b", re.I)
 _SERIOUS = re.compile(r"\bserious\b|\bsevere\b", re.I)
 _ONSET = re.compile(
     r"\boccurs? ((?:at )?(?:any ?time|up to|within|during|after|shortly|soon|several)[^,.;]*)",
