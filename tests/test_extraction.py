@@ -429,3 +429,22 @@ def test_news_wording_of_risks_approvals_and_negation(tmp_path: Path, lexicon: L
     assert {ID["anti-cd25-antibody"], MSKG.MonoclonalAntibody} <= classes
     risks = {(c.subject, dict(c.qualifiers)[MSKG.adverseEffect]) for c in claims if c.relation == MSKG.Risk}
     assert any(drug == ID["anti-cd25-antibody"] for drug, _ in risks)
+
+
+def test_a_table_of_products_gives_a_fact_per_named_column(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "# Interferons compared\n\n"
+        "| Product | Active ingredient | Dosing interval | Company | FDA approval for relapsing MS |\n"
+        "|---|---|---|---|---|\n"
+        "| Betaseron | interferon beta-1b | every other day | Bayer | 1993 |\n"
+        "| Plegridy | peginterferon beta-1a | every 14 days | Biogen | not approved |\n"
+    ), name="table.md")  # fmt: skip
+    facts = {(c.subject, c.relation, c.object) for c in claims if c.object is not None}
+    assert (ID.betaseron, MSKG.hasActiveIngredient, ID["interferon-beta-1b"]) in facts
+    assert (ID.plegridy, MSKG.manufacturer, ID.biogen) in facts
+    regimens = {c.subject: dict(c.qualifiers).get(MSKG.interval) for c in claims if c.relation == MSKG.DosingRegimen}
+    assert str(regimens[ID.betaseron]) == "P2D" and str(regimens[ID.plegridy]) == "P14D"
+    decisions = [dict(c.qualifiers) for c in claims if c.relation == MSKG.RegulatoryDecision and c.subject == ID.betaseron]
+    assert decisions == [{MSKG.indication: ID["relapsing-ms"], MSKG.decisionStatus: MSKG.Approved, MSKG.agency: ID.fda,
+                          MSKG.year: Literal("1993", datatype=XSD.gYear)}]  # fmt: skip
+    assert not any(c.relation == MSKG.RegulatoryDecision and c.subject == ID.plegridy for c in claims)  # no year, no decision

@@ -56,7 +56,8 @@ class _Unit:
     block: str  # heading, item, row or paragraph
     section: tuple[str, ...]
     continued: bool = False  # a sentence of a list item after its first
-    columns: tuple[str, ...] = ()  # a table row's column names (its table's header row)
+    columns: tuple[str, ...] = ()  # a table row's column names (its table's header row), in lower case
+    headers: tuple[str, ...] = ()  # the same, as written ("FDA approval for relapsing MS")
     table_lead: str = ""  # a table row's: the sentences before its table
 
 
@@ -70,11 +71,13 @@ class Extraction:
 
 def _units(doc: Document, context: ClinicalText) -> Iterator[_Unit]:
     columns: tuple[str, ...] = ()
+    headers: tuple[str, ...] = ()
     recent: list[str] = []  # the last paragraphs: what a table that follows them is
     lead = ""
     for block in doc.blocks:
         if block.kind == "header":  # a table's column names: they state nothing, they name its cells
-            columns, lead = tuple(c.strip().lower() for c in block.text.split(" | ")), " ".join(recent[-2:])
+            headers, lead = tuple(c.strip() for c in block.text.split(" | ")), " ".join(recent[-2:])
+            columns = tuple(c.lower() for c in headers)
             continue
         if block.kind != "row":
             columns = ()
@@ -82,7 +85,8 @@ def _units(doc: Document, context: ClinicalText) -> Iterator[_Unit]:
             continue  # a dangling label
         if block.kind in ("heading", "row"):
             recent = [] if block.kind == "heading" else recent
-            yield _Unit(block.start, block.end, block.kind, block.section, columns=columns, table_lead=lead if columns else "")
+            yield _Unit(block.start, block.end, block.kind, block.section, columns=columns, headers=headers if columns else (),
+                        table_lead=lead if columns else "")  # fmt: skip
             continue
         recent.append(block.text)
         # a list item may hold several sentences; each is read in the light of the list's lead
@@ -239,6 +243,6 @@ def _sentence(
     )  # fmt: skip
     sentence.block = unit.block
     sentence.continued = unit.continued
-    sentence.columns, sentence.table_lead = unit.columns, unit.table_lead
+    sentence.columns, sentence.headers, sentence.table_lead = unit.columns, unit.headers, unit.table_lead
     sentence.document = doc
     return sentence

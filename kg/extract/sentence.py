@@ -113,8 +113,9 @@ class Sentence:
     continued: bool = False
     #: for a list item or table row, the sentence that introduces the list ("Do not take it if you:")
     lead: Sentence | None = None
-    #: for a table row: its table's column names (lower case) and the sentences before the table
+    #: for a table row: its table's column names (lower case, and as written) and the sentences before the table
     columns: tuple[str, ...] = ()
+    headers: tuple[str, ...] = ()
     table_lead: str = ""
     #: the document the sentence is in, and where in it the sentence is (units counted from 0)
     document: Any = None

@@ -5,7 +5,8 @@ sentence), and its docstring is published in the provenance graph as the rule's 
 
 products (brand of, drug class, manufacturer), regulation (decisions, uses), administration
 (regimens), risks, contraindications, monitoring, efficacy (findings, mechanisms,
-studies); common: numbers, durations, timings, claims.
+studies), tables (a table of products, a column per thing said of each); common: numbers,
+durations, timings, claims.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .monitoring import monitoring
 from .products import class_membership, manufacturer, product_ingredient
 from .regulation import regulatory_decision, therapeutic_use
 from .risks import risk
+from .tables import product_table
 
 __all__ = ["HEADING_RULES", "RULES", "Rule"]
 
@@ -41,6 +43,7 @@ RULES: tuple[Rule, ...] = (
     efficacy,
     mechanism,
     study,
+    product_table,
 )
 #: the rules that read headings too ("Novantrone (mitoxantrone)", "TYSABRI® (natalizumab) injection,
 #: for intravenous use"): a heading names its subject, it states nothing else about it

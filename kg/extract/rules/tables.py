@@ -1,0 +1,97 @@
+"""Rules for a table of products: one product per row, and a column for each thing said of it
+(its active ingredient, company, dosing interval, year of approval). The column's name says
+what a cell is; the cell says which."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from ...namespaces import MSKG, XSD
+from ..claims import Claim
+from ..lexicon import Lexicon, tokenize
+from ..sentence import DrugItem, Sentence
+from .common import YEAR, claim, intervals
+
+__all__ = ["product_table"]
+
+_INGREDIENT_COLUMN = re.compile(r"\b(?:active ingredient|ingredient|generic name|generic|substance|molecule|inn)\b")
+_COMPANY_COLUMN = re.compile(r"\b(?:company|companies|manufacturer|maker|marketed by|marketing authori[sz]ation holder|sponsor)\b")
+_INTERVAL_COLUMN = re.compile(r"\b(?:dosing interval|interval|how often|frequency|dosing schedule|schedule)\b")
+_APPROVAL_COLUMN = re.compile(r"\bapprov|\blicen[cs]ed\b")
+
+
+def _cells(sentence: Sentence) -> list[tuple[int, int]]:
+    """The token range of each cell of a table row (its tokens between the "|" marks)."""
+    cells: list[tuple[int, int]] = []
+    start = 0
+    for i, token in enumerate(sentence.tokens):
+        if token.text == "|":
+            cells.append((start, i))
+            start = i + 1
+    cells.append((start, len(sentence.tokens)))
+    return cells
+
+
+def _column(columns: tuple[str, ...], pattern: re.Pattern[str]) -> int | None:
+    return next((n for n, name in enumerate(columns) if pattern.search(name)), None)
+
+
+def _drug_in(sentence: Sentence, cell: tuple[int, int], kind: str | None = None) -> DrugItem | None:
+    return next((d for d in sentence.drug_items if cell[0] <= d.first < cell[1] and (kind is None or d.kind == kind)), None)
+
+
+def product_table(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """A table row under columns that name what its cells are: the product of the row (its first
+    drug) has the ingredient in an "active ingredient" column, is made by the company in a
+    "company" or "manufacturer" column, is given at the interval in a "dosing interval" column,
+    and was approved in the year in an "approval" column (the agency and the condition named
+    by the column: "FDA approval for relapsing MS")."""
+    columns = sentence.columns
+    if sentence.block != "row" or not columns:
+        return
+    cells = _cells(sentence)
+    if len(cells) != len(columns):
+        return  # a row that does not line up with its header
+    at_ingredient = _column(columns, _INGREDIENT_COLUMN)
+    product = next((d for d in sentence.drug_items if at_ingredient is None or not cells[at_ingredient][0] <= d.first < cells[at_ingredient][1]), None)
+    if product is None:
+        return
+    ingredient = _drug_in(sentence, cells[at_ingredient], "ingredient") if at_ingredient is not None else None
+    if ingredient is not None and product.kind == "product" and ingredient.iri != product.iri:
+        yield claim(sentence, MSKG.hasActiveIngredient, product.iri, ingredient.iri)
+    at_company = _column(columns, _COMPANY_COLUMN)
+    if at_company is not None:
+        lo, hi = cells[at_company]
+        companies = sentence.of_kind("company", "organization", lo=lo, hi=hi)
+        if not companies and hi > lo and sentence.tokens[lo].text[:1].isupper():
+            companies = [sentence.mint(sentence.text_of(lo, hi - 1), "company", lo, hi - 1)]
+        for company in companies:
+            yield claim(sentence, MSKG.manufacturer, product.iri, company.iri)
+    at_interval = _column(columns, _INTERVAL_COLUMN)
+    if at_interval is not None and cells[at_interval][1] > cells[at_interval][0]:
+        lo, hi = cells[at_interval]
+        found = intervals(sentence.text_of(lo, hi - 1))
+        if found:
+            yield claim(sentence, MSKG.DosingRegimen, product.iri, qualifiers=[(MSKG.interval, i) for i in found])
+    at_approval = _column(columns, _APPROVAL_COLUMN)
+    if at_approval is not None and cells[at_approval][1] > cells[at_approval][0]:
+        yield from _approval(sentence, lexicon, product, sentence.headers[at_approval], cells[at_approval])
+
+
+def _approval(sentence: Sentence, lexicon: Lexicon, product: DrugItem, column: str, cell: tuple[int, int]) -> Iterator[Claim]:
+    """An approval column's cell: the year, for the agency and condition the column names."""
+    years = [Literal(y.group(1), datatype=XSD.gYear) for y in YEAR.finditer(sentence.text_of(cell[0], cell[1] - 1))]
+    if not years:
+        return  # "not approved", "—": no decision to read without a year
+    named = list(lexicon.match(tokenize(column)))
+    agencies = [m.iri for m in named if m.kind == "agency"]
+    conditions = [m.iri for m in named if m.kind in ("condition", "adverse_effect")]
+    for condition in conditions[:1]:
+        qualifiers: list[tuple[URIRef, Node]] = [(MSKG.indication, condition), (MSKG.decisionStatus, MSKG.Approved)]
+        qualifiers += [(MSKG.agency, a) for a in agencies[:1]]
+        qualifiers += [(MSKG.year, y) for y in years[:1]]
+        yield claim(sentence, MSKG.RegulatoryDecision, product.iri, qualifiers=qualifiers)
