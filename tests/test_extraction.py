@@ -331,6 +331,20 @@ def test_a_numbered_heading_run_into_the_text_ends_the_sentence_before_it() -> N
     text = "Obtain liver function tests periodically to detect hepatic injury. 4.3 Depression and suicide. Depression can occur."
     sentences = [text[a:b] for a, b in clinical_text().sentences(text)]
     assert sentences[1].startswith("4.3 Depression")
+    # PyRuSH runs on over this full stop; a word in lower case and a capital after it end a sentence
+    text = ("In the INFORMS trial, fingolimod did not slow disability progression in primary progressive MS compared "
+            "with placebo. In the European Union, the Commission approved siponimod.")  # fmt: skip
+    sentences = [text[a:b] for a, b in clinical_text().sentences(text)]
+    assert sentences[1] == "In the European Union, the Commission approved siponimod."
+
+
+def test_each_product_of_a_list_keeps_its_own_year(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "The FDA has approved two of them: fingolimod (Gilenya, Novartis) in 2010 and siponimod (Mayzent, Novartis) "
+        "in 2019, both for relapsing forms of MS.\n"
+    ))  # fmt: skip
+    years = {c.subject: {str(v) for p, v in c.qualifiers if p == MSKG.year} for c in claims if c.relation == MSKG.RegulatoryDecision}
+    assert years[ID.fingolimod] == {"2010"} and years[ID.siponimod] == {"2019"}
 
 
 def test_what_a_history_opening_or_a_count_does_not_cover(tmp_path: Path, lexicon: Lexicon) -> None:

@@ -13,6 +13,9 @@ __all__ = ["Assertion", "ClinicalText", "clinical_text"]
 _ACRONYM_END = re.compile(r"(?<=[A-Z]{2})\.\s+(?=[A-Z][a-z])")
 #: a numbered heading run into the text before it, as a label's PDF gives it ("… injury. 4.3 Depression and suicide.")
 _NUMBERED_HEADING = re.compile(r"\.\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z])")
+#: a full stop after a word in lower case, before a capitalised word, that PyRuSH kept going over
+#: ("… compared with placebo. In the European Union, …"); abbreviations that take a full stop are not ends
+_WORD_END = re.compile(r"(?<=[a-z])(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bal)(?<!\bapprox)(?<!\bfig)(?<!\bno)(?<!\bref)(?<!\bincl)\.\s+(?=[A-Z][a-z])")
 
 # ConText's default rules miss some hedges common in patient education.
 _EXTRA_HEDGES = ("believed to", "thought to", "is believed", "are believed", "appears to", "seems to")
@@ -44,13 +47,15 @@ class ClinicalText:
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
         """Character spans of the sentences of a paragraph, whitespace trimmed. PyRuSH keeps a
-        sentence going after an acronym's full stop ("… MS. Compared with …") and before a
-        numbered heading ("… injury. 4.3 Depression"); those are split."""
+        sentence going after an acronym's full stop ("… MS. Compared with …"), before a numbered
+        heading ("… injury. 4.3 Depression") and, at times, after a word ("… placebo. In the …");
+        those are split."""
         doc = self._splitter(self._nlp.make_doc(text))
         bounds = []
         for sent in doc.sents:
             start = sent.start_char
-            cuts = [*_ACRONYM_END.finditer(text, sent.start_char, sent.end_char), *_NUMBERED_HEADING.finditer(text, sent.start_char, sent.end_char)]
+            cuts = [*_ACRONYM_END.finditer(text, sent.start_char, sent.end_char), *_NUMBERED_HEADING.finditer(text, sent.start_char, sent.end_char),
+                    *_WORD_END.finditer(text, sent.start_char, sent.end_char)]  # fmt: skip
             for match in sorted(cuts, key=lambda m: m.start()):
                 bounds.append((start, match.start() + 1))
                 start = match.end()

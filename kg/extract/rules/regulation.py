@@ -300,7 +300,7 @@ def _own_years(sentence: Sentence, products: list[URIRef]) -> dict[URIRef, list[
         if item.iri not in products or item.iri in own:
             continue
         stop = items[n + 1].first if n + 1 < len(items) else len(sentence.tokens)
-        found = sentence.regex(YEAR, item.last + 1, min(stop, item.last + 6))  # "(fingolimod) in 2010", ", approved in 2017,"
+        found = sentence.regex(YEAR, item.last + 1, min(stop, item.last + 9))  # "(fingolimod) in 2010", "(Gilenya®, Novartis) in 2010"
         if found:
             own[item.iri] = [Literal(found[0].group(1), datatype=XSD.gYear)]
     return own if len(own) > 1 else {}
