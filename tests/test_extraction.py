@@ -462,3 +462,11 @@ def test_a_table_of_products_gives_a_fact_per_named_column(tmp_path: Path, lexic
     assert decisions == [{MSKG.indication: ID["relapsing-ms"], MSKG.decisionStatus: MSKG.Approved, MSKG.agency: ID.fda,
                           MSKG.year: Literal("1993", datatype=XSD.gYear)}]  # fmt: skip
     assert not any(c.relation == MSKG.RegulatoryDecision and c.subject == ID.plegridy for c in claims)  # no year, no decision
+
+
+def test_a_graded_condition_is_that_condition_specifically(lexicon: Lexicon) -> None:
+    recogniser = Recogniser(lexicon)
+    tokens = tokenize("Do not use with Mobitz type II second-degree or third-degree AV block or decompensated heart failure.")
+    names = {m.label for m in recogniser.mentions(tokens) if m.kind == "condition"}
+    assert names == {"mobitz type ii second-degree atrioventricular block", "third-degree atrioventricular block",
+                     "decompensated heart failure"}  # fmt: skip

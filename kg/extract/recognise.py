@@ -58,6 +58,30 @@ _PREDICATE_VERBS = frozenset({"remain", "remains", "speed", "speeds", "slow", "s
                               "relate", "relates", "bind", "binds", "become", "becomes", "deplete", "depletes",
                               "carry", "carries", "lessen", "lessens", "shorten", "shortens", "hasten", "hastens"})  # fmt: skip
 _SIDES = frozenset({"upper", "lower"})
+#: words that grade or qualify a condition into a specific one ("third-degree", "decompensated")
+_STATES = frozenset({"decompensated", "uncontrolled", "untreated", "unstable"})
+_ORDINALS = frozenset({"first", "second", "third"})
+
+
+def _specifier_start(tokens: list[Token], at: int, taken: set[int]) -> int:
+    """Where the grade or state words written right before token ``at`` begin ("Mobitz type II
+    second-degree", "third-degree", "decompensated"); ``at`` itself when there are none."""
+    first = at
+    while True:
+        j = first
+        if j >= 3 and tokens[j - 1].text.lower() == "degree" and tokens[j - 2].text == "-" and tokens[j - 3].text.lower() in _ORDINALS:
+            j -= 3
+        elif j >= 2 and tokens[j - 1].text == "-" and tokens[j - 2].text.lower() in _ORDINALS:
+            j -= 2  # "second-" in "second- or third-degree"
+        elif j >= 3 and tokens[j - 3].text.lower() == "mobitz" and tokens[j - 2].text.lower() == "type":
+            j -= 3
+        elif j >= 1 and tokens[j - 1].text.lower() in _STATES:
+            j -= 1
+        if j == first or any(k in taken for k in range(j, first)):
+            return first
+        first = j
+
+
 #: a word that names what an antibody binds ("anti-CD20", "CD52-directed")
 _TARGET_MODIFIER = re.compile(r"anti-?[A-Za-z]*\d+[A-Za-z]?|CD\d+[a-z]?-(?:directed|targeting|targeted)", re.I)
 #: what names no thing of its own: the kinds of statement a text makes about things
@@ -202,6 +226,7 @@ class Recogniser:
         chosen = self._changes_of(tokens, chosen)
         chosen = self._modified(tokens, chosen)
         chosen = self._targeted(tokens, chosen)
+        chosen = self._specified(tokens, chosen)
         chosen = self._measured(tokens, chosen)
         chosen = [self._suffixed(tokens, m) for m in chosen]
         chosen = self._paired_brands(tokens, chosen)
@@ -375,6 +400,29 @@ class Recogniser:
                 continue
             out.append(m)
         return [m for m in out if not (m.first == m.last and m.first in dropped and m.kind in ("effect", "condition", "adverse_effect"))]
+
+    def _specified(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """A condition with its grade or state written before it is that condition, specifically:
+        "third-degree AV block", "Mobitz type II second-degree AV block", "decompensated heart
+        failure", "untreated sleep apnea"; "second- or third-degree AV block" names both grades."""
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        out: list[Mention] = []
+        for m in chosen:
+            first = _specifier_start(tokens, m.first, taken) if m.kind in ("condition", "adverse_effect") else m.first
+            if first == m.first:
+                out.append(m)
+                continue
+            head = m.label if m.source in ("lexicon", "dictionary") and m.label else m.text
+            name = normal_form(f"{_written(tokens, first, m.first - 1)} {head}")
+            iri, kind = self.entity(name, "condition")
+            out.append(dataclasses.replace(self._mention(tokens, first, m.last, iri, kind, name, "phrase"), parts=(m,)))
+            if first >= 2 and tokens[first - 1].text.lower() in ("or", "and"):  # "second- or third-degree"
+                other = _specifier_start(tokens, first - 1, taken)
+                if other < first - 1:
+                    name = normal_form(f"{_written(tokens, other, first - 2).rstrip(' -')}-degree {head}".replace("-degree-degree", "-degree"))
+                    iri, kind = self.entity(name, "condition")
+                    out.append(self._mention(tokens, other, first - 2, iri, kind, name, "phrase"))
+        return sorted(out, key=lambda x: x.first)
 
     def _targeted(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """A class of antibodies named with its target is a class of its own, whether "monoclonal"

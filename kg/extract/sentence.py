@@ -276,10 +276,12 @@ class Sentence:
         return None
 
     def _counted_at(self, i: int) -> tuple[DrugItem, ...]:
-        """What "all four drugs", "the three agents", "both drugs" at token ``i`` refer to: the
-        latest group of that many drugs the document named."""
+        """What "all four drugs", "the three agents", "both drugs", "any of the four" at token ``i``
+        refer to: the latest group of that many drugs the document named."""
         if self.lower(i) == "both" and self.lower(i + 1) in _DRUG_NOUNS:
             count = 2
+        elif self.lower(i) in ("any", "each", "all", "none", "either") and self.seq_at(i + 1, ("of", "the")) and NUMBER_WORDS.get(self.lower(i + 3), 0) > 1:
+            count = NUMBER_WORDS[self.lower(i + 3)]  # "any of the four", "none of the three"
         elif self.lower(i) in ("all", "the") and NUMBER_WORDS.get(self.lower(i + 1), 0) > 1:
             count = NUMBER_WORDS[self.lower(i + 1)]
             # "the two drugs", "all four are …": a count stands for drugs with a word for drugs, or
