@@ -470,3 +470,15 @@ def test_a_graded_condition_is_that_condition_specifically(lexicon: Lexicon) -> 
     names = {m.label for m in recogniser.mentions(tokens) if m.kind == "condition"}
     assert names == {"mobitz type ii second-degree atrioventricular block", "third-degree atrioventricular block",
                      "decompensated heart failure"}  # fmt: skip
+
+
+def test_what_a_later_sentence_or_the_section_says_of_an_effect(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "# Copaxone (glatiramer acetate)\n\n"
+        "## What serious side effects can Copaxone cause?\n\n"
+        "Rarely, a sudden allergic reaction called anaphylaxis can happen at any time during treatment.\n\n"
+        "Liver injury has been reported. Cases with a fatal outcome have been reported.\n"
+    ), name="leaflet.md"))  # fmt: skip
+    assert ID["allergic-reaction"] not in risks  # what anaphylaxis is called, not an effect of its own
+    assert MSKG.Serious in risks[ID.anaphylaxis][MSKG.severity]  # from the section's heading
+    assert MSKG.LifeThreatening in risks[ID["liver-damage"]][MSKG.severity]

@@ -41,7 +41,8 @@ _RISK_CUES = (
     "may harm", "can harm", "warnings", "warning", "boxed warning", "can slow", "can lower", "lowers the number",
     "more frequent", "more often", "chance of", "protect against", "to prevent", "was seen", "were seen",
     "are common", "is common", "most common", "common side effect", "effects include", "effects included",
-    "complications", "complication", "reports of", "cases of", "died of", "died from", "deaths from",
+    "complications", "complication", "reports of", "cases of", "died of", "died from", "deaths from", "can happen",
+    "may happen",
 )  # fmt: skip
 _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
 _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated", "for"), ("approved", "for"),
@@ -70,6 +71,7 @@ _MOST_COMMON = re.compile(r"\bmost (?:common|frequent)|\bcommon(?:ly)?\b", re.I)
 _RARE = re.compile(r"\brare(?:ly)?\b|\buncommon\b", re.I)
 _FATAL = re.compile(r"\bfatal\b|\blife-threatening\b|\bdeath\b|\bdeadly\b|\bdie\b|\bdied\b", re.I)
 _SERIOUS = re.compile(r"\bserious\b|\bsevere\b", re.I)
+_SERIOUS_SECTION = re.compile(r"\bserious (?:side effects?|adverse (?:reactions?|effects?|events?)|risks?|warnings?)\b")
 _ONSET = re.compile(
     r"\boccurs? ((?:at )?(?:any ?time|up to|within|during|after|shortly|soon|several)[^,.;]*)",
     re.I,
@@ -249,6 +251,8 @@ def _appositions(sentence: Sentence, effects: list[Mention]) -> dict[int, Mentio
             w in QUALIFYING_WORDS or w in _FREQUENCY_WORDS or w.isalpha() and w not in FUNCTION_WORDS for w in between[2:]
         ):  # "PML, an opportunistic viral infection of the brain"
             described[id(b)] = a
+        elif between in (["called"], ["known", "as"], ["named"]):
+            described[id(a)] = b  # "a sudden allergic reaction called anaphylaxis": anaphylaxis
         elif between == [","] and sentence.lower(b.last + 1) == "," and any(
             sentence.lower(j) in ("a", "an") for j in range(max(0, a.first - 3), a.first)
         ):
@@ -649,7 +653,10 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             heads.append(owner)
     recent = sentence.continued or sentence.index - sentence.discourse.get("effect", (-9, None))[0] == 1
     topics: list[Mention] = []
-    if topic is not None and not heads and recent and sentence.lower(0) in ("they", "it", "these", "this", "some", "most") and _BEHAVES.search(sentence.text):
+    reported_deaths = sentence.lower(0) in ("cases", "deaths") and bool(_FATAL.search(sentence.text))  # "Cases with a fatal outcome …"
+    if topic is not None and not heads and recent and (
+        sentence.lower(0) in ("they", "it", "these", "this", "some", "most") and _BEHAVES.search(sentence.text) or reported_deaths
+    ):
         heads = topics = [topic]  # "They usually happen during the infusion …, and some can be serious": when, how bad
         index, earlier = sentence.discourse.get("effects", (-9, []))
         if sentence.lower(0) in ("they", "these") and sentence.index - index == 1 and len(earlier) > 1:
@@ -667,6 +674,9 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         sentence.block == "row" and "most common" in sentence.discourse.get("table", "")
     )
     lead_serious = bool(item_head is not None and lead is not None and _SERIOUS.search(lead.text))
+    # under "What serious side effects can Avonex cause?" every effect named is a serious one
+    section = sentence.evidence.section[-1].lower() if len(sentence.evidence.section) > 1 else ""
+    section_serious = bool(_SERIOUS_SECTION.search(section)) and not sentence.is_heading
     frequency: dict[int, list[URIRef]] = {}
     for f in sentence.of_kind("frequency"):
         lo, hi = sentence.clause_of(f.first)
@@ -681,6 +691,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             qualifiers.append((MSKG.assertionStatus, MSKG.Affirmed))
             qualifiers += [(MSKG.onsetTiming, t) for t in timepoints(sentence.text) if t != MSKG.BeforeTreatmentStart]
             severities = set(severity_words(sentence.text)) if re.search(r"\b(?:can|may) be\b", sentence.text) else set()
+            severities |= {"LifeThreatening"} if reported_deaths else set()
             qualifiers += [(MSKG.severity, MSKG[s]) for s in sorted(severities)]
             qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs] if e is sign_owner else []
             qualifiers += [(MSKG.riskFactor, f.iri) for f in factors] if e is factor_owner else []
@@ -700,7 +711,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         severities = set(severity_words(before))
         if general is not None:
             severities |= set(severity_words(sentence.span_text(max(0, general.first - 2), general.first - 1) + " " + general.text))
-        if lead_serious and e is item_head:
+        if lead_serious and e is item_head or section_serious:
             severities.add("Serious")
         if n == 0 and _FATAL.search(clause):
             severities.add("LifeThreatening")
