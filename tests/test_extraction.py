@@ -482,3 +482,6 @@ def test_what_a_later_sentence_or_the_section_says_of_an_effect(tmp_path: Path, 
     assert ID["allergic-reaction"] not in risks  # what anaphylaxis is called, not an effect of its own
     assert MSKG.Serious in risks[ID.anaphylaxis][MSKG.severity]  # from the section's heading
     assert MSKG.LifeThreatening in risks[ID["liver-damage"]][MSKG.severity]
+    tokens = tokenize("Rarely, skin necrosis occurs. Screen with a tuberculin skin test.")
+    found = {m.label or m.text: m.kind for m in recogniser.mentions(tokens)}
+    assert found["skin necrosis"] == "condition" and found["tuberculin skin test"] == "procedure"

@@ -63,6 +63,16 @@ _STATES = frozenset({"decompensated", "uncontrolled", "untreated", "unstable"})
 _ORDINALS = frozenset({"first", "second", "third"})
 
 
+def _named_before(tokens: list[Token], first: int, taken: set[int]) -> int:
+    """Where the words that name a test on an organ begin, before the organ ("tuberculin skin
+    test"): the content words right before it that nothing else took."""
+    while first > 0 and first - 1 not in taken and is_content(tokens[first - 1].text) and tokens[first - 1].text.lower() not in (
+        QUALIFYING_WORDS | _VERBS
+    ):
+        first -= 1
+    return first
+
+
 def _specifier_start(tokens: list[Token], at: int, taken: set[int]) -> int:
     """Where the grade or state words written right before token ``at`` begin ("Mobitz type II
     second-degree", "third-degree", "decompensated"); ``at`` itself when there are none."""
@@ -335,9 +345,10 @@ class Recogniser:
             procedure = next((p for p in chosen if p.first == after and p.kind == "procedure"), None)
             if m.kind == "organ" and procedure is not None:  # "brain MRI": a procedure on the organ
                 base = procedure.label if procedure.source == "alias" else procedure.text
-                name = normal_form(f"{m.text} {base}")
+                start = _named_before(tokens, m.first, taken)
+                name = normal_form(f"{_written(tokens, start, m.last)} {base}")
                 iri, kind = self.entity(name, "procedure")
-                merged = self._mention(tokens, m.first, procedure.last, iri, kind, name, "phrase")
+                merged = self._mention(tokens, start, procedure.last, iri, kind, name, "phrase")
                 out.append(dataclasses.replace(merged, parts=(m, procedure)))
                 swallowed.add(procedure.first)
                 continue
@@ -350,9 +361,11 @@ class Recogniser:
                 kind = kind_of_head(tokens[after].text) or "condition"
                 # the name as written ("cervical cancer screening"), or as the document defined it ("HBV")
                 base = m.label if m.source == "alias" or m.source == "lexicon" else m.text
-                name = normal_form(f"{base or m.text} {tokens[after].text}")
+                start = _named_before(tokens, m.first, taken) if m.kind == "organ" else m.first
+                base = f"{_written(tokens, start, m.first - 1)} {base or m.text}" if start < m.first else base or m.text
+                name = normal_form(f"{base} {tokens[after].text}")
                 iri, kind = self.entity(name, kind)
-                merged = self._mention(tokens, m.first, after, iri, kind, name, m.source)
+                merged = self._mention(tokens, start, after, iri, kind, name, m.source)
                 out.append(dataclasses.replace(merged, parts=(m, *m.parts)))
                 taken.add(after)
                 swallowed.add(after)
