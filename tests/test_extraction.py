@@ -470,6 +470,9 @@ def test_a_graded_condition_is_that_condition_specifically(lexicon: Lexicon) -> 
     names = {m.label for m in recogniser.mentions(tokens) if m.kind == "condition"}
     assert names == {"mobitz type ii second-degree atrioventricular block", "third-degree atrioventricular block",
                      "decompensated heart failure"}  # fmt: skip
+    tokens = tokenize("Rarely, skin necrosis occurs. Screen with a tuberculin skin test.")
+    found = {m.label or m.text: m.kind for m in recogniser.mentions(tokens)}
+    assert found["skin necrosis"] == "condition" and found["tuberculin skin test"] == "procedure"
 
 
 def test_what_a_later_sentence_or_the_section_says_of_an_effect(tmp_path: Path, lexicon: Lexicon) -> None:
@@ -482,6 +485,3 @@ def test_what_a_later_sentence_or_the_section_says_of_an_effect(tmp_path: Path, 
     assert ID["allergic-reaction"] not in risks  # what anaphylaxis is called, not an effect of its own
     assert MSKG.Serious in risks[ID.anaphylaxis][MSKG.severity]  # from the section's heading
     assert MSKG.LifeThreatening in risks[ID["liver-damage"]][MSKG.severity]
-    tokens = tokenize("Rarely, skin necrosis occurs. Screen with a tuberculin skin test.")
-    found = {m.label or m.text: m.kind for m in recogniser.mentions(tokens)}
-    assert found["skin necrosis"] == "condition" and found["tuberculin skin test"] == "procedure"
