@@ -485,3 +485,13 @@ def test_what_a_later_sentence_or_the_section_says_of_an_effect(tmp_path: Path, 
     assert ID["allergic-reaction"] not in risks  # what anaphylaxis is called, not an effect of its own
     assert MSKG.Serious in risks[ID.anaphylaxis][MSKG.severity]  # from the section's heading
     assert MSKG.LifeThreatening in risks[ID["liver-damage"]][MSKG.severity]
+
+
+def test_what_a_patient_feels_after_a_named_reaction_are_its_signs(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "Avonex (interferon beta-1a) is an injection. To report SUSPECTED ADVERSE REACTIONS, contact the maker.\n\n"
+        "Flu-like symptoms are the most common side effect. You may feel chills, a fever and tiredness after your injection.\n"
+    )))  # fmt: skip
+    assert {ID.chills, ID.fever, ID.tiredness} <= risks[ID["flu-like-symptom"]][MSKG.manifestation]
+    assert ID.chills not in risks and not any("side-effect" in str(s) for s in risks[ID["flu-like-symptom"]][MSKG.manifestation])
+    assert not any("adverse-reaction" in str(e) for e in risks)  # "suspected adverse reactions" names nothing

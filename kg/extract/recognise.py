@@ -728,7 +728,10 @@ class Recogniser:
         if kind is None or len(_PARENTHESES.sub("", phrase).split()) > 7:
             return []
         name = clean_phrase(phrase)
-        if not name or (" " not in name and "-" not in name and name.lower() in _GENERIC) or normal_form(name) in _NOT_NAMES:
+        normal = normal_form(name.lower())
+        if not name or (" " not in name and "-" not in name and name.lower() in _GENERIC) or normal in _NOT_NAMES or any(
+            normal.endswith(f" {n}") for n in _NOT_NAMES if " " in n
+        ):  # "suspected adverse reactions" names no thing either
             return []
         if kind in ("company", "agency") and not tokens[first].text[:1].isupper():
             return []

@@ -319,8 +319,9 @@ _SHARED_HEAD = re.compile(r"(?P<head>.+ (?:of|in|on)) (?P<one>[a-z]+) (?:or|and)
 def distributed(sentence: Sentence, m: Mention) -> list[Mention]:
     """The signs one written sign names: "swelling of the face or tongue" is a swelling of the
     face and a swelling of the tongue (both with the phrase's evidence)."""
-    if normal_form(m.label or m.text) in _NO_SIGNS:
-        return []  # "Call your doctor for medical advice about side effects."
+    name = normal_form(m.label or m.text)
+    if name in _NO_SIGNS or any(name.endswith(f" {n}") for n in _NO_SIGNS if " " in n):
+        return []  # "Call your doctor for medical advice about side effects."; "the most common side effect"
     match = _SHARED_HEAD.fullmatch(m.label or "")
     if match is None or m.source not in ("span", "phrase"):
         return [m]
@@ -371,6 +372,8 @@ _SIGNS_BEFORE = re.compile(
     re.I,
 )
 #: effects whose signs a sentence may go on to list ("Infusion reactions … included fever, …")
+#: how a text tells a patient what they will notice of an effect named just before
+_FELT = re.compile(r"\b(?:you|patients|people) (?:may|might|can|could|will|often)? ?(?:feel|notice|get|experience|have)\b", re.I)
 _REACTION_HEAD = re.compile(r"(?:reactions?|symptoms?|syndrome)$", re.I)
 
 
@@ -634,10 +637,14 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         first_effect = effects[0] if effects and id(effects[0]) not in sign_ids and effects[0].first < start else None
         sign_owner = named or item_head or first_effect or topic
     label = _label(sentence, effects)
-    index, labelled = sentence.discourse.get("label", (-9, None))
+    index, labelled, felt = sentence.discourse.get("label", (-9, None, False))
     if label is not None:
-        sentence.discourse["label"] = (sentence.index, label)
-    elif labelled is not None and 0 < sentence.index - index <= 2 and sign_list is None:
+        sentence.discourse["label"] = (sentence.index, label, False)
+    elif len(effects) == 1 and effects[0].first <= 2 and _REACTION_HEAD.search(effects[0].text):
+        # "Flu-like symptoms are the most common side effect. You may feel chills, a fever, …": its signs
+        sentence.discourse["label"] = (sentence.index, effects[0], True)
+    elif labelled is not None and (0 < sentence.index - index <= 2 and not felt or sentence.index - index == 1 and _FELT.search(sentence.text)) \
+            and sign_list is None:
         # "Immediate post-injection reaction. Within minutes …, some people have flushing, chest pain
         # or anxiety.": the symptoms after a sentence that only names an effect are its signs
         symptoms = [e for e in effects if not _disease(e) and e.iri != labelled.iri and id(e) not in factor_ids]
