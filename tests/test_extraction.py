@@ -495,3 +495,11 @@ def test_what_a_patient_feels_after_a_named_reaction_are_its_signs(tmp_path: Pat
     assert {ID.chills, ID.fever, ID.tiredness} <= risks[ID["flu-like-symptom"]][MSKG.manifestation]
     assert ID.chills not in risks and not any("side-effect" in str(s) for s in risks[ID["flu-like-symptom"]][MSKG.manifestation])
     assert not any("adverse-reaction" in str(e) for e in risks)  # "suspected adverse reactions" names nothing
+
+
+def test_a_drug_called_a_medicine_for_a_condition_is_used_for_it(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Biogen is withdrawing Zinbryta (daclizumab), its once-monthly multiple sclerosis injection, from every market.\n"
+    ))  # fmt: skip
+    uses = {(c.subject, dict(c.qualifiers)[MSKG.condition]) for c in claims if c.relation == MSKG.TherapeuticUse}
+    assert uses == {(ID.zinbryta, ID["multiple-sclerosis"])}

@@ -357,6 +357,27 @@ def _user(sentence: Sentence, i: int) -> list[DrugItem]:
     return list(sentence.subject_at(i))
 
 
+#: what a condition written before it makes a drug for ("a multiple sclerosis medicine")
+_DRUG_WORDS = frozenset({"medicine", "drug", "injection", "treatment", "therapy", "medication", "tablet", "pill", "infusion"})
+
+
+def _named_for(sentence: Sentence) -> Iterator[Claim]:
+    """A drug called a medicine for a condition: "the multiple sclerosis medicine Lemtrada",
+    "Zinbryta (daclizumab), their once-monthly multiple sclerosis injection", "an MS drug,
+    alemtuzumab …"."""
+    for c in _conditions(sentence, 0, len(sentence.tokens)):
+        if sentence.lower(c.last + 1) not in _DRUG_WORDS:
+            continue
+        after = c.last + 2 + (sentence.lower(c.last + 2) == ",")
+        named = [d for d in sentence.drug_items if d.first == after and not d.is_class]
+        if not named:
+            before = [d for d in sentence.drug_items if d.last < c.first and not d.is_class]
+            between = [sentence.lower(j) for j in range(before[-1].last + 1, c.first)] if before else []
+            named = before[-1:] if between[:1] == [","] and len(between) <= 5 and not {"is", "are", "was", "were"} & set(between) else []
+        for item in named:
+            yield claim(sentence, MSKG.TherapeuticUse, item.iri, qualifiers=[(MSKG.condition, c.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
+
+
 def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """ "used to treat", "used for", "prescribed", "a drug for", "for the treatment of" followed
     by conditions states a use, unless the clause states an approval; the words near it qualify
@@ -419,6 +440,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             for item in earlier_users:
                 yield claim(sentence, MSKG.TherapeuticUse, item.iri,
                             qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed), *courses])  # fmt: skip
+    yield from _named_for(sentence)
     lead = sentence.lead
     if lead is not None and sentence.block == "item":
         users, introduces = lead.memory.get("use", ([], False))
