@@ -503,3 +503,16 @@ def test_a_drug_called_a_medicine_for_a_condition_is_used_for_it(tmp_path: Path,
     ))  # fmt: skip
     uses = {(c.subject, dict(c.qualifiers)[MSKG.condition]) for c in claims if c.relation == MSKG.TherapeuticUse}
     assert uses == {(ID.zinbryta, ID["multiple-sclerosis"])}
+
+
+def test_unlike_a_class_and_a_place_that_is_no_route(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Glatiramer acetate (Copaxone) is a mixture of polypeptides.\n\n"
+        "Unlike the interferons, glatiramer acetate does not cause flu-like symptoms. "
+        "Its main side effects are lipoatrophy, a loss of fat under the skin.\n"
+    ))  # fmt: skip
+    risks = {(c.subject, dict(c.qualifiers)[MSKG.adverseEffect], dict(c.qualifiers)[MSKG.assertionStatus])
+             for c in claims if c.relation == MSKG.Risk}  # fmt: skip
+    assert (ID["glatiramer-acetate"], ID["flu-like-symptom"], MSKG.Negated) in risks
+    assert (ID["glatiramer-acetate"], ID.lipoatrophy, MSKG.Affirmed) in risks  # not the interferons'
+    assert not any(c.relation == MSKG.DosingRegimen for c in claims)  # where fat is lost says nothing of how it is given

@@ -311,7 +311,7 @@ class Sentence:
         named = [
             d for d in self.drug_items
             if lo <= d.first < hi and d.first not in self.listed and not self.indefinite(d)
-            and self.lower(d.first - 1) not in ("unlike", "than", "versus", "vs")
+            and self.word_before(d.first) not in ("unlike", "than", "versus", "vs")
             and not (self.lower(d.first - 1) in ("with", "to") and self.lower(d.first - 2) == "compared")
         ]  # fmt: skip
         anaphor = self.anaphor_at(lo, hi)
@@ -330,6 +330,13 @@ class Sentence:
         if anaphor is not None:
             return anaphor[1]
         return ()
+
+    def word_before(self, i: int) -> str:
+        """The word before token ``i``, past articles ("Unlike the interferons": "unlike")."""
+        j = i - 1
+        while j >= 0 and self.lower(j) in ("the", "a", "an"):
+            j -= 1
+        return self.lower(j)
 
     @cached_property
     def subject(self) -> tuple[DrugItem, ...]:

@@ -10,7 +10,7 @@ from rdflib.term import Node
 
 from ...namespaces import MSKG
 from ..claims import Claim
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, Mention
 from ..sentence import DrugItem, Sentence
 from .common import NUM, UNIT, claim, duration, interval_spans, number
 
@@ -91,6 +91,17 @@ def _other_medicine(sentence: Sentence, i: int) -> bool:
     return False
 
 
+_GIVING = re.compile(r"^(?:inject|given|give|infus|administ|taken|take|put|placed|deliver|shot|dose|use)", re.I)
+
+
+def _only_a_place(sentence: Sentence, route: Mention) -> bool:
+    """Whether a route written as a place ("under the skin", "into a vein") only says where
+    something is, with no giving before it ("a loss of fat under the skin")."""
+    if sentence.lower(route.first) not in ("under", "into", "in", "beneath"):
+        return False
+    return not any(_GIVING.match(sentence.lower(j)) for j in range(max(0, route.first - 6), route.first))
+
+
 def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """How a drug is given, said of the drug each part's clause is about (a relative clause
     ", which is infused into a vein" describes the drug before it): routes and care settings
@@ -101,7 +112,8 @@ def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     use for another condition ("less frequent than … for cancer"). Intervals in a clause about
     tests or symptoms are not dosing."""
     parts: list[tuple[int, URIRef, Node]] = []
-    for route in [m for m in sentence.of_kind("route") if not sentence.assertion(m.first, m.last).negated and not _other_medicine(sentence, m.first)]:
+    routes = [m for m in sentence.of_kind("route") if not sentence.assertion(m.first, m.last).negated and not _other_medicine(sentence, m.first)]
+    for route in [m for m in routes if not _only_a_place(sentence, m)]:
         # "intramuscular interferon beta-1a": the route of the drug it qualifies
         qualified = next((d for d in sentence.drug_items if d.first == route.last + 1), None)
         parts.append((qualified.first if qualified is not None else route.first, MSKG.route, route.iri))

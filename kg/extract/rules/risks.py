@@ -168,7 +168,9 @@ def _effects(sentence: Sentence) -> list[Mention]:
     in_section = bool(_RISK_SECTIONS.search(sentence.section_text)) or sentence.block == "row" and bool(
         _RISK_SECTIONS.search(sentence.section_text)
     )
-    cued = sentence.has(*_RISK_CUES) or in_section or any(sentence.lower(d.last + 1) == "cause" for d in sentence.drug_items)
+    cued = sentence.has(*_RISK_CUES) or in_section or any(
+        sentence.lower(j) == "cause" for d in sentence.drug_items for j in range(d.last + 1, d.last + 4)
+    )  # "glatiramer acetate does not cause flu-like symptoms"
     if CONTRA_SECTIONS.search(sentence.section_text) and not sentence.is_heading:
         return []
     contra = min((i for c in CONTRA_CUES for i in sentence.find(c)), default=len(sentence.tokens))
