@@ -516,3 +516,16 @@ def test_unlike_a_class_and_a_place_that_is_no_route(tmp_path: Path, lexicon: Le
     assert (ID["glatiramer-acetate"], ID["flu-like-symptom"], MSKG.Negated) in risks
     assert (ID["glatiramer-acetate"], ID.lipoatrophy, MSKG.Affirmed) in risks  # not the interferons'
     assert not any(c.relation == MSKG.DosingRegimen for c in claims)  # where fat is lost says nothing of how it is given
+
+
+def test_signs_stay_with_their_own_list_item(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "Betaseron (interferon beta-1b) is an injection.\n\n"
+        "Betaseron can also cause serious side effects:\n\n"
+        "- Liver problems. Signs include yellowing of your skin and dark urine.\n"
+        "- Depression and suicidal thoughts.\n"
+        "- Serious allergic reactions, which are rare. Get emergency help if you have trouble breathing or hives.\n"
+    )))  # fmt: skip
+    assert ID.depression in risks and ID.depression not in risks[ID["liver-damage"]].get(MSKG.manifestation, set())
+    assert {ID["trouble-breathing"], ID.hives} <= risks[ID["allergic-reaction"]][MSKG.manifestation]
+    assert MSKG.Serious in risks[ID["suicidal-thought"]][MSKG.severity]  # coordinated with the item's head

@@ -60,7 +60,9 @@ CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), (
 _SIGN_CUES = (("signs", "include"), ("symptoms", "include"), ("symptoms", "may", "include"), ("signs", "may", "include"),
               ("signs", "of"), ("symptoms", "of"), ("such", "as"), ("including",), ("report",), ("if", "you", "have"),
               ("if", "you", "notice"), ("if", "you", "feel"), ("about",))  # fmt: skip
-_REPORT = re.compile(r"\b(?:call|tell|contact|see|get help|report|seek care)\b", re.I)
+_REPORT = re.compile(
+    r"\b(?:call|tell|contact|see|report|(?:get|seek) (?:emergency |urgent |immediate |medical )*(?:help|care|attention))\b", re.I
+)
 _DISEASE = re.compile(
     r"(?:infection|cancer|carcinoma|oma|itis|disease|syndrome|leuka?emia|lymphoma|meningitis|zoster|listeria|"
     r"tuberculosis|pneumonia|disorder|failure|leukoencephalopathy|thyroidism|thrombocytopenia|penia|emia|stroke|"
@@ -553,6 +555,20 @@ def _inline_topic(sentence: Sentence) -> Mention | None:
     return named[-1]
 
 
+def _joined_with(sentence: Sentence, head: Mention | None, candidates: list[Mention], effects: list[Mention]) -> list[Mention]:
+    """The effects, with each one a list item's head effect is joined with ("Depression and
+    suicidal thoughts.")."""
+    joined = head
+    for m in candidates:
+        if joined is None or m.first <= joined.last:
+            continue
+        if {sentence.lower(j) for j in range(joined.last + 1, m.first)} <= {",", "and", "or"}:
+            if all(m.iri != e.iri for e in effects):
+                effects = sorted([*effects, m], key=lambda x: x.first)
+            joined = m
+    return effects
+
+
 def _label(sentence: Sentence, effects: list[Mention]) -> Mention | None:
     """The effect a sentence does nothing but name ("Immediate post-injection reaction."): a
     run-in heading of the paragraph it opens."""
@@ -590,6 +606,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         item_head = candidates[0] if candidates else sentence.entity_in(0, min(len(sentence.tokens) - 1, 6), EFFECT_KINDS, None)
         if item_head is not None and all(item_head.iri != e.iri for e in effects):
             effects = [item_head, *effects]
+        effects = _joined_with(sentence, item_head, candidates, effects) if item_head in candidates else effects
     if sentence.block == "item" and not sentence.continued:
         sentence.discourse["item_effect"] = item_head
     inline = _inline_topic(sentence)
@@ -646,7 +663,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         # "Flu-like symptoms are the most common side effect. You may feel chills, a fever, …": its signs
         sentence.discourse["label"] = (sentence.index, effects[0], True)
     elif labelled is not None and (0 < sentence.index - index <= 2 and not felt or sentence.index - index == 1 and _FELT.search(sentence.text)) \
-            and sign_list is None:
+            and sign_list is None and not (sentence.block == "item" and not sentence.continued):  # a new item names its own
         # "Immediate post-injection reaction. Within minutes …, some people have flushing, chest pain
         # or anxiety.": the symptoms after a sentence that only names an effect are its signs
         symptoms = [e for e in effects if not _disease(e) and e.iri != labelled.iri and id(e) not in factor_ids]
@@ -720,7 +737,10 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         severities = set(severity_words(before))
         if general is not None:
             severities |= set(severity_words(sentence.span_text(max(0, general.first - 2), general.first - 1) + " " + general.text))
-        if lead_serious and e is item_head or section_serious:
+        coordinated = item_head is not None and e.first > item_head.last and {
+            sentence.lower(j) for j in range(item_head.last + 1, e.first)
+        } <= {",", "and", "or"}  # "Depression and suicidal thoughts." under a lead that says serious: both
+        if lead_serious and (e is item_head or coordinated) or section_serious:
             severities.add("Serious")
         if n == 0 and _FATAL.search(clause):
             severities.add("LifeThreatening")
