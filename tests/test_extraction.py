@@ -529,3 +529,20 @@ def test_signs_stay_with_their_own_list_item(tmp_path: Path, lexicon: Lexicon) -
     assert ID.depression in risks and ID.depression not in risks[ID["liver-damage"]].get(MSKG.manifestation, set())
     assert {ID["trouble-breathing"], ID.hives} <= risks[ID["allergic-reaction"]][MSKG.manifestation]
     assert MSKG.Serious in risks[ID["suicidal-thought"]][MSKG.severity]  # coordinated with the item's head
+
+
+def test_a_plain_text_table_laid_out_with_spaces(tmp_path: Path, lexicon: Lexicon) -> None:
+    page = tmp_path / "label.txt"
+    page.write_text(
+        "ACTHAR GEL (repository corticotropin injection)\n\n"
+        "6  ADVERSE REACTIONS\n\n"
+        "Table 2. Adverse reactions in at least 2% of patients\n"
+        "Adverse reaction            Acthar Gel\n"
+        "  Infection                      20%\n"
+        "  Hypertension                   11%\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    doc = read_document(page)
+    assert [b.kind for b in doc.blocks][-4:] == ["heading", "header", "row", "row"]
+    risks = _risks(extract(doc, lexicon).claims)
+    assert risks[ID.hypertension][MSKG.incidencePercent] == {Literal("11", datatype=XSD.decimal)}

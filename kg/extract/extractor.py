@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from .claims import Claim, Evidence
-from .documents import Document
+from .documents import CELL_GAP, Document
 from .entities import ENTITY_RULE, Registry
 from .lexicon import Lexicon, Mention, Token, tokenize
 from .nlp import ClinicalText, clinical_text
@@ -76,7 +76,7 @@ def _units(doc: Document, context: ClinicalText) -> Iterator[_Unit]:
     lead = ""
     for block in doc.blocks:
         if block.kind == "header":  # a table's column names: they state nothing, they name its cells
-            headers, lead = tuple(c.strip() for c in block.text.split(" | ")), " ".join(recent[-2:])
+            headers, lead = tuple(c.strip() for c in CELL_GAP.split(block.text.strip())), " ".join(recent[-2:])
             columns = tuple(c.lower() for c in headers)
             continue
         if block.kind != "row":

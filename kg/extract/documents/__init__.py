@@ -18,11 +18,12 @@ from ...errors import CorpusError, DocumentError
 from .html import read_html
 from .markdown import read_markdown
 from .metadata import infer_kind
-from .model import KINDS, Block, Document, Metadata, Rendered, slug_of
+from .model import CELL_GAP, KINDS, Block, Document, Metadata, Rendered, slug_of
 from .pdf import read_pdf
 from .text import read_text
 
 __all__ = [
+    "CELL_GAP",
     "Block",
     "Corpus",
     "DOCUMENT_SUFFIXES",

@@ -34,6 +34,11 @@ class Metadata:
     media_type: str = "text/plain"
 
 
+#: what separates the cells of a table row: " | " in tables mskg renders (HTML, Markdown, PDF),
+#: a run of spaces in plain text laid out in columns
+CELL_GAP = re.compile(r"\s*\|\s*| {2,}|\t+")
+
+
 @dataclass(frozen=True)
 class Block:
     """A unit of the text: a ``heading``, a ``paragraph``, a list ``item``, a table ``row``, a

@@ -1,6 +1,7 @@
 """Plain text and Markdown-less text files: strict UTF-8, with optional front matter. Blank
 lines separate blocks; a short line without final punctuation is a heading, unless it is the
-first line of a paragraph wrapped at a fixed width; ``-``, ``*``, ``•`` or ``1.`` start list items."""
+first line of a paragraph wrapped at a fixed width; ``-``, ``*``, ``•`` or ``1.`` start list items;
+lines laid out in columns with runs of spaces are a table (its first line the header)."""
 
 from __future__ import annotations
 
@@ -74,6 +75,23 @@ def _classify_text_run(lines: list[tuple[str, int, int]]) -> list[tuple[str, int
     return blocks
 
 
+#: the gap between two columns of a table laid out with spaces
+_COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+)\S")
+_MIN_TABLE_LINES = 3
+
+
+def _table(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]] | None:
+    """A run of lines laid out as a table with spaces ("Infection      20%"): its caption (a
+    first line without columns), a header line and rows, when at least three lines have two or
+    more columns; else None."""
+    caption = run[:1] if run and not _COLUMN_GAP.search(run[0][0]) else []  # "Table 2. Adverse reactions …"
+    table = run[len(caption) :]
+    if len(table) < _MIN_TABLE_LINES or not all(_COLUMN_GAP.search(line) for line, _, _ in table):
+        return None
+    (_, first, end), rows = table[0], table[1:]
+    return [*(("heading", s, e) for _, s, e in caption), ("header", first, end), *(("row", s, e) for _, s, e in rows)]
+
+
 def text_blocks(text: str, start: int = 0) -> list[tuple[str, int, int]]:
     """Split text into blocks between blank lines; inside a block, list items and other lines
     form separate runs (a breadcrumb list is often followed by a label line)."""
@@ -97,14 +115,14 @@ def text_blocks(text: str, start: int = 0) -> list[tuple[str, int, int]]:
             item = _LIST_ITEM.match(line)
             if item:
                 if run:
-                    blocks.extend(_classify_text_run(run))
+                    blocks.extend(_table(run) or _classify_text_run(run))
                     run = []
                 s = here[1] - lead
                 blocks.append(("item", s + item.start("item"), s + item.end("item")))
             else:
                 run.append(here)
         if run:
-            blocks.extend(_classify_text_run(run))
+            blocks.extend(_table(run) or _classify_text_run(run))
     return blocks
 
 

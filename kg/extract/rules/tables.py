@@ -12,6 +12,7 @@ from rdflib.term import Node
 
 from ...namespaces import MSKG, XSD
 from ..claims import Claim
+from ..documents import CELL_GAP
 from ..lexicon import Lexicon, tokenize
 from ..sentence import DrugItem, Sentence
 from .common import YEAR, claim, intervals
@@ -25,14 +26,14 @@ _APPROVAL_COLUMN = re.compile(r"\bapprov|\blicen[cs]ed\b")
 
 
 def _cells(sentence: Sentence) -> list[tuple[int, int]]:
-    """The token range of each cell of a table row (its tokens between the "|" marks)."""
-    cells: list[tuple[int, int]] = []
-    start = 0
-    for i, token in enumerate(sentence.tokens):
-        if token.text == "|":
-            cells.append((start, i))
-            start = i + 1
-    cells.append((start, len(sentence.tokens)))
+    """The token range of each cell of a table row (between " | " marks, or runs of spaces in
+    a plain-text table)."""
+    text = sentence.text.rstrip()
+    bounds = [0, *(x for gap in CELL_GAP.finditer(text) for x in (gap.start(), gap.end())), len(text)]
+    cells = []
+    for start, end in zip(bounds[::2], bounds[1::2]):
+        inside = [i for i, tok in enumerate(sentence.tokens) if start <= tok.start - sentence.start < end]
+        cells.append((inside[0], inside[-1] + 1) if inside else (len(sentence.tokens), len(sentence.tokens)))
     return cells
 
 
