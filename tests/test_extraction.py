@@ -546,3 +546,11 @@ def test_a_plain_text_table_laid_out_with_spaces(tmp_path: Path, lexicon: Lexico
     assert [b.kind for b in doc.blocks][-4:] == ["heading", "header", "row", "row"]
     risks = _risks(extract(doc, lexicon).claims)
     assert risks[ID.hypertension][MSKG.incidencePercent] == {Literal("11", datatype=XSD.decimal)}
+
+
+def test_a_table_with_placebo_first_gives_the_drugs_figure(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "# Zorvexa (ozanimod) highlights\n\n## Adverse reactions\n\n"
+        "| Adverse reaction | Placebo (%) | Zorvexa (%) |\n|---|---|---|\n| Headache | 10 | 25 |\n"
+    ), name="label.md"))  # fmt: skip
+    assert risks[ID.headache][MSKG.incidencePercent] == {Literal("25", datatype=XSD.decimal)}

@@ -438,7 +438,7 @@ def _incidence(sentence: Sentence, e: Mention) -> list[str]:
         found = percentages(rest)
         if not found and any("%" in c for c in sentence.columns[1:]):  # "| Headache | 25 | 24 |" under "GILENYA (%)"
             found = re.findall(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\w.])", rest)
-        return found[:1]
+        return found[1:2] if len(found) > 1 and _placebo_first(sentence) else found[:1]
     leader = re.match(r"^\s*(?:\.\s*){2,}(\d+(?:\.\d+)?)\s*%", sentence.span_text(e.last + 1, len(sentence.tokens) - 1))
     if leader:  # "Injection site erythema ......... 43% ...... 10%": a table typeset with leaders
         return [leader.group(1)]
@@ -459,6 +459,20 @@ def _incidence(sentence: Sentence, e: Mention) -> list[str]:
         return found
     match = re.search(r"\b(?:about|approximately|nearly)?\s*(\d+(?:\.\d+)?)\s*%\s+of\s+(?:people|patients|participants)\b.*\bdevelop", clause, re.I)
     return [match.group(1)] if match else []
+
+
+def _placebo_first(sentence: Sentence) -> bool:
+    """Whether a table row's first figure is placebo's: its header (the columns, or the heading
+    a PDF set the header row as) names placebo before any other arm ("Adverse reaction Placebo
+    (n=187) Rebif 44 mcg (n=184)")."""
+    # a PDF may set the header row as one heading or more ("Adverse reaction MAVENCLAD (n=440)", "Placebo (n=435)")
+    headings = [h for h in sentence.evidence.section[-2:] if re.search(r"\(n\s*=|placebo|%", h, re.I)]
+    header = " | ".join(sentence.columns) if sentence.columns else " ".join(headings)
+    before, placebo, _ = header.lower().partition("placebo")
+    if not placebo or not sentence.columns and "adverse" not in before:
+        return False  # "Placebo (n=435)" alone: the header's first part, and the arms before it, are elsewhere
+    arms = re.sub(r"adverse (?:reactions?|events?)|\(n\s*=\s*\d+\)|[%|()]|\bn\s*=\s*\d+", " ", before)
+    return not re.search(r"[a-z]{3,}", arms)
 
 
 def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
