@@ -554,3 +554,15 @@ def test_a_table_with_placebo_first_gives_the_drugs_figure(tmp_path: Path, lexic
         "| Adverse reaction | Placebo (%) | Zorvexa (%) |\n|---|---|---|\n| Headache | 10 | 25 |\n"
     ), name="label.md"))  # fmt: skip
     assert risks[ID.headache][MSKG.incidencePercent] == {Literal("25", datatype=XSD.decimal)}
+
+
+def test_conditions_named_as_signs_suspicions_or_purposes_are_no_risks(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "Mitoxantrone is an antineoplastic agent that was developed for cancer.\n\n"
+        "New or worsening cough or dyspnea may be a sign of interstitial lung disease.\n\n"
+        "If drug-induced liver injury is suspected, stop mitoxantrone.\n\n"
+        "Mitoxantrone can cause the rare brain infection progressive multifocal leukoencephalopathy.\n"
+    )))  # fmt: skip
+    assert not {ID.cancer, ID.cough, ID.dyspnea, ID["chemical-and-drug-induced-liver-injury"], ID["brain-infection"]} & set(risks)
+    assert {ID.cough, ID.dyspnea} <= risks[ID["interstitial-lung-disease"]][MSKG.manifestation]
+    assert ID.pml in risks

@@ -52,7 +52,8 @@ _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated",
                     ("vaccinated", "against"), ("vaccine", "against"), ("immunity", "to"),
                     ("patients", "with"), ("people", "with"), ("adults", "with"), ("patients", "who"),
                     ("people", "who"), ("not", "had"), ("never", "had"), ("without", "a", "history", "of"),
-                    ("causes",), ("that", "causes"), ("screened", "for"), ("tested", "for"), ("test", "for"))  # fmt: skip
+                    ("causes",), ("that", "causes"), ("screened", "for"), ("tested", "for"), ("test", "for"),
+                    ("developed", "for"), ("designed", "for"), ("manage",), ("to", "manage"))  # fmt: skip
 CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
 CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
                 ("do", "not", "take"), ("do", "not", "receive"), ("do", "not", "use"), ("should", "not", "take"),
@@ -149,6 +150,8 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
         return True  # "If you have certain heart problems, such as …, your provider will …": who, not what happens
     if sentence.lower(m.first - 1) in _EASED_BY:
         return True  # "improved fatigue symptoms", "aspirin … to reduce flushing": what the drug eases
+    if sentence.lower(m.last + 1) in ("is", "are") and sentence.lower(m.last + 2) == "suspected":
+        return True  # "If drug-induced liver injury is suspected, discontinue …": what to do, not what happens
     if any(sentence.seq_at(j, ("caused", "by")) for j in range(max(lo, m.first - 10), m.first)):
         return True  # "caused by herpes simplex and varicella zoster viruses": the causes
     return any(sentence.seq_at(j, cue) for cue in _NOT_RISK_BEFORE for j in range(max(lo, m.first - 6), m.first))
@@ -255,6 +258,8 @@ def _appositions(sentence: Sentence, effects: list[Mention]) -> dict[int, Mentio
             w in QUALIFYING_WORDS or w in _FREQUENCY_WORDS or w.isalpha() and w not in FUNCTION_WORDS for w in between[2:]
         ):  # "PML, an opportunistic viral infection of the brain"
             described[id(b)] = a
+        elif not between and _GENERAL_HEAD.search(a.label or a.text) and not _GENERAL_HEAD.search(b.label or b.text):
+            described[id(a)] = b  # "the rare brain infection progressive multifocal leukoencephalopathy"
         elif between in (["called"], ["known", "as"], ["named"]):
             described[id(a)] = b  # "a sudden allergic reaction called anaphylaxis": anaphylaxis
         elif between == [","] and sentence.lower(b.last + 1) == "," and any(
@@ -264,6 +269,8 @@ def _appositions(sentence: Sentence, effects: list[Mention]) -> dict[int, Mentio
     return described
 
 
+#: a name for a kind of condition, which a more specific name may follow at once
+_GENERAL_HEAD = re.compile(r"(?:infection|disease|disorder|condition|reaction|problem)s?$", re.I)
 _FREQUENCY_WORDS = frozenset({"rare", "common", "uncommon", "very", "frequent", "potentially", "sometimes"})
 
 
@@ -372,6 +379,7 @@ _MOST_FREQUENT: tuple[tuple[str, ...], ...] = tuple(
 #: "… dark urine, which can signal liver injury", "Fever and headache were among the signs described")
 _SIGNS_BEFORE = re.compile(
     r",?\s*(?:(?:since|as|because)\s+)?(?:these|they|which)\s+(?:may|can|could|might)?\s*(?:be\s+)?(?:signs?|symptoms?|signal)\b(?:\s+of)?|"
+    r"\b(?:may|can|could|might)\s+be\s+(?:a\s+|the\s+first\s+)?(?:signs?|symptoms?)\s+of\b|"
     r"\b(?:were|are)\s+among\s+the\s+(?:signs|symptoms)\b",
     re.I,
 )
