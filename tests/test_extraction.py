@@ -561,8 +561,10 @@ def test_conditions_named_as_signs_suspicions_or_purposes_are_no_risks(tmp_path:
         "Mitoxantrone is an antineoplastic agent that was developed for cancer.\n\n"
         "New or worsening cough or dyspnea may be a sign of interstitial lung disease.\n\n"
         "If drug-induced liver injury is suspected, stop mitoxantrone.\n\n"
-        "Mitoxantrone can cause the rare brain infection progressive multifocal leukoencephalopathy.\n"
+        "Mitoxantrone can cause the rare brain infection progressive multifocal leukoencephalopathy.\n\n"
+        "Common, usually mild side effects include nausea and urinary tract infection.\n"
     )))  # fmt: skip
     assert not {ID.cancer, ID.cough, ID.dyspnea, ID["chemical-and-drug-induced-liver-injury"], ID["brain-infection"]} & set(risks)
     assert {ID.cough, ID.dyspnea} <= risks[ID["interstitial-lung-disease"]][MSKG.manifestation]
     assert ID.pml in risks
+    assert risks[ID["urinary-tract-infection"]][MSKG.severity] == {MSKG.Mild}  # said of the whole list

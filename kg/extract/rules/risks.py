@@ -731,6 +731,9 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         near = sentence.nearest([e for e in heads if lo <= e.first < hi and e is not topic], f.first)
         if near is not None:
             frequency.setdefault(id(near), []).append(f.iri)
+    effect_list = next(iter(sentence.regex(_EFFECT_LIST)), None)
+    # "Common, usually mild side effects include …": how bad the listed effects are, said before the list
+    listed_after = (sentence.token_at_char(effect_list.end()), set(severity_words(text[: effect_list.end()]))) if effect_list else None
     onsets = [(MSKG.onsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_ONSET)]
     onsets += [(MSKG.typicalOnsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_TYPICAL_ONSET)]
     for n, e in enumerate(heads):
@@ -757,6 +760,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             qualifiers.append((MSKG.frequency, MSKG.Common))
         before = sentence.span_text(max(0, e.first - 2), e.first - 1) + " " + e.text
         severities = set(severity_words(before))
+        if listed_after is not None and e.first >= listed_after[0]:
+            severities |= listed_after[1]  # "Common, usually mild side effects include nausea, …": each is mild
         if general is not None:
             severities |= set(severity_words(sentence.span_text(max(0, general.first - 2), general.first - 1) + " " + general.text))
         coordinated = item_head is not None and e.first > item_head.last and {
