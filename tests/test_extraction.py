@@ -568,3 +568,8 @@ def test_conditions_named_as_signs_suspicions_or_purposes_are_no_risks(tmp_path:
     assert {ID.cough, ID.dyspnea} <= risks[ID["interstitial-lung-disease"]][MSKG.manifestation]
     assert ID.pml in risks
     assert risks[ID["urinary-tract-infection"]][MSKG.severity] == {MSKG.Mild}  # said of the whole list
+
+
+def test_a_class_given_as_a_second_noun(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, "Mitoxantrone is a synthetic anthracenedione and an antineoplastic agent.\n")
+    assert (ID.mitoxantrone, MSKG.Antineoplastic) in {(c.subject, c.object) for c in claims if c.relation == RDF.type}

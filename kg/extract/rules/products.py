@@ -141,6 +141,15 @@ def _members(sentence: Sentence, drug_class: Mention, members: list[DrugItem]) -
                 yield claim(sentence, RDF.type, item.member, iri)
 
 
+def _second_noun(sentence: Sentence, item: DrugItem, between: list[str], c: Mention) -> bool:
+    """Whether a class is the second noun a copula gives a drug: "Mitoxantrone is a synthetic
+    anthracenedione and an antineoplastic agent"."""
+    joins = [k for k in range(2, len(between) - 1) if between[k] == "and" and between[k + 1] in ("a", "an")]
+    if not joins or len(between[1 : joins[-1]]) > 4 or set(between[1 : joins[-1]]) & {"that", "which", "who", ",", "is", "was"}:
+        return False
+    return _modifiers(sentence, item.last + 2 + joins[-1], c.first)
+
+
 def _modifiers(sentence: Sentence, lo: int, hi: int) -> bool:
     """Whether tokens lo..hi (exclusive) are only words that qualify a class ("fully human",
     "a type of", "humanized IgG4κ")."""
@@ -252,7 +261,7 @@ def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             if not between:
                 continue
             also = between[0] in _COPULA and _also(sentence, item, c, classes)
-            copula = between[0] in _COPULA and _modifiers(sentence, item.last + 2, c.first)
+            copula = between[0] in _COPULA and (_modifiers(sentence, item.last + 2, c.first) or _second_noun(sentence, item, between, c))
             belongs = between[0] in ("belongs", "belong") and _modifiers(sentence, item.last + 1, c.first)
             apposition = between[0] == "," and len(between) > 1 and between[1] in ("a", "an", "another") and _modifiers(
                 sentence, item.last + 2, c.first
