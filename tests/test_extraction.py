@@ -573,3 +573,15 @@ def test_conditions_named_as_signs_suspicions_or_purposes_are_no_risks(tmp_path:
 def test_a_class_given_as_a_second_noun(tmp_path: Path, lexicon: Lexicon) -> None:
     claims = _page(tmp_path, lexicon, "Mitoxantrone is a synthetic anthracenedione and an antineoplastic agent.\n")
     assert (ID.mitoxantrone, MSKG.Antineoplastic) in {(c.subject, c.object) for c in claims if c.relation == RDF.type}
+
+
+def test_symptoms_with_a_reaction_and_a_list_after_a_colon_are_its_signs(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "Copaxone (glatiramer acetate) is an injection.\n\n"
+        "About 16% of patients have an immediate post-injection reaction within minutes of a dose, with flushing, "
+        "chest pain or hives.\n\n"
+        "Liver problems. Signs include yellowing of your skin or the whites of your eyes.\n"
+    )))  # fmt: skip
+    assert {ID.flushing, ID["chest-pain"], ID.hives} <= risks[ID["immediate-post-injection-reaction"]][MSKG.manifestation]
+    assert ID.flushing not in risks
+    assert ID["yellowing-of-whites-of-eye"] in risks[ID["liver-damage"]][MSKG.manifestation]

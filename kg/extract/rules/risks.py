@@ -41,7 +41,7 @@ _RISK_CUES = (
     "may harm", "can harm", "warnings", "warning", "boxed warning", "can slow", "can lower", "lowers the number",
     "more frequent", "more often", "chance of", "protect against", "to prevent", "was seen", "were seen",
     "are common", "is common", "most common", "common side effect", "effects include", "effects included",
-    "complications", "complication", "reports of", "cases of", "died of", "died from", "deaths from", "can happen",
+    "of patients have", "of patients had", "of people have", "of people had", "complications", "complication", "reports of", "cases of", "died of", "died from", "deaths from", "can happen",
     "may happen",
 )  # fmt: skip
 _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
@@ -294,6 +294,11 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
                 signs.setdefault(id(e), []).extend(s for m in listed for s in distributed(sentence, m))
                 sign_ids |= {id(m) for m in effects if e.last + 1 < m.first < close}
                 continue
+        accompanied = _signs_with(sentence, e, effects)
+        if accompanied:  # "an immediate post-injection reaction within minutes of a dose, with flushing, chest pain, …"
+            signs.setdefault(id(e), []).extend(s for m in sharing_heads(sentence, accompanied) for s in distributed(sentence, m))
+            sign_ids |= {id(m) for m in effects if any(a.first <= m.first and m.last <= a.last for a in accompanied)}
+            continue
         for intro in _SIGN_INTROS:
             for j in range(e.last + 1, e.last + 12):  # the words between only describe it ("(21%), such as")
                 gap = [sentence.lower(k) for k in range(e.last + 1, j)]
@@ -313,6 +318,21 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
                     sign_ids |= {id(m) for m in effects if any(r.first <= m.first and m.last <= r.last for r in run)}
                 break
     return signs, sign_ids
+
+
+def _signs_with(sentence: Sentence, e: Mention, effects: list[Mention]) -> list[Mention]:
+    """The symptoms listed after ", with" in an effect's clause ("a reaction within minutes of a
+    dose, with flushing, chest pain or hives"), or right after it ("a reaction with fever, …"):
+    two or more, none of them a disease."""
+    lo, hi = sentence.clause_of(e.first)
+    at = next((j for j in range(e.last + 1, min(hi, e.last + 12)) if sentence.seq_at(j, (",", "with"))), None)
+    start = at + 2 if at is not None else e.last + 2 if sentence.lower(e.last + 1) == "with" else None  # "a reaction with fever, …"
+    if start is None or any(start > m.first > e.last for m in effects):
+        return []
+    stop = sentence.first_of(*_LIST_ENDS, lo=start, hi=hi) or hi
+    run = [m for first, last in sentence.members(start, stop)
+           if (m := sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)) is not None]  # fmt: skip
+    return run if len(run) > 1 and not any(_disease(m) for m in run) else []
 
 
 #: words that end a list of signs: the verb of the sentence, or an adverb of time before it
@@ -350,9 +370,11 @@ def sharing_heads(sentence: Sentence, signs: list[Mention]) -> list[Mention]:
         before = out[-1] if out else None
         match = _OF_A_PART.fullmatch(normal_form(before.label or before.text)) if before is not None else None
         between = {sentence.lower(j) for j in range(before.last + 1, m.first)} if before is not None else set()
-        if (match is not None and match["part"] in BODY_PARTS and sentence.lower(m.first) in BODY_PARTS and m.first == m.last
+        if (match is not None and match["part"] in BODY_PARTS and sentence.lower(m.last) in BODY_PARTS
+                and (m.first == m.last or " of " in f" {normal_form(m.label or m.text)} ")
                 and between and between <= {",", "or", "and"}):  # fmt: skip
-            out.append(sentence.mint(f"{match['head']} {sentence.lower(m.first)}", m.kind, m.first, m.last))
+            # "… of your skin or the whites of your eyes": a yellowing of the whites of the eyes too
+            out.append(sentence.mint(f"{match['head']} {normal_form(m.label or m.text)}", m.kind, m.first, m.last))
             continue
         out.append(m)
     return out
@@ -397,7 +419,8 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
                 ("symptoms", "are"), ("signs", "are"), ("symptoms", "were"), ("signs", "were"), ("symptoms", "can", "include"),
                 ("signs", "can", "include")):  # fmt: skip
         for i in sentence.find(cue):
-            return i + len(cue), len(sentence.tokens), None
+            colon = sentence.first_of(":", lo=i + len(cue), hi=i + len(cue) + 8)  # "included at least two of the following: …"
+            return (colon + 1 if colon is not None else i + len(cue)), len(sentence.tokens), None
     signs_before = _SIGNS_BEFORE.search(sentence.text)
     if signs_before is not None:  # "…, jaundice or dark urine, since these may be signs of liver injury"
         cue_at = sentence.token_at_char(signs_before.start())
