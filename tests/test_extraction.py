@@ -585,3 +585,12 @@ def test_symptoms_with_a_reaction_and_a_list_after_a_colon_are_its_signs(tmp_pat
     assert {ID.flushing, ID["chest-pain"], ID.hives} <= risks[ID["immediate-post-injection-reaction"]][MSKG.manifestation]
     assert ID.flushing not in risks
     assert ID["yellowing-of-whites-of-eye"] in risks[ID["liver-damage"]][MSKG.manifestation]
+
+
+def test_a_test_for_antibodies_to_a_virus_is_an_antibody_test(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Mayzent (siponimod) is a tablet.\n\n"
+        "Patients are tested for antibodies to varicella zoster virus, the virus that causes chickenpox, before the first dose.\n"
+    ))  # fmt: skip
+    procedures = {p for s in _statements(claims, MSKG.MonitoringRequirement) for p in s[MSKG.procedure]}
+    assert procedures == {ID["varicella-zoster-virus-antibody-test"]}

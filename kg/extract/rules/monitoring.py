@@ -55,17 +55,22 @@ def _screened(sentence: Sentence, found: list[Mention]) -> dict[int, Mention]:
     for match in _SCREEN_FOR.finditer(sentence.text):
         at = sentence.token_at_char(match.end())
         hi = sentence.clause_of(at)[1]
-        stop = sentence.first_of("before", "after", "during", "at", "every", "to", "in", "if", lo=at, hi=hi) or hi
+        skip = 2 if sentence.lower(at) in ("antibodies", "antibody") and sentence.lower(at + 1) in ("to", "against") else 0
+        stop = sentence.first_of("before", "after", "during", "at", "every", "to", "in", "if", lo=at + skip, hi=hi) or hi
         noun = "screening" if match.group(1).lower().startswith("screen") else "test"
         if sentence.lower(at) in ("new", "signs", "symptoms", "any", "possible"):
             continue  # "to screen for new signs of infection": what a named procedure looks for
         for first, last in sentence.members(at, stop):
+            if sentence.has("that", "which", "who", lo=first, hi=last + 1):
+                continue  # ", the virus that causes chickenpox": what the one before is
             target = sentence.entity_in(first, last, CONTRA_KINDS + ("target", "thing"), None)
             if target is None or any(p.first <= last and first <= p.last for p in found):
                 continue
             if normal_form(target.label or target.text) in ("infection", "disease", "condition"):
                 continue  # "hepatitis B and C infection": no screening for infection in general
-            name = f"{target.label or target.text} {noun}"
+            antibodies = sentence.lower(first) in ("antibodies", "antibody") and sentence.lower(first + 1) in ("to", "against")
+            # "tested for antibodies to varicella zoster virus": a varicella zoster virus antibody test
+            name = f"{target.label or target.text} {'antibody test' if antibodies and noun == 'test' else noun}"
             procedure = sentence.mint(name, "procedure", first, last)
             found.append(procedure)
             if _VIRUS.search(target.label or target.text):
