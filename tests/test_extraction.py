@@ -594,3 +594,15 @@ def test_a_test_for_antibodies_to_a_virus_is_an_antibody_test(tmp_path: Path, le
     ))  # fmt: skip
     procedures = {p for s in _statements(claims, MSKG.MonitoringRequirement) for p in s[MSKG.procedure]}
     assert procedures == {ID["varicella-zoster-virus-antibody-test"]}
+
+
+def test_each_agency_joined_in_a_decision_and_it_as_the_subject(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Rituximab (Rituxan) is an antibody. Neither the FDA nor the European Medicines Agency has approved rituximab for MS.\n\n"
+        "Tyruko (natalizumab-sztn) is approved for relapsing MS. It is also approved for adults with Crohn's disease who "
+        "cannot tolerate inhibitors of tumor necrosis factor alpha.\n"
+    ))  # fmt: skip
+    decided = {(c.subject, dict(c.qualifiers).get(MSKG.agency), dict(c.qualifiers)[MSKG.indication]) for c in claims
+               if c.relation == MSKG.RegulatoryDecision}  # fmt: skip
+    assert {(ID.rituximab, ID.fda, ID["multiple-sclerosis"]), (ID.rituximab, ID.ema, ID["multiple-sclerosis"])} <= decided
+    assert {d for d, _, c in decided if c == ID["crohns-disease"]} == {ID.tyruko}

@@ -132,6 +132,8 @@ def _drugs(sentence: Sentence, i: int, lo: int, hi: int) -> list[URIRef]:
     named = [d for d in candidates if start <= d.first < i or i < d.first <= i + 3]
     if not named and sentence.has("it", "them", lo=start, hi=end) and sentence.lower(start - 1) == ",":
         named = [d for d in candidates if d.first >= end][:1] if sentence.lower(start) == "since" else []
+    if not named and any(sentence.lower(j) in ("it", "they") for j in range(lo, i)) and not [d for d in candidates if d.first < i]:
+        return [d.iri for d in sentence.subject_at(i)]  # "It is also approved for … inhibitors of TNF": what "it" is
     if not named:
         named = [d for d in candidates if d.first < start] or [d for d in candidates if d.first >= end]
     return _members_for_classes(sentence, list(dict.fromkeys(d.iri for d in named)) or [d.iri for d in sentence.subject_at(i)])
@@ -236,7 +238,8 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
                 for product in products:
                     yield from _decisions(sentence, [product], condition.iri, status, agency, own.get(product, years), courses, ago)
             else:
-                yield from _decisions(sentence, products, condition.iri, status, agency, years, courses, ago)
+                for each in _coordinated(sentence, agencies) if agency is not None and agencies else [agency]:
+                    yield from _decisions(sentence, products, condition.iri, status, each, years, courses, ago)
     if not triggers and memory.get("unit") == sentence.index - 1:
         # "Plegridy is approved for relapsing forms of MS. This includes …": the same decision for each
         conditions = _ms_forms_included(sentence)
@@ -253,6 +256,18 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
             for item_condition, courses in _items(sentence):
                 yield from _decisions(sentence, decided["products"], item_condition, decided["status"], decided["agency"],
                                       decided["years"], courses, [])  # fmt: skip
+
+
+def _coordinated(sentence: Sentence, agencies: list[Mention]) -> list[URIRef]:
+    """The first agency and those joined with it ("Neither the FDA nor the European Medicines
+    Agency has approved …"): each decided."""
+    joined = agencies[:1]
+    for a in agencies[1:]:
+        if {sentence.lower(j) for j in range(joined[-1].last + 1, a.first)} <= {",", "and", "or", "nor", "the"}:
+            joined.append(a)
+        else:
+            break
+    return list(dict.fromkeys(a.iri for a in joined))
 
 
 def _scopes(sentence: Sentence, triggers: list[int]) -> list[tuple[int, int]]:
