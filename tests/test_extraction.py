@@ -606,3 +606,13 @@ def test_each_agency_joined_in_a_decision_and_it_as_the_subject(tmp_path: Path, 
                if c.relation == MSKG.RegulatoryDecision}  # fmt: skip
     assert {(ID.rituximab, ID.fda, ID["multiple-sclerosis"]), (ID.rituximab, ID.ema, ID["multiple-sclerosis"])} <= decided
     assert {d for d, _, c in decided if c == ID["crohns-disease"]} == {ID.tyruko}
+
+
+def test_these_drugs_after_a_table_of_drugs_are_its_rows(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "# Oral drugs\n\n| Drug | How taken |\n|---|---|\n| Aubagio | tablet once a day |\n| Gilenya | capsule once a day |\n\n"
+        "None of these drugs is approved for primary progressive MS.\n"
+    ), name="table.md")  # fmt: skip
+    refused = {c.subject for c in claims if c.relation == MSKG.RegulatoryDecision
+               and dict(c.qualifiers)[MSKG.decisionStatus] == MSKG.NotApproved}  # fmt: skip
+    assert refused == {ID.aubagio, ID.gilenya}

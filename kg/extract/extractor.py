@@ -168,6 +168,7 @@ def extract(
     last_subject: tuple[DrugItem, ...] = ()
     last_plural: tuple[DrugItem, ...] = ()
     groups: dict[int, tuple[DrugItem, ...]] = {}
+    table_drugs: list[DrugItem] = []
     lead: Sentence | None = None
     discourse: dict[str, object] = {}
     for index, (unit, tokens, mentions) in enumerate(zip(units, tokens_of, mentions_of)):
@@ -195,6 +196,14 @@ def extract(
         listed = enumeration(sentence)
         if len(listed) > 1:
             last_plural = tuple(listed)
+        if unit.block == "row" and explicit and not explicit[0].is_class:
+            # a table with a drug per row: "None of these drugs …" after it means all of them
+            table_drugs = [*table_drugs, explicit[0]] if all(d.member != explicit[0].member for d in table_drugs) else table_drugs
+            if len(table_drugs) > 1:
+                last_plural = tuple(table_drugs)
+                groups = {**groups, len(table_drugs): last_plural}
+        elif unit.block != "row":
+            table_drugs = []
         named = tuple({d.member: d for d in sentence.drug_items if not d.is_class}.values())  # "approved four: A in 2010, B …"
         for group in (named, explicit, tuple(listed)):
             if len(group) > 1 and not any(d.is_class for d in group):
