@@ -616,3 +616,42 @@ def test_these_drugs_after_a_table_of_drugs_are_its_rows(tmp_path: Path, lexicon
     refused = {c.subject for c in claims if c.relation == MSKG.RegulatoryDecision
                and dict(c.qualifiers)[MSKG.decisionStatus] == MSKG.NotApproved}  # fmt: skip
     assert refused == {ID.aubagio, ID.gilenya}
+
+
+def test_review_cases_stay_read_as_they_should(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Tysabri (natalizumab) is an infusion. Copaxone (glatiramer acetate) is an injection.\n\n"
+        "With Tysabri, mild side effects include headache, while serious side effects include liver injury.\n\n"
+        "While using Tysabri, avoid any cancer medicine without advice.\n\n"
+        "Copaxone is used for reducing the frequency of relapses in patients with relapsing-remitting MS.\n\n"
+        "The FDA and the EMA approved Ocrevus for relapsing MS in 2017 and 2018, respectively.\n\n"
+        "According to Dr. Smith, screening uses a negative tuberculin skin test.\n"
+    ))  # fmt: skip
+    risks = _risks(claims)
+    assert risks[ID.headache][MSKG.severity] == {MSKG.Mild} and risks[ID["liver-damage"]][MSKG.severity] == {MSKG.Serious}
+    uses = {(c.subject, dict(c.qualifiers)[MSKG.condition]) for c in claims if c.relation == MSKG.TherapeuticUse}
+    assert not {(ID.tysabri, ID.cancer), (ID.copaxone, ID["ms-relapse"])} & uses
+    years = {dict(c.qualifiers)[MSKG.agency]: {str(v) for p, v in c.qualifiers if p == MSKG.year}
+             for c in claims if c.relation == MSKG.RegulatoryDecision}  # fmt: skip
+    assert years == {ID.fda: {"2017"}, ID.ema: {"2018"}}  # "respectively"
+    assert not any("negative" in str(c.subject) or "negative" in str(c.object) for c in claims)
+
+
+def test_review_cases_in_tables_and_sections(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "# Avonex (interferon beta-1a)\n\n## Less serious side effects\n\nAvonex can cause headache and tiredness.\n\n"
+        "| Side effect | Placebo (n=187) | Rebif 44 mcg (n=184) |\n|---|---|---|\n| Myalgia | 20% | 25% |\n\n"
+        "| Product | Monitoring schedule | Company |\n|---|---|---|\n| Ocrevus | Every 6 months | N/A |\n"
+    ), name="page.md")  # fmt: skip
+    risks = _risks(claims)
+    assert MSKG.Serious not in risks[ID.headache].get(MSKG.severity, set())
+    assert risks[ID.myalgia][MSKG.incidencePercent] == {Literal("25", datatype=XSD.decimal)}
+    assert not any(c.relation in (MSKG.DosingRegimen, MSKG.manufacturer) and c.subject == ID.ocrevus for c in claims)
+    page = tmp_path / "prose.txt"
+    page.write_text(
+        "Tysabri increases the risk of PML.  PML is a rare brain infection that\n"
+        "can lead to death or severe disability.  Tell your doctor right away\n"
+        "about new weakness.  Gilenya can cause a slow heart rate.\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    assert [b.kind for b in read_document(page).blocks] == ["paragraph"]  # two spaces after a full stop make no columns

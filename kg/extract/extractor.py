@@ -198,7 +198,10 @@ def extract(
             last_plural = tuple(listed)
         if unit.block == "row" and explicit and not explicit[0].is_class:
             # a table with a drug per row: "None of these drugs …" after it means all of them
-            table_drugs = [*table_drugs, explicit[0]] if all(d.member != explicit[0].member for d in table_drugs) else table_drugs
+            if all(d.member != explicit[0].member for d in table_drugs):
+                # the group grows row by row: only its whole counts ("both drugs" after three rows is not two of them)
+                groups = {n: g for n, g in groups.items() if g != tuple(table_drugs)}
+                table_drugs = [*table_drugs, explicit[0]]
             if len(table_drugs) > 1:
                 last_plural = tuple(table_drugs)
                 groups = {**groups, len(table_drugs): last_plural}

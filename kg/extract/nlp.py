@@ -15,7 +15,10 @@ _ACRONYM_END = re.compile(r"(?<=[A-Z]{2})\.\s+(?=[A-Z][a-z])")
 _NUMBERED_HEADING = re.compile(r"\.\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z])")
 #: a full stop after a word in lower case, before a capitalised word, that PyRuSH kept going over
 #: ("… compared with placebo. In the European Union, …"); abbreviations that take a full stop are not ends
-_WORD_END = re.compile(r"(?<=[a-z])(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bal)(?<!\bapprox)(?<!\bfig)(?<!\bno)(?<!\bref)(?<!\bincl)\.\s+(?=[A-Z][a-z])")
+_WORD_END = re.compile(r"\b([A-Za-z][a-z.]*[a-z])\.\s+(?=[A-Z][a-z])")
+#: words that take a full stop without ending a sentence ("Dr. Smith", "St. John's wort", "Biogen Inc. Cambridge")
+_ABBREVIATIONS = frozenset({"e.g", "i.e", "vs", "al", "approx", "fig", "no", "ref", "incl", "dr", "prof", "st", "mr", "mrs",
+                            "ms", "inc", "corp", "ltd", "co", "etc", "jr", "sr", "dept", "univ", "vol", "p", "pp"})  # fmt: skip
 
 # ConText's default rules miss some hedges common in patient education.
 _EXTRA_HEDGES = ("believed to", "thought to", "is believed", "are believed", "appears to", "seems to")
@@ -55,7 +58,8 @@ class ClinicalText:
         for sent in doc.sents:
             start = sent.start_char
             cuts = [*_ACRONYM_END.finditer(text, sent.start_char, sent.end_char), *_NUMBERED_HEADING.finditer(text, sent.start_char, sent.end_char),
-                    *_WORD_END.finditer(text, sent.start_char, sent.end_char)]  # fmt: skip
+                    *(m for m in _WORD_END.finditer(text, sent.start_char, sent.end_char)
+                      if m.group(1).lower() not in _ABBREVIATIONS and m.group(1)[0].islower())]  # fmt: skip
             for match in sorted(cuts, key=lambda m: m.start()):
                 bounds.append((start, match.start() + 1))
                 start = match.end()

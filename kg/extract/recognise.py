@@ -63,11 +63,16 @@ _STATES = frozenset({"decompensated", "uncontrolled", "untreated", "unstable"})
 _ORDINALS = frozenset({"first", "second", "third"})
 
 
+#: words that say how a test came out or when, not which test it is ("a negative tuberculin skin test")
+_RESULT_WORDS = frozenset({"positive", "negative", "normal", "baseline", "complete", "full", "thorough", "annual", "yearly",
+                           "initial", "repeat", "first", "second", "recent", "previous"})  # fmt: skip
+
+
 def _named_before(tokens: list[Token], first: int, taken: set[int]) -> int:
     """Where the words that name a test on an organ begin, before the organ ("tuberculin skin
     test"): the content words right before it that nothing else took."""
     while first > 0 and first - 1 not in taken and is_content(tokens[first - 1].text) and tokens[first - 1].text.lower() not in (
-        QUALIFYING_WORDS | _VERBS
+        QUALIFYING_WORDS | _VERBS | FINDING_WORDS | _RESULT_WORDS
     ):
         first -= 1
     return first

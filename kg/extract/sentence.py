@@ -147,6 +147,20 @@ class Sentence:
                 return i
         return len(self.tokens) - 1
 
+    def cells(self) -> list[tuple[int, int]]:
+        """A table row's cells as character ranges of the sentence: between " | " marks, or runs
+        of spaces in a plain-text table (``documents.CELL_GAP``), spaces trimmed."""
+        from .documents import CELL_GAP
+
+        text = self.text.rstrip()
+        bounds = [0, *(x for gap in CELL_GAP.finditer(text) for x in (gap.start(), gap.end())), len(text)]
+        cells = []
+        for start, end in zip(bounds[::2], bounds[1::2]):
+            while start < end and text[start].isspace():
+                start += 1
+            cells.append((start, end))
+        return cells
+
     def text_of(self, first: int, last: int) -> str:
         return self.text[self.tokens[first].start - self.start : self.tokens[last].end - self.start]
 

@@ -51,11 +51,11 @@ def _wrapped(line: str, following: str) -> bool:
     """Whether a line is the first of a paragraph wrapped at a fixed width, not a heading above
     it: the next line carries on its sentence, or the line holds a sentence break, or it is as
     long as wrapped prose and not in capitals."""
+    long_prose = len(line) >= _WRAPPED_CHARS and len(line.split()) >= 10 and not line.isupper()
     return (
         following[:1].islower()
         or bool(_SENTENCE_BREAK.search(line))
-        or len(line) >= _WRAPPED_CHARS and len(line.split()) >= 10 and not line.isupper() and "|" not in line
-        and not _CAPTION.match(line)
+        or (long_prose and "|" not in line and not _CAPTION.match(line))
     )
 
 
@@ -76,7 +76,7 @@ def _classify_text_run(lines: list[tuple[str, int, int]]) -> list[tuple[str, int
 
 
 #: the gap between two columns of a table laid out with spaces
-_COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+)\S")
+_COLUMN_GAP = re.compile(r"[^\s.!?:;](?: {2,}|\t+)\S")  # not two spaces after a full stop
 _MIN_TABLE_LINES = 3
 
 

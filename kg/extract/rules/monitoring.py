@@ -219,15 +219,11 @@ _PURPOSE = re.compile(r"^(?:to\s+)?(?:detect|look for|check for|screen for|find|
 
 def _cell(sentence: Sentence, n: int) -> tuple[int, int, str, int] | None:
     """First and last token, text and offset (in the sentence) of a table row's n-th cell."""
-    at = 0
-    for k, text in enumerate(sentence.text.split(" | ")):
-        stripped = text.strip()
-        if k == n and stripped:
-            start = at + text.index(stripped)
-            first = sentence.token_at_char(start)
-            return first, sentence.token_at_char(start + len(stripped) - 1), stripped, start
-        at += len(text) + 3
-    return None
+    cells = sentence.cells()
+    if n >= len(cells) or cells[n][0] >= cells[n][1]:
+        return None
+    start, end = cells[n]
+    return sentence.token_at_char(start), sentence.token_at_char(end - 1), sentence.text[start:end], start
 
 
 def _table_row(sentence: Sentence) -> Iterator[Claim]:

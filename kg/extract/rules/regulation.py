@@ -77,7 +77,9 @@ def _relapses(sentence: Sentence, lo: int, hi: int, lexicon: Lexicon) -> list[Me
         j = m.first - 1
         while j > lo and sentence.lower(j) in _RELAPSE_MODIFIERS:
             j -= 1
-        if sentence.lower(j) in ("for", "treat", "treating", "of"):
+        if sentence.lower(j) in ("for", "treat", "treating") or sentence.lower(j) == "of" and sentence.lower(j - 1) in (
+            "treatment", "management"
+        ):  # "treatment of relapses"; "the frequency of relapses" is the rate a drug lowers
             out.append(dataclasses.replace(m, iri=found[0], kind="condition"))
     return out
 
@@ -213,7 +215,7 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
         years = _year(sentence, start, end, status)
         products = _drugs(sentence, i, lo, end)
         follows = memory.get("unit") == sentence.index - 1 and memory.get("status") == status
-        if agency is None and years == [] and follows and memory.get("products") == products:
+        if agency is None and years == [] and follows and memory.get("products") == products and not sentence.has("also", lo=lo, hi=i):
             agency, years = memory.get("agency"), list(memory.get("years", []))  # "The drug is approved for …"
         memory.update(products=products, agency=agency, years=years, status=status, unit=sentence.index)
         sentence.memory["decision"] = dict(memory)
@@ -238,8 +240,14 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
                 for product in products:
                     yield from _decisions(sentence, [product], condition.iri, status, agency, own.get(product, years), courses, ago)
             else:
-                for each in _coordinated(sentence, agencies) if agency is not None and agencies else [agency]:
-                    yield from _decisions(sentence, products, condition.iri, status, each, years, courses, ago)
+                joined = _coordinated(sentence, agencies) if agency is not None and agencies else [agency]
+                if len(joined) > 1 and len(years) > 1:
+                    # "The FDA and the EMA approved it in 2017 and 2018, respectively": in order, when they pair
+                    pairs = list(zip(joined, ([y] for y in years))) if len(years) == len(joined) else [(agency, years)]
+                else:
+                    pairs = [(a, years) for a in joined]
+                for each, its_years in pairs:
+                    yield from _decisions(sentence, products, condition.iri, status, each, its_years, courses, ago)
     if not triggers and memory.get("unit") == sentence.index - 1:
         # "Plegridy is approved for relapsing forms of MS. This includes …": the same decision for each
         conditions = _ms_forms_included(sentence)
@@ -372,6 +380,9 @@ def _user(sentence: Sentence, i: int) -> list[DrugItem]:
     return list(sentence.subject_at(i))
 
 
+#: the words an apposition may start with before the condition ("…, their once-monthly multiple sclerosis injection")
+_APPOSITION_WORDS = frozenset({"a", "an", "the", "its", "their", "his", "her", "another", "older", "newer", "new", "first",
+                               "oral", "injectable", "monthly", "weekly", "daily", "approved"})
 #: what a condition written before it makes a drug for ("a multiple sclerosis medicine")
 _DRUG_WORDS = frozenset({"medicine", "drug", "injection", "treatment", "therapy", "medication", "tablet", "pill", "infusion"})
 
@@ -385,10 +396,13 @@ def _named_for(sentence: Sentence) -> Iterator[Claim]:
             continue
         after = c.last + 2 + (sentence.lower(c.last + 2) == ",")
         named = [d for d in sentence.drug_items if d.first == after and not d.is_class]
-        if not named:
+        if not named:  # an apposition: "Zinbryta (daclizumab), their once-monthly multiple sclerosis injection"
             before = [d for d in sentence.drug_items if d.last < c.first and not d.is_class]
             between = [sentence.lower(j) for j in range(before[-1].last + 1, c.first)] if before else []
-            named = before[-1:] if between[:1] == [","] and len(between) <= 5 and not {"is", "are", "was", "were"} & set(between) else []
+            words = between[1:]
+            named = before[-1:] if between[:1] == [","] and len(between) <= 6 and all(
+                w in _APPOSITION_WORDS or w == "-" or "-" in words[max(0, k - 1) : k + 2] for k, w in enumerate(words)
+            ) else []  # fmt: skip
         for item in named:
             yield claim(sentence, MSKG.TherapeuticUse, item.iri, qualifiers=[(MSKG.condition, c.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
 

@@ -74,7 +74,9 @@ _MOST_COMMON = re.compile(r"\bmost (?:common|frequent)|\bcommon(?:ly)?\b", re.I)
 _RARE = re.compile(r"\brare(?:ly)?\b|\buncommon\b", re.I)
 _FATAL = re.compile(r"\bfatal\b|\blife-threatening\b|\bdeath\b|\bdeadly\b|\bdie\b|\bdied\b", re.I)
 _SERIOUS = re.compile(r"\bserious\b|\bsevere\b", re.I)
-_SERIOUS_SECTION = re.compile(r"\bserious (?:side effects?|adverse (?:reactions?|effects?|events?)|risks?|warnings?)\b")
+_SERIOUS_SECTION = re.compile(
+    r"(?<!less )(?<!not )(?<!non-)(?<!non )(?<!other )\bserious (?:side effects?|adverse (?:reactions?|effects?|events?)|risks?|warnings?)\b"
+)
 _ONSET = re.compile(
     r"\boccurs? ((?:at )?(?:any ?time|up to|within|during|after|shortly|soon|several)[^,.;]*)",
     re.I,
@@ -288,8 +290,7 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
         if sentence.lower(e.last + 1) == "(":  # "Flu-like symptoms (fever, chills, muscle aches, fatigue)"
             close = sentence.first_of(")", lo=e.last + 2) or e.last + 2
             members = sentence.members(e.last + 2, close)
-            listed = [m for first, last in members
-                      if (m := sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)) is not None]  # fmt: skip
+            listed = _named_signs(sentence, e.last + 2, close)
             if len(members) > 1 and len(listed) == len(members) and all(not _disease(m) for m in listed):
                 signs.setdefault(id(e), []).extend(s for m in listed for s in distributed(sentence, m))
                 sign_ids |= {id(m) for m in effects if e.last + 1 < m.first < close}
@@ -320,6 +321,13 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
     return signs, sign_ids
 
 
+def _named_signs(sentence: Sentence, lo: int, hi: int) -> list[Mention]:
+    """What each member of a list in tokens lo..hi names: a condition recognised there, else one
+    minted from its words ("feeling faint": fainting)."""
+    return [m for first, last in sentence.members(lo, hi)
+            if (m := sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)) is not None]  # fmt: skip
+
+
 def _signs_with(sentence: Sentence, e: Mention, effects: list[Mention]) -> list[Mention]:
     """The symptoms listed after ", with" in an effect's clause ("a reaction within minutes of a
     dose, with flushing, chest pain or hives"), or right after it ("a reaction with fever, …"):
@@ -330,8 +338,7 @@ def _signs_with(sentence: Sentence, e: Mention, effects: list[Mention]) -> list[
     if start is None or any(start > m.first > e.last for m in effects):
         return []
     stop = sentence.first_of(*_LIST_ENDS, lo=start, hi=hi) or hi
-    run = [m for first, last in sentence.members(start, stop)
-           if (m := sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)) is not None]  # fmt: skip
+    run = _named_signs(sentence, start, stop)
     return run if len(run) > 1 and not any(_disease(m) for m in run) else []
 
 
@@ -405,9 +412,9 @@ _SIGNS_BEFORE = re.compile(
     r"\b(?:were|are)\s+among\s+the\s+(?:signs|symptoms)\b",
     re.I,
 )
-#: effects whose signs a sentence may go on to list ("Infusion reactions … included fever, …")
 #: how a text tells a patient what they will notice of an effect named just before
 _FELT = re.compile(r"\b(?:you|patients|people) (?:may|might|can|could|will|often)? ?(?:feel|notice|get|experience|have)\b", re.I)
+#: effects whose signs a sentence may go on to list ("Infusion reactions … included fever, …")
 _REACTION_HEAD = re.compile(r"(?:reactions?|symptoms?|syndrome)$", re.I)
 
 
@@ -492,15 +499,29 @@ def _incidence(sentence: Sentence, e: Mention) -> list[str]:
     return [match.group(1)] if match else []
 
 
+def _list_severities(sentence: Sentence) -> list[tuple[int, set[str]]]:
+    """Where each list of side effects starts, and how bad its clause says they are ("Common,
+    usually mild side effects include …", "while serious side effects include …")."""
+    out = []
+    for m in sentence.regex(_EFFECT_LIST):
+        start = sentence.token_at_char(m.end())
+        lo = sentence.clause_of(start)[0]
+        out.append((start, set(severity_words(sentence.span_text(lo, start - 1)))))
+    return out
+
+
 def _placebo_first(sentence: Sentence) -> bool:
     """Whether a table row's first figure is placebo's: its header (the columns, or the heading
     a PDF set the header row as) names placebo before any other arm ("Adverse reaction Placebo
     (n=187) Rebif 44 mcg (n=184)")."""
+    if sentence.columns:  # the first arm column is placebo's, whatever the first column is called
+        columns = [c for c in sentence.columns[1:] if c]
+        return bool(columns) and "placebo" in columns[0]
     # a PDF may set the header row as one heading or more ("Adverse reaction MAVENCLAD (n=440)", "Placebo (n=435)")
     headings = [h for h in sentence.evidence.section[-2:] if re.search(r"\(n\s*=|placebo|%", h, re.I)]
-    header = " | ".join(sentence.columns) if sentence.columns else " ".join(headings)
+    header = " ".join(headings)
     before, placebo, _ = header.lower().partition("placebo")
-    if not placebo or not sentence.columns and "adverse" not in before:
+    if not placebo or "adverse" not in before:
         return False  # "Placebo (n=435)" alone: the header's first part, and the arms before it, are elsewhere
     arms = re.sub(r"adverse (?:reactions?|events?)|\(n\s*=\s*\d+\)|[%|()]|\bn\s*=\s*\d+", " ", before)
     return not re.search(r"[a-z]{3,}", arms)
@@ -692,9 +713,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if sign_list is not None:
         start, end, named = sign_list
         end = sentence.first_of("for", "right away", "immediately", "because", "so", lo=start, hi=end) or end
-        members = [m for first, last in sentence.members(start, end)
-                   if (m := sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)) is not None]  # fmt: skip
-        for m in sharing_heads(sentence, members):
+        for m in sharing_heads(sentence, _named_signs(sentence, start, end)):
             if named is None or m.iri != named.iri:
                 listed_signs += distributed(sentence, m)
         sign_ids |= {id(e) for e in effects if any(e.first >= s.first and e.last <= s.last for s in listed_signs)}
@@ -754,9 +773,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         near = sentence.nearest([e for e in heads if lo <= e.first < hi and e is not topic], f.first)
         if near is not None:
             frequency.setdefault(id(near), []).append(f.iri)
-    effect_list = next(iter(sentence.regex(_EFFECT_LIST)), None)
-    # "Common, usually mild side effects include …": how bad the listed effects are, said before the list
-    listed_after = (sentence.token_at_char(effect_list.end()), set(severity_words(text[: effect_list.end()]))) if effect_list else None
+    lists = _list_severities(sentence)
     onsets = [(MSKG.onsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_ONSET)]
     onsets += [(MSKG.typicalOnsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_TYPICAL_ONSET)]
     for n, e in enumerate(heads):
@@ -783,8 +800,9 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             qualifiers.append((MSKG.frequency, MSKG.Common))
         before = sentence.span_text(max(0, e.first - 2), e.first - 1) + " " + e.text
         severities = set(severity_words(before))
-        if listed_after is not None and e.first >= listed_after[0]:
-            severities |= listed_after[1]  # "Common, usually mild side effects include nausea, …": each is mild
+        own_list = [said for start, said in lists if start <= e.first and sentence.clause_of(start) == sentence.clause_of(e.first)]
+        if own_list:
+            severities |= own_list[-1]  # "Common, usually mild side effects include nausea, …": each is mild
         if general is not None:
             severities |= set(severity_words(sentence.span_text(max(0, general.first - 2), general.first - 1) + " " + general.text))
         coordinated = item_head is not None and e.first > item_head.last and {

@@ -12,7 +12,6 @@ from rdflib.term import Node
 
 from ...namespaces import MSKG, XSD
 from ..claims import Claim
-from ..documents import CELL_GAP
 from ..lexicon import Lexicon, tokenize
 from ..sentence import DrugItem, Sentence
 from .common import YEAR, claim, intervals
@@ -21,20 +20,21 @@ __all__ = ["product_table"]
 
 _INGREDIENT_COLUMN = re.compile(r"\b(?:active ingredient|ingredient|generic name|generic|substance|molecule|inn)\b")
 _COMPANY_COLUMN = re.compile(r"\b(?:company|companies|manufacturer|maker|marketed by|marketing authori[sz]ation holder|sponsor)\b")
-_INTERVAL_COLUMN = re.compile(r"\b(?:dosing interval|interval|how often|frequency|dosing schedule|schedule)\b")
+_INTERVAL_COLUMN = re.compile(r"\b(?:dosing|dose|doses|given|administ\w*|how taken)\b")
+#: a table about tests or side effects: its rows are not products (their intervals are no dosing)
+_NOT_PRODUCTS = re.compile(r"\b(?:monitor\w*|tests?|side effects?|adverse|reactions?)\b")
+#: cells that name no company
+_NO_NAME = re.compile(r"^(?:n/?a|none|not applicable|see\b.*|various|unknown|[-\u2013\u2014]+)$", re.I)
 _APPROVAL_COLUMN = re.compile(r"\bapprov|\blicen[cs]ed\b")
 
 
 def _cells(sentence: Sentence) -> list[tuple[int, int]]:
-    """The token range of each cell of a table row (between " | " marks, or runs of spaces in
-    a plain-text table)."""
-    text = sentence.text.rstrip()
-    bounds = [0, *(x for gap in CELL_GAP.finditer(text) for x in (gap.start(), gap.end())), len(text)]
-    cells = []
-    for start, end in zip(bounds[::2], bounds[1::2]):
+    """The token range of each cell of a table row (empty where the cell is)."""
+    out = []
+    for start, end in sentence.cells():
         inside = [i for i, tok in enumerate(sentence.tokens) if start <= tok.start - sentence.start < end]
-        cells.append((inside[0], inside[-1] + 1) if inside else (len(sentence.tokens), len(sentence.tokens)))
-    return cells
+        out.append((inside[0], inside[-1] + 1) if inside else (len(sentence.tokens), len(sentence.tokens)))
+    return out
 
 
 def _column(columns: tuple[str, ...], pattern: re.Pattern[str]) -> int | None:
@@ -52,7 +52,7 @@ def product_table(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     and was approved in the year in an "approval" column (the agency and the condition named
     by the column: "FDA approval for relapsing MS")."""
     columns = sentence.columns
-    if sentence.block != "row" or not columns:
+    if sentence.block != "row" or not columns or any(_NOT_PRODUCTS.search(c) for c in columns):
         return
     cells = _cells(sentence)
     if len(cells) != len(columns):
@@ -68,7 +68,7 @@ def product_table(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if at_company is not None:
         lo, hi = cells[at_company]
         companies = sentence.of_kind("company", "organization", lo=lo, hi=hi)
-        if not companies and hi > lo and sentence.tokens[lo].text[:1].isupper():
+        if not companies and hi > lo and sentence.tokens[lo].text[:1].isupper() and not _NO_NAME.match(sentence.text_of(lo, hi - 1)):
             companies = [sentence.mint(sentence.text_of(lo, hi - 1), "company", lo, hi - 1)]
         for company in companies:
             yield claim(sentence, MSKG.manufacturer, product.iri, company.iri)
