@@ -655,3 +655,22 @@ def test_review_cases_in_tables_and_sections(tmp_path: Path, lexicon: Lexicon) -
         encoding="utf-8",
     )  # fmt: skip
     assert [b.kind for b in read_document(page).blocks] == ["paragraph"]  # two spaces after a full stop make no columns
+
+
+def test_relapse_treatments_as_a_review_writes_them(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "A relapse is a new neurological episode not explained by fever or infection.\n\n"
+        "Methylprednisolone, a synthetic corticosteroid, has been the standard treatment for MS relapses.\n\n"
+        "Repository corticotropin injection (Acthar® Gel, Mallinckrodt) is an alternative.\n\n"
+        "Plasma exchange is reserved for severe relapses, such as those causing paralysis, that have not responded "
+        "to corticosteroids. Complications include citrate-induced hypocalcaemia, which may cause tingling around "
+        "the mouth and muscle cramps, and thrombosis.\n"
+    ))  # fmt: skip
+    uses = {(c.subject, dict(c.qualifiers)[MSKG.condition]) for c in claims if c.relation == MSKG.TherapeuticUse}
+    assert uses == {(ID.methylprednisolone, ID["ms-relapse"]), (ID["plasma-exchange"], ID["ms-relapse"])}
+    facts = {(c.subject, c.relation, c.object) for c in claims if c.object is not None}
+    assert (ID.acthar, MSKG.hasActiveIngredient, ID.corticotropin) in facts
+    risks = _risks(claims)
+    assert ID.infection not in risks and ID.fever not in risks  # what a relapse is not explained by
+    assert {ID["muscle-cramp"]} <= risks[ID.hypocalcaemia][MSKG.manifestation]
+    assert {c.subject for c in claims if c.relation == MSKG.Risk} == {ID["plasma-exchange"]}  # citrate caused it

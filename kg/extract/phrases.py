@@ -35,7 +35,7 @@ FUNCTION_WORDS = frozenset(
 #: words that qualify an adverse effect rather than name it (they become its severity or frequency)
 QUALIFYING_WORDS = frozenset(
     ["serious", "severe", "mild", "moderate", "moderately", "severely", "life-threatening", "fatal", "rare", "rarely", "common", "commonly", "uncommon", "frequent", "possible", "potential", "certain", "new", "other", "some", "any", "significant", "important", "unexplained", "sudden", "persistent", "prolonged", "regular", "routine", "periodic",
-     "additional", "further", "older", "newer", "following", "above", "below", "high-dose", "low-dose", "standard-dose", "circulating"]
+     "additional", "further", "older", "newer", "following", "above", "below", "high-dose", "low-dose", "standard-dose", "circulating", "induced"]
 )
 _SEVERITY = {"mild": "Mild", "serious": "Serious", "severe": "Serious", "life-threatening": "LifeThreatening",
              "fatal": "LifeThreatening", "deadly": "LifeThreatening"}  # fmt: skip

@@ -48,6 +48,10 @@ _LIST_INTRODUCERS = (("such", "as"), ("including",), ("like",), ("e", ".", "g", 
 _CLAUSE_BARRIERS = ((",", "but"), (";",), (",", "while"), (",", "whereas"), (",", "although"), ("|",))
 _LIST_GLUE = frozenset({",", "and", "or", "the", "a", "an", "as", "well", "\u00ae", "\u2122"})
 
+#: a drug written before these caused what follows, it is not what the text is about ("citrate-induced hypocalcaemia")
+_CAUSED = frozenset({"induced", "related", "associated", "mediated"})
+#: the form a product's name may end with ("Acthar® Gel", "Mavenclad tablets")
+_FORMS = frozenset({"gel", "injection", "tablets", "tablet", "capsules", "capsule", "odt", "sprinkle", "infusion"})
 #: a treatment that follows these is what an effect led to, not what the text is about ("liver
 #: failure requiring transplantation")
 _NEEDING = frozenset({"requiring", "require", "required", "requires", "needing", "need", "needed", "needs"})
@@ -210,7 +214,11 @@ class Sentence:
     @cached_property
     def drug_items(self) -> list[DrugItem]:
         """Drug mentions, with "Brand (ingredient)" or "ingredient (Brand)" merged into one item."""
-        drugs = [m for m in self.mentions if m.is_drug and not (m.kind == "therapy" and self.lower(m.first - 1) in _NEEDING)]
+        drugs = [
+            m for m in self.mentions
+            if m.is_drug and not (m.kind == "therapy" and self.lower(m.first - 1) in _NEEDING)
+            and not (self.lower(m.last + 1) == "-" and self.lower(m.last + 2) in _CAUSED)
+        ]  # fmt: skip
         items: list[DrugItem] = []
         k = 0
         while k < len(drugs):
@@ -226,8 +234,8 @@ class Sentence:
                 and {m.kind, nxt.kind} == {"product", "ingredient"}
                 and (
                     self.lower(self._also_ingredients(nxt)) == ")"
-                    or self.lower(self._skip_marks(nxt.last + 1)) == "," and nxt.kind == "product"
-                )  # "glatiramer acetate (Copaxone®, Teva)": the brand, then its maker
+                    or self.lower(self._past_form(nxt.last + 1)) == "," and nxt.kind == "product"
+                )  # "glatiramer acetate (Copaxone®, Teva)", "(Acthar® Gel, Mallinckrodt)": the brand, then its maker
             ):
                 ingredient = m.iri if m.kind == "ingredient" else nxt.iri
                 closing = self._also_ingredients(nxt)
@@ -244,6 +252,13 @@ class Sentence:
         brand's parentheses ("(ocrelizumab and hyaluronidase-ocsq)")."""
         at = self._skip_marks(m.last + 1)
         return past_ingredients(self.tokens, self.mentions, at) if m.kind == "ingredient" else at
+
+    def _past_form(self, i: int) -> int:
+        """The token after trademark signs and a product's form written after its brand ("Acthar® Gel")."""
+        i = self._skip_marks(i)
+        while self.lower(i) in _FORMS:
+            i = self._skip_marks(i + 1)
+        return i
 
     def _skip_marks(self, i: int) -> int:
         while self.lower(i) in ("\u00ae", "\u2122", "\u00a9"):

@@ -32,7 +32,7 @@ _INTENT_WORDS = frozenset({"intended", "indicated"})
 _NOT_A_DECISION = (("filed", "for"), ("apply", "for"), ("applied", "for"), ("seek",), ("seeking",), ("application",),
                    ("designation",), ("expected",), ("pending",))  # fmt: skip
 _CONDITION_KINDS = ("condition", "adverse_effect")
-_USE_TRIGGERS = (("recommended", "for"), ("used", "to", "treat"), ("used", "for"), ("used", "in"), ("used",), ("prescribed",),
+_USE_TRIGGERS = (("recommended", "for"), ("reserved", "for"), ("option", "for"), ("used", "to", "treat"), ("used", "for"), ("used", "in"), ("used",), ("prescribed",),
                  ("prescribe",), ("for", "the", "treatment", "of"), ("to", "treat"), ("treatment", "for"),
                  ("drug", "for"), ("medicine", "for"), ("medication", "for"), ("therapy", "for"), ("used", "to"))  # fmt: skip
 _FAILURE = re.compile(
@@ -368,6 +368,15 @@ def _without_descriptions(sentence: Sentence, conditions: list[Mention]) -> list
     return out
 
 
+def _only_describing(sentence: Sentence, c: Mention, i: int) -> bool:
+    """Whether a condition after a use at token i only describes the patients or the condition
+    used for: "another MS drug" (a word for a drug after it), "severe relapses, such as those
+    causing paralysis" (what the relapses cause)."""
+    if sentence.lower(c.last + 1) in _DRUG_WORDS:
+        return True
+    return any(sentence.lower(j) in ("causing", "caused") or sentence.seq_at(j, ("such", "as", "those")) for j in range(i, c.first))
+
+
 def _user(sentence: Sentence, i: int) -> list[DrugItem]:
     """What a use at token i is about: a drug the trigger describes in apposition ("Rebif,
     another drug for the treatment of MS"), else the clause's subject."""
@@ -375,7 +384,7 @@ def _user(sentence: Sentence, i: int) -> list[DrugItem]:
     if before:
         last = before[-1]
         between = [sentence.lower(j) for j in range(last.last + 1, i)]
-        if between and between[0] == "," and len(between) <= 6 and not ({"is", "are", "was", "were"} & set(between)):
+        if between and between[0] == "," and len(between) <= 6 and not ({"is", "are", "was", "were", "has", "have", "had", "been", "remains", "remain"} & set(between)):
             return [last]
     return list(sentence.subject_at(i))
 
@@ -432,6 +441,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if introduces:
             conditions = _specific(sentence, conditions)  # "It can be used for various forms of MS:": the list says which
         conditions = _without_descriptions(sentence, conditions)
+        conditions = [c for c in conditions if not _only_describing(sentence, c, i)]
         if not conditions:
             continue
         qualifiers: list[tuple[URIRef, Node]] = []

@@ -53,7 +53,7 @@ _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated",
                     ("patients", "with"), ("people", "with"), ("adults", "with"), ("patients", "who"),
                     ("people", "who"), ("not", "had"), ("never", "had"), ("without", "a", "history", "of"),
                     ("causes",), ("that", "causes"), ("screened", "for"), ("tested", "for"), ("test", "for"),
-                    ("developed", "for"), ("designed", "for"), ("manage",), ("to", "manage"))  # fmt: skip
+                    ("developed", "for"), ("designed", "for"), ("manage",), ("to", "manage"), ("explained", "by"))  # fmt: skip
 CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
 CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
                 ("do", "not", "take"), ("do", "not", "receive"), ("do", "not", "use"), ("should", "not", "take"),
@@ -277,7 +277,8 @@ _FREQUENCY_WORDS = frozenset({"rare", "common", "uncommon", "very", "frequent", 
 
 
 _SIGN_INTROS = (("such", "as"), ("including",), ("like",), ("condition", "with"), ("disorder", "with"),
-                ("syndrome", "with"), ("condition", "that", "causes"), ("disorder", "that", "causes"))  # fmt: skip
+                ("syndrome", "with"), ("condition", "that", "causes"), ("disorder", "that", "causes"), ("which", "may", "cause"),
+                ("which", "can", "cause"))  # fmt: skip
 
 
 def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, list[Mention]], set[int]]:
@@ -308,6 +309,8 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
                 start = j + len(intro)
                 hi = sentence.clause_of(start)[1]
                 stop = sentence.first_of(*_LIST_ENDS, lo=start, hi=hi) or hi
+                if intro[0] == "which":  # ", which may cause A and B, …": the relative clause ends at its comma
+                    stop = min(stop, sentence.first_of(",", ";", lo=start, hi=hi) or hi)
                 run: list[Mention] = []
                 for first, last in sentence.members(start, stop):
                     inside = [m for m in effects if first <= m.first and m.last <= last]
