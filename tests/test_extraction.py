@@ -674,3 +674,16 @@ def test_relapse_treatments_as_a_review_writes_them(tmp_path: Path, lexicon: Lex
     assert ID.infection not in risks and ID.fever not in risks  # what a relapse is not explained by
     assert {ID["muscle-cramp"]} <= risks[ID.hypocalcaemia][MSKG.manifestation]
     assert {c.subject for c in claims if c.relation == MSKG.Risk} == {ID["plasma-exchange"]}  # citrate caused it
+
+
+def test_a_second_decision_keeps_its_own_agency_and_the_original_brand(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "What is teriflunomide? A tablet for relapsing MS. The original brand, AUBAGIO®, is marketed by Sanofi.\n\n"
+        "The FDA approved AUBAGIO in 2012 for relapsing forms of MS, and the European Commission authorised it in 2013 "
+        "for relapsing-remitting MS.\n"
+    ))  # fmt: skip
+    facts = {(c.subject, c.relation, c.object) for c in claims if c.object is not None}
+    assert (ID.aubagio, MSKG.hasActiveIngredient, ID.teriflunomide) in facts
+    decided = {(dict(c.qualifiers)[MSKG.indication], dict(c.qualifiers)[MSKG.agency]) for c in claims
+               if c.relation == MSKG.RegulatoryDecision}  # fmt: skip
+    assert decided == {(ID["relapsing-ms"], ID.fda), (ID["relapsing-remitting-ms"], ID["european-commission"])}

@@ -32,7 +32,8 @@ def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """A product named together with its ingredient in parentheses ("Imuran (azathioprine)",
     "Ocrevus® (ocrelizumab)", "teriflunomide (Aubagio®)"), a product named "under the brand name"
     for the ingredient the sentence is about, a product that "contains" an ingredient, or a product
-    name that contains an ingredient's name ("low dose naltrexone"), has that ingredient."""
+    name that contains an ingredient's name ("low dose naltrexone"), has that ingredient; so does
+    "the original brand, X," of the ingredient the text is about."""
     for item in sentence.drug_items:
         if item.kind == "product" and item.ingredient and item.last > item.first:
             group = [m for m in sentence.mentions if item.first <= m.first <= item.last]
@@ -44,7 +45,8 @@ def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             for m in sentence.of_kind("product"):
                 if item.first < m.first <= item.last:
                     yield claim(sentence, MSKG.hasActiveIngredient, m.iri, item.iri)
-    for i in sentence.find(("brand", "name")) + sentence.find(("brand", "names")):
+    # "under the brand name Campath", "The original brand, AUBAGIO®, is marketed by …"
+    for i in sentence.find(("brand", "name")) + sentence.find(("brand", "names")) + sentence.find(("brand", ",")):
         brands = [d for d in sentence.drug_items if d.kind == "product" and i + 2 <= d.first <= i + 4]
         ingredients = [d for d in sentence.drug_items if d.kind == "ingredient" and d.first > i] or [
             d for d in sentence.last_subject if d.kind == "ingredient"

@@ -210,7 +210,8 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
             continue
         seen.add((lo, i))
         start, end = scopes[n]
-        agencies = sentence.of_kind("agency", lo=lo, hi=end)
+        # the agency in this trigger's own part ("…, and the European Commission authorised it in 2013 …"), else the clause's
+        agencies = sentence.of_kind("agency", lo=start, hi=end) or sentence.of_kind("agency", lo=lo, hi=end)
         agency = agencies[0].iri if agencies else None
         years = _year(sentence, start, end, status)
         products = _drugs(sentence, i, lo, end)
