@@ -687,3 +687,13 @@ def test_a_second_decision_keeps_its_own_agency_and_the_original_brand(tmp_path:
     decided = {(dict(c.qualifiers)[MSKG.indication], dict(c.qualifiers)[MSKG.agency]) for c in claims
                if c.relation == MSKG.RegulatoryDecision}  # fmt: skip
     assert decided == {(ID["relapsing-ms"], ID.fda), (ID["relapsing-remitting-ms"], ID["european-commission"])}
+
+
+def test_a_drug_taken_before_is_no_subject_and_figures_are_no_signs(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Natalizumab (Tysabri) is an infusion.\n\n"
+        "Three factors raise the risk of PML: antibodies to JC virus, previous use of immunosuppressants, and long "
+        "treatment. Allergic reactions (about 4% of patients) occur during infusions.\n"
+    ))  # fmt: skip
+    assert {c.subject for c in claims if c.relation == MSKG.Risk} <= {ID.tysabri, ID.natalizumab}
+    assert not any(c.relation == MSKG.Risk and MSKG.manifestation in dict(c.qualifiers) for c in claims)

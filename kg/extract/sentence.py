@@ -340,7 +340,7 @@ class Sentence:
         named = [
             d for d in self.drug_items
             if lo <= d.first < hi and d.first not in self.listed and not self.indefinite(d)
-            and self.word_before(d.first) not in ("unlike", "than", "versus", "vs")
+            and self.word_before(d.first) not in ("unlike", "than", "versus", "vs") and not self._taken_before(d.first)
             and not (self.lower(d.first - 1) in ("with", "to") and self.lower(d.first - 2) == "compared")
         ]  # fmt: skip
         anaphor = self.anaphor_at(lo, hi)
@@ -359,6 +359,16 @@ class Sentence:
         if anaphor is not None:
             return anaphor[1]
         return ()
+
+    def _taken_before(self, i: int) -> bool:
+        """Whether the drug at token ``i`` is one taken in the past ("previous use of
+        immunosuppressants", "prior treatment with natalizumab"): a risk factor, not the subject."""
+        j = i - 1
+        while j >= 0 and self.lower(j) in ("the", "a", "an", "other"):
+            j -= 1
+        return self.lower(j) in ("of", "with") and self.lower(j - 1) in ("use", "treatment", "exposure") and self.lower(j - 2) in (
+            "previous", "prior", "past", "earlier"
+        ) or self.lower(j) in ("took", "received") and self.lower(j - 1) in ("previously", "already")
 
     def word_before(self, i: int) -> str:
         """The word before token ``i``, past articles ("Unlike the interferons": "unlike")."""
