@@ -697,3 +697,16 @@ def test_a_drug_taken_before_is_no_subject_and_figures_are_no_signs(tmp_path: Pa
     ))  # fmt: skip
     assert {c.subject for c in claims if c.relation == MSKG.Risk} <= {ID.tysabri, ID.natalizumab}
     assert not any(c.relation == MSKG.Risk and MSKG.manifestation in dict(c.qualifiers) for c in claims)
+
+
+def test_indicated_in_adults_for_forms_which_include(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "BRIUMVI (ublituximab) injection, for intravenous use\n\n"
+        "BRIUMVI is indicated in adults for relapsing forms of multiple sclerosis (MS), which include clinically "
+        "isolated syndrome, relapsing-remitting disease and active secondary progressive disease.\n\n"
+        "Patients had at least one infection.\n"
+    ))  # fmt: skip
+    indications = {dict(c.qualifiers)[MSKG.indication] for c in claims if c.relation == MSKG.RegulatoryDecision}
+    assert indications == {ID["relapsing-ms"], ID["clinically-isolated-syndrome"], ID["relapsing-remitting-ms"],
+                           ID["secondary-progressive-ms"]}  # fmt: skip
+    assert not any("one-infection" in str(o) for c in claims for o in (c.subject, c.object, *dict(c.qualifiers).values()))

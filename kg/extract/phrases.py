@@ -43,7 +43,7 @@ _LEADING_NOISE = re.compile(
     r"^(?:(?:a|an|the|any|some|certain|other|new|your|their|its|signs? of|symptoms? of|who|that|which|in|"
     r"(?:patients|people|those|anyone|adults|children) (?:with|who)|"
     r"(?:certain |some |other )?(?:types?|kinds?|forms?) of|history of|a history of|episodes? of|risk of|"
-    r"have|has|had|have had|are|is|were|was|be|being|get|got|develop|developed|take|taking)\s+)+",
+    r"have|has|had|have had|are|is|were|was|be|being|get|got|develop|developed|take|taking|at least|one|two|three)\s+)+",
     re.I,
 )
 _TRAILING_NOISE = re.compile(

@@ -46,6 +46,15 @@ _FAILURE = re.compile(
 _INCLUDES_OPENING = re.compile(r"^(?:this|these|that|they)\s+(?:also\s+)?(?:includes?|covers?|comprises?)\b", re.I)
 
 
+def _forms_included_after(sentence: Sentence, lo: int, hi: int) -> list[Mention]:
+    """The forms of MS a clause lists after ", which include" ("relapsing forms of MS, which
+    include clinically isolated syndrome, relapsing-remitting disease and …")."""
+    at = next((j for j in range(lo, hi) if sentence.seq_at(j, ("which", "include")) or sentence.seq_at(j, ("which", "includes"))), None)
+    if at is None:
+        return []
+    return [m for m in _without_descriptions(sentence, _conditions(sentence, at + 2, hi)) if is_ms(m)]
+
+
 def _ms_forms_included(sentence: Sentence) -> list[Mention]:
     """The forms of MS a sentence opening "This includes …" lists (only those: "This includes
     patients with liver disease" widens nothing)."""
@@ -157,7 +166,7 @@ def _trigger(sentence: Sentence, i: int) -> URIRef | None:
     word = sentence.lower(i)
     refusal = any(sentence.seq_at(i, r) for r in _REFUSAL)
     recommended = word == "recommended" and sentence.lower(i - 1) == "not"
-    if not (word in _APPROVAL_WORDS or refusal or recommended or word in _INTENT_WORDS and sentence.lower(i + 1) in ("for", "as")):
+    if not (word in _APPROVAL_WORDS or refusal or recommended or word in _INTENT_WORDS and _intended_for(sentence, i)):
         return None
     if any(sentence.seq_at(j, cue) for cue in _NOT_A_DECISION for j in range(max(0, i - 3), i + 4)):
         return None
@@ -174,6 +183,17 @@ def _trigger(sentence: Sentence, i: int) -> URIRef | None:
     if word in _INTENT_WORDS:
         return MSKG.NotIntended if negated else MSKG.Approved
     return MSKG.NotApproved if negated else MSKG.Approved
+
+
+def _intended_for(sentence: Sentence, i: int) -> bool:
+    """Whether "indicated"/"intended" at token i says what for: "indicated for", "indicated as",
+    "indicated in adults for"."""
+    for j in range(i + 1, i + 5):
+        if sentence.lower(j) in ("for", "as"):
+            return True
+        if sentence.lower(j) not in ("in", "adults", "adult", "patients", "children", "people", "only", "also"):
+            return False
+    return False
 
 
 def _generic_drug_before(sentence: Sentence, i: int) -> bool:
@@ -233,6 +253,9 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
         if not conditions and n + 1 < len(triggers) and sentence.clause_of(triggers[n + 1][0]) == (lo, hi):
             # "turned down the application in 2013 and then approved it for relapsing MS in 2014"
             conditions, (c_lo, c_hi) = _purposes(sentence, triggers[n + 1][0], scopes[n + 1][1], lexicon), scopes[n + 1]
+        included = [c for c in _forms_included_after(sentence, end, hi) if all(c.iri != d.iri for d in conditions)]
+        if included:
+            conditions, c_hi = conditions + included, hi
         ago = sentence.regex(_AGO, start, end)
         own = _own_years(sentence, products) if len(products) > 1 else {}
         for condition in conditions:
