@@ -710,3 +710,25 @@ def test_indicated_in_adults_for_forms_which_include(tmp_path: Path, lexicon: Le
     assert indications == {ID["relapsing-ms"], ID["clinically-isolated-syndrome"], ID["relapsing-remitting-ms"],
                            ID["secondary-progressive-ms"]}  # fmt: skip
     assert not any("one-infection" in str(o) for c in claims for o in (c.subject, c.object, *dict(c.qualifiers).values()))
+
+
+def test_second_review_cases(tmp_path: Path, lexicon: Lexicon) -> None:
+    def claims_of(text: str) -> list[Claim]:
+        return _page(tmp_path, lexicon, text)
+
+    risks = _risks(claims_of("Alemtuzumab-induced autoimmunity includes immune thrombocytopenia.\n"))
+    assert ID["immune-thrombocytopenia"] in risks  # an MS drug before "-induced" is what the sentence is about
+    decisions = {(dict(c.qualifiers)[MSKG.indication], dict(c.qualifiers)[MSKG.decisionStatus]) for c in claims_of(
+        "Ocrevus is approved for relapsing MS and is not approved for progressive forms of MS, which include primary "
+        "progressive MS.\n") if c.relation == MSKG.RegulatoryDecision}  # fmt: skip
+    assert (ID["primary-progressive-ms"], MSKG.Approved) not in decisions
+    assert (ID["primary-progressive-ms"], MSKG.NotApproved) in decisions
+    uses = {dict(c.qualifiers)[MSKG.condition] for c in claims_of(
+        "Fingolimod was the first oral drug for MS treatment. Amantadine is used for fatigue caused by MS and for "
+        "depression. Mitoxantrone is not an option for most patients with MS because of cardiotoxicity.\n"
+    ) if c.relation == MSKG.TherapeuticUse}  # fmt: skip
+    assert uses == {ID["multiple-sclerosis"], ID.fatigue, ID.depression}
+    agencies = {dict(c.qualifiers).get(MSKG.agency) for c in claims_of(
+        "The EMA approved Zeposia in 2020 for relapsing-remitting MS and approved it in 2021 for ulcerative colitis "
+        "after an FDA review.\n") if c.relation == MSKG.RegulatoryDecision}  # fmt: skip
+    assert agencies == {ID.ema}

@@ -214,11 +214,7 @@ class Sentence:
     @cached_property
     def drug_items(self) -> list[DrugItem]:
         """Drug mentions, with "Brand (ingredient)" or "ingredient (Brand)" merged into one item."""
-        drugs = [
-            m for m in self.mentions
-            if m.is_drug and not (m.kind == "therapy" and self.lower(m.first - 1) in _NEEDING)
-            and not (self.lower(m.last + 1) == "-" and self.lower(m.last + 2) in _CAUSED)
-        ]  # fmt: skip
+        drugs = [m for m in self.mentions if m.is_drug and not (m.kind == "therapy" and self.lower(m.first - 1) in _NEEDING)]
         items: list[DrugItem] = []
         k = 0
         while k < len(drugs):
@@ -340,7 +336,7 @@ class Sentence:
         named = [
             d for d in self.drug_items
             if lo <= d.first < hi and d.first not in self.listed and not self.indefinite(d)
-            and self.word_before(d.first) not in ("unlike", "than", "versus", "vs") and not self._taken_before(d.first)
+            and self.word_before(d.first) not in ("unlike", "than", "versus", "vs") and not self._incidental(d)
             and not (self.lower(d.first - 1) in ("with", "to") and self.lower(d.first - 2) == "compared")
         ]  # fmt: skip
         anaphor = self.anaphor_at(lo, hi)
@@ -360,9 +356,17 @@ class Sentence:
             return anaphor[1]
         return ()
 
+    def _incidental(self, d: DrugItem) -> bool:
+        """Whether a drug the ontology does not list is named only as a cause or a past exposure
+        ("citrate-induced hypocalcaemia", "previous use of immunosuppressants"): the subject only
+        when nothing else is."""
+        if not d.is_class and any(m.first == d.first and m.source == "lexicon" for m in self.mentions):
+            return False  # a drug the ontology lists is what "natalizumab-associated PML" is about
+        return self.lower(d.last + 1) == "-" and self.lower(d.last + 2) in _CAUSED or self._taken_before(d.first)
+
     def _taken_before(self, i: int) -> bool:
         """Whether the drug at token ``i`` is one taken in the past ("previous use of
-        immunosuppressants", "prior treatment with natalizumab"): a risk factor, not the subject."""
+        immunosuppressants", "prior treatment with natalizumab")."""
         j = i - 1
         while j >= 0 and self.lower(j) in ("the", "a", "an", "other"):
             j -= 1
@@ -381,7 +385,8 @@ class Sentence:
     def subject(self) -> tuple[DrugItem, ...]:
         """What the sentence is about; falls back on the drug under discussion, then on the
         document's drug."""
-        return self.subject_in(0, len(self.tokens)) or self.last_subject or self.focus
+        incidental = tuple(d for d in self.drug_items if self._incidental(d))[:1]
+        return self.subject_in(0, len(self.tokens)) or self.last_subject or self.focus or incidental
 
     def subject_at(self, i: int) -> tuple[DrugItem, ...]:
         """What the clause containing token ``i`` is about."""

@@ -46,13 +46,17 @@ _FAILURE = re.compile(
 _INCLUDES_OPENING = re.compile(r"^(?:this|these|that|they)\s+(?:also\s+)?(?:includes?|covers?|comprises?)\b", re.I)
 
 
-def _forms_included_after(sentence: Sentence, lo: int, hi: int) -> list[Mention]:
-    """The forms of MS a clause lists after ", which include" ("relapsing forms of MS, which
-    include clinically isolated syndrome, relapsing-remitting disease and …")."""
-    at = next((j for j in range(lo, hi) if sentence.seq_at(j, ("which", "include")) or sentence.seq_at(j, ("which", "includes"))), None)
-    if at is None:
+def _forms_included_after(sentence: Sentence, conditions: list[Mention], hi: int) -> list[Mention]:
+    """The forms of MS listed after ", which include" right after a decision's last condition
+    ("relapsing forms of MS (MS), which include clinically isolated syndrome, …")."""
+    if not conditions:
         return []
-    return [m for m in _without_descriptions(sentence, _conditions(sentence, at + 2, hi)) if is_ms(m)]
+    at = conditions[-1].last + 1
+    while sentence.lower(at) in ("(", ")") or sentence.lower(at - 1) == "(" and sentence.lower(at) != ",":
+        at += 1  # "(MS)"
+    if not (sentence.seq_at(at, (",", "which", "include")) or sentence.seq_at(at, (",", "which", "includes"))):
+        return []
+    return [m for m in _without_descriptions(sentence, _conditions(sentence, at + 3, hi)) if is_ms(m)]
 
 
 def _ms_forms_included(sentence: Sentence) -> list[Mention]:
@@ -231,7 +235,7 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
         seen.add((lo, i))
         start, end = scopes[n]
         # the agency in this trigger's own part ("…, and the European Commission authorised it in 2013 …"), else the clause's
-        agencies = sentence.of_kind("agency", lo=start, hi=end) or sentence.of_kind("agency", lo=lo, hi=end)
+        agencies = sentence.of_kind("agency", lo=start, hi=i) or sentence.of_kind("agency", lo=lo, hi=end)
         agency = agencies[0].iri if agencies else None
         years = _year(sentence, start, end, status)
         products = _drugs(sentence, i, lo, end)
@@ -253,7 +257,8 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
         if not conditions and n + 1 < len(triggers) and sentence.clause_of(triggers[n + 1][0]) == (lo, hi):
             # "turned down the application in 2013 and then approved it for relapsing MS in 2014"
             conditions, (c_lo, c_hi) = _purposes(sentence, triggers[n + 1][0], scopes[n + 1][1], lexicon), scopes[n + 1]
-        included = [c for c in _forms_included_after(sentence, end, hi) if all(c.iri != d.iri for d in conditions)]
+        last_here = not any(sentence.clause_of(j) == (lo, hi) for j, _ in triggers[n + 1 :])
+        included = [c for c in _forms_included_after(sentence, conditions, hi) if all(c.iri != d.iri for d in conditions)] if last_here else []
         if included:
             conditions, c_hi = conditions + included, hi
         ago = sentence.regex(_AGO, start, end)
@@ -394,11 +399,15 @@ def _without_descriptions(sentence: Sentence, conditions: list[Mention]) -> list
 
 def _only_describing(sentence: Sentence, c: Mention, i: int) -> bool:
     """Whether a condition after a use at token i only describes the patients or the condition
-    used for: "another MS drug" (a word for a drug after it), "severe relapses, such as those
-    causing paralysis" (what the relapses cause)."""
-    if sentence.lower(c.last + 1) in _DRUG_WORDS:
+    used for: "not responded to another MS drug", "severe relapses, such as those causing
+    paralysis" (what the relapses cause)."""
+    if sentence.lower(c.last + 1) in _DRUG_WORDS and any(
+        sentence.lower(j) in ("another", "other", "previous", "prior", "different") for j in range(max(i, c.first - 2), c.first)
+    ):
         return True
-    return any(sentence.lower(j) in ("causing", "caused") or sentence.seq_at(j, ("such", "as", "those")) for j in range(i, c.first))
+    # from the last new purpose before it ("… caused by MS and for depression": depression is one)
+    lo = max([i, *(j for j in range(i, c.first) if sentence.seq_at(j, ("and", "for")) or sentence.lower(j) == ";")])
+    return any(sentence.lower(j) in ("causing", "caused") or sentence.seq_at(j, ("such", "as", "those")) for j in range(lo, c.first))
 
 
 def _user(sentence: Sentence, i: int) -> list[DrugItem]:
@@ -461,6 +470,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             continue  # "approved for the treatment of": the approval says the use
         used_any = True
         end = min(hi, triggers[n + 1]) if n + 1 < len(triggers) else hi
+        end = sentence.first_of("because", "due to", lo=i, hi=end) or end  # "… because of cardiotoxicity": the reason, not a use
         conditions = _conditions(sentence, i, end, lexicon)
         if introduces:
             conditions = _specific(sentence, conditions)  # "It can be used for various forms of MS:": the list says which

@@ -292,7 +292,7 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
             close = sentence.first_of(")", lo=e.last + 2) or e.last + 2
             members = sentence.members(e.last + 2, close)
             listed = _named_signs(sentence, e.last + 2, close)
-            figures = re.search(r"\d|%|\bpatients\b|\bpeople\b", sentence.span_text(e.last + 2, close - 1))
+            figures = re.match(r"\s*(?:about|approximately|around|nearly|~)?\s*\d+(?:\.\d+)?\s*%", sentence.span_text(e.last + 2, close - 1))
             if len(members) > 1 and len(listed) == len(members) and all(not _disease(m) for m in listed) and not figures:
                 signs.setdefault(id(e), []).extend(s for m in listed for s in distributed(sentence, m))
                 sign_ids |= {id(m) for m in effects if e.last + 1 < m.first < close}
