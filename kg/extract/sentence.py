@@ -13,6 +13,7 @@ from typing import Any
 from rdflib import URIRef
 
 from .claims import Evidence
+from .documents import CELL_GAP
 from .lexicon import Mention, Token, past_ingredients
 from .nlp import Assertion, ClinicalText
 from .phrases import NUMBER_WORDS
@@ -154,8 +155,6 @@ class Sentence:
     def cells(self) -> list[tuple[int, int]]:
         """A table row's cells as character ranges of the sentence: between " | " marks, or runs
         of spaces in a plain-text table (``documents.CELL_GAP``), spaces trimmed."""
-        from .documents import CELL_GAP
-
         text = self.text.rstrip()
         bounds = [0, *(x for gap in CELL_GAP.finditer(text) for x in (gap.start(), gap.end())), len(text)]
         cells = []
@@ -164,6 +163,11 @@ class Sentence:
                 start += 1
             cells.append((start, end))
         return cells
+
+    def joined(self, last: int, first: int, words: frozenset[str] = frozenset({",", "and", "or"})) -> bool:
+        """Whether only these words (a comma, "and", "or") stand between token ``last`` and token
+        ``first``: the two are coordinated ("Depression and suicidal thoughts")."""
+        return {self.lower(j) for j in range(last + 1, first)} <= words
 
     def text_of(self, first: int, last: int) -> str:
         return self.text[self.tokens[first].start - self.start : self.tokens[last].end - self.start]

@@ -56,7 +56,7 @@ def _forms_included_after(sentence: Sentence, conditions: list[Mention], hi: int
         at += 1  # "(MS)"
     if not (sentence.seq_at(at, (",", "which", "include")) or sentence.seq_at(at, (",", "which", "includes"))):
         return []
-    return [m for m in _without_descriptions(sentence, _conditions(sentence, at + 3, hi)) if is_ms(m)]
+    return _ms_forms(sentence, at + 3, hi)
 
 
 def _ms_forms_included(sentence: Sentence) -> list[Mention]:
@@ -64,8 +64,12 @@ def _ms_forms_included(sentence: Sentence) -> list[Mention]:
     patients with liver disease" widens nothing)."""
     if not _INCLUDES_OPENING.match(sentence.text):
         return []
-    found = _without_descriptions(sentence, _conditions(sentence, 0, len(sentence.tokens)))
-    return [m for m in found if is_ms(m)]
+    return _ms_forms(sentence, 0, len(sentence.tokens))
+
+
+def _ms_forms(sentence: Sentence, lo: int, hi: int) -> list[Mention]:
+    """The forms of MS named in tokens lo..hi, without those that only describe the next."""
+    return [m for m in _without_descriptions(sentence, _conditions(sentence, lo, hi)) if is_ms(m)]
 
 
 def _conditions(sentence: Sentence, lo: int, hi: int, lexicon: Lexicon | None = None) -> list[Mention]:
@@ -300,7 +304,7 @@ def _coordinated(sentence: Sentence, agencies: list[Mention]) -> list[URIRef]:
     Agency has approved …"): each decided."""
     joined = agencies[:1]
     for a in agencies[1:]:
-        if {sentence.lower(j) for j in range(joined[-1].last + 1, a.first)} <= {",", "and", "or", "nor", "the"}:
+        if sentence.joined(joined[-1].last, a.first, frozenset({",", "and", "or", "nor", "the"})):
             joined.append(a)
         else:
             break

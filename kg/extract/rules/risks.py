@@ -380,10 +380,9 @@ def sharing_heads(sentence: Sentence, signs: list[Mention]) -> list[Mention]:
     for m in signs:
         before = out[-1] if out else None
         match = _OF_A_PART.fullmatch(normal_form(before.label or before.text)) if before is not None else None
-        between = {sentence.lower(j) for j in range(before.last + 1, m.first)} if before is not None else set()
-        if (match is not None and match["part"] in BODY_PARTS and sentence.lower(m.last) in BODY_PARTS
+        if (match is not None and before is not None and match["part"] in BODY_PARTS and sentence.lower(m.last) in BODY_PARTS
                 and (m.first == m.last or " of " in f" {normal_form(m.label or m.text)} ")
-                and between and between <= {",", "or", "and"}):  # fmt: skip
+                and m.first > before.last + 1 and sentence.joined(before.last, m.first)):  # fmt: skip
             # "… of your skin or the whites of your eyes": a yellowing of the whites of the eyes too
             out.append(sentence.mint(f"{match['head']} {normal_form(m.label or m.text)}", m.kind, m.first, m.last))
             continue
@@ -632,7 +631,7 @@ def _joined_with(sentence: Sentence, head: Mention | None, candidates: list[Ment
     for m in candidates:
         if joined is None or m.first <= joined.last:
             continue
-        if {sentence.lower(j) for j in range(joined.last + 1, m.first)} <= {",", "and", "or"}:
+        if sentence.joined(joined.last, m.first):
             if all(m.iri != e.iri for e in effects):
                 effects = sorted([*effects, m], key=lambda x: x.first)
             joined = m
@@ -809,9 +808,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             severities |= own_list[-1]  # "Common, usually mild side effects include nausea, …": each is mild
         if general is not None:
             severities |= set(severity_words(sentence.span_text(max(0, general.first - 2), general.first - 1) + " " + general.text))
-        coordinated = item_head is not None and e.first > item_head.last and {
-            sentence.lower(j) for j in range(item_head.last + 1, e.first)
-        } <= {",", "and", "or"}  # "Depression and suicidal thoughts." under a lead that says serious: both
+        # "Depression and suicidal thoughts." under a lead that says serious: both
+        coordinated = item_head is not None and e.first > item_head.last and sentence.joined(item_head.last, e.first)
         if lead_serious and (e is item_head or coordinated) or section_serious:
             severities.add("Serious")
         if n == 0 and _FATAL.search(clause):

@@ -29,12 +29,10 @@ _APPROVAL_COLUMN = re.compile(r"\bapprov|\blicen[cs]ed\b")
 
 
 def _cells(sentence: Sentence) -> list[tuple[int, int]]:
-    """The token range of each cell of a table row (empty where the cell is)."""
-    out = []
-    for start, end in sentence.cells():
-        inside = [i for i, tok in enumerate(sentence.tokens) if start <= tok.start - sentence.start < end]
-        out.append((inside[0], inside[-1] + 1) if inside else (len(sentence.tokens), len(sentence.tokens)))
-    return out
+    """The token range of each cell of a table row (first token, one past the last; empty where
+    the cell is)."""
+    n = len(sentence.tokens)
+    return [(sentence.token_at_char(s), sentence.token_at_char(e - 1) + 1) if e > s else (n, n) for s, e in sentence.cells()]
 
 
 def _column(columns: tuple[str, ...], pattern: re.Pattern[str]) -> int | None:
