@@ -732,3 +732,31 @@ def test_second_review_cases(tmp_path: Path, lexicon: Lexicon) -> None:
         "The EMA approved Zeposia in 2020 for relapsing-remitting MS and approved it in 2021 for ulcerative colitis "
         "after an FDA review.\n") if c.relation == MSKG.RegulatoryDecision}  # fmt: skip
     assert agencies == {ID.ema}
+
+
+def test_a_blood_test_is_named_by_what_it_checks(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Avonex (interferon beta-1a) is an injection.\n\n"
+        "Your doctor will order blood tests to check your blood cell counts and your liver function before you start, "
+        "and again 1, 3 and 6 months after you start.\n\n"
+        "You will also have liver function tests (blood tests that check your liver) before each course.\n\n"
+        "Blood tests that check your kidneys are done every year.\n"
+    ))  # fmt: skip
+    statements = _statements(claims, MSKG.MonitoringRequirement)
+    tests = {p for s in statements for p in s[MSKG.procedure]}
+    assert tests == {ID["blood-count"], ID["liver-function-test"], ID["kidney-function-test"]}  # no "blood test"
+    kidney = [s for s in statements if s[MSKG.procedure] == [ID["kidney-function-test"]]]
+    assert kidney[0][MSKG.checks] == [ID.kidney]
+    liver = {t for s in statements if s[MSKG.procedure] == [ID["liver-function-test"]] for t in s.get(MSKG.timing, [])}
+    assert MSKG.DuringTreatment in liver and MSKG.AfterTreatment not in liver  # "months after you start"
+
+
+def test_a_procedure_a_rule_names_is_the_lexicons_under_any_of_its_names(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Mayzent (siponimod) is a tablet.\n\n"
+        "Your provider should check your skin before you start and then once a year.\n\n"
+        "An ophthalmologic evaluation is recommended before treatment begins.\n\n"
+        "Test for anti-JCV antibodies before starting.\n"
+    ))  # fmt: skip
+    procedures = {p for s in _statements(claims, MSKG.MonitoringRequirement) for p in s[MSKG.procedure]}
+    assert {ID["skin-exam"], ID["eye-test"]} <= procedures  # "skin check" and "eye examination" are in the ontology

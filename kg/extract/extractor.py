@@ -173,7 +173,7 @@ def extract(
     discourse: dict[str, object] = {}
     for index, (unit, tokens, mentions) in enumerate(zip(units, tokens_of, mentions_of)):
         sentence = _sentence(doc, unit, tokens, mentions, context, ingredients)
-        sentence.discourse, sentence.index = discourse, index
+        sentence.discourse, sentence.index, sentence.lexicon = discourse, index, lexicon
         registry.note(mentions, sentence.evidence)
         if unit.block == "heading" and not sentence.drug_items:
             last_subject = focus  # a section without a drug in its heading is about the document's drug

@@ -13,6 +13,8 @@ infections", "herpes infection" and "the herpes infection" are one thing.
 ('doctors-office', 'lymphocyte', 'herpes', 'antibody')
 >>> mint_slug("skin exam"), mint_slug("blood pressure measurement"), mint_slug("HBV screening test")
 ('skin-test', 'blood-pressure-test', 'hbv-screening')
+>>> mint_slug("ophthalmologic evaluation"), mint_slug("anti-JCV antibody testing"), mint_slug("heart rate monitoring")
+('eye-test', 'jcv-antibody-test', 'heart-rate-test')
 >>> mint_slug("allergy to dalfampridine"), mint_slug("hypersensitivity reaction to dalfampridine")
 ('hypersensitivity-to-dalfampridine', 'hypersensitivity-to-dalfampridine')
 """
@@ -84,7 +86,11 @@ def normal_form(name: str) -> str:
 
 #: last words that name the same kind of procedure: "skin check", "skin exam" and "skin
 #: examination" are one thing, a skin test (the label keeps the document's word)
-_TEST_WORDS = frozenset({"check", "exam", "examination", "evaluation", "assessment", "measurement", "testing", "test"})
+_TEST_WORDS = frozenset({"check", "exam", "examination", "evaluation", "assessment", "measurement", "testing", "test", "monitoring"})
+#: words before a test word that name the same thing: an ophthalmic evaluation is an eye test, an
+#: anti-JCV antibody test a JCV antibody test
+_TEST_SUBJECTS = {"ophthalmic": "eye", "ophthalmologic": "eye", "ophthalmological": "eye", "hepatic": "liver", "renal": "kidney"}
+_ANTI = re.compile(r"^anti-(?=\S+ antibod)")
 
 
 #: an allergy to a thing, however written, is one thing: "allergy to", "allergic reaction to",
@@ -95,11 +101,14 @@ _ALLERGY = re.compile(r"^(?:known |serious |severe )*(?:allergy|allergic reactio
 def mint_slug(name: str) -> str:
     """The IRI path segment of a name (``…/id/<slug>``): its normal form, letters and digits
     joined by hyphens; possessives lose their apostrophe ("doctor's office": doctors-office); the
-    words for a check end in "test" ("blood pressure measurement": blood-pressure-test), and an
+    words for a check end in "test" ("blood pressure measurement": blood-pressure-test), with the
+    plain word for what it looks at ("ophthalmic evaluation": eye-test), and an
     allergy is a hypersensitivity ("allergic reaction to X": hypersensitivity-to-x)."""
     words = _ALLERGY.sub("hypersensitivity to ", normal_form(name).replace("'", "")).split(" ")
     if len(words) > 1 and words[-1] in _TEST_WORDS:
         words[-1] = "test"
+        words = _ANTI.sub("", " ".join(words)).split(" ")
+        words = [_TEST_SUBJECTS.get(w, w) for w in words]
         if words[-2] == "screening":  # "hepatitis B screening test": a screening
             words.pop()
     return _SLUG.sub("-", " ".join(words)).strip("-")

@@ -92,6 +92,14 @@ class DrugItem:
         return self.kind == "drug_class"
 
 
+#: kinds of entity a rule's name and the lexicon's may give one thing
+_CONDITION_KINDS = frozenset({"condition", "adverse_effect"})
+
+
+def _same_kind(known: str, wanted: str) -> bool:
+    return known == wanted or known in _CONDITION_KINDS and wanted in _CONDITION_KINDS
+
+
 @dataclass
 class Sentence:
     """A sentence (or a heading) of a document with its analysis."""
@@ -125,6 +133,9 @@ class Sentence:
     #: the document the sentence is in, and where in it the sentence is (units counted from 0)
     document: Any = None
     index: int = 0
+    #: the ontology's names: a thing a rule names from words ("check your skin") is the lexicon's
+    #: entity when one of its names is those words
+    lexicon: Any = None
     #: things rules found in spans that no recogniser knew (recorded by the extractor)
     minted: list[Mention] = field(default_factory=list)
     #: what rules found in this sentence that list items after it build on
@@ -503,11 +514,15 @@ class Sentence:
 
     def mint(self, name: str, kind: str, first: int, last: int) -> Mention:
         """A thing the sentence names in tokens ``first``..``last`` that no recogniser found: its
-        IRI is minted from the name (the extractor records it with the sentence's evidence)."""
+        IRI is the lexicon's entity of that name ("skin check" is the skin examination), else minted
+        from the name (the extractor records it with the sentence's evidence)."""
         from ..namespaces import ID
         from .names import mint_slug, normal_form
 
-        iri = ID[mint_slug(name)]
+        known = self.lexicon.lookup(name) if self.lexicon is not None else None
+        if known is not None and not (str(known[0]).startswith(str(ID)) and _same_kind(known[1], kind)):
+            known = None  # "mainly" names a use's extent, not a sign
+        iri = known[0] if known is not None else ID[mint_slug(name)]
         mention = Mention(
             iri, kind, first, last, self.tokens[first].start, self.tokens[last].end, self.text_of(first, last),
             normal_form(name), None, "span",

@@ -21,7 +21,7 @@ from .risks import CONTRA_CUES, CONTRA_KINDS, EFFECT_KINDS, TIMING, is_ms, test_
 __all__ = ["monitoring"]
 
 _MONITORING_CUES = re.compile(
-    r"\b(?:test\w*|check\w*|monitor\w*|measur\w*|screen\w*|exam\w*|observ\w*|watch\w*|obtain|scan|count|"
+    r"\b(?:test\w*|check\w*|monitor\w*|measur\w*|screen\w*|exam\w*|observ\w*|watch\w*|obtain|scan|count|evaluat\w*|assess\w*|"
     r"electrocardiogram|ecg|mri|will need|will have|will be)\b",
     re.I,
 )
@@ -79,13 +79,49 @@ def _screened(sentence: Sentence, found: list[Mention]) -> dict[int, Mention]:
     return reasons
 
 
+#: names of tests that say only how a sample is taken, not what is tested
+_GENERIC_TESTS = frozenset({"blood test", "blood work", "bloodwork", "laboratory test", "lab test", "test", "blood sample"})
+#: what a test is for: "blood tests to check your liver", "tests that measure your blood cell counts"
+_TESTS_WHAT = re.compile(r"^\s*(?:to|that|which)\s+(?:check|checks|measure|measures|test|tests|look at|looks at)\s+", re.I)
+
+
+def _generic(p: Mention) -> bool:
+    return normal_form(p.label or p.text) in _GENERIC_TESTS
+
+
 def _detailed(sentence: Sentence, p: Mention) -> bool:
     """Whether a procedure is only the kind of the ones its parentheses name ("blood tests
-    (complete blood count and kidney function)")."""
-    if sentence.lower(p.last + 1) != "(":
+    (complete blood count and kidney function)"), or only how the one before its parentheses is
+    done ("liver function tests (blood tests that check your liver)")."""
+    if sentence.lower(p.first - 1) == "(" and _generic(p):
+        return any(q.last == p.first - 2 for q in sentence.of_kind("procedure"))
+    if sentence.lower(p.last + 1) != "(" or not _generic(p):
         return False
     end = sentence.first_of(")", lo=p.last + 1) or len(sentence.tokens)
     return bool(sentence.of_kind("procedure", lo=p.last + 2, hi=end))
+
+
+def _specific(sentence: Sentence, p: Mention) -> list[Mention] | None:
+    """The tests a generic one is, by what it checks: "blood tests to check your blood cell counts
+    and your liver function" are a blood count and a liver function test, "blood tests that check
+    your liver" a liver function test. None when the text does not say."""
+    if not _generic(p):
+        return None
+    after = _TESTS_WHAT.match(sentence.text[sentence.tokens[p.last].end - sentence.start :])
+    if after is None:
+        return None
+    at = sentence.token_at_char(sentence.tokens[p.last].end - sentence.start + after.end())
+    hi = sentence.clause_of(at)[1]
+    stop = sentence.first_of("before", "after", "during", "every", "while", "to", "for", "if", "because", lo=at, hi=hi) or hi
+    tests: list[Mention] = []
+    for first, last in sentence.members(at, stop):
+        named = [q for q in sentence.of_kind("procedure", lo=first, hi=last + 1)]
+        organs = sentence.of_kind("organ", lo=first, hi=last + 1)
+        if named:
+            tests += named
+        elif organs:
+            tests.append(sentence.mint(f"{normal_form(organs[0].text)} function test", "procedure", first, last))
+    return tests or None
 
 
 def _measured_by(sentence: Sentence, p: Mention) -> bool:
@@ -105,6 +141,11 @@ def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
         if not (sentence.lower(p.first - 1) == "including" and any(q.last < p.first for q in sentence.of_kind("procedure")))
         and not _measured_by(sentence, p) and not _detailed(sentence, p)
     ]  # fmt: skip
+    for p in list(found):
+        specific = _specific(sentence, p)
+        if specific is not None:
+            found.remove(p)
+            found += [q for q in specific if all(q.first != f.first for f in found)]
     for pattern, name in _VERB_PROCEDURES:
         for m in pattern.finditer(sentence.text):
             at = sentence.token_at_char(m.start())
@@ -163,6 +204,8 @@ def _old_timepoints(phrase_words: str, object_words: str) -> list[URIRef]:
             points.append(MSKG.DuringAdministration if administration else MSKG.DuringTreatment)
         elif re.search(r"\bfirst\b", obj):
             points.append(MSKG.AfterFirstDose)
+        elif start:  # "3 and 6 months after you start": while on the drug
+            points.append(MSKG.DuringTreatment)
         else:
             points.append(MSKG.AfterAdministration if administration or each else MSKG.AfterTreatment)
     return points
@@ -269,9 +312,12 @@ _TEST_NOUNS = frozenset({"test", "tests", "panel", "panels", "monitoring", "exam
 def _organ_named(procedure: Mention) -> list[URIRef]:
     """The organ a test's written name checks ("liver function tests", "cardiac monitoring"); a
     name without the word for a test ("check … liver function") names what is looked at, not a test of it."""
-    # an abbreviation ("LFTs") is read by its long form, any other name as written
+    # an abbreviation ("LFTs") is read by its long form, any other name as written; a test named
+    # from other words ("blood tests that check your liver") by its name
     name = procedure.label or procedure.text if " " not in procedure.text and len(procedure.text) <= 5 else procedure.text
-    words = re.findall(r"[a-z]+", name.lower())
+    if procedure.source == "span":
+        name = procedure.label or name
+    words = [singular(w) for w in re.findall(r"[a-z]+", name.lower())]
     if not _TEST_NOUNS & set(words):
         return []
     return list(dict.fromkeys(ID[_ORGAN_WORDS[w]] for w in words if w in _ORGAN_WORDS))
@@ -365,7 +411,7 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers += [(MSKG.population, q) for q in populations]
         qualifiers += [(MSKG.population, q.iri) for q in own_populations if _population_of(sentence, q, p, procedures)]
         organs = [o.iri for o in sentence.of_kind("organ", lo=lo, hi=hi)]
-        qualifiers += [(MSKG.checks, o) for o in organs or _organ_named(p)]
+        qualifiers += [(MSKG.checks, o) for o in _organ_named(p) or organs]
         own = screened.get(id(p))
         named_after = [m.iri for m in p.parts if m.kind in CONTRA_KINDS and re.search(r"screening|test$", str(p.iri))]
         qualifiers += [(MSKG.reason, r) for r in ([own.iri] if own is not None else reasons or named_after)]
