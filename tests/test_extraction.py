@@ -760,3 +760,16 @@ def test_a_procedure_a_rule_names_is_the_lexicons_under_any_of_its_names(tmp_pat
     ))  # fmt: skip
     procedures = {p for s in _statements(claims, MSKG.MonitoringRequirement) for p in s[MSKG.procedure]}
     assert {ID["skin-exam"], ID["eye-test"]} <= procedures  # "skin check" and "eye examination" are in the ontology
+
+
+def test_a_mechanism_named_by_its_noun_or_by_fewer_cells(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Mavenclad (cladribine) is a tablet.\n\n"
+        "The benefit of cladribine is believed to come from depletion of B and T lymphocytes.\n\n"
+        "Dalfampridine blocks voltage-gated potassium channels.\n\n"
+        "Siponimod lowers the number of lymphocytes in your blood, so infections are more likely.\n"
+    ))  # fmt: skip
+    mechanisms = {(s[MSKG.drug][0], m) for s in _statements(claims, MSKG.MechanismStatement) for m in s.get(MSKG.mechanism, [])}
+    assert (ID.cladribine, ID["lymphocyte-depletion"]) in mechanisms
+    assert (ID.dalfampridine, ID["potassium-channel-blockade"]) in mechanisms  # "voltage-gated" only qualifies the channel
+    assert not any(drug == ID.siponimod for drug, _ in mechanisms)  # fewer lymphocytes as a side effect is no mechanism

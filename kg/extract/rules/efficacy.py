@@ -41,7 +41,8 @@ _STUDY_WORDS = frozenset({"study", "studies", "trial", "trials", "studying"})
 _FUNDING_WORDS = frozenset({"fund", "funded", "funding", "funds", "sponsor", "sponsored", "sponsors", "paid"})
 _CONDUCT_WORDS = frozenset({"conducted", "run", "ran", "led", "carried"})
 _MECHANISM_VERBS = {
-    re.compile(r"^(?:deplet|remov)(?:e|es|ed|ing)$"): "depletion",
+    re.compile(r"^(?:deplet|remov|eliminat)(?:e|es|ed|ing)$|^(?:kill|destroy)(?:s|ed|ing)?$"): "depletion",
+    re.compile(r"^stimulat(?:e|es|ed|ing)$"): "stimulation",
     re.compile(r"^(?:inhibit|limit)(?:s|ed|ing)?$"): "inhibition",
     re.compile(r"^block(?:s|ed|ing)?$"): "blockade",
     re.compile(r"^activat(?:e|es|ed|ing)$"): "activation",
@@ -50,10 +51,16 @@ _MECHANISM_VERBS = {
     re.compile(r"^boost(?:s|ed|ing)?$"): "boost",
 }
 #: "stop immune cells from crossing the blood-brain barrier": their entry is blocked
+#: a mechanism named by its noun, before what it acts on ("depletion of B cells")
+_MECHANISM_NOUNS = {"depletion": "depletion", "inhibition": "inhibition", "blockade": "blockade", "activation": "activation",
+                    "stimulation": "stimulation", "modulation": "modulation", "sequestration": "sequestration"}  # fmt: skip
+#: fewer cells: depletion ("reduces the number of", "a reduction in the numbers of", "lowering the count of")
+_FEWER = re.compile(r"(?:reduc\w*|lower\w*|decreas\w*)\s+(?:in\s+)?(?:the\s+)?(?:number|numbers|count|counts|levels?)\s+of\s", re.I)
+_HOW_IT_WORKS = re.compile(r"\b(?:works?|working|mechanism|benefit|by (?:reduc|lower|decreas)\w*)\b", re.I)
 _ENTRY = re.compile(r"\b(?:stop|stops|prevent|prevents|keep|keeps)\s+(.+?)\s+(?:from|out of)\s+(?:crossing|entering|getting into|reaching|the)\b", re.I)
 _TARGET_CUES = re.compile(
     r"\b(?:bind\w*|attach\w*|target\w*|directed against|directed at|acts? on|deplet\w*|remov\w*|inhibit\w*|block\w*|"
-    r"activat\w*|modulat\w*|keeps?|trap\w*|a protein called|on the surface of|on)\b",
+    r"activat\w*|modulat\w*|keeps?|trap\w*|a protein called|on the surface of|on|depletion)\b",
     re.I,
 )
 
@@ -191,7 +198,7 @@ def _targets(sentence: Sentence) -> list[Mention]:
     found = sorted(found, key=lambda t: t.first)
     kept: list[Mention] = []
     for t in found:
-        between = [sentence.lower(j) for j in range(kept[-1].last + 1, t.first)] if kept else []
+        between = [sentence.lower(j) for j in range(max(k.last for k in kept) + 1, t.first)] if kept else []
         if between[:1] == [","] and len(between) >= 2 and between[1] in ("a", "an", "the") and len(between) <= 5 and all(
             w == "of" or w not in FUNCTION_WORDS for w in between[2:]
         ):
@@ -209,7 +216,7 @@ def _head(target: Mention, sentence: Sentence) -> str:
     lymphocyte)."""
     head = normal_form(target.label or target.text)
     # "activated immune cells": immune-cell entry; "circulating CD20-positive B cells": B-cell depletion
-    head = re.sub(r"^(?:(?:\w+ed|certain|many|some|circulating|mature|cd\d+[a-z]?-positive|cd\d+[a-z]?\+)\s+)+(?=\w)", "", head)
+    head = re.sub(r"^(?:(?:[\w-]+ed|certain|many|some|circulating|mature|cd\d+[a-z]?-positive|cd\d+[a-z]?\+)\s+)+(?=\w)", "", head)
     if sentence.lower(target.first - 1) == "and" or sentence.lower(target.last + 1) == "and":
         # "B and T lymphocytes": the cells, whatever their kind; B, T and NK cells are lymphocytes
         head = head.split()[-1]
@@ -233,6 +240,17 @@ def _named_mechanism(sentence: Sentence, targets: list[Mention]) -> tuple[str, M
         if target is not None:
             return f"{_head(target, sentence)} entry blockade", target
     for i, token in enumerate(sentence.tokens):
+        nominal = _MECHANISM_NOUNS.get(token.lower)
+        if nominal is not None and sentence.lower(i + 1) == "of":  # "depletion of B and T lymphocytes"
+            target = next((t for t in targets if i + 1 < t.first <= i + 4), None)
+            if target is not None:
+                return f"{_head(target, sentence)} {nominal}", target
+        if _FEWER.match(sentence.text[token.start - sentence.start :]) and _HOW_IT_WORKS.search(sentence.text):
+            # "thought to work by reducing the number of B and T lymphocytes" (not "it lowers the number of
+            # lymphocytes in your blood", a side effect)
+            target = next((t for t in targets if i < t.first <= i + 7), None)
+            if target is not None:
+                return f"{_head(target, sentence)} depletion", target
         if token.lower == "depletion" and sentence.lower(i - 1) == "their" and targets:
             earlier = [t for t in targets if t.last < i]
             if earlier:
