@@ -773,3 +773,14 @@ def test_a_mechanism_named_by_its_noun_or_by_fewer_cells(tmp_path: Path, lexicon
     assert (ID.cladribine, ID["lymphocyte-depletion"]) in mechanisms
     assert (ID.dalfampridine, ID["potassium-channel-blockade"]) in mechanisms  # "voltage-gated" only qualifies the channel
     assert not any(drug == ID.siponimod for drug, _ in mechanisms)  # fewer lymphocytes as a side effect is no mechanism
+
+
+def test_when_effects_start_is_read_for_a_whole_list_and_early_treatment(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Tecfidera (dimethyl fumarate) is a capsule.\n\n"
+        "Nausea, stomach pain and vomiting are also common with dimethyl fumarate, mostly in the first few weeks.\n\n"
+        "Flushing can start a few hours after your dose.\n"
+    ))  # fmt: skip
+    onset = {s[MSKG.adverseEffect][0]: set(s.get(MSKG.onsetTiming, [])) for s in _statements(claims, MSKG.Risk)}
+    assert onset[ID.nausea] == onset[ID.vomiting] == {MSKG.DuringTreatment}  # each of the list, early in treatment
+    assert onset[ID.flushing] == {MSKG.AfterAdministration}  # "after your dose"

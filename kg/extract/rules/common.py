@@ -134,10 +134,10 @@ def status(sentence: Sentence, first: int, last: int | None = None) -> URIRef:
 
 
 _FIRST_DOSE = re.compile(r"\b(?:after|following|with|within .{0,20}?of)\s+(?:the|your|a)\s+first\s+(?:dose|infusion|injection|course)\b|\bfirst-dose\b", re.I)
-_DURING = re.compile(r"\bduring\s+(?:the|each|an|every)\s+(?:infusion|injection|dose)\b", re.I)
+_DURING = re.compile(r"\bduring\s+(?:the|each|an|every|your|a)\s+(?:first\s+)?(?:infusion|injection|dose)s?\b", re.I)
 _AFTER_EACH = re.compile(
-    r"\b(?:after|following)\s+(?:each|the|an|every|a)\s+(?:infusion|injection|dose)\b|"
-    r"\bwithin\s+(?:\d+\s*(?:to|-|\u2013|or)\s*)?\d+\s+(?:minutes?|hours?|days?)\s+(?:after|of)\s+(?:it|the|an?|each|\w+)\b|\bafter the infusion\b",
+    r"\b(?:after|following)\s+(?:each|the|an|every|a|your)\s+(?:infusion|injection|dose)\b|"
+    rf"\bwithin\s+(?:{NUM}\s*(?:to|-|\u2013|or)\s*)?{NUM}\s+(?:minutes?|hours?|days?)\s+(?:after|of)\s+(?:it|the|an?|each|\w+)\b|\bafter the infusion\b",
     re.I,
 )
 _BEFORE_EACH = re.compile(r"\bbefore\s+(?:each|every)\s+(?:infusion|injection|dose|treatment course|course)\b", re.I)
@@ -148,6 +148,7 @@ _BEFORE_START = re.compile(
 )
 _DURING_TREATMENT = re.compile(
     r"\b(?:during treatment|while (?:you are )?(?:on|taking|receiving)|regularly|periodically|"
+    r"in the first (?:few |several |couple of )?(?:days?|weeks?|months?)(?! after (?:stopping|the last))|"
     r"(?:after|following)\s+(?:the\s+)?start(?:ing)?\b|months? after (?:the )?start|"
     r"after (?:treatment|therapy) (?:is |was |has )?(?:started|starts|start|began|begins|initiation))",
     re.I,

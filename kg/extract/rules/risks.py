@@ -40,7 +40,8 @@ _RISK_CUES = (
     "occurs", "have occurred", "has occurred", "reported", "developed", "develop", "happened", "can damage",
     "may harm", "can harm", "warnings", "warning", "boxed warning", "can slow", "can lower", "lowers the number",
     "more frequent", "more often", "chance of", "protect against", "to prevent", "was seen", "were seen",
-    "are common", "is common", "most common", "common side effect", "effects include", "effects included",
+    "are common", "is common", "are also common", "is also common", "are very common", "is very common",
+    "are less common", "is less common", "are uncommon", "is uncommon", "are rare", "is rare", "most common", "common side effect", "effects include", "effects included",
     "of patients have", "of patients had", "of people have", "of people had", "complications", "complication", "reports of", "cases of", "died of", "died from", "deaths from", "can happen",
     "may happen",
 )  # fmt: skip
@@ -779,6 +780,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     lists = _list_severities(sentence)
     onsets = [(MSKG.onsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_ONSET)]
     onsets += [(MSKG.typicalOnsetDescription, Literal(m.group(1).strip())) for m in sentence.regex(_TYPICAL_ONSET)]
+    listed_onset: list[URIRef] = []  # the first effect's onset, and the last effect of its list
+    listed_until: Mention | None = None
     for n, e in enumerate(heads):
         qualifiers: list[tuple[URIRef, Node]] = [(MSKG.adverseEffect, e.iri)]
         if any(e is t for t in topics):  # only what this sentence adds about it
@@ -827,6 +830,13 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             if _AT_START.search(after) and MSKG.AfterFirstDose not in points:
                 points.append(MSKG.AfterFirstDose)  # "bradycardia … when treatment starts": the first doses'
             qualifiers += [(MSKG.onsetTiming, t) for t in points]
+            listed_onset, listed_until = points, e
+        elif listed_until is not None and sentence.joined(listed_until.last, e.first):
+            # "Diarrhoea, nausea and vomiting are common, mostly in the first weeks": each of the list
+            qualifiers += [(MSKG.onsetTiming, t) for t in listed_onset]
+            listed_until = e
+        else:
+            listed_until = None
         if e is factor_owner:
             qualifiers += [(MSKG.riskFactor, f.iri) for f in factors]
         for item in _drugs_of(sentence, e):
