@@ -78,6 +78,7 @@ class Names:
         return self.lexical[name]
 
     def _lexicon_or_minted(self, name: str) -> URIRef:
+        from ..extract.dictionaries import dictionaries
         from ..extract.lexicon import tokenize
 
         tokens = tokenize(name)
@@ -85,6 +86,13 @@ class Names:
         for mention in self.lexicon.match(tokens):  # type: ignore[attr-defined]
             if keyed and mention.start == keyed[0].start and mention.end == keyed[-1].end:
                 return mention.iri  # type: ignore[no-any-return]
+        # a name the drug and disease dictionaries know is their concept, as extraction reads it
+        # ("shingles" is herpes zoster)
+        words = [t.text for t in tokens]
+        matches = dictionaries().match(words)
+        if len(matches) == 1 and matches[0].first == 0 and matches[0].last == len(words) - 1:
+            known = self.lexicon.lookup(matches[0].name)  # type: ignore[attr-defined]
+            return known[0] if known is not None else ID[mint_slug(matches[0].name)]  # type: ignore[no-any-return]
         return ID[mint_slug(name)]
 
 

@@ -170,7 +170,8 @@ def _initials_match(abbreviation: str, words: list[str]) -> bool:
 #: words that say a measure is off, and the measures they may qualify
 _OFF_WORDS = FINDING_WORDS | {"slow", "slowed", "fast", "rapid", "irregular", "impaired", "poor"}
 _MEASURES = frozenset({"rate", "count", "counts", "level", "levels", "function", "pressure", "enzyme", "enzymes",
-                       "fraction", "clearance", "rhythm", "heartbeat"})  # fmt: skip
+                       "fraction", "clearance", "rhythm", "heartbeat", "appetite", "glucose", "sugar", "thirst",
+                       "urination", "sweating", "cholesterol", "triglycerides", "potassium", "sodium", "calcium"})  # fmt: skip
 
 
 def _case_folded(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
