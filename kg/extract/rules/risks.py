@@ -439,6 +439,10 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
         listed = [m for m in sentence.of_kind(*EFFECT_KINDS, hi=cue_at) if not is_ms(m)]
         if listed:
             return listed[0].first, cue_at, named
+    for cue in (("look", "out", "for"), ("watch", "out", "for"), ("watch", "for")):  # "Liver problems. Look out for …"
+        for i in sentence.find(cue):
+            if not sentence.has("such as", "including", "like", lo=i):  # "watch for any allergic reaction such as hives"
+                return i + len(cue), len(sentence.tokens), None
     reaction = next((m for m in sentence.of_kind(*EFFECT_KINDS) if _REACTION_HEAD.search(m.label or m.text)), None)
     if reaction is not None and reaction.first <= 3:  # "Infusion reactions were reported in 48% …, and included fever, …"
         for phrase in ("included", "include", "includes", "show up as", "shows up as", "appear as"):
