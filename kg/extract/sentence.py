@@ -49,6 +49,8 @@ _LIST_INTRODUCERS = (("such", "as"), ("including",), ("like",), ("e", ".", "g", 
 _CLAUSE_BARRIERS = ((",", "but"), (";",), (",", "while"), (",", "whereas"), (",", "although"), ("|",))
 _LIST_GLUE = frozenset({",", "and", "or", "the", "a", "an", "as", "well", "\u00ae", "\u2122"})
 
+#: what cases of an effect may be ("some of them fatal")
+_OUTCOME_WORDS = frozenset({"fatal", "serious", "severe", "life-threatening", "mild", "deadly", "permanent", "reversible"})
 #: a drug written before these caused what follows, it is not what the text is about ("citrate-induced hypocalcaemia")
 _CAUSED = frozenset({"induced", "related", "associated", "mediated"})
 #: the form a product's name may end with ("Acthar® Gel", "Mavenclad tablets")
@@ -308,12 +310,17 @@ class Sentence:
             if counted:
                 return i, counted
             for words in PLURAL_ANAPHORS:
-                if self.seq_at(i, words):
+                if self.seq_at(i, words) and not (words == ("them",) and self._of_cases(i)):
                     return i, self.last_plural or self.last_subject
             for words in SINGULAR_ANAPHORS:
                 if self.seq_at(i, words):
                     return i, self.last_subject
         return None
+
+    def _of_cases(self, i: int) -> bool:
+        """Whether "them" at ``i`` is the cases or effects just named: "some of them fatal",
+        "several of them serious"."""
+        return self.lower(i - 1) == "of" and self.lower(i + 1) in _OUTCOME_WORDS
 
     def _counted_at(self, i: int) -> tuple[DrugItem, ...]:
         """What "all four drugs", "the three agents", "both drugs", "any of the four" at token ``i``
