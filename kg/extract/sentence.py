@@ -44,6 +44,7 @@ SINGULAR_ANAPHORS = (
     ("the", "treatment"),
     ("this", "treatment"),
     ("it",),
+    ("its",),
 )
 _LIST_INTRODUCERS = (("such", "as"), ("including",), ("like",), ("e", ".", "g", "."))
 _CLAUSE_BARRIERS = ((",", "but"), (";",), (",", "while"), (",", "whereas"), (",", "although"), ("|",))
