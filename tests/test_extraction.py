@@ -336,6 +336,12 @@ def test_a_numbered_heading_run_into_the_text_ends_the_sentence_before_it() -> N
             "with placebo. In the European Union, the Commission approved siponimod.")  # fmt: skip
     sentences = [text[a:b] for a, b in clinical_text().sentences(text)]
     assert sentences[1] == "In the European Union, the Commission approved siponimod."
+    assert sentences[0].endswith("compared with placebo.")  # the sentence before keeps its last word whole
+    # and after a figure or a parenthesis: "… by 12%. Taking …"
+    text = "Abdominal pain was reported by about 18%, nausea by 12%. Taking the capsules with food helps (see below). It works."
+    sentences = [text[a:b] for a, b in clinical_text().sentences(text)]
+    assert sentences == ["Abdominal pain was reported by about 18%, nausea by 12%.", "Taking the capsules with food helps (see below).",
+                         "It works."]
 
 
 def test_each_product_of_a_list_keeps_its_own_year(tmp_path: Path, lexicon: Lexicon) -> None:

@@ -16,6 +16,8 @@ _NUMBERED_HEADING = re.compile(r"\.\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z])")
 #: a full stop after a word in lower case, before a capitalised word, that PyRuSH kept going over
 #: ("… compared with placebo. In the European Union, …"); abbreviations that take a full stop are not ends
 _WORD_END = re.compile(r"\b([A-Za-z][a-z.]*[a-z])\.\s+(?=[A-Z][a-z])")
+#: a full stop after a figure or a parenthesis, before a capitalised word ("… nausea by 12%. Taking …")
+_FIGURE_END = re.compile(r"(?<=[%)])\.\s+(?=[A-Z][a-z])")
 #: words that take a full stop without ending a sentence ("Dr. Smith", "St. John's wort", "Biogen Inc. Cambridge")
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "vs", "al", "approx", "fig", "no", "ref", "incl", "dr", "prof", "st", "mr", "mrs",
                             "ms", "inc", "corp", "ltd", "co", "etc", "jr", "sr", "dept", "univ", "vol", "p", "pp"})  # fmt: skip
@@ -57,12 +59,14 @@ class ClinicalText:
         bounds = []
         for sent in doc.sents:
             start = sent.start_char
-            cuts = [*_ACRONYM_END.finditer(text, sent.start_char, sent.end_char), *_NUMBERED_HEADING.finditer(text, sent.start_char, sent.end_char),
-                    *(m for m in _WORD_END.finditer(text, sent.start_char, sent.end_char)
-                      if m.group(1).lower() not in _ABBREVIATIONS and m.group(1)[0].islower())]  # fmt: skip
-            for match in sorted(cuts, key=lambda m: m.start()):
-                bounds.append((start, match.start() + 1))
-                start = match.end()
+            # each cut: where the full stop is, and where the next sentence starts
+            cuts = [(m.start(), m.end()) for pattern in (_ACRONYM_END, _NUMBERED_HEADING, _FIGURE_END)
+                    for m in pattern.finditer(text, sent.start_char, sent.end_char)]
+            cuts += [(m.end(1), m.end()) for m in _WORD_END.finditer(text, sent.start_char, sent.end_char)
+                     if m.group(1).lower() not in _ABBREVIATIONS and m.group(1)[0].islower()]  # fmt: skip
+            for stop, next_start in sorted(cuts):
+                bounds.append((start, stop + 1))
+                start = next_start
             bounds.append((start, sent.end_char))
         spans: list[tuple[int, int]] = []
         for start, end in bounds:

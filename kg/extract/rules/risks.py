@@ -477,7 +477,8 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
 
 
 def _incidence(sentence: Sentence, e: Mention) -> list[str]:
-    """The share of patients in whom an effect occurred: "(39%)" after it, "occurred in 2.5% of",
+    """The share of patients in whom an effect occurred: "(39%)" after it, "was reported by 18%"
+    (and the list's "diarrhoea by 14%"), "occurred in 2.5% of",
     "in 2% of ... patients", "About 2% of people ... developed"; a table row's first figure."""
     if sentence.block == "row":
         rest = sentence.span_text(e.last + 1, len(sentence.tokens) - 1)
@@ -492,6 +493,11 @@ def _incidence(sentence: Sentence, e: Mention) -> list[str]:
     match = re.match(r"^\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)", after)
     if match:
         return [match.group(1)]
+    # "abdominal pain was reported by about 18%, diarrhoea by 14%"
+    by = re.match(r"^\s*(?:(?:was|were)\s+(?:reported|seen|experienced|noted)\s+)?by\s+(?:about\s+|approximately\s+|nearly\s+|around\s+)?"
+                  r"(\d+(?:\.\d+)?)\s*(?:%|percent)", sentence.span_text(e.last + 1, min(len(sentence.tokens) - 1, e.last + 9)), re.I)
+    if by:
+        return [by.group(1)]
     lo, hi = sentence.clause_of(e.first)
     clause = sentence.span_text(lo, hi - 1)
     match = re.search(r"\b(?:occurred|reported|seen|developed|happened)\s+in\s+(?:about\s+)?(\d+(?:\.\d+)?)\s*%", clause, re.I)
