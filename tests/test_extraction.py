@@ -790,3 +790,12 @@ def test_when_effects_start_is_read_for_a_whole_list_and_early_treatment(tmp_pat
     onset = {s[MSKG.adverseEffect][0]: set(s.get(MSKG.onsetTiming, [])) for s in _statements(claims, MSKG.Risk)}
     assert onset[ID.nausea] == onset[ID.vomiting] == {MSKG.DuringTreatment}  # each of the list, early in treatment
     assert onset[ID.flushing] == {MSKG.AfterAdministration}  # "after your dose"
+
+
+def test_a_negation_before_a_colon_does_not_reach_past_it(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Mavenclad (cladribine) is a tablet.\n\n"
+        "Cladribine itself is not new: it has been used for decades to treat hairy cell leukemia.\n"
+    ))  # fmt: skip
+    uses = {s[MSKG.condition][0]: s[MSKG.assertionStatus][0] for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert uses[ID["hairy-cell-leukemia"]] == MSKG.Affirmed

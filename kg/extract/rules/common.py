@@ -124,6 +124,10 @@ def status(sentence: Sentence, first: int, last: int | None = None) -> URIRef:
     negation word ("The mechanism is not fully defined; it is thought to …" is hedged)."""
     verdict = sentence.assertion(first, last)
     lo, hi = sentence.clause_of(first)
+    # a colon ends what a negation before it says ("Cladribine is not new: it has been used to treat …")
+    colons = [j for j in range(lo, hi) if sentence.lower(j) == ":"]
+    lo = max([lo, *(j + 1 for j in colons if j < first)])
+    hi = min([hi, *(j for j in colons if j > (last if last is not None else first))])
     negated = verdict.negated and any(
         sentence.lower(j) in _NEGATIONS or sentence.lower(j) == "t" and sentence.lower(j - 1) in ("'", "\u2019")  # "won't"
         for j in range(lo, hi)

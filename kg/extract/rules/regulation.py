@@ -14,7 +14,7 @@ from ...namespaces import MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..sentence import DrugItem, Sentence
-from .common import YEAR, claim
+from .common import YEAR, claim, status
 from .products import listed_after
 from .risks import is_ms
 
@@ -491,7 +491,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 d for d in sentence.drug_items if i < d.first < end and d.first in sentence.listed
             ]
             qualifiers += [(MSKG.afterFailureOf, d.iri) for d in failed]
-        status = MSKG.Negated if sentence.assertion(i).negated else MSKG.Affirmed
+        asserted = status(sentence, i)  # negated only by a negation in its own clause ("X is not new: it has been used to treat …")
         users = _user(sentence, i)
         classes = [m for u in users if u.is_class for m in sentence.mentions if m.first == u.first and m.iri == u.iri]
         listed = [d for c in classes for d in listed_after(sentence, c)]
@@ -503,7 +503,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                     sentence,
                     MSKG.TherapeuticUse,
                     item.iri,
-                    qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status), *courses, *qualifiers],
+                    qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, asserted), *courses, *qualifiers],
                 )
     if used_any:
         sentence.memory["use"] = (list(_user(sentence, triggers[0])), sentence.text.rstrip().endswith(":"))
