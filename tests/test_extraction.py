@@ -799,3 +799,13 @@ def test_a_negation_before_a_colon_does_not_reach_past_it(tmp_path: Path, lexico
     ))  # fmt: skip
     uses = {s[MSKG.condition][0]: s[MSKG.assertionStatus][0] for s in _statements(claims, MSKG.TherapeuticUse)}
     assert uses[ID["hairy-cell-leukemia"]] == MSKG.Affirmed
+
+
+def test_a_condition_that_only_describes_the_one_before_is_no_use(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Mavenclad (cladribine) is a tablet.\n\n"
+        "Cladribine has been used for decades to treat hairy cell leukemia, a rare blood cancer.\n\n"
+        "It is also used to treat psoriasis, a skin disease, and asthma.\n"
+    ))  # fmt: skip
+    conditions = {s[MSKG.condition][0] for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert conditions == {ID["hairy-cell-leukemia"], ID.psoriasis, ID.asthma}

@@ -389,8 +389,8 @@ def _specific(sentence: Sentence, conditions: list[Mention]) -> list[Mention]:
 
 
 def _without_descriptions(sentence: Sentence, conditions: list[Mention]) -> list[Mention]:
-    """Conditions without those that only describe the next ("a blood cancer, B-cell chronic
-    lymphocytic leukemia")."""
+    """Conditions without those that only describe another: the one before ("a blood cancer,
+    B-cell chronic lymphocytic leukemia") or after ("hairy cell leukemia, a rare blood cancer")."""
     out = []
     for a, b in zip(conditions, [*conditions[1:], None]):
         if b is not None and [sentence.lower(j) for j in range(a.last + 1, b.first)] == [","] and any(
@@ -398,7 +398,14 @@ def _without_descriptions(sentence: Sentence, conditions: list[Mention]) -> list
         ):
             continue
         out.append(a)
-    return out
+    # an apposition after a name: ", a" or ", an", at most two describing words, then the clause
+    # ends or goes on describing ("relapsing MS, a chronic disease of the nervous system")
+    return [
+        b for a, b in zip([None, *out[:-1]], out)
+        if a is None or not (sentence.seq_at(a.last + 1, (",", "a")) or sentence.seq_at(a.last + 1, (",", "an")))
+        or not 0 <= b.first - a.last - 3 <= 2
+        or sentence.lower(b.last + 1) not in (".", ",", ";", ")", "", "of", "that", "which", "affecting", "in", "where")
+    ]
 
 
 def _only_describing(sentence: Sentence, c: Mention, i: int) -> bool:
