@@ -20,8 +20,9 @@ _REWRITES = (
     (re.compile(r"^(?:are |is |be )?allergic to (.+)$", re.I), r"allergy to \1"),
 )
 #: words before a list of drugs whose use is the contraindication ("in combination with X or Y")
-_USE_OF = re.compile(r"^(?:in\s+)?(?:(?:used in )?combination with|(?:(?:those|people|patients|anyone) (?:who )?)?(?:are |is )?(?:taking|take|using|use|receiving|receive)|"
-                     r"(?:the )?(?:use|co-administration|coadministration) of|together with|along with)\s+", re.I)
+_USE_OF = re.compile(r"^(?:in\s+)?(?:(?:current|concurrent|concomitant|ongoing|already|currently|recent)\s+)?"
+                     r"(?:(?:used in )?combination with|(?:(?:those|people|patients|anyone) (?:who )?)?(?:are |is )?(?:already |currently |now )?(?:taking|take|using|use|receiving|receive)|"
+                     r"(?:the )?(?:use|co-administration|coadministration) of|treatment with|together with|along with)\s+", re.I)
 #: a span naming only who (not in what state) adds nothing ("women", "men of reproductive potential")
 _PEOPLE = re.compile(r"^(?:women|men|woman|man|patients?|people|persons?|adults?|children|mothers?|infants?)\b", re.I)
 #: where the list of what is contraindicated ends: a reason or an exception follows
