@@ -809,3 +809,16 @@ def test_a_condition_that_only_describes_the_one_before_is_no_use(tmp_path: Path
     ))  # fmt: skip
     conditions = {s[MSKG.condition][0] for s in _statements(claims, MSKG.TherapeuticUse)}
     assert conditions == {ID["hairy-cell-leukemia"], ID.psoriasis, ID.asthma}
+
+
+def test_a_contraindication_names_states_not_pronouns_or_lone_adjectives(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Tysabri (natalizumab) is an infusion.\n\n"
+        "Tysabri must not be used if you have PML or have had it in the past.\n\n"
+        "It must not be used by pregnant women or by people with a current cancer or HIV infection.\n\n"
+        "It should not be given to someone with an active, untreated infection, or who has a heart rhythm disorder and no\n"
+        "pacemaker.\n"
+    ))  # fmt: skip
+    conditions = {s[MSKG.condition][0] for s in _statements(claims, MSKG.Contraindication)}
+    assert {ID.pml, ID.pregnancy, ID.cancer, ID["hiv-infection"]} <= conditions
+    assert not {ID["it-in-past"], ID.active, ID["no-pacemaker"], ID["current-cancer"]} & conditions

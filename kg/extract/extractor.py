@@ -249,9 +249,10 @@ def _sentence(
     ingredients: dict[URIRef, URIRef],
 ) -> Sentence:
     evidence = Evidence(doc.iri, unit.start, unit.end, doc.text[unit.start : unit.end], unit.section)
+    # a line break inside a sentence (plain text wrapped at a fixed width) is a space to the rules
     sentence = Sentence(
-        doc.text[unit.start : unit.end], unit.start, tokens, mentions, evidence, context, unit.block == "heading",
-        ingredients,
+        doc.text[unit.start : unit.end].replace("\n", " "), unit.start, tokens, mentions, evidence, context,
+        unit.block == "heading", ingredients,
     )  # fmt: skip
     sentence.block = unit.block
     sentence.continued = unit.continued

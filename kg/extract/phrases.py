@@ -35,14 +35,14 @@ FUNCTION_WORDS = frozenset(
 #: words that qualify an adverse effect rather than name it (they become its severity or frequency)
 QUALIFYING_WORDS = frozenset(
     ["serious", "severe", "mild", "moderate", "moderately", "severely", "life-threatening", "fatal", "rare", "rarely", "common", "commonly", "uncommon", "frequent", "possible", "potential", "certain", "new", "other", "some", "any", "significant", "important", "unexplained", "sudden", "persistent", "prolonged", "regular", "routine", "periodic",
-     "additional", "further", "older", "newer", "following", "above", "below", "high-dose", "low-dose", "standard-dose", "circulating", "induced"]
+     "additional", "further", "older", "newer", "following", "above", "below", "high-dose", "low-dose", "standard-dose", "circulating", "induced", "current"]
 )
 _SEVERITY = {"mild": "Mild", "serious": "Serious", "severe": "Serious", "life-threatening": "LifeThreatening",
              "fatal": "LifeThreatening", "deadly": "LifeThreatening"}  # fmt: skip
 _LEADING_NOISE = re.compile(
     r"^(?:(?:a|an|the|any|some|certain|other|new|your|their|its|signs? of|symptoms? of|who|that|which|in|"
     r"(?:patients|people|those|anyone|adults|children) (?:with|who)|"
-    r"(?:certain |some |other )?(?:types?|kinds?|forms?) of|history of|a history of|episodes? of|risk of|"
+    r"(?:certain |some |other )?(?:types?|kinds?|forms?) of|history of|a history of|episodes? of|risk of|current|"
     r"have|has|had|have had|are|is|were|was|be|being|get|got|develop|developed|take|taking|at least|one|two|three)\s+)+",
     re.I,
 )

@@ -9,7 +9,7 @@ from ...namespaces import MSKG
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..names import normal_form
-from ..phrases import clean_phrase
+from ..phrases import FUNCTION_WORDS, clean_phrase
 from ..sentence import DrugItem, Sentence, adjective
 from .common import claim
 from .risks import CONTRA_CUES, CONTRA_KINDS, CONTRA_SECTIONS, EFFECT_KINDS, is_ms
@@ -25,6 +25,8 @@ _USE_OF = re.compile(r"^(?:in\s+)?(?:(?:current|concurrent|concomitant|ongoing|a
                      r"(?:the )?(?:use|co-administration|coadministration) of|treatment with|together with|along with)\s+", re.I)
 #: a span naming only who (not in what state) adds nothing ("women", "men of reproductive potential")
 _PEOPLE = re.compile(r"^(?:women|men|woman|man|patients?|people|persons?|adults?|children|mothers?|infants?)\b", re.I)
+#: words that begin no condition: a back-reference, or the lack of something
+_NOT_A_STATE = frozenset({"it", "them", "this", "that", "these", "no", "none", "without"})
 #: where the list of what is contraindicated ends: a reason or an exception follows
 _CONTRA_END = ("because", "since", "unless", "due to", "as it", "given the", "owing to")
 
@@ -46,7 +48,13 @@ def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = Fals
     the drug it is a reaction to: "hypersensitivity to cladribine"), or the use of the drugs it
     names after "taking", "in combination with"; else the span itself as one ("allergic to
     alemtuzumab": allergy to alemtuzumab)."""
+    while first < last and sentence.lower(first) == "by":  # "…, by pregnant women, by people infected with HIV"
+        first += 1
     text = sentence.span_text(first, last).strip()
+    words = clean_phrase(text).lower().split()
+    coordinate = len(words) == 1 and adjective(words[0]) and sentence.lower(last + 1) == ","  # "an active, untreated infection"
+    if not words or all(w in FUNCTION_WORDS for w in words) or words[0] in _NOT_A_STATE or coordinate:
+        return []  # "who have:", "have had it in the past", "and no pacemaker", "an active, untreated infection"
     if use or _USE_OF.match(text):
         if not use:
             first = sentence.token_at_char(sentence.tokens[first].start - sentence.start + _USE_OF.match(text).end())  # type: ignore[union-attr]
@@ -148,7 +156,8 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             for i in sentence.find(cue):
                 start = i + len(cue)
                 who = sentence.first_phrase("in patients with", "in people with", "in patients who", "in people who",
-                                            "if you have", "if you", "in", "with", lo=start, hi=start + 4)  # fmt: skip
+                                            "if you have", "if you", "in", "with", "by people with", "by patients with",
+                                            "by anyone with", "by those with", "by", lo=start, hi=start + 4)  # fmt: skip
                 if who is None:
                     continue
                 words, skip = who
