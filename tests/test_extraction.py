@@ -822,3 +822,19 @@ def test_a_contraindication_names_states_not_pronouns_or_lone_adjectives(tmp_pat
     conditions = {s[MSKG.condition][0] for s in _statements(claims, MSKG.Contraindication)}
     assert {ID.pml, ID.pregnancy, ID.cancer, ID["hiv-infection"]} <= conditions
     assert not {ID["it-in-past"], ID.active, ID["no-pacemaker"], ID["current-cancer"]} & conditions
+
+
+def test_a_risk_factor_is_named_by_its_shape(tmp_path: Path, lexicon: Lexicon) -> None:
+    from kg.extract.rules.risks import factor_name
+
+    assert factor_name("prior treatment with an immunosuppressant") == "prior immunosuppressant use"
+    assert factor_name("if you have used Tysabri for more than two years") == "treatment longer than two years"
+    assert factor_name("taking a beta blocker") == "beta blocker use"
+    assert factor_name("your lymphocyte count stays low for a long time") == "prolonged low lymphocyte count"
+    claims = _page(tmp_path, lexicon, (
+        "Tysabri (natalizumab) is an infusion.\n\n"
+        "Tysabri can cause PML. The risk of PML is higher in people who have anti-JCV antibodies, prior treatment with an immunosuppressant, "
+        "or who have used Tysabri for more than two years.\n"
+    ))  # fmt: skip
+    factors = {f for s in _statements(claims, MSKG.Risk) for f in s.get(MSKG.riskFactor, [])}
+    assert factors == {ID["jc-virus-antibody"], ID["prior-immunosuppressant-use"], ID["treatment-longer-than-two-year"]}

@@ -541,6 +541,32 @@ def _placebo_first(sentence: Sentence) -> bool:
     return not re.search(r"[a-z]{3,}", arms)
 
 
+#: the few shapes a risk factor is written in, and the name each gives it: "presence of anti-JCV
+#: antibodies" is JCV antibodies, "prior treatment with an immunosuppressant" prior immunosuppressant
+#: use, "taking a beta blocker" beta blocker use, "lymphocyte count stays low" a low lymphocyte count
+_FACTOR_SHAPES = (
+    (re.compile(r"^(?:the )?presence of (.+)$", re.I), r"\1"),
+    (re.compile(r"^(?:have |has )?(?:used|taken|received|been (?:on|treated with)) .+? for (?:more|longer) than (\S+) (years?|months?)$", re.I),
+     r"treatment longer than \1 \2"),
+    (re.compile(r"^(?:treatment|therapy|use) (?:for )?(?:more|longer) than (\S+) (years?|months?)$", re.I), r"treatment longer than \1 \2"),
+    (re.compile(r"^(?:prior|previous|earlier|past) (?:treatment|therapy) with (?:an? )?(.+?)s?$", re.I), r"prior \1 use"),
+    (re.compile(r"^(?:prior|previous|past) use of (?:an? )?(.+?)s?$", re.I), r"prior \1 use"),
+    (re.compile(r"^(?:have |has )?(?:took|taken|used|received|had) (?:an? )?(.+?)s? (?:before|previously|in the past)$", re.I), r"prior \1 use"),
+    (re.compile(r"^(?:are |is )?(?:taking|using|receiving|use of|treatment with|concomitant use of|concurrent use of) (?:an? )?(.+?)s?$", re.I), r"\1 use"),
+    (re.compile(r"^(?:your |their |the )?(.+?) (?:is|are|stays?|remains?|has been|have been|had been) (very |too )?(low|high) for a long time$", re.I), r"prolonged \2\3 \1"),
+    (re.compile(r"^(?:your |their |the )?(.+?) (?:is|are|stays?|remains?|has been|have been|had been) (very |too )?(low|high)$", re.I), r"\2\3 \1"),
+)
+
+
+def factor_name(text: str) -> str:
+    """The name of a risk factor written as a phrase (see :data:`_FACTOR_SHAPES`)."""
+    written = re.sub(r"\s+", " ", re.sub(r"^(?:if you |who |people who |patients who )", "", text.strip(" ,.;:"), flags=re.I))
+    for pattern, replacement in _FACTOR_SHAPES:
+        if pattern.match(written):  # the shape's words as they are ("prolonged" is part of the factor)
+            return re.sub(r"^(?:an?|the|your|their) ", "", pattern.sub(replacement, written).strip(), flags=re.I)
+    return clean_phrase(text)
+
+
 def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
     match = _RISK_FACTORS.search(sentence.text)
     if match is None:
@@ -565,7 +591,7 @@ def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
         else:
             joined.append((first, last))
     for first, last in joined:
-        m = sentence.entity_in(first, last, EFFECT_KINDS, "condition")
+        m = sentence.entity_in(first, last, EFFECT_KINDS, "condition", factor_name)
         name = clean_phrase(sentence.span_text(first, last))
         if m is not None and m.source != "span" and re.search(r"\d", name) and len(name.split()) > len((m.label or m.text).split()):
             m = sentence.mint(name, "condition", first, last)  # "Grade 3 or 4 lymphopenia" is not any lymphopenia
