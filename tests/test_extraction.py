@@ -838,3 +838,8 @@ def test_a_risk_factor_is_named_by_its_shape(tmp_path: Path, lexicon: Lexicon) -
     ))  # fmt: skip
     factors = {f for s in _statements(claims, MSKG.Risk) for f in s.get(MSKG.riskFactor, [])}
     assert factors == {ID["jc-virus-antibody"], ID["prior-immunosuppressant-use"], ID["treatment-longer-than-two-year"]}
+    claims = _page(tmp_path, lexicon, (
+        "Tysabri (natalizumab) is an infusion.\n\nTysabri can cause PML.\n\n"
+        "The risk of PML is higher in people who have taken immunosuppressants before.\n"
+    ), name="again.txt")  # fmt: skip
+    assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)} == {ID.tysabri}  # the drugs taken before are not the subject

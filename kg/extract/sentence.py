@@ -389,13 +389,19 @@ class Sentence:
 
     def _taken_before(self, i: int) -> bool:
         """Whether the drug at token ``i`` is one taken in the past ("previous use of
-        immunosuppressants", "prior treatment with natalizumab")."""
+        immunosuppressants", "prior treatment with natalizumab", "have taken immunosuppressants before")."""
         j = i - 1
         while j >= 0 and self.lower(j) in ("the", "a", "an", "other"):
             j -= 1
         return self.lower(j) in ("of", "with") and self.lower(j - 1) in ("use", "treatment", "exposure") and self.lower(j - 2) in (
             "previous", "prior", "past", "earlier"
-        ) or self.lower(j) in ("took", "received") and self.lower(j - 1) in ("previously", "already")
+        ) or self.lower(j) in ("took", "received") and self.lower(j - 1) in ("previously", "already") or (
+            self.lower(j) in ("taken", "took", "received", "used") and self.lower(self.drug_end(i) + 1) in ("before", "previously")
+        )  # "have taken immunosuppressants before"
+
+    def drug_end(self, i: int) -> int:
+        """The last token of the drug named at token ``i``."""
+        return next((d.last for d in self.drug_items if d.first == i), i)
 
     def word_before(self, i: int) -> str:
         """The word before token ``i``, past articles ("Unlike the interferons": "unlike")."""
