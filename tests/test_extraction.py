@@ -843,3 +843,13 @@ def test_a_risk_factor_is_named_by_its_shape(tmp_path: Path, lexicon: Lexicon) -
         "The risk of PML is higher in people who have taken immunosuppressants before.\n"
     ), name="again.txt")  # fmt: skip
     assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)} == {ID.tysabri}  # the drugs taken before are not the subject
+
+
+def test_an_outcome_named_twice_is_one_finding_with_its_effect(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Copaxone (glatiramer acetate) is an injection.\n\n"
+        "Patients receiving Copaxone had a mean of 1.19 relapses, compared with 1.68 relapses in the placebo group, "
+        "a 29% reduction in relapses.\n"
+    ))  # fmt: skip
+    findings = _statements(claims, MSKG.EfficacyFinding)
+    assert findings and all(f.get(MSKG.effect) == [MSKG.Reduction] for f in findings)  # none without its effect

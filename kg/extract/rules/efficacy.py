@@ -104,7 +104,17 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     clause is about (for a list item, the lead's), with the percentage in its clause, the
     comparator ("compared with Rebif", "versus placebo", "than those on Rebif", a list lead's
     "Compared with Aubagio, …:"), the kind of evidence the sentence cites, and whether ConText finds
-    it negated or hedged."""
+    it negated or hedged. An outcome named twice ("1.19 relapses … a 29% reduction in relapses")
+    gives one finding, with the effect one of its mentions has."""
+    found = list(_findings(sentence))
+    with_effect = {(c.subject, v) for c in found for p, v in c.qualifiers if p == MSKG.outcome and any(q == MSKG.effect for q, _ in c.qualifiers)}
+    for c in found:
+        outcome = next(v for p, v in c.qualifiers if p == MSKG.outcome)
+        if any(q == MSKG.effect for q, _ in c.qualifiers) or (c.subject, outcome) not in with_effect:
+            yield c
+
+
+def _findings(sentence: Sentence) -> Iterator[Claim]:
     outcomes = sentence.of_kind("outcome")
     effects = sentence.of_kind("effect")
     words = {t.lower for t in sentence.tokens}
