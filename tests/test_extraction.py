@@ -853,3 +853,13 @@ def test_an_outcome_named_twice_is_one_finding_with_its_effect(tmp_path: Path, l
     ))  # fmt: skip
     findings = _statements(claims, MSKG.EfficacyFinding)
     assert findings and all(f.get(MSKG.effect) == [MSKG.Reduction] for f in findings)  # none without its effect
+
+
+def test_a_name_that_says_only_that_there_were_effects_is_no_effect(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Briumvi (ublituximab) is an infusion.\n\n"
+        "Table 1 adverse reactions were reported more often with Briumvi than with teriflunomide.\n\n"
+        "The typical symptoms of an infusion reaction include fever and chills.\n"
+    ))  # fmt: skip
+    effects = {s[MSKG.adverseEffect][0] for s in _statements(claims, MSKG.Risk)}
+    assert not {ID["table-1-adverse-reaction"], ID["typical-symptom"], ID.table} & effects

@@ -169,6 +169,15 @@ def test_column(sentence: Sentence) -> int | None:
     return next((n for n, c in enumerate(sentence.columns) if TEST_COLUMN.search(c)), None)
 
 
+#: names that say only that there were effects ("the typical symptoms", "reported symptoms", "Table 1 adverse
+#: reactions", "a safety problem"), not which
+_GENERIC_EFFECT = re.compile(
+    r"(?:(?:typical|reported|listed|other|similar|such|these|those|safety|table(?: \d+)?|following|same|main|usual|one|two|"
+    r"several|many|new|further)\s+)+(?:side effect|adverse (?:reaction|event)|symptom|problem|reaction|event|issue|concern|"
+    r"infection)|table(?: \d+)?"
+)
+
+
 def _effects(sentence: Sentence) -> list[Mention]:
     """The conditions a sentence names as effects of a drug."""
     if sentence.block == "row" and test_column(sentence) is not None:
@@ -187,6 +196,7 @@ def _effects(sentence: Sentence) -> list[Mention]:
     effects = [
         m for m in sentence.of_kind(*kinds)
         if not is_ms(m) and not _blocked(sentence, m) and (cued or m.source == "lexicon") and m.first < contra
+        and not _GENERIC_EFFECT.fullmatch(normal_form(m.label or m.text))
     ]  # fmt: skip
     if sentence.block == "row":  # a table of adverse reactions: the row's first name
         cell = re.match(r"^\s*([^|\d%]+?)\s*(?:\||\d)", sentence.text)
