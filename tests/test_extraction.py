@@ -862,4 +862,4 @@ def test_a_name_that_says_only_that_there_were_effects_is_no_effect(tmp_path: Pa
         "The typical symptoms of an infusion reaction include fever and chills.\n"
     ))  # fmt: skip
     effects = {s[MSKG.adverseEffect][0] for s in _statements(claims, MSKG.Risk)}
-    assert not {ID["table-1-adverse-reaction"], ID["typical-symptom"], ID.table} & effects
+    assert effects == {ID["infusion-reaction"]}  # "were reported more often" lists no effect; the symptoms are its signs

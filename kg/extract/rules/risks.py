@@ -196,7 +196,6 @@ def _effects(sentence: Sentence) -> list[Mention]:
     effects = [
         m for m in sentence.of_kind(*kinds)
         if not is_ms(m) and not _blocked(sentence, m) and (cued or m.source == "lexicon") and m.first < contra
-        and not _GENERIC_EFFECT.fullmatch(normal_form(m.label or m.text))
     ]  # fmt: skip
     if sentence.block == "row":  # a table of adverse reactions: the row's first name
         cell = re.match(r"^\s*([^|\d%]+?)\s*(?:\||\d)", sentence.text)
@@ -211,7 +210,8 @@ def _effects(sentence: Sentence) -> list[Mention]:
 _EFFECT_LIST = re.compile(
     r"\b(?:(?:side|short-term|long-term|unwanted|common) effects?|complications?|adverse (?:reactions?|events?)|"
     r"(?:injection|infusion)[- ]related reactions?)\s+"
-    r"(?:\([^)]*\)\s+)?(?:\w+\s+)?(?:are|were|include|included|includes|may include|can include)\s+(?!not\b)",
+    r"(?:\([^)]*\)\s+)?(?:\w+\s+)?(?:are|were|include|included|includes|may include|can include)\s+"
+    r"(?!not\b|(?:reported|seen|observed|noted|more|less|similar|common|rare|usually|generally|mostly|mild)\b)",
     re.I,
 )
 
@@ -453,7 +453,8 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
         for i in sentence.find(cue):
             if not sentence.has("such as", "including", "like", lo=i):  # "watch for any allergic reaction such as hives"
                 return i + len(cue), len(sentence.tokens), None
-    reaction = next((m for m in sentence.of_kind(*EFFECT_KINDS) if _REACTION_HEAD.search(m.label or m.text)), None)
+    reaction = next((m for m in sentence.of_kind(*EFFECT_KINDS) if _REACTION_HEAD.search(m.label or m.text)
+                     and not _GENERIC_EFFECT.fullmatch(normal_form(m.label or m.text))), None)
     if reaction is not None and reaction.first <= 3:  # "Infusion reactions were reported in 48% …, and included fever, …"
         for phrase in ("included", "include", "includes", "show up as", "shows up as", "appear as"):
             verb_at = sentence.first_of(phrase, lo=reaction.last + 1)
@@ -731,6 +732,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if _RISK_SECTIONS.search(sentence.section_text) or sentence.has("side effects", "adverse reactions"):
         sentence.memory["risk_lead"] = sentence.text.rstrip().endswith(":")
 
+    effects = [e for e in effects if not _GENERIC_EFFECT.fullmatch(normal_form(e.label or e.text))]
     signs, sign_ids = _signs_of(sentence, effects)
     cue = _RISK_FACTORS.search(sentence.text)
     cue_at = sentence.token_at_char(cue.start()) if cue is not None else len(sentence.tokens)
