@@ -863,3 +863,18 @@ def test_a_name_that_says_only_that_there_were_effects_is_no_effect(tmp_path: Pa
     ))  # fmt: skip
     effects = {s[MSKG.adverseEffect][0] for s in _statements(claims, MSKG.Risk)}
     assert effects == {ID["infusion-reaction"]}  # "were reported more often" lists no effect; the symptoms are its signs
+
+
+def test_first_doses_given_differently_in_the_ways_documents_say_it(tmp_path: Path, lexicon: Lexicon) -> None:
+    cases = {
+        "The first dose is split into two infusions two weeks apart.": ("2", "P14D"),
+        "The first two doses are reduced titration doses given 14 days apart.": ("2", "P14D"),
+        "It is given on five consecutive days in the first course and on three consecutive days a year later.": ("5", "P1D"),
+        "After three starting doses at weeks 0, 1 and 2, it is injected once a month.": ("3", "P7D"),
+        "Starting doses: one injection a week for the first three weeks.": ("3", "P7D"),
+    }
+    for n, (text, (count, gap)) in enumerate(cases.items()):
+        claims = _page(tmp_path, lexicon, f"Briumvi (ublituximab) is an infusion.\n\n{text}\n", name=f"dose{n}.txt")
+        first = [(str(s[MSKG.initialDoseCount][0]), str(s[MSKG.initialDoseInterval][0]))
+                 for s in _statements(claims, MSKG.DosingRegimen) if MSKG.initialDoseCount in s]  # fmt: skip
+        assert first == [(count, gap)], text

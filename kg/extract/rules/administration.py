@@ -21,7 +21,19 @@ _DOSE_LIMIT = re.compile(
     rf"\b(?:limited to|up to|maximum of|total of|no more than) ({NUM}) (?:doses|infusions|treatments)\b", re.I
 )
 _RELATIVE_FREQUENCY = re.compile(r"\b(less|more) frequent(?:ly)? than\b", re.I)
-_APART = re.compile(rf"\b({NUM})\s+(?:separate\s+)?(?:infusions|doses|injections)\s+({NUM})\s+{UNIT}\s+apart\b", re.I)
+_APART = re.compile(
+    rf"\b({NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:infusions|doses|injections)\s+(?:(?:given|administered)\s+)?({NUM})\s+{UNIT}\s+apart\b|"
+    rf"\bfirst\s+({NUM})\s+(?:doses|infusions|injections)\b[^.;]{{0,60}}?\b({NUM})\s+{UNIT}\s+apart\b",
+    re.I,
+)
+#: a first course given day after day ("on five consecutive days in the first course"), and starting
+#: doses a unit apart ("three starting doses at weeks 0, 1 and 2", "one injection a week for the first three weeks")
+_CONSECUTIVE = re.compile(rf"\b({NUM})\s+consecutive\s+(?:daily\s+)?(?:days|infusions|doses)\b", re.I)
+_STARTING_DOSES = re.compile(
+    rf"\b({NUM})\s+(?:starting|initial|loading)\s+doses\s+at\s+(week|day|month)s\b|"
+    rf"\bone\s+(?:injection|dose|infusion)\s+a\s+(week|day|month)\s+for\s+the\s+first\s+({NUM})\s+(?:weeks|days|months)\b",
+    re.I,
+)
 _STARTS_WITH = re.compile(
     rf"\b(?:starts?|begins?|starting|beginning)\s+with\s+({NUM})\s+(weekly|daily|monthly)\s+(?:doses|injections|infusions)\b", re.I
 )
@@ -132,8 +144,18 @@ def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     text = sentence.text
     for m in _APART.finditer(text):
         at = sentence.token_at_char(m.start())
-        parts += [(at, MSKG.initialDoseCount, Literal(number(m.group(1)))),
-                  (at, MSKG.initialDoseInterval, duration(number(m.group(2)), m.group(3)))]  # fmt: skip
+        count, gap, unit = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        parts += [(at, MSKG.initialDoseCount, Literal(number(count))),
+                  (at, MSKG.initialDoseInterval, duration(number(gap), unit))]  # fmt: skip
+    for m in _CONSECUTIVE.finditer(text):
+        if re.search(r"\bfirst (?:course|cycle)\b", text, re.I):  # "five consecutive daily infusions in the first course"
+            at = sentence.token_at_char(m.start())
+            parts += [(at, MSKG.initialDoseCount, Literal(number(m.group(1)))), (at, MSKG.initialDoseInterval, duration(1, "day"))]
+            break
+    for m in _STARTING_DOSES.finditer(text):
+        at = sentence.token_at_char(m.start())
+        count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        parts += [(at, MSKG.initialDoseCount, Literal(number(count))), (at, MSKG.initialDoseInterval, duration(1, unit))]
     for m in _STARTS_WITH.finditer(text):
         at = sentence.token_at_char(m.start())
         parts += [(at, MSKG.initialDoseCount, Literal(number(m.group(1)))),
