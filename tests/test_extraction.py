@@ -878,3 +878,9 @@ def test_first_doses_given_differently_in_the_ways_documents_say_it(tmp_path: Pa
         first = [(str(s[MSKG.initialDoseCount][0]), str(s[MSKG.initialDoseInterval][0]))
                  for s in _statements(claims, MSKG.DosingRegimen) if MSKG.initialDoseCount in s]  # fmt: skip
         assert first == [(count, gap)], text
+
+
+def test_an_effect_named_with_other_serious_ones_is_serious(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, "Ampyra (dalfampridine) is a tablet.\n\nAnaphylaxis and other serious allergic reactions have been reported.\n")
+    severity = {s[MSKG.adverseEffect][0]: s.get(MSKG.severity) for s in _statements(claims, MSKG.Risk)}
+    assert severity[ID.anaphylaxis] == [MSKG.Serious]

@@ -835,7 +835,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if any(e is t for t in topics):  # only what this sentence adds about it
             qualifiers.append((MSKG.assertionStatus, MSKG.Affirmed))
             qualifiers += [(MSKG.onsetTiming, t) for t in timepoints(sentence.text) if t != MSKG.BeforeTreatmentStart]
-            severities = set(severity_words(sentence.text)) if re.search(r"\b(?:can|may) be\b", sentence.text) else set()
+            severities = set(severity_words(sentence.text)) if _SAID_TO_BE.search(sentence.text) else set()
             severities |= {"LifeThreatening"} if reported_deaths else set()
             qualifiers += [(MSKG.severity, MSKG[s]) for s in sorted(severities)]
             qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs] if e is sign_owner else []
@@ -854,6 +854,9 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             qualifiers.append((MSKG.frequency, MSKG.Common))
         before = sentence.span_text(max(0, e.first - 2), e.first - 1) + " " + e.text
         severities = set(severity_words(before))
+        others = re.match(r"^\s*(?:and|or) other ((?:serious|severe|life-threatening|fatal)\b)", sentence.span_text(e.last + 1, min(len(sentence.tokens) - 1, e.last + 4)), re.I)
+        if others:  # "Anaphylaxis and other serious allergic reactions": it is one of them
+            severities |= set(severity_words(others.group(1)))
         own_list = [said for start, said in lists if start <= e.first and sentence.clause_of(start) == sentence.clause_of(e.first)]
         if own_list:
             severities |= own_list[-1]  # "Common, usually mild side effects include nausea, …": each is mild
@@ -891,6 +894,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             yield claim(sentence, MSKG.Risk, item.iri, qualifiers=qualifiers)
 
 
+#: a sentence that says how bad the effect it is about is ("They can be serious", "They are uncommon but serious")
+_SAID_TO_BE = re.compile(r"\b(?:can|may|could) be\b|\b(?:is|are|was|were)\b(?:\s+\w+){0,3}?\s+(?:serious|severe|life-threatening|fatal)\b", re.I)
 #: an effect of starting treatment (the first doses)
 _AT_START = re.compile(r"\bwhen (?:treatment|therapy) (?:starts|is started|begins)\b|\bwhen (?:you )?start(?:ing)? (?:treatment|it|the drug)\b|"
                        r"\bat the start of treatment\b", re.I)
