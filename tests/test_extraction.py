@@ -829,7 +829,7 @@ def test_a_contraindication_names_states_not_pronouns_or_lone_adjectives(tmp_pat
 def test_a_risk_factor_is_named_by_its_shape(tmp_path: Path, lexicon: Lexicon) -> None:
     from kg.extract.rules.risks import factor_name
 
-    assert factor_name("prior treatment with an immunosuppressant") == "prior immunosuppressant use"
+    assert factor_name("prior treatment with an immunosuppressant (e.g., mitoxantrone)") == "prior immunosuppressant use"
     assert factor_name("if you have used Tysabri for more than two years") == "treatment longer than two years"
     assert factor_name("taking a beta blocker") == "beta blocker use"
     assert factor_name("your lymphocyte count stays low for a long time") == "prolonged low lymphocyte count"

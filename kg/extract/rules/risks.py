@@ -571,7 +571,8 @@ _FACTOR_SHAPES = (
 
 def factor_name(text: str) -> str:
     """The name of a risk factor written as a phrase (see :data:`_FACTOR_SHAPES`)."""
-    written = re.sub(r"\s+", " ", re.sub(r"^(?:if you |who |people who |patients who )", "", text.strip(" ,.;:"), flags=re.I))
+    written = re.sub(r"\s*\([^)]*\)", "", text)  # "(e.g., mitoxantrone, azathioprine)": examples, not the name
+    written = re.sub(r"\s+", " ", re.sub(r"^(?:if you |who |people who |patients who )", "", written.strip(" ,.;:"), flags=re.I))
     for pattern, replacement in _FACTOR_SHAPES:
         if pattern.match(written):  # the shape's words as they are ("prolonged" is part of the factor)
             return re.sub(r"^(?:an?|the|your|their) ", "", pattern.sub(replacement, written).strip(), flags=re.I)
