@@ -886,3 +886,13 @@ def test_an_effect_named_with_other_serious_ones_is_serious(tmp_path: Path, lexi
     claims = _page(tmp_path, lexicon, "Ampyra (dalfampridine) is a tablet.\n\nAnaphylaxis and other serious allergic reactions have been reported.\n")
     severity = {s[MSKG.adverseEffect][0]: s.get(MSKG.severity) for s in _statements(claims, MSKG.Risk)}
     assert severity[ID.anaphylaxis] == [MSKG.Serious]
+
+
+def test_a_shorter_word_in_parentheses_and_an_effect_of_one_part_of_the_body(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Relapses are treated with a short course of high-dose corticosteroids (steroids).\n\n"
+        "Common side effects of steroids include trouble sleeping, flushing of the face and increased appetite.\n"
+    ))  # fmt: skip
+    risks = _statements(claims, MSKG.Risk)
+    assert {s[MSKG.drug][0] for s in risks} == {ID.corticosteroid}  # "steroids" is the word the document gave them
+    assert ID["flushing-of-face"] in {s[MSKG.adverseEffect][0] for s in risks}

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from ..namespaces import ID
 from .dictionaries import Dictionaries, dictionaries
 from .lexicon import TRADEMARKS, Lexicon, Mention, Token, past_ingredients, token_key
-from .names import mint_slug, normal_form
-from .phrases import FINDING_WORDS, NUMBER_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, kind_of_head, of_head
+from .names import mint_slug, normal_form, singular
+from .phrases import BODY_PARTS, FINDING_WORDS, NUMBER_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, kind_of_head, of_head
 
 __all__ = ["Aliases", "Recogniser"]
 
@@ -245,6 +245,7 @@ class Recogniser:
         chosen = self._targeted(tokens, chosen)
         chosen = self._specified(tokens, chosen)
         chosen = self._measured(tokens, chosen)
+        chosen = self._of_a_part(tokens, chosen)
         chosen = [self._suffixed(tokens, m) for m in chosen]
         chosen = self._paired_brands(tokens, chosen)
         chosen += self._phrases(tokens, chosen)
@@ -522,6 +523,28 @@ class Recogniser:
             out.append(m)
         return out
 
+    def _of_a_part(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """ "flushing of the face", "swelling of your legs": an effect of one part of the body is an
+        effect of its own (one part only: "of the face or tongue" is two signs, which the rules split)."""
+        out = []
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        for m in chosen:
+            j = m.last + 1
+            if m.kind in ("condition", "adverse_effect") and j + 1 < len(tokens) and tokens[j].text.lower() in ("of", "in", "on"):
+                k = j + 1
+                while k < len(tokens) and tokens[k].text.lower() in ("the", "your", "their", "his", "her"):
+                    k += 1
+                rest = [t.text.lower() for t in tokens[k + 1 : k + 4] if t.text.lower() not in ("the", "your")]
+                if k < len(tokens) and tokens[k].text.lower() in BODY_PARTS and k not in taken and not (
+                    rest[:1] and rest[0] in ("or", "and", ",") and rest[1:2] and rest[1] in BODY_PARTS
+                ):
+                    name = normal_form(f"{m.label or m.text} {tokens[j].text.lower()} {tokens[k].text}")
+                    iri, kind = self.entity(name, m.kind)
+                    out.append(dataclasses.replace(self._mention(tokens, m.first, k, iri, kind, name, "phrase"), parts=(m,)))
+                    continue
+            out.append(m)
+        return out
+
     def _measured(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """ "slow heart rate", "reduced lung function", "decreased lymphocyte counts": a measure
         said to be off is a finding (a condition), whatever its words name on their own."""
@@ -789,6 +812,15 @@ class Recogniser:
             if token.text != "(" or i + 2 >= len(tokens) or tokens[i + 2].text != ")":
                 continue
             abbreviation = tokens[i + 1].text
+            ending = [m for m in mentions if m.last == i - 1]
+            short = abbreviation.lower()
+            if ending and short.isalpha() and len(short) > 4 and normal_form(tokens[i - 1].text).endswith(normal_form(short)) \
+                    and normal_form(tokens[i - 1].text) != normal_form(short):
+                # "corticosteroids (steroids)": a shorter word for the same thing, wherever written
+                m = ending[0]
+                for form in dict.fromkeys((short, singular(short).lower())):
+                    aliases.add((form,), m.iri, m.kind, m.label or normal_form(m.text))
+                continue
             if not _ABBREVIATION.match(abbreviation):
                 continue
             ending = [m for m in mentions if m.last == i - 1]
