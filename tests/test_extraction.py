@@ -896,3 +896,11 @@ def test_a_shorter_word_in_parentheses_and_an_effect_of_one_part_of_the_body(tmp
     risks = _statements(claims, MSKG.Risk)
     assert {s[MSKG.drug][0] for s in risks} == {ID.corticosteroid}  # "steroids" is the word the document gave them
     assert ID["flushing-of-face"] in {s[MSKG.adverseEffect][0] for s in risks}
+
+
+def test_a_known_brand_with_a_further_name_is_a_product_of_its_own(lexicon: Lexicon) -> None:
+    recogniser = Recogniser(lexicon)
+    mentions = recogniser.mentions(tokenize("The FDA has approved Ocrevus Zunovo, a form of ocrelizumab injected under the skin."))
+    assert ID["ocrevus-zunovo"] in {m.iri for m in mentions} and ID.ocrevus not in {m.iri for m in mentions}
+    mentions = recogniser.mentions(tokenize("Ocrevus Phase 3 data and the Kesimpta Sensoready pen were shown."))
+    assert {ID.ocrevus, ID.kesimpta} <= {m.iri for m in mentions}  # a common word, a device: no new product

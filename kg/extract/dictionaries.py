@@ -150,7 +150,7 @@ class Dictionaries:
                     continue
                 kind, name, drugbank, brand = entry
                 surface = words[i : i + size]
-                if size == 1 and surface[0].lower() in _stop_words() and not surface[0].isupper():
+                if size == 1 and surface[0].lower() in stop_words() and not surface[0].isupper():
                     continue  # "all", "can": words, not names
                 if brand:
                     if not surface[0][:1].isupper():
@@ -168,7 +168,7 @@ class Dictionaries:
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..namespaces import ID
-from .dictionaries import Dictionaries, dictionaries
+from .dictionaries import Dictionaries, dictionaries, stop_words
 from .lexicon import TRADEMARKS, Lexicon, Mention, Token, past_ingredients, token_key
 from .names import mint_slug, normal_form, singular
 from .phrases import BODY_PARTS, FINDING_WORDS, NUMBER_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, kind_of_head, of_head
@@ -30,6 +30,9 @@ __all__ = ["Aliases", "Recogniser"]
 
 #: heads that do not make a new thing of the name before them ("MS patients", "PML symptoms")
 _GENERIC_MERGE = frozenset(["patients", "patient", "symptoms", "symptom", "signs", "sign", "risk", "levels", "level", "changes", "change"])
+#: capitalised words a heading or a name may put after a brand that are no part of it
+_COMMON_TITLE_WORDS = frozenset({"phase", "trial", "study", "data", "results", "approval", "label", "injection", "infusion",
+                                 "tablets", "capsules", "patients", "treatment", "therapy", "dosing", "safety", "warnings"})
 _NOT_DRUGS = frozenset(["pen", "autoinjector", "injector", "device", "program", "programme", "syringe", "kit", "app", "system", "prescribing"])
 #: on ties, a document's own abbreviation beats the lexicon ("MRI" where the label defined
 #: "brain magnetic resonance imaging (MRI)")
@@ -236,6 +239,7 @@ class Recogniser:
             )
         candidates += self._brands(tokens)
         chosen = self._abbreviated(tokens, self._analytes(tokens, self._grounded(self._choose(candidates), candidates)))
+        chosen = self._product_lines(tokens, chosen)
         chosen = self._viruses(tokens, chosen)
         chosen = self._with_heads(tokens, chosen)
         chosen = self._with_cause(tokens, chosen)
@@ -636,6 +640,25 @@ class Recogniser:
                 name = tokens[i - 1].text
                 found.append(self._mention(tokens, i - 1, i - 1, *self.entity(name, "product"), normal_form(name), "brand"))
         return found
+
+    def _product_lines(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """A known brand followed by a capitalised word that names nothing else is a product of its
+        own ("Ocrevus Zunovo", the injected form, is not Ocrevus); not a device or a programme
+        ("Kesimpta Sensoready pen") nor a common word ("Ocrevus Phase 3 data")."""
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        out = []
+        for m in chosen:
+            j = m.last + 1
+            word = tokens[j].text if j < len(tokens) else ""
+            following = {t.text.lower() for t in tokens[j + 1 : j + 4]}
+            if (m.kind == "product" and m.source == "lexicon" and j not in taken and len(word) >= 4 and word.isalpha()
+                    and word[0].isupper() and word[1:].islower() and word.lower() not in stop_words()
+                    and word.lower() not in _COMMON_TITLE_WORDS and not following & _NOT_DRUGS and tokens[j].start == tokens[m.last].end + 1):
+                name = normal_form(f"{_written(tokens, m.first, m.last)} {word}")
+                out.append(self._mention(tokens, m.first, j, *self.entity(name, "product"), name, "brand"))
+                continue
+            out.append(m)
+        return out
 
     def _suffixed(self, tokens: list[Token], m: Mention) -> Mention:
         """An ingredient written with the four-letter suffix the FDA gives a biologic
