@@ -24,7 +24,16 @@ from ..namespaces import ID
 from .dictionaries import Dictionaries, dictionaries, stop_words
 from .lexicon import TRADEMARKS, Lexicon, Mention, Token, past_ingredients, token_key
 from .names import mint_slug, normal_form, singular
-from .phrases import BODY_PARTS, FINDING_WORDS, NUMBER_WORDS, QUALIFYING_WORDS, clean_phrase, is_content, kind_of_head, of_head
+from .phrases import (
+    BODY_PARTS,
+    FINDING_WORDS,
+    NUMBER_WORDS,
+    QUALIFYING_WORDS,
+    clean_phrase,
+    is_content,
+    kind_of_head,
+    of_head,
+)
 
 __all__ = ["Aliases", "Recogniser"]
 
