@@ -39,9 +39,6 @@ __all__ = ["Aliases", "Recogniser"]
 
 #: heads that do not make a new thing of the name before them ("MS patients", "PML symptoms")
 _GENERIC_MERGE = frozenset(["patients", "patient", "symptoms", "symptom", "signs", "sign", "risk", "levels", "level", "changes", "change"])
-#: capitalised words a heading or a name may put after a brand that are no part of it
-_COMMON_TITLE_WORDS = frozenset({"phase", "trial", "study", "data", "results", "approval", "label", "injection", "infusion",
-                                 "tablets", "capsules", "patients", "treatment", "therapy", "dosing", "safety", "warnings"})
 _NOT_DRUGS = frozenset(["pen", "autoinjector", "injector", "device", "program", "programme", "syringe", "kit", "app", "system", "prescribing"])
 #: on ties, a document's own abbreviation beats the lexicon ("MRI" where the label defined
 #: "brain magnetic resonance imaging (MRI)")
@@ -134,6 +131,8 @@ class Aliases:
     """Names a document defines for things (abbreviations), by their lower-cased words."""
 
     names: dict[tuple[str, ...], tuple[object, str, str]] = field(default_factory=dict)
+    #: how often a document wrote a candidate name (a brand and a further word) so far
+    seen: dict[tuple[str, ...], int] = field(default_factory=dict)
     #: the most words of a name (kept, not counted per sentence: a corpus shares thousands)
     _longest: int | None = field(default=None, repr=False, compare=False)
 
@@ -248,7 +247,6 @@ class Recogniser:
             )
         candidates += self._brands(tokens)
         chosen = self._abbreviated(tokens, self._analytes(tokens, self._grounded(self._choose(candidates), candidates)))
-        chosen = self._product_lines(tokens, chosen)
         chosen = self._viruses(tokens, chosen)
         chosen = self._with_heads(tokens, chosen)
         chosen = self._with_cause(tokens, chosen)
@@ -650,24 +648,25 @@ class Recogniser:
                 found.append(self._mention(tokens, i - 1, i - 1, *self.entity(name, "product"), normal_form(name), "brand"))
         return found
 
-    def _product_lines(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
-        """A known brand followed by a capitalised word that names nothing else is a product of its
-        own ("Ocrevus Zunovo", the injected form, is not Ocrevus); not a device or a programme
-        ("Kesimpta Sensoready pen") nor a common word ("Ocrevus Phase 3 data")."""
-        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
-        out = []
-        for m in chosen:
+    def _product_lines(self, tokens: list[Token], mentions: list[Mention], aliases: Aliases) -> None:
+        """A known brand followed by a capitalised word that names nothing else, written so twice in
+        a document, is a product of its own ("Ocrevus Zunovo", the injected form, is not Ocrevus);
+        once is not enough ("Ocrevus Approved in Europe", a headline), nor a device or a programme
+        ("Kesimpta Sensoready pen")."""
+        taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+        for m in mentions:
             j = m.last + 1
             word = tokens[j].text if j < len(tokens) else ""
             following = {t.text.lower() for t in tokens[j + 1 : j + 4]}
-            if (m.kind == "product" and m.source == "lexicon" and j not in taken and len(word) >= 4 and word.isalpha()
+            if not (m.kind == "product" and m.source == "lexicon" and j not in taken and len(word) >= 4 and word.isalpha()
                     and word[0].isupper() and word[1:].islower() and word.lower() not in stop_words()
-                    and word.lower() not in _COMMON_TITLE_WORDS and not following & _NOT_DRUGS and tokens[j].start == tokens[m.last].end + 1):
-                name = normal_form(f"{_written(tokens, m.first, m.last)} {word}")
-                out.append(self._mention(tokens, m.first, j, *self.entity(name, "product"), name, "brand"))
+                    and not following & _NOT_DRUGS and tokens[j].start == tokens[m.last].end + 1):  # fmt: skip
                 continue
-            out.append(m)
-        return out
+            words = _words(tokens[m.first : j + 1])
+            aliases.seen[words] = aliases.seen.get(words, 0) + 1
+            if aliases.seen[words] == 2:
+                name = normal_form(_written(tokens, m.first, j))
+                aliases.add(words, *self.entity(name, "product"), name)
 
     def _suffixed(self, tokens: list[Token], m: Mention) -> Mention:
         """An ingredient written with the four-letter suffix the FDA gives a biologic
@@ -840,11 +839,12 @@ class Recogniser:
         for m in mentions:
             if m.source == "brand":
                 aliases.add(_words(tokens[m.first : m.last + 1]), m.iri, m.kind, m.label or normal_form(m.text))
+        self._product_lines(tokens, mentions, aliases)
         for i, token in enumerate(tokens):
             if token.text != "(" or i + 2 >= len(tokens) or tokens[i + 2].text != ")":
                 continue
             abbreviation = tokens[i + 1].text
-            ending = [m for m in mentions if m.last == i - 1]
+            ending = [m for m in mentions if m.last == i - 1]  # the name the parentheses follow
             short = abbreviation.lower()
             if ending and short.isalpha() and len(short) > 4 and normal_form(tokens[i - 1].text).endswith(normal_form(short)) \
                     and normal_form(tokens[i - 1].text) != normal_form(short):
@@ -855,7 +855,6 @@ class Recogniser:
                 continue
             if not _ABBREVIATION.match(abbreviation):
                 continue
-            ending = [m for m in mentions if m.last == i - 1]
             if ending and _initials_match(abbreviation, [t.text for t in tokens[ending[0].first : i]]):
                 m = ending[0]
                 aliases.add((abbreviation.lower(),), m.iri, m.kind, m.label or normal_form(m.text))

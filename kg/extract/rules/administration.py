@@ -22,15 +22,17 @@ _DOSE_LIMIT = re.compile(
 )
 _RELATIVE_FREQUENCY = re.compile(r"\b(less|more) frequent(?:ly)? than\b", re.I)
 _APART = re.compile(
-    rf"\b({NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:infusions|doses|injections)\s+(?:(?:given|administered)\s+)?({NUM})\s+{UNIT}\s+apart\b|"
-    rf"\bfirst\s+({NUM})\s+(?:doses|infusions|injections)\b[^.;]{{0,60}}?\b({NUM})\s+{UNIT}\s+apart\b",
+    rf"\b({NUM})\s+(?:(?!(?:mg|ml|mcg|g|units?)\b)[\w-]+\s+){{0,2}}?(?:infusions|doses|injections)\s+(?:(?:given|administered)\s+)?({NUM})\s+{UNIT}\s+apart\b|"
+    rf"\bfirst\s+({NUM})\s+(?:doses|infusions|injections)\b(?:(?!\b(?:remaining|subsequent|then|thereafter|later|after)\b)[^.;]){{0,60}}?\b({NUM})\s+{UNIT}\s+apart\b",
     re.I,
 )
 #: a first course given day after day ("on five consecutive days in the first course"), and starting
 #: doses a unit apart ("three starting doses at weeks 0, 1 and 2", "one injection a week for the first three weeks")
+_FIRST_COURSE = re.compile(r"\bfirst (?:course|cycle)\b", re.I)
+_LATER_COURSE = re.compile(r"\b(?:second|third|later|subsequent|next) (?:course|cycle)\b", re.I)
 _CONSECUTIVE = re.compile(rf"\b({NUM})\s+consecutive\s+(?:daily\s+)?(?:days|infusions|doses)\b", re.I)
 _STARTING_DOSES = re.compile(
-    rf"\b({NUM})\s+(?:starting|initial|loading)\s+doses\s+at\s+(week|day|month)s\b|"
+    rf"\b({NUM})\s+(?:starting|initial|loading)\s+doses\s+at\s+(week|day|month)s\s+(\d+),?\s+(\d+)\b|"
     rf"\bone\s+(?:injection|dose|infusion)\s+a\s+(week|day|month)\s+for\s+the\s+first\s+({NUM})\s+(?:weeks|days|months)\b",
     re.I,
 )
@@ -148,14 +150,19 @@ def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         parts += [(at, MSKG.initialDoseCount, Literal(number(count))),
                   (at, MSKG.initialDoseInterval, duration(number(gap), unit))]  # fmt: skip
     for m in _CONSECUTIVE.finditer(text):
-        if re.search(r"\bfirst (?:course|cycle)\b", text, re.I):  # "five consecutive daily infusions in the first course"
+        near = text[max(0, m.start() - 40) : m.end() + 25]  # "First course: … on 5 consecutive days", "… in the first course"
+        if _FIRST_COURSE.search(near) and not _LATER_COURSE.search(text[max(0, m.start() - 60) : m.start()]):
             at = sentence.token_at_char(m.start())
             parts += [(at, MSKG.initialDoseCount, Literal(number(m.group(1)))), (at, MSKG.initialDoseInterval, duration(1, "day"))]
             break
     for m in _STARTING_DOSES.finditer(text):
         at = sentence.token_at_char(m.start())
-        count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        parts += [(at, MSKG.initialDoseCount, Literal(number(count))), (at, MSKG.initialDoseInterval, duration(1, unit))]
+        if m.group(1):  # "at weeks 0, 2 and 4": the gap between the first two
+            count, unit, gap = m.group(1), m.group(2), int(m.group(4)) - int(m.group(3))
+        else:
+            count, unit, gap = m.group(6), m.group(5), 1
+        if gap > 0:
+            parts += [(at, MSKG.initialDoseCount, Literal(number(count))), (at, MSKG.initialDoseInterval, duration(gap, unit))]
     for m in _STARTS_WITH.finditer(text):
         at = sentence.token_at_char(m.start())
         parts += [(at, MSKG.initialDoseCount, Literal(number(m.group(1)))),

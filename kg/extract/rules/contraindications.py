@@ -52,7 +52,11 @@ def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = Fals
         first += 1
     text = sentence.span_text(first, last).strip()
     words = clean_phrase(text).lower().split()
-    coordinate = len(words) == 1 and adjective(words[0]) and sentence.lower(last + 1) == ","  # "an active, untreated infection"
+    # "an active, untreated infection": an adjective before another, not "if you are pregnant, or breastfeeding"
+    coordinate = len(words) == 1 and adjective(words[0]) and sentence.lower(last + 1) == "," and (
+        sentence.lower(last + 2) not in ("or", "and", "and/or")
+        and (adjective(sentence.lower(last + 2)) or sentence.lower(last + 2).endswith("ed"))
+    )
     if not words or all(w in FUNCTION_WORDS for w in words) or words[0] in _NOT_A_STATE or coordinate:
         return []  # "who have:", "have had it in the past", "and no pacemaker", "an active, untreated infection"
     if use or _USE_OF.match(text):

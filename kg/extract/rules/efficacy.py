@@ -50,17 +50,21 @@ _MECHANISM_VERBS = {
     re.compile(r"^(?:trap(?:s|ped|ping)?|keeps?|kept|keeping)$"): "sequestration",
     re.compile(r"^boost(?:s|ed|ing)?$"): "boost",
 }
-#: "stop immune cells from crossing the blood-brain barrier": their entry is blocked
 #: a mechanism named by its noun, before what it acts on ("depletion of B cells")
 _MECHANISM_NOUNS = {"depletion": "depletion", "inhibition": "inhibition", "blockade": "blockade", "activation": "activation",
                     "stimulation": "stimulation", "modulation": "modulation", "sequestration": "sequestration"}  # fmt: skip
 #: fewer cells: depletion ("reduces the number of", "a reduction in the numbers of", "lowering the count of")
 _FEWER = re.compile(r"(?:reduc\w*|lower\w*|decreas\w*)\s+(?:in\s+)?(?:the\s+)?(?:number|numbers|count|counts|levels?)\s+of\s", re.I)
-_HOW_IT_WORKS = re.compile(r"\b(?:works?|working|mechanism|benefit|by (?:reduc|lower|decreas)\w*)\b", re.I)
+_HOW_IT_WORKS = re.compile(
+    r"\b(?:works?|working|mechanism|benefit|effect in MS|believed|thought|by (?:reduc|lower|decreas)\w*|bind\w*|attach\w*)\b", re.I
+)
+#: "prevents them from leaving the lymph nodes": the cells are kept there
+_LEAVING = re.compile(r"\b(?:stop|stops|prevent|prevents|keep|keeps)\s+(?:\w+\s+){1,3}?from\s+(?:leaving|exiting|moving out of)\s+(?:the\s+)?lymph\s+nodes?\b", re.I)
+#: "stop immune cells from crossing the blood-brain barrier": their entry is blocked
 _ENTRY = re.compile(r"\b(?:stop|stops|prevent|prevents|keep|keeps)\s+(.+?)\s+(?:from|out of)\s+(?:crossing|entering|getting into|reaching|the)\b", re.I)
 _TARGET_CUES = re.compile(
     r"\b(?:bind\w*|attach\w*|target\w*|directed against|directed at|acts? on|deplet\w*|remov\w*|inhibit\w*|block\w*|"
-    r"activat\w*|modulat\w*|keeps?|trap\w*|a protein called|on the surface of|on|depletion)\b",
+    r"activat\w*|modulat\w*|keeps?|trap\w*|a protein called|on the surface of|on)\b",
     re.I,
 )
 
@@ -243,6 +247,12 @@ def _named_mechanism(sentence: Sentence, targets: list[Mention]) -> tuple[str, M
     adhesion blockade, "limits the proliferation of activated lymphocytes" lymphocyte
     proliferation inhibition, "stop immune cells from crossing …" immune-cell entry blockade,
     "lead to their depletion" the depletion of the cells named before."""
+    leaving = next(iter(sentence.regex(_LEAVING)), None)
+    if leaving is not None:  # "binds S1P receptor 1 on lymphocytes and prevents them from leaving the lymph nodes"
+        at = sentence.token_at_char(leaving.start())
+        cells = [t for t in targets if t.first < at and _head(t, sentence).endswith(("cyte", "cell"))] or [t for t in targets if t.first > at]
+        if cells:
+            return f"{_head(cells[-1] if cells[-1].first < at else cells[0], sentence)} sequestration in lymph nodes", cells[-1]
     entry = next(iter(sentence.regex(_ENTRY)), None)
     if entry is not None:
         at = sentence.token_at_char(entry.start(1))
@@ -251,7 +261,9 @@ def _named_mechanism(sentence: Sentence, targets: list[Mention]) -> tuple[str, M
             return f"{_head(target, sentence)} entry blockade", target
     for i, token in enumerate(sentence.tokens):
         nominal = _MECHANISM_NOUNS.get(token.lower)
-        if nominal is not None and sentence.lower(i + 1) == "of":  # "depletion of B and T lymphocytes"
+        if nominal is not None and sentence.lower(i + 1) == "of" and _HOW_IT_WORKS.search(sentence.text):
+            # "is believed to come from depletion of B and T lymphocytes" (not "prolonged depletion of
+            # lymphocytes can increase the risk of infections")
             target = next((t for t in targets if i + 1 < t.first <= i + 4), None)
             if target is not None:
                 return f"{_head(target, sentence)} {nominal}", target

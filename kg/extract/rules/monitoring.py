@@ -101,7 +101,7 @@ def _detailed(sentence: Sentence, p: Mention) -> bool:
     return bool(sentence.of_kind("procedure", lo=p.last + 2, hi=end))
 
 
-def _specific(sentence: Sentence, p: Mention) -> list[Mention] | None:
+def _tests_by_what_they_check(sentence: Sentence, p: Mention) -> list[Mention] | None:
     """The tests a generic one is, by what it checks: "blood tests to check your blood cell counts
     and your liver function" are a blood count and a liver function test, "blood tests that check
     your liver" a liver function test. None when the text does not say."""
@@ -115,7 +115,7 @@ def _specific(sentence: Sentence, p: Mention) -> list[Mention] | None:
     stop = sentence.first_of("before", "after", "during", "every", "while", "to", "for", "if", "because", lo=at, hi=hi) or hi
     tests: list[Mention] = []
     for first, last in sentence.members(at, stop):
-        named = [q for q in sentence.of_kind("procedure", lo=first, hi=last + 1)]
+        named = sentence.of_kind("procedure", lo=first, hi=last + 1)
         organs = sentence.of_kind("organ", lo=first, hi=last + 1)
         if named:
             tests += named
@@ -142,7 +142,7 @@ def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
         and not _measured_by(sentence, p) and not _detailed(sentence, p)
     ]  # fmt: skip
     for p in list(found):
-        specific = _specific(sentence, p)
+        specific = _tests_by_what_they_check(sentence, p)
         if specific is not None:
             found.remove(p)
             found += [q for q in specific if all(q.first != f.first for f in found)]

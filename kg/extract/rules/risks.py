@@ -14,7 +14,7 @@ from rdflib.term import Node
 from ...namespaces import MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
-from ..names import normal_form
+from ..names import normal_form, singular
 from ..phrases import (
     BODY_PARTS,
     FUNCTION_WORDS,
@@ -560,13 +560,19 @@ _FACTOR_SHAPES = (
     (re.compile(r"^(?:have |has )?(?:used|taken|received|been (?:on|treated with)) .+? for (?:more|longer) than (\S+) (years?|months?)$", re.I),
      r"treatment longer than \1 \2"),
     (re.compile(r"^(?:treatment|therapy|use) (?:for )?(?:more|longer) than (\S+) (years?|months?)$", re.I), r"treatment longer than \1 \2"),
-    (re.compile(r"^(?:prior|previous|earlier|past) (?:treatment|therapy) with (?:an? )?(.+?)s?$", re.I), r"prior \1 use"),
-    (re.compile(r"^(?:prior|previous|past) use of (?:an? )?(.+?)s?$", re.I), r"prior \1 use"),
-    (re.compile(r"^(?:have |has )?(?:took|taken|used|received|had) (?:an? )?(.+?)s? (?:before|previously|in the past)$", re.I), r"prior \1 use"),
-    (re.compile(r"^(?:are |is )?(?:taking|using|receiving|use of|treatment with|concomitant use of|concurrent use of) (?:an? )?(.+?)s?$", re.I), r"\1 use"),
+    (re.compile(r"^(?:prior|previous|earlier|past) (?:treatment|therapy) with (?:an? )?(.+)$", re.I), r"prior \1 use"),
+    (re.compile(r"^(?:prior|previous|past) use of (?:an? )?(.+)$", re.I), r"prior \1 use"),
+    (re.compile(r"^(?:have |has )?(?:took|taken|used|received|had) (?:an? )?(.+?) (?:before|previously|in the past)$", re.I), r"prior \1 use"),
+    (re.compile(r"^(?:are |is )?(?:taking|using|receiving|use of|treatment with|concomitant use of|concurrent use of) (?:an? )?(.+)$", re.I), r"\1 use"),
     (re.compile(r"^(?:your |their |the )?(.+?) (?:is|are|stays?|remains?|has been|have been|had been) (very |too )?(low|high) for a long time$", re.I), r"prolonged \2\3 \1"),
     (re.compile(r"^(?:your |their |the )?(.+?) (?:is|are|stays?|remains?|has been|have been|had been) (very |too )?(low|high)$", re.I), r"\2\3 \1"),
 )
+
+
+def _singular_last(words: str) -> str:
+    """ "immunosuppressants" is one immunosuppressant's use; "tacrolimus" stays."""
+    head, _, last = words.rpartition(" ")
+    return f"{head} {singular(last)}".strip()
 
 
 def factor_name(text: str) -> str:
@@ -574,8 +580,13 @@ def factor_name(text: str) -> str:
     written = re.sub(r"\s*\([^)]*\)", "", text)  # "(e.g., mitoxantrone, azathioprine)": examples, not the name
     written = re.sub(r"\s+", " ", re.sub(r"^(?:if you |who |people who |patients who )", "", written.strip(" ,.;:"), flags=re.I))
     for pattern, replacement in _FACTOR_SHAPES:
-        if pattern.match(written):  # the shape's words as they are ("prolonged" is part of the factor)
-            return re.sub(r"^(?:an?|the|your|their) ", "", pattern.sub(replacement, written).strip(), flags=re.I)
+        match = pattern.match(written)
+        if match:  # the shape's words as they are ("prolonged" is part of the factor); a drug taken in the singular
+            groups = [_singular_last(g) if n == 1 and "use" in replacement else g for n, g in enumerate(match.groups(""), 1)]
+            shaped = replacement
+            for n, group in enumerate(groups, 1):
+                shaped = shaped.replace(f"\\{n}", group)
+            return re.sub(r"^(?:an?|the|your|their) ", "", re.sub(r"\s+", " ", shaped).strip(), flags=re.I)
     return clean_phrase(text)
 
 
@@ -896,7 +907,11 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 
 
 #: a sentence that says how bad the effect it is about is ("They can be serious", "They are uncommon but serious")
-_SAID_TO_BE = re.compile(r"\b(?:can|may|could) be\b|\b(?:is|are|was|were)\b(?:\s+\w+){0,3}?\s+(?:serious|severe|life-threatening|fatal)\b", re.I)
+_SAID_TO_BE = re.compile(
+    r"\b(?:can|may|could) be\b|"
+    r"\b(?:is|are|was|were)\b(?:\s+(?!not\b|never\b|rarely\b|seldom\b)\w+){0,3}?\s+(?:serious|severe|life-threatening|fatal)\b",
+    re.I,
+)
 #: an effect of starting treatment (the first doses)
 _AT_START = re.compile(r"\bwhen (?:treatment|therapy) (?:starts|is started|begins)\b|\bwhen (?:you )?start(?:ing)? (?:treatment|it|the drug)\b|"
                        r"\bat the start of treatment\b", re.I)
