@@ -935,3 +935,16 @@ def test_review_cases_stay_what_they_are(tmp_path: Path, lexicon: Lexicon) -> No
     risks = _statements(claims, MSKG.Risk)
     assert not any(MSKG.DuringTreatment in s.get(MSKG.onsetTiming, []) for s in risks if s[MSKG.adverseEffect] == [ID.infection])
     assert not any(MSKG.Serious in s.get(MSKG.severity, []) for s in risks if s[MSKG.adverseEffect] == [ID["infusion-reaction"]])
+
+
+def test_when_a_test_is_done_from_its_interval_and_the_first_dose_watch(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Tysabri (natalizumab) is an infusion.\n\n"
+        "In antibody-negative patients the JC virus antibody test is repeated every six months.\n\n"
+        "An electrocardiogram is done again at the end of the observation period.\n\n"
+        "Lymphocyte counts must be checked before each yearly course.\n"
+    ))  # fmt: skip
+    timing = {s[MSKG.procedure][0]: set(s.get(MSKG.timing, [])) for s in _statements(claims, MSKG.MonitoringRequirement)}
+    assert timing[ID["jcv-antibody-test"]] == {MSKG.DuringTreatment}  # "every six months": while on the drug
+    assert MSKG.AfterFirstDose in next(t for p, t in timing.items() if "electrocardiogram" in str(p))
+    assert MSKG.BeforeEachAdministration in timing[ID["lymphocyte-count"]]

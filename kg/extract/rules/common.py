@@ -137,14 +137,18 @@ def status(sentence: Sentence, first: int, last: int | None = None) -> URIRef:
     return MSKG.Negated if negated else MSKG.Hedged if verdict.hedged else MSKG.Affirmed
 
 
-_FIRST_DOSE = re.compile(r"\b(?:after|following|with|within .{0,20}?of)\s+(?:the|your|a)\s+first\s+(?:dose|infusion|injection|course)\b|\bfirst-dose\b", re.I)
+_FIRST_DOSE = re.compile(
+    r"\b(?:after|following|with|within .{0,20}?of)\s+(?:the|your|a)\s+first\s+(?:dose|infusion|injection|course)\b|\bfirst-dose\b|"
+    r"\bat the end of (?:the|that|this) (?:observation|monitoring) period\b|\bat the end of (?:the|those|these) \w+ hours\b",  # the first-dose watch
+    re.I,
+)
 _DURING = re.compile(r"\bduring\s+(?:the|each|an|every|your|a)\s+(?:first\s+)?(?:infusion|injection|dose)s?\b", re.I)
 _AFTER_EACH = re.compile(
     r"\b(?:after|following)\s+(?:each|the|an|every|a|your)\s+(?:infusion|injection|dose)\b|"
     rf"\bwithin\s+(?:{NUM}\s*(?:to|-|\u2013|or)\s*)?{NUM}\s+(?:minutes?|hours?|days?)\s+(?:after|of)\s+(?:it|the|an?|each|\w+)\b|\bafter the infusion\b",
     re.I,
 )
-_BEFORE_EACH = re.compile(r"\bbefore\s+(?:each|every)\s+(?:infusion|injection|dose|treatment course|course)\b", re.I)
+_BEFORE_EACH = re.compile(r"\bbefore\s+(?:each|every)\s+(?:yearly\s+|annual\s+|new\s+)?(?:infusion|injection|dose|treatment course|course)\b", re.I)
 _BEFORE_START = re.compile(
     r"\b(?:before|prior to)\s+(?:starting|you start|beginning|initiating|treatment|the (?:first|start)|"
     r"your first|the initiation|start(?:ing)? of|taking)\b|\bbaseline\b|\bbefore treatment (?:begins|starts)\b",

@@ -45,6 +45,8 @@ _WORD_TIMING = re.compile(r"\b(?:every|each|monthly|yearly|annually|regular|peri
 _FAMILY = {MSKG.BeforeTreatmentStart: "before", MSKG.BeforeEachAdministration: "before",
            MSKG.DuringAdministration: "during", MSKG.DuringTreatment: "during", MSKG.AfterFirstDose: "after",
            MSKG.AfterAdministration: "after", MSKG.AfterTreatment: "after"}  # fmt: skip
+#: the first-dose watch, whose interval ("every hour") is no treatment's
+_FIRST_WATCH = re.compile(r"\bfirst[- ]dose\b|\bafter the first (?:dose|infusion)\b|\bhourly\b|\bevery hour\b", re.I)
 _VIRUS = re.compile(r"(?:virus|^[a-z]{1,3}v)$", re.I)
 
 
@@ -406,8 +408,11 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             points = timepoints(lead_text)
             if _WORD_TIMING.search(sentence.text) or re.search(r"\bregular|\buntil\b", lead_text):
                 points = [*points, MSKG.DuringTreatment] if MSKG.DuringTreatment not in points else points
+        every = intervals(clause)
+        if every and not any(_FAMILY[t] == "during" or t == MSKG.AfterTreatment for t in points) and not _FIRST_WATCH.search(clause):
+            points.append(MSKG.DuringTreatment)  # "repeated every six months": while on the drug
         qualifiers += [(MSKG.timing, t) for t in points]
-        qualifiers += [(MSKG.interval, v) for v in intervals(clause)]
+        qualifiers += [(MSKG.interval, v) for v in every]
         qualifiers += [(MSKG.population, q) for q in populations]
         qualifiers += [(MSKG.population, q.iri) for q in own_populations if _population_of(sentence, q, p, procedures)]
         organs = [o.iri for o in sentence.of_kind("organ", lo=lo, hi=hi)]
