@@ -948,3 +948,14 @@ def test_when_a_test_is_done_from_its_interval_and_the_first_dose_watch(tmp_path
     assert timing[ID["jcv-antibody-test"]] == {MSKG.DuringTreatment}  # "every six months": while on the drug
     assert MSKG.AfterFirstDose in next(t for p, t in timing.items() if "electrocardiogram" in str(p))
     assert MSKG.BeforeEachAdministration in timing[ID["lymphocyte-count"]]
+
+
+def test_signs_that_share_their_first_words(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Avonex (interferon beta-1a) is an injection.\n\n"
+        "- PML. Symptoms include changes in thinking, memory or vision, confusion, and weakness on one side of the body.\n"
+        "- Depression. Warning signs include feeling sad.\n"
+    ))  # fmt: skip
+    signs = {m for s in _statements(claims, MSKG.Risk) for m in s.get(MSKG.manifestation, [])}
+    assert {ID["change-in-thinking"], ID["change-in-memory"], ID["change-in-vision"], ID.confusion, ID["feeling-sad"]} <= signs
+    assert ID["change-in-confusion"] not in signs  # a sign of its own keeps its name

@@ -5,8 +5,8 @@ infections", "herpes infection" and "the herpes infection" are one thing.
 
 >>> normal_form("Ocrevus®"), normal_form("the Herpes Infections"), normal_form("DMTs")
 ('ocrevus', 'herpes infection', 'dmt')
->>> normal_form("yellowing of your skin"), normal_form("yellowing of the skin")
-('yellowing of skin', 'yellowing of skin')
+>>> normal_form("yellowing of your skin"), normal_form("yellowing of the skin"), normal_form("changes in your memory")
+('yellowing of skin', 'yellowing of skin', 'change in memory')
 >>> mint_slug("Sphingosine 1-phosphate (S1P) receptor modulators")
 'sphingosine-1-phosphate-s1p-receptor-modulator'
 >>> mint_slug("doctor's office"), mint_slug("lymphocytes"), mint_slug("herpes"), mint_slug("antibodies")
@@ -38,6 +38,8 @@ _NOT_PLURAL = frozenset(
     ["diabetes", "herpes", "shingles", "hives", "lupus", "rickets", "measles", "mumps", "rabies", "scabies", "feces", "faeces", "species", "series", "news", "aids", "sclerosis", "psoriasis", "tuberculosis", "fibrosis", "thrombosis", "necrosis", "osteoporosis", "lymphocytosis", "virus", "sinus", "status", "bus", "plus", "gas", "lens", "focus", "syndrome", "always", "perhaps"]
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
+#: plural heads of a sign that name one change of one thing ("changes in your memory")
+_CHANGE_WORDS = frozenset({"changes", "problems", "difficulties", "disturbances"})
 
 
 def singular(word: str) -> str:
@@ -81,6 +83,8 @@ def normal_form(name: str) -> str:
     words = [w for w in text.split(" ") if w.lower() not in _POSSESSIVES and w.lower() != "the"] or text.split(" ")
     if words and words[-1]:
         words[-1] = singular(words[-1])
+    if len(words) > 2 and words[0].lower() in _CHANGE_WORDS and words[1].lower() in ("in", "of", "with"):
+        words[0] = singular(words[0])  # "changes in memory" is a change in memory
     return " ".join(words).lower()
 
 

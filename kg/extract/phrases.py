@@ -148,7 +148,8 @@ def symptom_name(phrase: str) -> str:
     your heart beating slowly" a heart beating slowly."""
     text = clean_phrase(phrase)
     bare = _FEEL.sub("", text).strip()
-    return _SYMPTOM_NOUNS.get(bare.lower(), bare if bare != text else text)
+    # "feel dizzy" is dizziness; "feeling sad" stays a feeling, a longer phrase loses the verb
+    return _SYMPTOM_NOUNS.get(bare.lower(), bare if bare != text and len(bare.split()) > 1 else text)
 
 
 def clean_phrase(phrase: str) -> str:

@@ -384,12 +384,26 @@ def distributed(sentence: Sentence, m: Mention) -> list[Mention]:
 _OF_A_PART = re.compile(r"(?P<head>.+ (?:of|in|on)) (?:(?:your|the|their|his|her) )?(?P<part>[a-z]+)")
 
 
+#: a sign whose first words the next members of its list share: "feeling sad or hopeless",
+#: "changes in thinking, memory or vision"
+_LEFT_HEAD = re.compile(r"(?P<head>feeling|changes? in|problems? with) (?:your )?\S+")
+
+
 def sharing_heads(sentence: Sentence, signs: list[Mention]) -> list[Mention]:
     """Signs that name only a part of the body after a sign of another part take its head:
-    "swelling of your face, lips or tongue" is a swelling of the face, of the lips and of the tongue."""
+    "swelling of your face, lips or tongue" is a swelling of the face, of the lips and of the tongue;
+    one-word members after "feeling sad" or "changes in thinking" share those first words."""
     out: list[Mention] = []
+    head: str | None = None
     for m in signs:
         before = out[-1] if out else None
+        left = _LEFT_HEAD.fullmatch(normal_form(before.label or before.text)) if before is not None else None
+        head = left["head"] if left is not None else head if before is not None and before.source == "span" and head else None
+        if (head and before is not None and m.first == m.last and m.source in ("span", "phrase") and m.first > before.last + 1
+                and sentence.joined(before.last, m.first)):  # "memory" (no condition of its own), not "confusion"  # fmt: skip
+            out.append(sentence.mint(f"{head} {normal_form(m.text)}", m.kind, m.first, m.last))
+            continue
+        head = None if left is None else head
         match = _OF_A_PART.fullmatch(normal_form(before.label or before.text)) if before is not None else None
         if (match is not None and before is not None and match["part"] in BODY_PARTS and sentence.lower(m.last) in BODY_PARTS
                 and (m.first == m.last or " of " in f" {normal_form(m.label or m.text)} ")
