@@ -959,3 +959,14 @@ def test_signs_that_share_their_first_words(tmp_path: Path, lexicon: Lexicon) ->
     signs = {m for s in _statements(claims, MSKG.Risk) for m in s.get(MSKG.manifestation, [])}
     assert {ID["change-in-thinking"], ID["change-in-memory"], ID["change-in-vision"], ID.confusion, ID["feeling-sad"]} <= signs
     assert ID["change-in-confusion"] not in signs  # a sign of its own keeps its name
+
+
+def test_effects_of_each_drug_a_comparison_names_in_turn(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Ocrevus (ocrelizumab) is an infusion.\n\n"
+        "The long-term risks of alemtuzumab, such as secondary autoimmune disease, and of mitoxantrone, such as "
+        "leukaemia and heart damage, weigh heavily in young patients.\n"
+    ))  # fmt: skip
+    owners = {s[MSKG.adverseEffect][0]: s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)}
+    assert owners[ID["autoimmune-disease"]] == ID.alemtuzumab
+    assert owners[ID["heart-damage"]] == owners[ID.leukaemia] == ID.mitoxantrone

@@ -959,4 +959,10 @@ def _status(sentence: Sentence, e: Mention) -> URIRef:
 def _drugs_of(sentence: Sentence, e: Mention) -> tuple[DrugItem, ...]:
     if sentence.block in ("item", "row") and sentence.lead is not None:
         return sentence.lead.subject or sentence.subject
+    # "the risks of alemtuzumab, such as …, and of mitoxantrone, such as leukaemia": each drug's own
+    attached = [d for d in sentence.drug_items if not d.is_class and sentence.lower(d.first - 1) in ("of", "with")]
+    if len({d.iri for d in attached}) > 1:
+        before = [d for d in attached if d.last < e.first]
+        if before and attached[0].last < e.first:
+            return (before[-1],)
     return tuple(d for d in sentence.subject_at(e.first) if not (d.is_class and sentence.lower(d.first - 1) in ("a", "an")))
