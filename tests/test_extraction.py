@@ -970,3 +970,12 @@ def test_effects_of_each_drug_a_comparison_names_in_turn(tmp_path: Path, lexicon
     owners = {s[MSKG.adverseEffect][0]: s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)}
     assert owners[ID["autoimmune-disease"]] == ID.alemtuzumab
     assert owners[ID["heart-damage"]] == owners[ID.leukaemia] == ID.mitoxantrone
+
+
+def test_what_a_test_is_done_to_detect_is_no_risk(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Mayzent (siponimod) is a tablet.\n\n"
+        "An eye examination is recommended before starting siponimod, and again three months later, to detect macular edema.\n"
+    ))  # fmt: skip
+    assert not _statements(claims, MSKG.Risk)
+    assert ID["macular-edema"] in {r for s in _statements(claims, MSKG.MonitoringRequirement) for r in s.get(MSKG.reason, [])}

@@ -54,7 +54,8 @@ _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated",
                     ("patients", "with"), ("people", "with"), ("adults", "with"), ("patients", "who"),
                     ("people", "who"), ("not", "had"), ("never", "had"), ("without", "a", "history", "of"),
                     ("causes",), ("that", "causes"), ("screened", "for"), ("tested", "for"), ("test", "for"),
-                    ("developed", "for"), ("designed", "for"), ("manage",), ("to", "manage"), ("explained", "by"))  # fmt: skip
+                    ("developed", "for"), ("designed", "for"), ("manage",), ("to", "manage"), ("explained", "by"),
+                    ("detect",), ("to", "detect"), ("monitor", "for"))  # fmt: skip
 CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
 CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
                 ("do", "not", "take"), ("do", "not", "receive"), ("do", "not", "use"), ("should", "not", "take"),
