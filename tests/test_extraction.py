@@ -979,3 +979,12 @@ def test_what_a_test_is_done_to_detect_is_no_risk(tmp_path: Path, lexicon: Lexic
     ))  # fmt: skip
     assert not _statements(claims, MSKG.Risk)
     assert ID["macular-edema"] in {r for s in _statements(claims, MSKG.MonitoringRequirement) for r in s.get(MSKG.reason, [])}
+
+
+def test_a_symptom_of_ms_is_what_a_drug_is_for(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Sativex (nabiximols) is a mouth spray.\n\n"
+        "The Medicines and Healthcare products Regulatory Agency approved Sativex in 2010 for spasticity in MS.\n"
+    ))  # fmt: skip
+    decisions = {(s[MSKG.agency][0], s[MSKG.indication][0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
+    assert decisions == {(ID.mhra, ID.spasticity)}  # MS only says whose spasticity

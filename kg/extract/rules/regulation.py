@@ -74,7 +74,24 @@ def _ms_forms(sentence: Sentence, lo: int, hi: int) -> list[Mention]:
 
 def _conditions(sentence: Sentence, lo: int, hi: int, lexicon: Lexicon | None = None) -> list[Mention]:
     found = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=lo, hi=hi) if m.source != "phrase" or m.label]
+    found = [m for m in found if not _where(sentence, m, found)]
     return sorted(found + _relapses(sentence, lo, hi, lexicon), key=lambda m: m.first) if lexicon is not None else found
+
+
+#: words between a symptom and the disease it is a symptom of ("spasticity in MS", "bladder problems
+#: caused by multiple sclerosis", "fatigue in people with MS")
+_SYMPTOM_OF = re.compile(
+    r"^(?:in|of|from|due to|caused by|related to|associated with|linked to)(?: (?:people|patients|adults|those|children) with)?$", re.I
+)
+
+
+def _where(sentence: Sentence, m: Mention, found: list[Mention]) -> bool:
+    """Whether MS is named only as the disease a symptom just before belongs to: "for spasticity in
+    MS" is for spasticity."""
+    if not _MS.search(str(m.iri)):
+        return False
+    before = [c for c in found if c.last < m.first and not _MS.search(str(c.iri)) and m.first - c.last <= 6]
+    return bool(before) and bool(_SYMPTOM_OF.match(sentence.span_text(before[-1].last + 1, m.first - 1).strip()))
 
 
 _RELAPSE_WORDS = frozenset({"relapse", "relapses", "exacerbation", "exacerbations", "attack", "attacks", "flare", "flares"})
