@@ -988,3 +988,11 @@ def test_a_symptom_of_ms_is_what_a_drug_is_for(tmp_path: Path, lexicon: Lexicon)
     ))  # fmt: skip
     decisions = {(s[MSKG.agency][0], s[MSKG.indication][0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
     assert decisions == {(ID.mhra, ID.spasticity)}  # MS only says whose spasticity
+
+
+def test_a_sentence_likening_its_drug_to_others_is_about_its_drug(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Zocor (simvastatin) is a tablet.\n\n"
+        "Like other statins, simvastatin can cause muscle aches and, rarely, rhabdomyolysis.\n"
+    ))  # fmt: skip
+    assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)} == {ID.simvastatin}

@@ -361,6 +361,7 @@ class Sentence:
             if lo <= d.first < hi and d.first not in self.listed and not self.indefinite(d)
             and self.word_before(d.first) not in ("unlike", "than", "versus", "vs") and not self._incidental(d)
             and not (self.lower(d.first - 1) in ("with", "to") and self.lower(d.first - 2) == "compared")
+            and not self._likened(d)
         ]  # fmt: skip
         anaphor = self.anaphor_at(lo, hi)
         if named and (anaphor is None or named[0].first < anaphor[0]):
@@ -378,6 +379,14 @@ class Sentence:
         if anaphor is not None:
             return anaphor[1]
         return ()
+
+    def _likened(self, d: DrugItem) -> bool:
+        """Whether a drug is only what the sentence likens its subject to: "Like other statins,
+        simvastatin can cause muscle aches" is about simvastatin."""
+        comma = self.first_of(",")
+        return self.lower(0) in ("like", "as", "unlike") and comma is not None and d.last < comma and any(
+            o.first > comma for o in self.drug_items
+        )
 
     def _incidental(self, d: DrugItem) -> bool:
         """Whether a drug the ontology does not list is named only as a cause or a past exposure
