@@ -996,3 +996,14 @@ def test_a_sentence_likening_its_drug_to_others_is_about_its_drug(tmp_path: Path
         "Like other statins, simvastatin can cause muscle aches and, rarely, rhabdomyolysis.\n"
     ))  # fmt: skip
     assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)} == {ID.simvastatin}
+
+
+def test_hazards_that_can_follow_are_risks(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Imuran (azathioprine) is a tablet.\n\n"
+        "Bone marrow suppression is the main serious hazard of azathioprine.\n\n"
+        "Infertility and premature ovarian failure can follow cyclophosphamide, especially in older women.\n"
+    ))  # fmt: skip
+    effects = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)}
+    assert (ID.azathioprine, ID["bone-marrow-suppression"]) in effects
+    assert (ID.cyclophosphamide, ID.infertility) in effects
