@@ -978,6 +978,10 @@ def test_what_a_test_is_done_to_detect_is_no_risk(tmp_path: Path, lexicon: Lexic
         "An eye examination is recommended before starting siponimod, and again three months later, to detect macular edema.\n"
     ))  # fmt: skip
     assert not _statements(claims, MSKG.Risk)
+    warning = _page(tmp_path, lexicon, (
+        "# Warnings\n\nNatalizumab increases the risk of PML. Doctors cannot reliably detect PML early.\n"
+    ), name="warning.md")  # fmt: skip
+    assert {s[MSKG.assertionStatus][0] for s in _statements(warning, MSKG.Risk)} == {MSKG.Affirmed}  # "cannot detect" negates no risk
     assert ID["macular-edema"] in {r for s in _statements(claims, MSKG.MonitoringRequirement) for r in s.get(MSKG.reason, [])}
 
 
@@ -1007,3 +1011,20 @@ def test_hazards_that_can_follow_are_risks(tmp_path: Path, lexicon: Lexicon) -> 
     effects = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)}
     assert (ID.azathioprine, ID["bone-marrow-suppression"]) in effects
     assert (ID.cyclophosphamide, ID.infertility) in effects
+
+
+
+def test_second_review_cases_stay_what_they_are(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Tysabri (natalizumab) is an infusion.\n\n"
+        "Treatment with ocrelizumab, as with rituximab, can cause infusion reactions.\n\n"
+        "As natalizumab carries a risk of PML, some patients are moved to ocrelizumab.\n\n"
+        "Signs of depression include feeling sad, agitation or restlessness.\n\n"
+        "An ECG is done at the end of the 3 hours of the infusion.\n"
+    ))  # fmt: skip
+    risks = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)}
+    assert (ID.ocrelizumab, ID["infusion-reaction"]) in risks and (ID.natalizumab, ID.pml) in risks
+    signs = {m for s in _statements(claims, MSKG.Risk) for m in s.get(MSKG.manifestation, [])}
+    assert ID.agitation in signs and ID["feeling-agitation"] not in signs
+    ecg = [s for s in _statements(claims, MSKG.MonitoringRequirement) if MSKG.AfterFirstDose in s.get(MSKG.timing, [])]
+    assert not ecg  # the end of an infusion is no first-dose watch

@@ -139,7 +139,8 @@ def status(sentence: Sentence, first: int, last: int | None = None) -> URIRef:
 
 _FIRST_DOSE = re.compile(
     r"\b(?:after|following|with|within .{0,20}?of)\s+(?:the|your|a)\s+first\s+(?:dose|infusion|injection|course)\b|\bfirst-dose\b|"
-    r"\bat the end of (?:the|that|this) (?:observation|monitoring) period\b|\bat the end of (?:the|those|these) \w+ hours\b",  # the first-dose watch
+    r"\bat the end of (?:the|that|this) (?:observation|monitoring) period\b|"
+    r"\bat the end of (?:the|those|these) \w+ hours\b(?! of (?:each|the|an?|every|your) (?:infusion|injection|dose))",  # the first-dose watch
     re.I,
 )
 _DURING = re.compile(r"\bduring\s+(?:the|each|an|every|your|a)\s+(?:first\s+)?(?:infusion|injection|dose)s?\b", re.I)

@@ -409,7 +409,8 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             if _WORD_TIMING.search(sentence.text) or re.search(r"\bregular|\buntil\b", lead_text):
                 points = [*points, MSKG.DuringTreatment] if MSKG.DuringTreatment not in points else points
         every = intervals(clause)
-        if every and not any(_FAMILY[t] == "during" or t == MSKG.AfterTreatment for t in points) and not _FIRST_WATCH.search(clause):
+        if every and not any(_FAMILY[t] == "during" or t in (MSKG.AfterTreatment, MSKG.AfterAdministration) for t in points) \
+                and not _FIRST_WATCH.search(clause):
             points.append(MSKG.DuringTreatment)  # "repeated every six months": while on the drug
         qualifiers += [(MSKG.timing, t) for t in points]
         qualifiers += [(MSKG.interval, v) for v in every]

@@ -179,6 +179,14 @@ _GENERIC_EFFECT = re.compile(
 )
 
 
+def _of_the_disease(sentence: Sentence, e: Mention) -> bool:
+    """Whether a condition is named as a symptom of MS ("spasticity caused by multiple sclerosis"),
+    which a drug treats rather than causes."""
+    return any(sentence.seq_at(e.last + 1, cue) for cue in (("caused", "by"), ("due", "to"), ("in", "people", "with"))) and any(
+        is_ms(m) for m in sentence.of_kind("condition", "course", lo=e.last + 2, hi=e.last + 6)
+    )
+
+
 def _effects(sentence: Sentence) -> list[Mention]:
     """The conditions a sentence names as effects of a drug."""
     if sentence.block == "row" and test_column(sentence) is not None:
@@ -387,6 +395,7 @@ _OF_A_PART = re.compile(r"(?P<head>.+ (?:of|in|on)) (?:(?:your|the|their|his|her
 
 #: a sign whose first words the next members of its list share: "feeling sad or hopeless",
 #: "changes in thinking, memory or vision"
+_NOUN_ENDING = re.compile(r"(?:ness|ity|tion|ment|ance|ence|ism)$", re.I)
 _LEFT_HEAD = re.compile(r"(?P<head>feeling|changes? in|problems? with) (?:your )?\S+")
 
 
@@ -401,7 +410,8 @@ def sharing_heads(sentence: Sentence, signs: list[Mention]) -> list[Mention]:
         left = _LEFT_HEAD.fullmatch(normal_form(before.label or before.text)) if before is not None else None
         head = left["head"] if left is not None else head if before is not None and before.source == "span" and head else None
         if (head and before is not None and m.first == m.last and m.source in ("span", "phrase") and m.first > before.last + 1
-                and sentence.joined(before.last, m.first)):  # "memory" (no condition of its own), not "confusion"  # fmt: skip
+                and sentence.joined(before.last, m.first) and not (head == "feeling" and _NOUN_ENDING.search(m.text))):  # fmt: skip
+            # "memory" (no condition of its own), not "confusion"; "feeling sad or hopeless", not "feeling agitation"
             out.append(sentence.mint(f"{head} {normal_form(m.text)}", m.kind, m.first, m.last))
             continue
         head = None if left is None else head
@@ -759,7 +769,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if _RISK_SECTIONS.search(sentence.section_text) or sentence.has("side effects", "adverse reactions"):
         sentence.memory["risk_lead"] = sentence.text.rstrip().endswith(":")
 
-    effects = [e for e in effects if not _GENERIC_EFFECT.fullmatch(normal_form(e.label or e.text))]
+    effects = [e for e in effects if not _GENERIC_EFFECT.fullmatch(normal_form(e.label or e.text)) and not _of_the_disease(sentence, e)]
     signs, sign_ids = _signs_of(sentence, effects)
     cue = _RISK_FACTORS.search(sentence.text)
     cue_at = sentence.token_at_char(cue.start()) if cue is not None else len(sentence.tokens)
@@ -961,7 +971,11 @@ def _drugs_of(sentence: Sentence, e: Mention) -> tuple[DrugItem, ...]:
     if sentence.block in ("item", "row") and sentence.lead is not None:
         return sentence.lead.subject or sentence.subject
     # "the risks of alemtuzumab, such as …, and of mitoxantrone, such as leukaemia": each drug's own
-    attached = [d for d in sentence.drug_items if not d.is_class and sentence.lower(d.first - 1) in ("of", "with")]
+    attached = [
+        d for d in sentence.drug_items
+        if not d.is_class and sentence.lower(d.first - 1) in ("of", "with")
+        and any(sentence.seq_at(d.last + 1, cue) for cue in ((",", "such", "as"), (",", "including"), (":",), (",", "like")))
+    ]  # each drug with its own list of examples
     if len({d.iri for d in attached}) > 1:
         before = [d for d in attached if d.last < e.first]
         if before and attached[0].last < e.first:
