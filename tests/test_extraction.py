@@ -1028,3 +1028,8 @@ def test_second_review_cases_stay_what_they_are(tmp_path: Path, lexicon: Lexicon
     assert ID.agitation in signs and ID["feeling-agitation"] not in signs
     ecg = [s for s in _statements(claims, MSKG.MonitoringRequirement) if MSKG.AfterFirstDose in s.get(MSKG.timing, [])]
     assert not ecg  # the end of an infusion is no first-dose watch
+    claims = _page(tmp_path, lexicon, (
+        "Tecfidera (dimethyl fumarate) is a capsule.\n\n"
+        "The most common side effects of dimethyl fumarate and of diroximel fumarate are flushing and diarrhoea.\n"
+    ), name="both.txt")  # fmt: skip
+    assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)} == {ID["dimethyl-fumarate"], ID["diroximel-fumarate"]}

@@ -369,7 +369,9 @@ class Sentence:
             joined = False
             for d in named[1:]:
                 between = {self.lower(j) for j in range(group[-1].last + 1, d.first)}
-                if between and between <= {",", "and", "or"}:
+                # "of dimethyl fumarate and of diroximel fumarate": the preposition repeated
+                repeated = self.lower(group[0].first - 1) in ("of", "with", "for") and between - {",", "and", "or"} == {self.lower(group[0].first - 1)}
+                if between and (between <= {",", "and", "or"} or repeated):
                     group.append(d)
                     joined = joined or bool(between & {"and", "or"})
                 else:
