@@ -846,8 +846,8 @@ class Recogniser:
             abbreviation = tokens[i + 1].text
             ending = [m for m in mentions if m.last == i - 1]  # the name the parentheses follow
             short = abbreviation.lower()
-            if ending and short.isalpha() and len(short) > 4 and normal_form(tokens[i - 1].text).endswith(normal_form(short)) \
-                    and normal_form(tokens[i - 1].text) != normal_form(short):
+            before, inside = normal_form(tokens[i - 1].text), normal_form(short)
+            if ending and short.isalpha() and len(short) > 4 and before.endswith(inside) and before != inside:
                 # "corticosteroids (steroids)": a shorter word for the same thing, wherever written
                 m = ending[0]
                 for form in dict.fromkeys((short, singular(short).lower())):

@@ -385,9 +385,10 @@ class Sentence:
     def _likened(self, d: DrugItem) -> bool:
         """Whether a drug is only what the sentence likens its subject to: "Like other statins,
         simvastatin can cause muscle aches" is about simvastatin."""
+        if not (self.lower(0) in ("like", "unlike") or self.seq_at(0, ("as", "with"))):  # not "As natalizumab carries …,"
+            return False
         comma = self.first_of(",")
-        likening = self.lower(0) in ("like", "unlike") or self.seq_at(0, ("as", "with"))  # not "As natalizumab carries …,"
-        return likening and comma is not None and d.last < comma <= 8 and any(o.first > comma for o in self.drug_items)
+        return comma is not None and d.last < comma <= 8 and any(o.first > comma for o in self.drug_items)
 
     def _incidental(self, d: DrugItem) -> bool:
         """Whether a drug the ontology does not list is named only as a cause or a past exposure

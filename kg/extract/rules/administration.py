@@ -168,7 +168,7 @@ def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         parts += [(at, MSKG.initialDoseCount, Literal(number(m.group(1)))),
                   (at, MSKG.initialDoseInterval, duration(1, _UNIT_WORDS[m.group(2).lower()]))]  # fmt: skip
     for m in _DAYS_IN_A_ROW.finditer(text):
-        if re.search(r"\bfirst (?:course|cycle)\b", text[: m.start()], re.I):  # "First course: one infusion a day for 5 days"
+        if _FIRST_COURSE.search(text[: m.start()]):  # "First course: one infusion a day for 5 days"
             at = sentence.token_at_char(m.start())
             parts += [(at, MSKG.initialDoseCount, Literal(number(m.group(1)))), (at, MSKG.initialDoseInterval, duration(1, "day"))]
     for m in _COURSES.finditer(text):

@@ -259,15 +259,16 @@ def _named_mechanism(sentence: Sentence, targets: list[Mention]) -> tuple[str, M
         target = next((t for t in targets if t.first >= at), None)
         if target is not None:
             return f"{_head(target, sentence)} entry blockade", target
+    explains = bool(_HOW_IT_WORKS.search(sentence.text))  # the sentence says how the drug works or binds
     for i, token in enumerate(sentence.tokens):
         nominal = _MECHANISM_NOUNS.get(token.lower)
-        if nominal is not None and sentence.lower(i + 1) == "of" and _HOW_IT_WORKS.search(sentence.text):
+        if nominal is not None and sentence.lower(i + 1) == "of" and explains:
             # "is believed to come from depletion of B and T lymphocytes" (not "prolonged depletion of
             # lymphocytes can increase the risk of infections")
             target = next((t for t in targets if i + 1 < t.first <= i + 4), None)
             if target is not None:
                 return f"{_head(target, sentence)} {nominal}", target
-        if _FEWER.match(sentence.text[token.start - sentence.start :]) and _HOW_IT_WORKS.search(sentence.text):
+        if explains and _FEWER.match(sentence.text[token.start - sentence.start :]):
             # "thought to work by reducing the number of B and T lymphocytes" (not "it lowers the number of
             # lymphocytes in your blood", a side effect)
             target = next((t for t in targets if i < t.first <= i + 7), None)

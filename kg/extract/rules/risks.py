@@ -179,6 +179,10 @@ _GENERIC_EFFECT = re.compile(
 )
 
 
+def _generic_effect(m: Mention) -> bool:
+    return bool(_GENERIC_EFFECT.fullmatch(normal_form(m.label or m.text)))
+
+
 def _of_the_disease(sentence: Sentence, e: Mention) -> bool:
     """Whether a condition is named as a symptom of MS ("spasticity caused by multiple sclerosis"),
     which a drug treats rather than causes."""
@@ -479,7 +483,7 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
             if not sentence.has("such as", "including", "like", lo=i):  # "watch for any allergic reaction such as hives"
                 return i + len(cue), len(sentence.tokens), None
     reaction = next((m for m in sentence.of_kind(*EFFECT_KINDS) if _REACTION_HEAD.search(m.label or m.text)
-                     and not _GENERIC_EFFECT.fullmatch(normal_form(m.label or m.text))), None)
+                     and not _generic_effect(m)), None)
     if reaction is not None and reaction.first <= 3:  # "Infusion reactions were reported in 48% …, and included fever, …"
         for phrase in ("included", "include", "includes", "show up as", "shows up as", "appear as"):
             verb_at = sentence.first_of(phrase, lo=reaction.last + 1)
@@ -769,7 +773,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if _RISK_SECTIONS.search(sentence.section_text) or sentence.has("side effects", "adverse reactions"):
         sentence.memory["risk_lead"] = sentence.text.rstrip().endswith(":")
 
-    effects = [e for e in effects if not _GENERIC_EFFECT.fullmatch(normal_form(e.label or e.text)) and not _of_the_disease(sentence, e)]
+    effects = [e for e in effects if not _generic_effect(e) and not _of_the_disease(sentence, e)]
     signs, sign_ids = _signs_of(sentence, effects)
     cue = _RISK_FACTORS.search(sentence.text)
     cue_at = sentence.token_at_char(cue.start()) if cue is not None else len(sentence.tokens)
