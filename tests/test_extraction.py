@@ -1033,3 +1033,86 @@ def test_second_review_cases_stay_what_they_are(tmp_path: Path, lexicon: Lexicon
         "The most common side effects of dimethyl fumarate and of diroximel fumarate are flushing and diarrhoea.\n"
     ), name="both.txt")  # fmt: skip
     assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)} == {ID["dimethyl-fumarate"], ID["diroximel-fumarate"]}
+
+
+def test_an_eponym_in_a_defined_class_and_a_code_name(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Fenebrutinib trial news\n\n"
+        "Fenebrutinib is an oral Bruton's tyrosine kinase (BTK) inhibitor.\n\n"
+        "Tolebrutinib is another BTK inhibitor.\n\n"
+        "ATA188 failed to slow disability progression in a phase 2 trial.\n"
+    ))  # fmt: skip
+    members = {(c.subject, c.object) for c in claims if c.relation == RDF.type and c.rule == "class-membership"}
+    btk = ID["brutons-tyrosine-kinase-inhibitor"]  # "BTK" spelt out, as the first sentence defined it
+    assert {(ID.fenebrutinib, btk), (ID.tolebrutinib, btk)} <= members
+    assert ID.ata188 in {s[MSKG.drug][0] for s in _statements(claims, MSKG.EfficacyFinding)}
+
+
+def test_signs_a_kind_of_symptom_lists_and_what_is_said_of_symptoms(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "Tecfidera (dimethyl fumarate) is a capsule.\n\n"
+        "Flushing affects about 40% of patients, and gastrointestinal symptoms such as diarrhea, nausea and abdominal pain "
+        "are also common; both tend to be worst in the first month.\n\n"
+        "A few people develop peripheral neuropathy, with numbness, tingling or a burning feeling that is different from "
+        "their usual MS symptoms.\n\n"
+        "Urinary tract infections and flu symptoms were also reported.\n\n"
+        "To report SUSPECTED ADVERSE REACTIONS, contact Biogen at 1-800-456-2255 or FDA at 1-800-FDA-1088.\n"
+    )))  # fmt: skip
+    assert risks[ID["gastrointestinal-symptom"]][MSKG.manifestation] == {ID.diarrhea, ID.nausea, ID["abdominal-pain"]}
+    assert not risks[ID.flushing].get(MSKG.manifestation)  # the list ends at its verb, and is the symptoms'
+    assert ID.affect not in risks  # "affects" is a verb
+    assert ID["burning-feeling"] in risks[ID["peripheral-nervous-system-disease"]][MSKG.manifestation]
+    assert not risks[ID["flu-symptom"]].get(MSKG.manifestation)  # "were also reported" lists nothing
+
+
+def test_a_kind_of_condition_named_by_its_adjective_or_part_of_the_body(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "Solu-Medrol (methylprednisolone) is an infusion.\n\n"
+        "Side effects of Solu-Medrol include avascular necrosis, haemorrhagic cystitis, peripheral edema, "
+        "tongue edema and serious headache.\n"
+    )))  # fmt: skip
+    assert {ID["avascular-necrosis"], ID["haemorrhagic-cystitis"], ID["peripheral-edema"], ID["tongue-edema"], ID.headache} <= set(risks)
+    assert ID.necrosis not in risks and ID.edema not in risks
+
+
+def test_cells_named_again_and_a_table_with_pipes_in_plain_text(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Kesimpta (ofatumumab) is an injection.\n\n"
+        "The drug binds to CD20, a molecule on the surface of B cells, and depletes those cells.\n"
+    ))  # fmt: skip
+    assert ID["b-cell-depletion"] in {m for s in _statements(claims, MSKG.MechanismStatement) for m in s.get(MSKG.mechanism, [])}
+    risks = _risks(_page(tmp_path, lexicon, (
+        "Zanaflex (tizanidine) is a tablet.\n\n"
+        "ADVERSE REACTIONS\n\n"
+        "Table 1. Adverse reactions in placebo-controlled studies (tizanidine % | placebo %)\n"
+        "Dry mouth | 49 | 10\n"
+        "Dizziness | 16 | 4\n"
+        "Constipation | 4 | 1\n"
+    ), name="table.txt"))  # fmt: skip
+    assert risks[ID["dry-mouth"]][MSKG.incidencePercent] == {Literal("49", datatype=XSD.decimal)}  # the drug's column, not placebo's
+    assert risks[ID.dizziness][MSKG.incidencePercent] == {Literal("16", datatype=XSD.decimal)}
+
+
+def test_figures_after_effects_features_and_a_topic_said_to_be_common(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "Gilenya (fingolimod) is a capsule.\n\n"
+        "The most common adverse reactions were: headache 25%; diarrhea 13%; cough 12%.\n\n"
+        "Other allergic reactions have presented with dyspnea, tongue edema and urticaria.\n\n"
+        "Cases of thrombotic microangiopathy, including fatal cases, have been reported. Clinical features include "
+        "thrombocytopenia, fever and impaired renal function.\n\n"
+        "A flu-like symptom complex, with signs such as fever, chills and malaise, was reported in 57% of patients. "
+        "It usually begins within hours of an injection.\n\n"
+        "Infusion reactions. These are the most common side effect, affecting about 92% of people. They can happen "
+        "during the infusion or up to 24 hours after it.\n"
+    )))  # fmt: skip
+    decimal = lambda n: Literal(n, datatype=XSD.decimal)  # noqa: E731
+    assert risks[ID.headache][MSKG.incidencePercent] == {decimal("25")} and risks[ID.cough][MSKG.incidencePercent] == {decimal("12")}
+    assert {ID.dyspnea, ID["tongue-edema"], ID.hives} <= risks[ID["allergic-reaction"]][MSKG.manifestation]
+    tma = risks[ID["thrombotic-microangiopathy"]]
+    assert {ID.thrombocytopenia, ID.fever} <= tma[MSKG.manifestation] and ID.case not in tma[MSKG.manifestation]
+    flu = risks[ID["flu-like-symptom-complex"]]
+    assert {ID.chills, ID.malaise} <= flu[MSKG.manifestation] and flu[MSKG.onsetTiming] == {MSKG.AfterAdministration}
+    assert not any("reported" in str(m) for m in flu[MSKG.manifestation])  # the list ends at "was reported"
+    reactions = risks[ID["infusion-reaction"]]
+    assert reactions[MSKG.frequency] == {MSKG.Common} and reactions[MSKG.incidencePercent] == {decimal("92")}
+    assert reactions[MSKG.onsetTiming] == {MSKG.DuringAdministration, MSKG.AfterAdministration}

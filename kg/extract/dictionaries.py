@@ -36,7 +36,7 @@ _IGNORED_CONDITIONS = frozenset(
     pathologic processes|disease attributes|chronic disease|acute disease|death|pain, intractable|
     pregnancy complications|drug-related side effects and adverse reactions|virulence|inflammation|
     emergencies|neoplasms, second primary|recurrence, local neoplasm|disease progression|
-    signs and symptoms, digestive|signs and symptoms, respiratory|body weight changes""".replace("\n", "").split("|")
+    signs and symptoms, digestive|signs and symptoms, respiratory|body weight changes|affect""".replace("\n", "").split("|")
 )
 _IGNORED_CONDITIONS = frozenset(name.strip() for name in _IGNORED_CONDITIONS)
 #: heads of mesh-only drug-dictionary entries that name a class of drugs, or a molecule drugs act on

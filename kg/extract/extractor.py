@@ -81,6 +81,9 @@ def _units(doc: Document, context: ClinicalText) -> Iterator[_Unit]:
             continue
         if block.kind != "row":
             columns = ()
+        elif columns and len(CELL_GAP.split(block.text.strip())) == len(headers) + 1 and columns[0]:
+            # a header naming only the figure columns (a caption's "(tizanidine % | placebo %)"): the first cell is the row's name
+            headers, columns = ("", *headers), ("", *columns)
         if block.kind == "boilerplate":
             continue  # a dangling label
         if block.kind in ("heading", "row"):

@@ -48,7 +48,7 @@ _LEADING_NOISE = re.compile(
 )
 _TRAILING_NOISE = re.compile(
     r"\s+(?:in the (?:last|past) .*|within .*|especially .*|unless .*|such as .*|including .*|"
-    r"that .*|which .*|who .*|when .*|after .*|before .*|during .*|while .*|on your .*|in your .*)$",
+    r"that(?: .*)?|which(?: .*)?|who(?: .*)?|when .*|after .*|before .*|during .*|while .*|on your .*|in your .*)$",
     re.I,
 )
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
@@ -90,7 +90,7 @@ _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("condition", re.compile(
         r"(?:reactions?|infections?|diseases?|disorders?|syndromes?|injury|injuries|damage|failure|problems?|"
         r"defects?|events?|cancers?|tumou?rs?|pain|bleeding|swelling|inflammation|edema|oedema|rash|toxicity|"
-        r"impairment|insufficiency|dysfunction|weakness|loss|changes?|thinning|symptoms?|thoughts?|"
+        r"impairment|insufficiency|dysfunction|weakness|loss|changes?|thinning|symptoms?|complex(?:es)?|thoughts?|"
         r"\w+(?:itis|emia|aemia|penia|osis|oma|omas|pathy|algia|rrhea|rrhoea|plasia|cytosis|uria|ism|toxicity|genicity))$", re.I)),
 )
 _OF_HEADS = frozenset(["loss", "shortness", "swelling", "inflammation", "history", "allergy", "yellowing", "sensitivity", "return", "worsening"])
@@ -123,6 +123,8 @@ def kind_of_head(phrase: str) -> str | None:
     ):  # anti-CD20 antibodies are drugs; anti-JCV and neutralising antibodies are findings
         return "condition" if re.match(r"^(?:anti-|persistent|neutrali[sz]ing)", phrase, re.I) else None
     head = words[-1]
+    if head.lower().startswith("complex") and (len(words) < 2 or not words[-2].lower().startswith("symptom")):
+        return None  # "a flu-like symptom complex" is a condition; "complex" alone is no head
     for kind, pattern in _HEADS:
         if pattern.fullmatch(head) or (kind == "target" and re.fullmatch(r"cd\d+[a-z]?", head, re.I)):
             return kind

@@ -204,6 +204,28 @@ def _at_site(tokens: list[Token], first: int) -> bool:
     return len(words) >= 2 and words[-1] == "site" and words[-2] in ("injection", "infusion")
 
 
+_CODE_NAME = re.compile(r"[A-Z]{2,5}\d{3,6}[A-Z]?")
+#: the endings of adjectives that say which kind of a condition is meant ("peripheral oedema")
+_SPECIFYING = re.compile(r"[a-z]+(?:al|ic|ar|ous|ior|oid)$")
+_NOT_SPECIFYING = frozenset({"usual", "unusual", "typical", "general", "potential", "clinical", "actual", "several", "critical",
+                             "medical", "physical", "initial", "additional", "occasional", "serious", "previous", "various",
+                             "similar", "particular", "regular", "dangerous", "numerous", "total", "normal", "abnormal", "basic",
+                             "real", "special", "original", "formal", "global", "local", "individual", "annual",
+                             "tropical", "classic", "chronic", "acute", "systemic", "generic", "specific", "symptomatic",
+                             "asymptomatic", "nonserious", "fatal"})  # fmt: skip
+
+
+def _specifying(word: str) -> bool:
+    """Whether a word before a condition's name makes it a kind of that condition ("avascular")."""
+    # "tongue edema": the part of the body, too
+    return (bool(_SPECIFYING.fullmatch(word)) or word in BODY_PARTS) and word not in _NOT_SPECIFYING and word not in QUALIFYING_WORDS
+
+
+def _possessive(tokens: list[Token], at: int) -> bool:
+    """Whether a token is the apostrophe of an eponym's "'s" ("Bruton's tyrosine kinase")."""
+    return tokens[at].text in ("'", "\u2019") and 0 < at < len(tokens) - 1 and tokens[at + 1].text == "s" and tokens[at - 1].text[:1].isupper()
+
+
 def _same_case(brand: str, word: str) -> bool:
     """Whether a word continues a brand's name as written: "OCREVUS ZUNOVO", "Tascenso ODT"."""
     return word.isupper() if brand.isupper() else word[:1].isupper()
@@ -260,6 +282,7 @@ class Recogniser:
         chosen = [self._suffixed(tokens, m) for m in chosen]
         chosen = self._paired_brands(tokens, chosen)
         chosen += self._phrases(tokens, chosen)
+        chosen += self._code_names(tokens, chosen)
         chosen = self._lay_names(tokens, self._abbreviated(tokens, chosen))  # phrases have abbreviations too
         chosen = self._spelt_out(tokens, chosen, defined)
         if written is not tokens:  # read in lower case, quoted as written
@@ -413,6 +436,9 @@ class Recogniser:
                 ):  # fmt: skip
                     first -= 1  # "Herpes virus infections": a herpes virus infection, not herpes and a virus infection
                     dropped.add(first)
+            if not general and m.first == m.last and m.kind in ("condition", "adverse_effect") and m.source in ("lexicon", "dictionary"):
+                while first > 0 and first - 1 not in taken and first - m.first > -2 and _specifying(tokens[first - 1].text):
+                    first -= 1  # "avascular necrosis", "haemorrhagic cystitis", "posterior subcapsular cataract"
             if general and _at_site(tokens, m.first):
                 first = next(k for k in range(m.first - 1, -1, -1) if tokens[k].text.lower() in ("injection", "infusion"))
             while first > 0 and tokens[first - 1].text.lower() in _SIDES and (first - 1 not in taken or first - 1 in effects):
@@ -757,7 +783,8 @@ class Recogniser:
                 j = k if phrase else j
             # "(VZV)" between a thing and the rest of the name: "varicella zoster virus (VZV) antibody test"
             gap = 3 if i >= 3 and tokens[i - 1].text == ")" and tokens[i - 3].text == "(" and _ABBREVIATION.match(tokens[i - 2].text) else 0
-            before = next((m for m in chosen if m.last == i - 1 - gap and m.kind in ("organ", "target", "thing")), None)
+            # (the long form's mention may take in its parenthesised abbreviation)
+            before = next((m for m in chosen if m.last in (i - 1 - gap, i - 1 if gap else -1) and m.kind in ("organ", "target", "thing")), None)
             if phrase and before is not None and phrase[0].kind in ("drug_class", "condition", "procedure"):
                 # "sphingosine 1-phosphate receptor modulator", "liver impairment": one name
                 merged = self._phrase(tokens, before.first, k) if not gap and before.source != "alias" else []
@@ -769,6 +796,17 @@ class Recogniser:
                     phrase = merged
             found += phrase
             i = j + 1
+        return found
+
+    def _code_names(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """A sponsor's code for a drug in development ("MD1003", "ATA188", "BIIB033"): letters,
+        then three or more digits (a target's name has two at most: "CD20", "IL17")."""
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        found = []
+        for i, token in enumerate(tokens):
+            if i not in taken and _CODE_NAME.fullmatch(token.text) and not (i > 0 and tokens[i - 1].text == "-"):
+                iri, kind = self.entity(token.text, "ingredient")
+                found.append(self._mention(tokens, i, i, iri, kind, token.text, "phrase"))
         return found
 
     def _phrase(self, tokens: list[Token], first: int, last: int) -> list[Mention]:
@@ -860,7 +898,7 @@ class Recogniser:
                 aliases.add((abbreviation.lower(),), m.iri, m.kind, m.label or normal_form(m.text))
                 continue
             start = i - 1
-            while start > 0 and (is_content(tokens[start - 1].text) or tokens[start - 1].text == "-"):
+            while start > 0 and (is_content(tokens[start - 1].text) or tokens[start - 1].text == "-" or _possessive(tokens, start - 1)):
                 start -= 1
             at = [k for k in range(start, i) if tokens[k].text != "-"]
             words = [tokens[k].text for k in at]

@@ -1,7 +1,8 @@
 """Plain text and Markdown-less text files: strict UTF-8, with optional front matter. Blank
 lines separate blocks; a short line without final punctuation is a heading, unless it is the
 first line of a paragraph wrapped at a fixed width; ``-``, ``*``, ``•`` or ``1.`` start list items;
-lines laid out in columns with runs of spaces are a table (its first line the header)."""
+lines laid out in columns with runs of spaces or with " | " between cells are a table (its first
+line the header)."""
 
 from __future__ import annotations
 
@@ -76,7 +77,7 @@ def _classify_text_run(lines: list[tuple[str, int, int]]) -> list[tuple[str, int
 
 
 #: the gap between two columns of a table laid out with spaces
-_COLUMN_GAP = re.compile(r"[^\s.!?:;](?: {2,}|\t+)\S")  # not two spaces after a full stop
+_COLUMN_GAP = re.compile(r"[^\s.!?:;](?: {2,}|\t+)\S|\S\s*\|\s*\S")  # not two spaces after a full stop; or cells between pipes
 _MIN_TABLE_LINES = 3
 
 
@@ -88,8 +89,17 @@ def _table(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]] | None
     table = run[len(caption) :]
     if len(table) < _MIN_TABLE_LINES or not all(_COLUMN_GAP.search(line) for line, _, _ in table):
         return None
-    (_, first, end), rows = table[0], table[1:]
+    (line, first, end), rows = table[0], table[1:]
+    named = _NAMES_IN_CAPTION.search(line)
+    if named is not None and not caption:
+        # "Table 1. Adverse reactions … (tizanidine % | placebo %)": a caption naming the figure columns
+        caption = [(line, first, end)]
+        first, end = first + named.start(1), first + named.end(1)
     return [*(("heading", s, e) for _, s, e in caption), ("header", first, end), *(("row", s, e) for _, s, e in rows)]
+
+
+#: a caption's parenthesised column names, the only pipes of its line
+_NAMES_IN_CAPTION = re.compile(r"^[^|]*\w[^|(]*\(([^()]*\|[^()]*)\)\s*[.:]?$")
 
 
 def text_blocks(text: str, start: int = 0) -> list[tuple[str, int, int]]:

@@ -146,7 +146,8 @@ _FIRST_DOSE = re.compile(
 _DURING = re.compile(r"\bduring\s+(?:the|each|an|every|your|a)\s+(?:first\s+)?(?:infusion|injection|dose)s?\b", re.I)
 _AFTER_EACH = re.compile(
     r"\b(?:after|following)\s+(?:each|the|an|every|a|your)\s+(?:infusion|injection|dose)\b|"
-    rf"\bwithin\s+(?:{NUM}\s*(?:to|-|\u2013|or)\s*)?{NUM}\s+(?:minutes?|hours?|days?)\s+(?:after|of)\s+(?:it|the|an?|each|\w+)\b|\bafter the infusion\b",
+    rf"\b(?:within|up to)\s+(?:(?:{NUM}\s*(?:to|-|\u2013|or)\s*)?{NUM}|a few)?\s*(?:minutes?|hours?|days?)\s+(?:after|of)\s+(?:it|the|an?|each|\w+)\b|"
+    r"\bafter the infusion\b",
     re.I,
 )
 _BEFORE_EACH = re.compile(r"\bbefore\s+(?:each|every)\s+(?:yearly\s+|annual\s+|new\s+)?(?:infusion|injection|dose|treatment course|course)\b", re.I)

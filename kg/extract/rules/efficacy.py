@@ -296,8 +296,10 @@ def _named_mechanism(sentence: Sentence, targets: list[Mention]) -> tuple[str, M
             if target is not None:
                 return f"{_head(target, sentence)} {sentence.lower(j)} {noun}", target
         target = next((t for t in targets if j <= t.first <= j + 3), None)
-        if target is None and sentence.has("these cells", lo=i, hi=i + 4):
-            target = targets[-1] if targets else None
+        if target is None and sentence.has("these cells", "those cells", "the cells", "them", lo=i, hi=i + 4) \
+                and not sentence.has("them from", "them to", lo=i, hi=i + 4):  # "blocks them from moving …": what follows says how
+            before = [t for t in targets if t.last < i]  # "binds to CD20 on B cells and depletes those cells"
+            target = before[-1] if before else None
         if target is None:
             if noun == "boost":  # "boost energy production": what is boosted
                 words = []

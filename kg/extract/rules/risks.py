@@ -66,6 +66,8 @@ _SIGN_CUES = (("signs", "include"), ("symptoms", "include"), ("symptoms", "may",
 _REPORT = re.compile(
     r"\b(?:call|tell|contact|see|report|(?:get|seek) (?:emergency |urgent |immediate |medical )*(?:help|care|attention))\b", re.I
 )
+#: where to report side effects ("contact Biogen at 1-800-…, or www.fda.gov/medwatch"): no signs are listed
+_REPORTING_LINE = re.compile(r"\b1-800-|\bwww\.|\bmedwatch\b|\bsuspected adverse reactions\b", re.I)
 _DISEASE = re.compile(
     r"(?:infection|cancer|carcinoma|oma|itis|disease|syndrome|leuka?emia|lymphoma|meningitis|zoster|listeria|"
     r"tuberculosis|pneumonia|disorder|failure|leukoencephalopathy|thyroidism|thrombocytopenia|penia|emia|stroke|"
@@ -377,7 +379,7 @@ _LIST_ENDS = ("have", "has", "can", "may", "were", "was", "are", "is", "will", "
 
 
 #: names of no particular sign
-_NO_SIGNS = frozenset({"side effect", "adverse reaction", "adverse event", "reaction", "symptom", "sign", "problem"})
+_NO_SIGNS = frozenset({"side effect", "adverse reaction", "adverse event", "reaction", "symptom", "sign", "problem", "case", "fatal case", "death"})
 #: a sign whose last words are two things joined by "or"/"and": "swelling of the face or tongue"
 _SHARED_HEAD = re.compile(r"(?P<head>.+ (?:of|in|on)) (?P<one>[a-z]+) (?:or|and) (?P<two>[a-z]+)")
 
@@ -461,16 +463,43 @@ _FELT = re.compile(r"\b(?:you|patients|people) (?:may|might|can|could|will|often
 _REACTION_HEAD = re.compile(r"(?:reactions?|symptoms?|syndrome)$", re.I)
 
 
+#: a word after "symptoms were" that starts no list of symptoms ("were also reported", "were mild")
+_NOT_A_LIST = re.compile(r"(?:also|not|never|mild|mostly|common|uncommon|rare|similar|reported|seen|observed|noted|described|\w+ly|\w+ed)$")
+
+
+def _kind_of_sign(sentence: Sentence, m: Mention) -> bool:
+    """Whether "… symptoms" names a kind of symptom ("gastrointestinal symptoms"), not only how
+    they were met ("typical symptoms", "reported symptoms", "the most common signs")."""
+    words = [sentence.lower(k) for k in range(m.first, m.last)]
+    return not _generic_effect(m) and not all(
+        w in QUALIFYING_WORDS or w in _FREQUENCY_WORDS or w in _HOW_MET or w.endswith("ed") for w in words
+    )
+
+
+_HOW_MET = frozenset({"typical", "usual", "main", "early", "first", "possible", "other", "these", "new", "most", "key", "classic"})
+
+
 def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
     """A list of signs the sentence gives ("Signs include A, B and C", "Call your doctor if you
     have signs of infection such as A"): its token range and the effect it names, if any."""
     for cue in (("signs", "include"), ("symptoms", "include"), ("symptoms", "may", "include"), ("signs", "may", "include"),
                 ("symptoms", "such", "as"), ("signs", "such", "as"), ("symptoms", "included"), ("signs", "included"),
                 ("symptoms", "are"), ("signs", "are"), ("symptoms", "were"), ("signs", "were"), ("symptoms", "can", "include"),
-                ("signs", "can", "include")):  # fmt: skip
+                ("signs", "can", "include"), ("features", "include"), ("features", "included"), ("presented", "with"),
+                ("presents", "with"), ("presenting", "with")):  # fmt: skip
         for i in sentence.find(cue):
+            if cue[-1] in ("are", "were") and _NOT_A_LIST.match(sentence.lower(i + len(cue))):
+                continue  # "flu symptoms were also reported": what was said of them, not a list of them
             colon = sentence.first_of(":", lo=i + len(cue), hi=i + len(cue) + 8)  # "included at least two of the following: …"
-            return (colon + 1 if colon is not None else i + len(cue)), len(sentence.tokens), None
+            # "gastrointestinal symptoms such as …": the signs of the effect the cue's noun ends
+            named = next((m for m in sentence.of_kind(*EFFECT_KINDS) if m.last == i and m.first < i and _kind_of_sign(sentence, m)), None)
+            if cue[0].startswith("present"):  # "Other allergic reactions have presented with …": the effect before
+                named = next((m for m in reversed(sentence.of_kind(*EFFECT_KINDS, hi=i)) if not is_ms(m)), None)
+                if named is None:
+                    continue
+            begin = colon + 1 if colon is not None else i + len(cue)
+            # "… symptoms such as diarrhea and nausea are also common; …": the list ends at the verb
+            return begin, sentence.first_of(*_LIST_ENDS, lo=begin) or len(sentence.tokens), named
     signs_before = _SIGNS_BEFORE.search(sentence.text)
     if signs_before is not None:  # "…, jaundice or dark urine, since these may be signs of liver injury"
         cue_at = sentence.token_at_char(signs_before.start())
@@ -508,7 +537,8 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
                 return named.last + 2, len(sentence.tokens), named
             if named is not None and after is not None:
                 return after + (2 if sentence.seq_at(after, ("such", "as")) else 1), len(sentence.tokens), named
-    if _REPORT.search(sentence.text) and sentence.has("if you have", "if you notice", "if you feel", "about", "report"):
+    if _REPORT.search(sentence.text) and sentence.has("if you have", "if you notice", "if you feel", "about", "report") \
+            and not _REPORTING_LINE.search(sentence.text):
         start = sentence.first_of("if you have", "if you notice", "if you feel", "about", "report")
         if start is not None:
             width = 2 if sentence.seq_at(start, ("about",)) or sentence.seq_at(start, ("report",)) else 3
@@ -532,6 +562,9 @@ def _incidence(sentence: Sentence, e: Mention) -> list[str]:
     after = sentence.span_text(e.last + 1, min(len(sentence.tokens) - 1, e.last + 4))
     match = re.match(r"^\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)", after)
     if match:
+        return [match.group(1)]
+    match = re.match(r"^\s*[:,]?\s*(\d+(?:\.\d+)?)\s*%(?!\s*(?:to|-|–|or|and)\s*\d)", after)
+    if match:  # "were: headache 25%; diarrhea 13%; …" (not a range "5% to 10%")
         return [match.group(1)]
     # "abdominal pain was reported by about 18%, diarrhoea by 14%"
     by = re.match(r"^\s*(?:(?:was|were)\s+(?:reported|seen|experienced|noted)\s+)?by\s+(?:about\s+|approximately\s+|nearly\s+|around\s+)?"
@@ -679,7 +712,8 @@ def _factors_before(sentence: Sentence) -> tuple[list[Mention], int, int] | None
 
 #: what an effect does: when it happens, how bad it can be
 _BEHAVES = re.compile(
-    r"\b(?:happen|occur|appear|develop|start|begin|last|resolve|go away)\w*\b|\b(?:can|may) be (?:serious|severe|fatal|life-threatening)",
+    r"\b(?:happen|occur|appear|develop|start|begin|last|resolve|go away)\w*\b|\b(?:can|may) be (?:serious|severe|fatal|life-threatening)|"
+    r"\b(?:is|are|was|were) (?:the |a )?(?:most |very )?(?:common|frequent|rare|uncommon)\b",
     re.I,
 )
 
@@ -879,6 +913,11 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             severities = set(severity_words(sentence.text)) if _SAID_TO_BE.search(sentence.text) else set()
             severities |= {"LifeThreatening"} if reported_deaths else set()
             qualifiers += [(MSKG.severity, MSKG[s]) for s in sorted(severities)]
+            # "These are the most common side effect, affecting about 92% of people": how often
+            qualifiers += [(MSKG.frequency, f.iri) for f in sentence.of_kind("frequency")]
+            if not sentence.of_kind("frequency") and re.search(r"\b(?:is|are|was|were) (?:the )?most (?:common|frequent)\b", sentence.text, re.I):
+                qualifiers.append((MSKG.frequency, MSKG.Common))
+            qualifiers += [(MSKG.incidencePercent, Literal(p, datatype=XSD.decimal)) for p in _AFFECTING.findall(sentence.text)[:1]]
             qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs] if e is sign_owner else []
             qualifiers += [(MSKG.riskFactor, f.iri) for f in factors] if e is factor_owner else []
             yield from (claim(sentence, MSKG.Risk, item.iri, qualifiers=qualifiers) for item in sentence.subject)
@@ -944,6 +983,10 @@ _SAID_TO_BE = re.compile(
 #: an effect of starting treatment (the first doses)
 _AT_START = re.compile(r"\bwhen (?:treatment|therapy) (?:starts|is started|begins)\b|\bwhen (?:you )?start(?:ing)? (?:treatment|it|the drug)\b|"
                        r"\bat the start of treatment\b", re.I)
+
+
+#: the share of people an effect talked of affects ("affecting about 92% of people")
+_AFFECTING = re.compile(r"\baffect(?:s|ed|ing)\s+(?:about|approximately|around|nearly|up to|some)?\s*(\d+(?:\.\d+)?)\s*(?:%|percent)", re.I)
 
 
 def _demonstrative(sentence: Sentence, e: Mention) -> bool:
