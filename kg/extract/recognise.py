@@ -179,8 +179,16 @@ def _initials_match(abbreviation: str, words: list[str]) -> bool:
 
 
 #: words that say a measure is off, and the measures they may qualify
-_OFF_WORDS = FINDING_WORDS | {"slow", "slowed", "fast", "rapid", "irregular", "impaired", "poor"}
-_MEASURES = frozenset({"rate", "count", "counts", "level", "levels", "function", "pressure", "enzyme", "enzymes",
+#: verbs that move a measure, and the finding each makes of it
+_MOVES = {"raise": "increased", "raises": "increased", "increase": "increased", "increases": "increased",
+          "lower": "reduced", "lowers": "reduced", "reduce": "reduced", "reduces": "reduced", "decrease": "reduced",
+          "decreases": "reduced"}  # fmt: skip
+#: how a finding is named after the way its measure moved ("raise blood sugar": high blood sugar)
+_LEVEL = {"increased": "high", "reduced": "low"}
+_MAY = frozenset({"can", "may", "could", "might", "also", "and", "often", "sometimes", "it", "they"})
+_NOT_MOVED = frozenset({"relapse", "relapses", "annualized", "annualised", "response", "disability", "lesion", "risk", "chance", "dose"})
+_OFF_WORDS = FINDING_WORDS | {"slow", "slowed", "fast", "rapid", "irregular", "impaired", "poor", "prolonged"}
+_MEASURES = frozenset({"rate", "count", "counts", "level", "levels", "function", "pressure", "enzyme", "enzymes", "interval",
                        "fraction", "clearance", "rhythm", "heartbeat", "appetite", "glucose", "sugar", "thirst",
                        "urination", "sweating", "cholesterol", "triglycerides", "potassium", "sodium", "calcium"})  # fmt: skip
 
@@ -215,10 +223,17 @@ _NOT_SPECIFYING = frozenset({"usual", "unusual", "typical", "general", "potentia
                              "asymptomatic", "nonserious", "fatal"})  # fmt: skip
 
 
-def _specifying(word: str) -> bool:
-    """Whether a word before a condition's name makes it a kind of that condition ("avascular")."""
+def _specifying(word: str, longer: bool = False) -> bool:
+    """Whether a word before a condition's name makes it a kind of that condition ("avascular");
+    before a name of several words, only the words that say how it came about or how complete it is
+    ("congenital long QT syndrome", "complete heart block")."""
+    if longer:
+        return word.lower() in _KINDS_OF
     # "tongue edema": the part of the body, too
     return (bool(_SPECIFYING.fullmatch(word)) or word in BODY_PARTS) and word not in _NOT_SPECIFYING and word not in QUALIFYING_WORDS
+
+
+_KINDS_OF = frozenset({"congenital", "complete", "acquired", "hereditary", "inherited", "partial", "drug-induced"})
 
 
 def _possessive(tokens: list[Token], at: int) -> bool:
@@ -278,6 +293,7 @@ class Recogniser:
         chosen = self._targeted(tokens, chosen)
         chosen = self._specified(tokens, chosen)
         chosen = self._measured(tokens, chosen)
+        chosen = self._moved(tokens, chosen)
         chosen = self._of_a_part(tokens, chosen)
         chosen = [self._suffixed(tokens, m) for m in chosen]
         chosen = self._paired_brands(tokens, chosen)
@@ -436,8 +452,8 @@ class Recogniser:
                 ):  # fmt: skip
                     first -= 1  # "Herpes virus infections": a herpes virus infection, not herpes and a virus infection
                     dropped.add(first)
-            if not general and m.first == m.last and m.kind in ("condition", "adverse_effect") and m.source in ("lexicon", "dictionary"):
-                while first > 0 and first - 1 not in taken and first - m.first > -2 and _specifying(tokens[first - 1].text):
+            if not general and m.kind in ("condition", "adverse_effect") and m.source in ("lexicon", "dictionary"):
+                while first > 0 and first - 1 not in taken and first - m.first > -2 and _specifying(tokens[first - 1].text, m.first < m.last):
                     first -= 1  # "avascular necrosis", "haemorrhagic cystitis", "posterior subcapsular cataract"
             if general and _at_site(tokens, m.first):
                 first = next(k for k in range(m.first - 1, -1, -1) if tokens[k].text.lower() in ("injection", "infusion"))
@@ -607,6 +623,43 @@ class Recogniser:
             iri, kind = self.entity(name, "condition")
             out = [m for m in out if m not in inside]
             out.append(dataclasses.replace(self._mention(tokens, first, last, iri, kind, name, "phrase"), parts=tuple(inside)))
+        return sorted(out, key=lambda m: m.first)
+
+    def _moved(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """ "can raise heart rate and blood pressure and reduce appetite": a measure a verb moves is
+        a finding (increased heart rate, increased blood pressure, reduced appetite)."""
+        out = list(chosen)
+        for i, token in enumerate(tokens):
+            direction = _MOVES.get(token.text.lower())
+            if direction is None or i == 0 or tokens[i - 1].text.lower() not in _MAY:
+                continue
+            j = i + 1
+            while j < len(tokens):
+                while j < len(tokens) and tokens[j].text.lower() in ("your", "the", "their", "his", "her"):
+                    j += 1
+                last = next((k for k in range(j, min(len(tokens), j + 3)) if tokens[k].text.lower() in _MEASURES), None)
+                if last is None or not all(is_content(tokens[k].text) for k in range(j, last + 1)) or (
+                    last + 1 < len(tokens) and tokens[last + 1].text.lower() == "of"
+                ):
+                    break  # "lower the levels of some antibodies": what is measured is named after
+                inside = [m for m in out if j <= m.first and m.last <= last]
+                if any(m.first < j <= m.last or m.first <= last < m.last for m in out) or any(
+                    m.is_drug or m.kind == "outcome" for m in inside
+                ) or tokens[j].text.lower() in _NOT_MOVED:
+                    break  # "reduce the relapse rate" is a drug's effect, not a finding
+                measure = normal_form(_written(tokens, j, last))
+                name = f"{direction} {measure}" if measure in ("appetite", "thirst") else f"{_LEVEL[direction]} {measure}"
+                whole = [d for d in self.dictionaries.match(name.split()) if d.first == 0 and d.last == len(name.split()) - 1]
+                if whole and whole[0].kind == "condition":  # "low blood pressure": hypotension
+                    iri, kind = self.entity(whole[0].name, "condition")
+                else:
+                    iri, kind = self.entity(name, "condition")
+                out = [m for m in out if m not in inside]
+                out.append(dataclasses.replace(self._mention(tokens, j, last, iri, kind, name, "phrase"), parts=tuple(inside)))
+                if last + 2 < len(tokens) and tokens[last + 1].text.lower() in ("and", "or") and tokens[last + 2].text.lower() not in _MOVES:
+                    j = last + 2  # "raise heart rate and blood pressure": both
+                    continue
+                break
         return sorted(out, key=lambda m: m.first)
 
     def _resembling(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
@@ -848,10 +901,10 @@ class Recogniser:
                 and tokens[before].text == "("
                 and m.last + 1 < len(tokens)
                 and tokens[m.last + 1].text == ")"
-                and m.kind == "condition"
+                and m.kind in ("condition", "adverse_effect")
                 and len(m.text) > 6  # not an abbreviation
             ):
-                if out and out[-1].last == before - 1 and out[-1].source == "phrase" and out[-1].kind == "condition":
+                if out and out[-1].last == before - 1 and out[-1].source == "phrase" and out[-1].kind in ("condition", "adverse_effect"):
                     lay_name = out.pop()  # "low white blood cell counts (lymphopenia)": lymphopenia
                     out.append(Mention(m.iri, m.kind, lay_name.first, m.last + 1, lay_name.start, tokens[m.last + 1].end,
                                        m.text, m.label, m.drugbank, m.source))  # fmt: skip

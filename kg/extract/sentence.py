@@ -54,6 +54,8 @@ _LIST_GLUE = frozenset({",", "and", "or", "the", "a", "an", "as", "well", "\u00a
 _OUTCOME_WORDS = frozenset({"fatal", "serious", "severe", "life-threatening", "mild", "deadly", "permanent", "reversible"})
 #: a drug written before these caused what follows, it is not what the text is about ("citrate-induced hypocalcaemia")
 _CAUSED = frozenset({"induced", "related", "associated", "mediated"})
+#: the first words of a clause that opens a sentence before its subject ("For patients who …, X is …")
+_OPENING_CLAUSE = frozenset({"for", "in", "after", "when", "if", "because", "although", "though", "while", "once", "since", "where"})
 #: the form a product's name may end with ("Acthar® Gel", "Mavenclad tablets")
 _FORMS = frozenset({"gel", "injection", "tablets", "tablet", "capsules", "capsule", "odt", "sprinkle", "infusion"})
 #: a treatment that follows these is what an effect led to, not what the text is about ("liver
@@ -385,9 +387,13 @@ class Sentence:
     def _likened(self, d: DrugItem) -> bool:
         """Whether a drug is only what the sentence likens its subject to: "Like other statins,
         simvastatin can cause muscle aches" is about simvastatin."""
+        comma = self.first_of(",")
+        if self.lower(0) in _OPENING_CLAUSE and comma is not None and d.last < comma:
+            # "For overactive bladder that does not respond to anticholinergics, onabotulinumtoxinA can be …"
+            # (not an apposition: "… of Sanofi's tolebrutinib, another BTK inhibitor, …")
+            return self.lower(comma + 1) not in ("a", "an", "another", "the") and any(comma < o.first <= comma + 2 for o in self.drug_items)
         if not (self.lower(0) in ("like", "unlike") or self.seq_at(0, ("as", "with"))):  # not "As natalizumab carries …,"
             return False
-        comma = self.first_of(",")
         return comma is not None and d.last < comma <= 8 and any(o.first > comma for o in self.drug_items)
 
     def _incidental(self, d: DrugItem) -> bool:

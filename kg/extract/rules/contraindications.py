@@ -21,7 +21,7 @@ _REWRITES = (
 )
 #: words before a list of drugs whose use is the contraindication ("in combination with X or Y")
 _USE_OF = re.compile(r"^(?:in\s+)?(?:(?:current|concurrent|concomitant|ongoing|already|currently|recent)\s+)?"
-                     r"(?:(?:used in )?combination with|(?:(?:those|people|patients|anyone) (?:who )?)?(?:are |is )?(?:already |currently |now )?(?:taking|take|using|use|receiving|receive)|"
+                     r"(?:(?:used in )?combination with|(?:(?:those|people|patients|anyone) (?:who )?)?(?:are |is |have |has )?(?:already |currently |now |recently )?(?:taking|take|taken|took|using|use|used|receiving|receive|received)|"
                      r"(?:the )?(?:use|co-administration|coadministration) of|treatment with|together with|along with)\s+", re.I)
 #: a span naming only who (not in what state) adds nothing ("women", "men of reproductive potential")
 _PEOPLE = re.compile(r"^(?:women|men|woman|man|patients?|people|persons?|adults?|children|mothers?|infants?)\b", re.I)
@@ -43,6 +43,17 @@ def _used(sentence: Sentence, first: int, last: int) -> str | None:
     return f"{name} use" if name else None
 
 
+def _drugs_listed(sentence: Sentence, first: int, last: int) -> list[Mention]:
+    """The drugs (not classes) a span lists, up to an apposition that describes them ("fluvoxamine
+    or ciprofloxacin, both potent inhibitors of CYP1A2"); none unless two or more, or one alone."""
+    stop = next((j for j in range(first, last) if sentence.lower(j) == "," and sentence.lower(j + 1) in ("both", "which", "a", "an", "all")), last + 1)
+    drugs = [m for m in sentence.mentions_in(first, stop - 1) if m.is_drug and m.kind != "drug_class"]
+    words = [sentence.lower(j) for j in range(first, stop)]
+    if not drugs or any(w in ("for", "to", "because") for w in words):
+        return []  # "antiarrhythmic medicines for an irregular heartbeat": a class by its use
+    return drugs
+
+
 def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = False) -> list[Mention]:
     """The conditions a span of a contraindication names: each condition recognised in it (with
     the drug it is a reaction to: "hypersensitivity to cladribine"), or the use of the drugs it
@@ -62,6 +73,9 @@ def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = Fals
     if use or _USE_OF.match(text):
         if not use:
             first = sentence.token_at_char(sentence.tokens[first].start - sentence.start + _USE_OF.match(text).end())  # type: ignore[union-attr]
+        named = _drugs_listed(sentence, first, last)
+        if named:  # "take thioridazine or pimozide", "medicines that contain quinidine or quinine": each one's use
+            return [sentence.mint(f"{normal_form(m.label or m.text)} use", "condition", m.first, m.last) for m in named]
         name = _used(sentence, first, last)
         return [sentence.mint(name, "condition", first, last)] if name else []
     found = [m for m in sentence.mentions_in(first, last, *CONTRA_KINDS) if not is_ms(m)]

@@ -43,7 +43,7 @@ _RISK_CUES = (
     "are common", "is common", "are also common", "is also common", "are very common", "is very common",
     "are less common", "is less common", "are uncommon", "is uncommon", "are rare", "is rare", "most common", "common side effect", "effects include", "effects included",
     "of patients have", "of patients had", "of people have", "of people had", "complications", "complication", "reports of", "cases of", "died of", "died from", "deaths from", "can happen",
-    "may happen", "hazard", "hazards", "can follow", "may follow",
+    "may happen", "hazard", "hazards", "can follow", "may follow", "can raise", "may raise", "can also raise",
 )  # fmt: skip
 _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
 _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated", "for"), ("approved", "for"),
