@@ -73,9 +73,9 @@ def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = Fals
     if use or _USE_OF.match(text):
         if not use:
             first = sentence.token_at_char(sentence.tokens[first].start - sentence.start + _USE_OF.match(text).end())  # type: ignore[union-attr]
-        named = _drugs_listed(sentence, first, last)
-        if named:  # "take thioridazine or pimozide", "medicines that contain quinidine or quinine": each one's use
-            return [sentence.mint(f"{normal_form(m.label or m.text)} use", "condition", m.first, m.last) for m in named]
+        listed = _drugs_listed(sentence, first, last)
+        if listed:  # "take thioridazine or pimozide", "medicines that contain quinidine or quinine": each one's use
+            return [sentence.mint(f"{normal_form(m.label or m.text)} use", "condition", m.first, m.last) for m in listed]
         name = _used(sentence, first, last)
         return [sentence.mint(name, "condition", first, last)] if name else []
     found = [m for m in sentence.mentions_in(first, last, *CONTRA_KINDS) if not is_ms(m)]
