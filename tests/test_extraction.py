@@ -1116,3 +1116,72 @@ def test_figures_after_effects_features_and_a_topic_said_to_be_common(tmp_path: 
     reactions = risks[ID["infusion-reaction"]]
     assert reactions[MSKG.frequency] == {MSKG.Common} and reactions[MSKG.incidencePercent] == {decimal("92")}
     assert reactions[MSKG.onsetTiming] == {MSKG.DuringAdministration, MSKG.AfterAdministration}
+
+
+def test_each_drug_a_contraindication_lists_and_kinds_of_a_condition(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Nuedexta (dextromethorphan and quinidine) is a capsule.\n\n"
+        "Do not take Nuedexta if you:\n\n"
+        "- take other medicines that contain quinine or mefloquine\n"
+        "- have taken a monoamine oxidase inhibitor (MAOI) in the last 14 days\n"
+        "- have had a prolonged QT interval or congenital long QT syndrome\n"
+        "- have complete heart block\n"
+        "- take thioridazine or pimozide\n"
+    ), name="nuedexta.md")  # fmt: skip
+    conditions = {s[MSKG.condition][0] for s in _statements(claims, MSKG.Contraindication)}
+    expected = {"quinine-use", "mefloquine-use", "monoamine-oxidase-inhibitor-use", "prolonged-qt-interval",
+                "congenital-long-qt-syndrome", "complete-heart-block", "thioridazine-use", "pimozide-use"}  # fmt: skip
+    assert {ID[name] for name in expected} <= conditions
+    assert ID["thioridazine-or-pimozide-use"] not in conditions
+
+
+def test_makers_named_around_a_brand_and_a_subject_after_an_opening_clause(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Oral drugs for MS\n\n"
+        "Teriflunomide, marketed as Aubagio by Sanofi, was approved by the FDA in 2012.\n\n"
+        "Diroximel fumarate (Vumerity), also from Biogen, is taken twice daily.\n\n"
+        "Siponimod is in the same class as fingolimod (Gilenya), which Novartis has sold since 2010.\n\n"
+        "Laquinimod was discovered by the Swedish company Active Biotech, which licensed it to Teva.\n\n"
+        "For overactive bladder that does not respond to anticholinergics, onabotulinumtoxinA (Botox) can be "
+        "injected into the bladder wall. The FDA approved it in 2011 for urinary incontinence.\n"
+    ))  # fmt: skip
+    makers = {(c.subject, c.object) for c in claims if c.relation == MSKG.manufacturer}
+    assert {(ID.teriflunomide, ID.sanofi), (ID["diroximel-fumarate"], ID.biogen), (ID.fingolimod, ID.novartis),
+            (ID.laquinimod, ID["active-biotech"]), (ID.laquinimod, ID.teva)} <= makers  # fmt: skip
+    assert (ID.aubagio, MSKG.hasActiveIngredient, ID.teriflunomide) in {(c.subject, c.relation, c.object) for c in claims}
+    approvals = {s[MSKG.drug][0] for s in _statements(claims, MSKG.RegulatoryDecision) if s.get(MSKG.year)}
+    assert ID.onabotulinumtoxina in approvals and ID["cholinergic-antagonist"] not in approvals
+
+
+def test_findings_a_verb_names_and_factors_a_list_or_a_phrase_gives(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "Ocrevus (ocrelizumab) is an infusion.\n\n"
+        "Ocrevus can raise blood sugar and can lower blood pressure.\n\n"
+        "Teriflunomide can cause raised liver enzymes.\n\n"
+        "Thrombosis may occur with Ocrevus. Risk factors include older age, prolonged immobilization, a history of "
+        "thrombosis and estrogen use.\n\n"
+        "Risk factors for congestive heart failure include prior anthracycline therapy and pre-existing cardiovascular disease.\n\n"
+        "They can cause memory problems and confusion, particularly in older people.\n\n"
+        "Hyponatraemia can occur, which is more likely in people over 65.\n"
+    )))  # fmt: skip
+    assert {ID["high-blood-sugar"], ID.hypotension, ID["elevated-liver-enzyme"]} <= set(risks)  # the ontology's name for it
+    factors = risks[ID.thrombosis][MSKG.riskFactor]
+    assert {ID["older-age"], ID["prolonged-immobilization"], ID["history-of-thrombosis"], ID["estrogen-use"]} <= factors
+    assert risks[ID.thrombosis][MSKG.drug] == {ID.ocrevus}  # estrogen is a factor, not the subject
+    assert {ID["prior-anthracycline-therapy"], ID["pre-existing-cardiovascular-disease"]} <= risks[ID["heart-failure"]][MSKG.riskFactor]
+    assert risks[ID["memory-problem"]][MSKG.riskFactor] == risks[ID.confusion][MSKG.riskFactor] == {ID["older-age"]}
+    assert risks[ID.hyponatraemia][MSKG.riskFactor] == {ID["age-over-65"]}
+
+
+def test_a_topic_talked_of_after_an_opening_phrase(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Ocrevus (ocrelizumab) is an infusion.\n\n"
+        "Infusion reactions are the most common side effect. In studies in relapsing MS, they happened in 34% of "
+        "people treated with Ocrevus. They can be serious. They usually happen during the infusion but can occur up "
+        "to 24 hours afterwards.\n\n"
+        "After each infusion you will stay for observation for at least 2 hours, so that staff can check for infusion reactions.\n"
+    ))  # fmt: skip
+    reactions = _risks(claims)[ID["infusion-reaction"]]
+    assert reactions[MSKG.incidencePercent] == {Literal("34", datatype=XSD.decimal)}
+    assert reactions[MSKG.onsetTiming] == {MSKG.DuringAdministration, MSKG.AfterAdministration}
+    assert ID["infusion-reaction"] in {r for s in _statements(claims, MSKG.MonitoringRequirement) for r in s.get(MSKG.reason, [])}

@@ -16,8 +16,12 @@ __all__ = ["class_membership", "manufacturer", "product_ingredient"]
 
 _MAKER_CUES = (
     ("made", "by"), ("manufactured", "by"), ("marketed", "by"), ("developed", "by"), ("distributed", "by"),
-    ("manufactured", "for"), ("granted", "to"), ("sponsored", "by"), ("from",),
+    ("manufactured", "for"), ("granted", "to"), ("sponsored", "by"), ("from",), ("discovered", "by"), ("licensed", "it", "to"),
 )  # fmt: skip
+#: "X, marketed as Aubagio by Sanofi": a brand, then its maker
+_SOLD_AS = (("marketed", "as"), ("sold", "as"), ("sold", "under", "the", "name"), ("marketed", "under", "the", "name"))
+#: "fingolimod (Gilenya), which Novartis has sold since 2010": the maker before the verb
+_WHICH_SELLS = re.compile(r"^which (?P<company>(?:[A-Z][\w&.-]*\s?){1,4}?) (?:has |had )?(?:sold|sells|markets|marketed|makes|made|developed)\b")
 _COPULA = frozenset({"is", "are", "was", "were"})
 _FILLERS = frozenset({"a", "an", "one", "of", "the", "also", "among", "considered", "called", "type", "kind", "both",
                       "another", "new", "first", "group", "class", "family", "medicines", "drugs", "medications",
@@ -73,8 +77,11 @@ def _company_after(sentence: Sentence, i: int) -> Mention | None:
     """The company named from token ``i`` on: a recognised organisation, or a run of capitalised
     words ("Novartis", "Sanofi Genzyme")."""
     known = next((m for m in sentence.of_kind("company", "organization") if i <= m.first <= i + 1), None)
-    if known is not None:
-        return known
+    if known is not None and sentence.lower(known.last) in ("company", "firm", "drugmaker", "biotech") and known.last + 1 < len(sentence.tokens) \
+            and sentence.tokens[known.last + 1].text[:1].isupper():
+        return _company_after(sentence, known.last + 1)  # "the Swedish company Active Biotech": its name follows
+    if known is not None and (known.first == i or not _COMPANY_WORD.match(sentence.tokens[i].text) or sentence.lower(i) in ("the", "a", "an")):
+        return known  # (not "Active Biotech" read as "Biotech")
     j = i
     while j < len(sentence.tokens) and _COMPANY_WORD.match(sentence.tokens[j].text) and j - i < 5:
         j += 1
@@ -82,7 +89,7 @@ def _company_after(sentence: Sentence, i: int) -> Mention | None:
         j -= 1
     if j == i or not sentence.tokens[i].text[:1].isupper():
         return None
-    if any(m.first < j and m.last >= i for m in sentence.mentions if m.kind not in ("company", "organization")):
+    if any(m.first < j and m.last >= i for m in sentence.mentions if m.kind not in ("company", "organization", "course")):
         return None  # a drug or a condition, not a company
     name = sentence.text_of(i, j - 1).rstrip(".,")
     return sentence.mint(name, "company", i, j - 1)
@@ -110,13 +117,35 @@ def manufacturer(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 break
             yield claim(sentence, MSKG.manufacturer, owner.iri, company.iri)
             at = company.last + 1
+    for sold_as in _SOLD_AS:  # "Teriflunomide, marketed as Aubagio by Sanofi": the ingredient's brand, and its maker
+        for i in sentence.find(sold_as):
+            sold = next((p for p in sentence.of_kind("product") if p.first == i + len(sold_as)), None)
+            ingredient = next((d for d in reversed(sentence.drug_items) if d.last < i and not d.is_class), None)
+            if sold is None or ingredient is None:
+                continue
+            yield claim(sentence, MSKG.hasActiveIngredient, sold.iri, ingredient.iri)
+            if sentence.lower(sold.last + 1) == "by":
+                company = _company_after(sentence, sold.last + 2)
+                if company is not None:
+                    yield claim(sentence, MSKG.manufacturer, ingredient.iri, company.iri)
+    for d in sentence.drug_items:
+        at = d.last + 1 + (sentence.lower(d.last + 1) == ")")
+        if sentence.lower(at) != "," or d.is_class:
+            continue
+        which = _WHICH_SELLS.match(sentence.text[sentence.tokens[at + 1].start - sentence.start :]) if at + 1 < len(sentence.tokens) else None
+        if which is not None:
+            company = _company_after(sentence, sentence.token_at_char(sentence.tokens[at + 1].start - sentence.start + which.start("company")))
+            if company is not None:
+                owner = next((o for o in sentence.drug_items if o.first < d.first and o.last == d.first - 2 and sentence.lower(d.first - 1) == "("), d)
+                yield claim(sentence, MSKG.manufacturer, owner.iri, company.iri)
     seen: set[int] = set()
     for cue in _MAKER_CUES:
         for i in sentence.find(cue):
             start = i + len(cue)
             if sentence.lower(start) == ":":
                 start += 1
-            if cue == ("from",) and not (sentence.lower(i - 1) == "," and sentence.drug_items and sentence.drug_items[0].last < i):
+            after_drug = sentence.lower(i - 1) == "," or sentence.lower(i - 1) == "also" and sentence.lower(i - 2) == ","
+            if cue == ("from",) and not (after_drug and sentence.drug_items and sentence.drug_items[0].last < i):
                 continue  # "X, from Novartis,": only right after a drug named at the start
             company = _company_after(sentence, start)
             if company is None or company.first in seen:

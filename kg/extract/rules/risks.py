@@ -90,7 +90,9 @@ _RISK_FACTORS = re.compile(
     r"\b(?:factors?\s+(?:that\s+)?(?:raise|raises|increase|increases)\s+the\s+risk|"
     r"risk\s+(?:of\s+[\w\s-]+?\s+)?(?:is\s+higher|is\s+highest|is\s+greater|increases|rises)|"
     r"(?:more|most)\s+(?:frequent|frequently|common|likely)\s+(?:in|if|with)|(?:has|have)\s+occurred\s+in\s+patients\s+with|"
-    r"(?<!at\s)higher\s+risk|is\s+highest\s+in)",
+    r"(?<!at\s)higher\s+risk|is\s+highest\s+in|"
+    r"(?:particularly|especially|mainly)\s+(?=in\s+(?:older|elderly|younger|people|patients|women|men|adults|children|those)\b)|"
+    r"more\s+likely\s+as)",
     re.I,
 )
 #: what raises a risk, named before the cue: "Diabetes and a history of uveitis increase the risk",
@@ -618,6 +620,10 @@ def _placebo_first(sentence: Sentence) -> bool:
 #: antibodies" is JCV antibodies, "prior treatment with an immunosuppressant" prior immunosuppressant
 #: use, "taking a beta blocker" beta blocker use, "lymphocyte count stays low" a low lymphocyte count
 _FACTOR_SHAPES = (
+    (re.compile(r"^(?:older|elderly) (?:people|patients|adults|women|men|persons|individuals)$", re.I), r"older age"),
+    (re.compile(r"^(?:people|patients|adults|women|men|those) (?:over|older than|aged over|above) (\d+)(?: years(?: of age| old)?)?$", re.I),
+     r"age over \1"),
+    (re.compile(r"^(?:the )?(cumulative dose|dose) (?:increases|rises|goes up)$", re.I), r"high \1"),
     (re.compile(r"^(?:the )?presence of (.+)$", re.I), r"\1"),
     (re.compile(r"^(?:have |has )?(?:used|taken|received|been (?:on|treated with)) .+? for (?:more|longer) than (\S+) (years?|months?)$", re.I),
      r"treatment longer than \1 \2"),
@@ -652,6 +658,17 @@ def factor_name(text: str) -> str:
     return clean_phrase(text)
 
 
+def _whole_factor(text: str) -> str:
+    """A risk factor listed after "Risk factors include": its words, but for an article, a
+    parenthesis and a closing mark; its shape's name when it has one ("taking X": X use)."""
+    shaped = factor_name(text)
+    if shaped != clean_phrase(text):
+        return shaped
+    words = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,.;:")
+    words = re.sub(r"^(?:and |or )?(?:an?|the|any|some|your|their) ", "", words, flags=re.I)
+    return words if len(words.split()) <= 6 else ""
+
+
 def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
     match = _RISK_FACTORS.search(sentence.text)
     if match is None:
@@ -660,14 +677,38 @@ def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
     colon = sentence.first_of(":", lo=start)
     if colon is not None:
         start = colon + 1
+    elif match.group(0).lower().endswith("as"):  # "more likely as the cumulative dose increases": the clause after
+        end = sentence.first_of(",", ";", "and", lo=start) or len(sentence.tokens)
+        name = factor_name(sentence.span_text(start, end - 1))
+        return [sentence.mint(name, "condition", start, end - 1)] if name else []
     else:
         who = sentence.first_phrase("if you have", "in people who", "in patients who", "in patients with", "in people with",
                                     "if you", "if your", "with", "in", lo=start - 1, hi=start + 3)  # fmt: skip
         if who is None:
             return []
         start = who[0] + who[1]
+    return _listed_factors(sentence, start, len(sentence.tokens), effect)
+
+
+#: a list of risk factors: "Risk factors include …", "Other risk factors for X are …"
+_FACTORS_LISTED = re.compile(r"\brisk\s+factors?\s+(?:for\s+[^,;:]+?\s+)?(?:include|includes|included|are|were)\b\s*:?", re.I)
+
+
+def _listed_factors(sentence: Sentence, start: int, stop: int, effect: Mention | None, whole: bool = False) -> list[Mention]:
+    """The risk factors a list from token ``start`` names, each by its shape (see :func:`factor_name`);
+    ``whole``: a member is named with all its words ("older age", "a history of thrombosis"), not
+    only by the condition it holds."""
+    if whole:
+        out = []
+        for first, last in sentence.members(start, stop):
+            while first > start and sentence.lower(first - 1) not in (",", ";", "and", "or"):
+                first -= 1  # the words a member's reading left out ("older age")
+            name = _whole_factor(sentence.span_text(first, last))
+            if name:
+                out.append(sentence.mint(name, "condition", first, last))
+        return out
     factors = []
-    members = sentence.members(start, len(sentence.tokens))
+    members = sentence.members(start, stop)
     joined: list[tuple[int, int]] = []
     for first, last in members:  # "prolonged, severe lymphopenia": one factor
         lone = joined[-1][0] == joined[-1][1] if joined else False
@@ -834,6 +875,16 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         earlier = [e for e in effects if e.last < lo]  # "Depression can occur; patients with … are at greater risk"
         factor_owner = later[0] if later and sentence.lower(end + 1) == "of" else earlier[0] if earlier else topic
         factor_ids = {id(e) for e in effects if lo <= e.first and e.last < at}
+    # "memory problems and confusion, particularly in older people": each effect of the list before the cue
+    factor_sharers = {id(e) for e in before_cue if factor_owner is not None and e is not factor_owner and factors
+                      and e.last < factor_owner.first and sentence.joined(e.last, factor_owner.first)}  # fmt: skip
+    listed = _FACTORS_LISTED.search(sentence.text) if cue is None and not (named_first and named_first[0]) else None
+    if listed is not None:  # "Risk factors (for congestive heart failure) include A, B and C."
+        end = sentence.token_at_char(listed.start() + len(listed.group(0).rstrip()) - 1) + 1
+        of_effect = [e for e in effects if e.last < end and e.first > sentence.token_at_char(listed.start())]
+        factor_owner = of_effect[0] if of_effect else topic
+        factors = _listed_factors(sentence, end, len(sentence.tokens), factor_owner, whole=True)
+        factor_ids = {id(e) for e in effects if e.first >= end}
     sign_list = _sign_list(sentence)
     listed_signs: list[Mention] = []
     sign_owner: Mention | None = None
@@ -871,9 +922,11 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     recent = sentence.continued or sentence.index - sentence.discourse.get("effect", (-9, None))[0] == 1
     topics: list[Mention] = []
     reported_deaths = sentence.lower(0) in ("cases", "deaths") and bool(_FATAL.search(sentence.text))  # "Cases with a fatal outcome …"
-    if topic is not None and not heads and recent and (
-        sentence.lower(0) in ("they", "it", "these", "this", "some", "most") and _BEHAVES.search(sentence.text) or reported_deaths
-    ):
+    comma_at = sentence.first_of(",", hi=min(len(sentence.tokens), 10))  # "In studies in relapsing MS, they happened in 34% …"
+    pronoun_first = sentence.lower(0) in ("they", "it", "these", "this", "some", "most") or (
+        comma_at is not None and sentence.lower(0) in ("in", "during", "after", "with") and sentence.lower(comma_at + 1) in ("they", "it")
+    )
+    if topic is not None and not heads and recent and (pronoun_first and _BEHAVES.search(sentence.text) or reported_deaths):
         heads = topics = [topic]  # "They usually happen during the infusion …, and some can be serious": when, how bad
         index, earlier = sentence.discourse.get("effects", (-9, []))
         if sentence.lower(0) in ("they", "these") and sentence.index - index == 1 and len(earlier) > 1:
@@ -968,9 +1021,11 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             listed_until = e
         else:
             listed_until = None
-        if e is factor_owner:
+        if e is factor_owner or id(e) in factor_sharers:
             qualifiers += [(MSKG.riskFactor, f.iri) for f in factors]
-        for item in _drugs_of(sentence, e):
+        # a drug named among the risk factors ("estrogen use") is not what the sentence is about
+        owners = (sentence.last_subject or sentence.focus) if listed is not None and e is factor_owner else ()
+        for item in owners or _drugs_of(sentence, e):
             yield claim(sentence, MSKG.Risk, item.iri, qualifiers=qualifiers)
 
 
@@ -986,7 +1041,10 @@ _AT_START = re.compile(r"\bwhen (?:treatment|therapy) (?:starts|is started|begin
 
 
 #: the share of people an effect talked of affects ("affecting about 92% of people")
-_AFFECTING = re.compile(r"\baffect(?:s|ed|ing)\s+(?:about|approximately|around|nearly|up to|some)?\s*(\d+(?:\.\d+)?)\s*(?:%|percent)", re.I)
+_AFFECTING = re.compile(
+    r"\b(?:affect(?:s|ed|ing)|(?:happen(?:s|ed)?|occur(?:s|red)?|(?:was|were) (?:seen|reported)) in)\s+"
+    r"(?:about|approximately|around|nearly|up to|some)?\s*(\d+(?:\.\d+)?)\s*(?:%|percent)", re.I
+)
 
 
 def _demonstrative(sentence: Sentence, e: Mention) -> bool:
