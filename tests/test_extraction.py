@@ -1185,3 +1185,32 @@ def test_a_topic_talked_of_after_an_opening_phrase(tmp_path: Path, lexicon: Lexi
     assert reactions[MSKG.incidencePercent] == {Literal("34", datatype=XSD.decimal)}
     assert reactions[MSKG.onsetTiming] == {MSKG.DuringAdministration, MSKG.AfterAdministration}
     assert ID["infusion-reaction"] in {r for s in _statements(claims, MSKG.MonitoringRequirement) for r in s.get(MSKG.reason, [])}
+
+
+def test_how_often_and_how_bad_a_lead_or_an_adverb_says(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "Provigil (modafinil) is a tablet.\n\n"
+        "Modafinil commonly causes headache and insomnia and, rarely, serious skin reactions.\n\n"
+        "Most reactions are mild: nausea and chills are common and usually occur during or shortly after the infusion.\n\n"
+        "Serious adverse effects are rare but include:\n\n"
+        "- Thrombosis.\n"
+        "- Acute kidney injury.\n"
+    ), name="often.md"))  # fmt: skip
+    assert risks[ID.headache][MSKG.frequency] == risks[ID.insomnia][MSKG.frequency] == {MSKG.Common}
+    assert risks[ID["skin-reaction"]][MSKG.frequency] == {MSKG.Rare}
+    assert risks[ID.nausea][MSKG.severity] == {MSKG.Mild}
+    assert {MSKG.DuringAdministration, MSKG.AfterAdministration} <= risks[ID.chills][MSKG.onsetTiming]
+    assert risks[ID.thrombosis][MSKG.frequency] == {MSKG.Rare} and risks[ID.thrombosis][MSKG.severity] == {MSKG.Serious}
+
+
+def test_a_news_item_dates_an_approval_by_its_day_and_a_first_of_its_kind_is_no_subject(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "---\ntitle: Gilenya news\ndate: 2019-03-27\nkind: news\n---\n\n"
+        "The FDA on Tuesday approved Mayzent (siponimod) for relapsing forms of multiple sclerosis.\n\n"
+        "Gilenya (fingolimod) is taken once a day. It was the first oral disease-modifying therapy for MS when the FDA "
+        "approved it in 2010 for relapsing forms of the disease.\n"
+    ), name="news.md")  # fmt: skip
+    decided = {(s[MSKG.drug][0], s.get(MSKG.year, [None])[0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
+    assert (ID.mayzent, Literal("2019", datatype=XSD.gYear)) in decided
+    assert (ID.gilenya, Literal("2010", datatype=XSD.gYear)) in decided
+    assert not any(drug == MSKG.DiseaseModifyingTherapy for drug, _ in decided)

@@ -353,7 +353,10 @@ class Sentence:
             "a", "an", "another", "the", "these", "this", "other"
         ):
             j -= 1
-        return self.lower(j) in ("a", "an", "another")
+        # "It was the first oral disease-modifying therapy": a kind it is the first of, after a copula
+        first_of_kind = self.lower(j) == "the" and self.lower(j + 1) in ("first", "only", "second", "third", "latest", "newest") \
+            and self.lower(j - 1) in ("is", "was", "became", "becomes", "be")
+        return self.lower(j) in ("a", "an", "another") or first_of_kind
 
     def subject_in(self, lo: int, hi: int) -> tuple[DrugItem, ...]:
         """What a token range is about: its first named drug (with drugs coordinated with it),

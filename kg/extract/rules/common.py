@@ -143,7 +143,7 @@ _FIRST_DOSE = re.compile(
     r"\bat the end of (?:the|those|these) \w+ hours\b(?! of (?:each|the|an?|every|your) (?:infusion|injection|dose))",  # the first-dose watch
     re.I,
 )
-_DURING = re.compile(r"\bduring\s+(?:the|each|an|every|your|a)\s+(?:first\s+)?(?:infusion|injection|dose)s?\b", re.I)
+_DURING = re.compile(r"\bduring\s+(?:or\s+(?:shortly\s+|soon\s+|just\s+)?after\s+)?(?:the|each|an|every|your|a)\s+(?:first\s+)?(?:infusion|injection|dose)s?\b", re.I)
 _AFTER_EACH = re.compile(
     r"\b(?:after|following)\s+(?:each|the|an|every|a|your)\s+(?:infusion|injection|dose)\b|"
     rf"\b(?:within|up to)\s+(?:(?:{NUM}\s*(?:to|-|\u2013|or)\s*)?{NUM}|a few)?\s*(?:minutes?|hours?|days?)\s+(?:(?:after|of)\s+(?:it|the|an?|each|\w+)\b|afterwards?\b)|"

@@ -233,10 +233,16 @@ def _year(sentence: Sentence, lo: int, hi: int, status: URIRef) -> list[Literal]
     years = [Literal(y.group(1), datatype=XSD.gYear) for y in sentence.regex(YEAR, lo, hi)]
     document = sentence.document
     news = document is not None and document.kind == "news" and document.metadata.date
-    if not years and status == MSKG.Approved and news and sentence.has("today", "has approved", "have approved",
-                                                                         "has been approved", lo=lo, hi=hi):  # fmt: skip
+    if not years and status == MSKG.Approved and news and (sentence.has("today", "has approved", "have approved",
+                                                                          "has been approved", lo=lo, hi=hi)
+                                                             or _NEWS_DAY.search(sentence.text)):  # fmt: skip
         years = [Literal(document.metadata.date[:4], datatype=XSD.gYear)]
     return years
+
+
+#: a day a news item dates its event by ("on Tuesday approved …"): the item's own year
+_NEWS_DAY = re.compile(r"\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|this week|"
+                       r"earlier this (?:week|month))\b")
 
 
 def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:

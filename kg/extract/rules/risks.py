@@ -162,7 +162,17 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
         return True  # "If drug-induced liver injury is suspected, discontinue …": what to do, not what happens
     if any(sentence.seq_at(j, ("caused", "by")) for j in range(max(lo, m.first - 10), m.first)):
         return True  # "caused by herpes simplex and varicella zoster viruses": the causes
-    return any(sentence.seq_at(j, cue) for cue in _NOT_RISK_BEFORE for j in range(max(lo, m.first - 6), m.first))
+    return any(sentence.seq_at(j, cue) and not (cue == ("causes",) and _drug_causes(sentence, j))
+               for cue in _NOT_RISK_BEFORE for j in range(max(lo, m.first - 6), m.first))  # fmt: skip
+
+
+def _drug_causes(sentence: Sentence, at: int) -> bool:
+    """Whether the "causes" at token ``at`` has a drug for its subject ("Modafinil commonly causes
+    headache"), not a virus or a disease ("JC virus causes PML")."""
+    j = at - 1
+    while j >= 0 and sentence.lower(j) in ("commonly", "rarely", "often", "sometimes", "also", "frequently", "usually", "occasionally"):
+        j -= 1
+    return any(d.last == j for d in sentence.drug_items) or sentence.lower(j) in ("it", "drug", "medicine", "treatment")
 
 
 #: a column of tests: a table with one lists monitoring, and its rows name what the tests look for, not effects
@@ -590,13 +600,22 @@ def _incidence(sentence: Sentence, e: Mention) -> list[str]:
 
 def _list_severities(sentence: Sentence) -> list[tuple[int, set[str]]]:
     """Where each list of side effects starts, and how bad its clause says they are ("Common,
-    usually mild side effects include …", "while serious side effects include …")."""
+    usually mild side effects include …", "while serious side effects include …", "Most
+    reactions are mild: headache, …")."""
     out = []
     for m in sentence.regex(_EFFECT_LIST):
         start = sentence.token_at_char(m.end())
         lo = sentence.clause_of(start)[0]
         out.append((start, set(severity_words(sentence.span_text(lo, start - 1)))))
-    return out
+    for m in sentence.regex(_SAID_OF_ALL):
+        out.append((sentence.token_at_char(m.end() - 1) + 1, set(severity_words(m.group(1)))))
+    return sorted(out, key=lambda pair: pair[0])
+
+
+_CAUSING = frozenset({"cause", "causes", "caused", "produce", "produces", "leads", "lead", "results"})
+#: how bad the effects a colon goes on to list are: "Most reactions are mild: headache, fever, …"
+_SAID_OF_ALL = re.compile(r"\b(?:most |the )?(?:reactions|side effects|adverse (?:effects|reactions|events)) (?:are|were) "
+                          r"(?:usually |generally |mostly )?(mild|serious|severe)\s*:", re.I)
 
 
 def _placebo_first(sentence: Sentence) -> bool:
@@ -845,7 +864,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     inline = _inline_topic(sentence)
     if inline is not None and all(inline.iri != e.iri for e in effects):
         effects = [inline, *effects]
-    if _RISK_SECTIONS.search(sentence.section_text) or sentence.has("side effects", "adverse reactions"):
+    if _RISK_SECTIONS.search(sentence.section_text) or sentence.has("side effects", "adverse reactions", "adverse effects"):
         sentence.memory["risk_lead"] = sentence.text.rstrip().endswith(":")
 
     effects = [e for e in effects if not _generic_effect(e) and not _of_the_disease(sentence, e)]
@@ -944,13 +963,25 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         sentence.block == "row" and "most common" in sentence.discourse.get("table", "")
     )
     lead_serious = bool(item_head is not None and lead is not None and _SERIOUS.search(lead.text))
+    lead_rare = bool(item_head is not None and lead is not None and re.search(r"\b(?:are|is) (?:very )?rare\b", lead.text, re.I))
     # under "What serious side effects can Avonex cause?" every effect named is a serious one
     section = sentence.evidence.section[-1].lower() if len(sentence.evidence.section) > 1 else ""
     section_serious = bool(_SERIOUS_SECTION.search(section)) and not sentence.is_heading
     frequency: dict[int, list[URIRef]] = {}
-    for f in sentence.of_kind("frequency"):
+    said = sentence.of_kind("frequency")
+    for n, f in enumerate(said):
         lo, hi = sentence.clause_of(f.first)
-        near = sentence.nearest([e for e in heads if lo <= e.first < hi and e is not topic], f.first)
+        if sentence.lower(f.last + 1) in _CAUSING or sentence.lower(f.last + 1) in ("can", "may") and sentence.lower(f.last + 2) in _CAUSING:
+            # "commonly causes headache and insomnia and, rarely, serious skin reactions": each effect up to the next word of how often
+            upto = said[n + 1].first if n + 1 < len(said) else len(sentence.tokens)
+            for e in heads:
+                if f.last < e.first < upto and e is not topic:
+                    frequency.setdefault(id(e), []).append(f.iri)
+            continue
+        candidates = [e for e in heads if lo <= e.first < hi and e is not topic]
+        if sentence.lower(f.last + 1) == "," and sentence.lower(f.first - 1) == ",":  # "… and, rarely, serious skin reactions"
+            candidates = [e for e in candidates if e.first > f.last] or candidates
+        near = sentence.nearest(candidates, f.first)
         if near is not None:
             frequency.setdefault(id(near), []).append(f.iri)
     lists = _list_severities(sentence)
@@ -985,6 +1016,9 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers += [(MSKG.frequency, f) for f in frequency.get(id(e), []) or (frequency.get(id(general), []) if general else [])]
         if most_common and not frequency.get(id(e)) and not _after_new_clause(sentence, e) and _with_cue(sentence, e):
             qualifiers.append((MSKG.frequency, MSKG.Common))
+        elif lead_rare and not frequency.get(id(e)) and (e is item_head or item_head is not None and e.first > item_head.last
+                                                         and sentence.joined(item_head.last, e.first)):  # fmt: skip
+            qualifiers.append((MSKG.frequency, MSKG.Rare))  # an item under "Serious adverse effects are rare but include:"
         before = sentence.span_text(max(0, e.first - 2), e.first - 1) + " " + e.text
         severities = set(severity_words(before))
         others = re.match(r"^\s*(?:and|or) other ((?:serious|severe|life-threatening|fatal)\b)", sentence.span_text(e.last + 1, min(len(sentence.tokens) - 1, e.last + 4)), re.I)
