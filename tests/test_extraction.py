@@ -1214,3 +1214,17 @@ def test_a_news_item_dates_an_approval_by_its_day_and_a_first_of_its_kind_is_no_
     assert (ID.mayzent, Literal("2019", datatype=XSD.gYear)) in decided
     assert (ID.gilenya, Literal("2010", datatype=XSD.gYear)) in decided
     assert not any(drug == MSKG.DiseaseModifyingTherapy for drug, _ in decided)
+
+
+def test_mechanisms_of_cells_named_before_and_receptors_sharing_a_head(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Ocrevus (ocrelizumab) is an infusion.\n\n"
+        "Ocrevus attaches to B cells that carry a protein called CD20 and lowers their number.\n\n"
+        "Zeposia (ozanimod) is a capsule.\n\n"
+        "It binds the S1P1 and S1P5 receptors and retains lymphocytes in the lymph nodes.\n"
+    ))  # fmt: skip
+    mechanisms = {(s[MSKG.drug][0], m) for s in _statements(claims, MSKG.MechanismStatement) for m in s.get(MSKG.mechanism, [])}
+    assert (ID.ocrevus, ID["b-cell-depletion"]) in mechanisms
+    assert (ID.zeposia, ID["lymphocyte-sequestration-in-lymph-node"]) in mechanisms
+    targets = {t for s in _statements(claims, MSKG.MechanismStatement) for t in s.get(MSKG.target, [])}
+    assert {ID["s1p1-receptor"], ID["s1p5-receptor"]} <= targets and ID["retains-lymphocyte"] not in targets

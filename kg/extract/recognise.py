@@ -59,7 +59,7 @@ _VERBS = frozenset({"measure", "measures", "obtain", "obtains", "perform", "perf
                     "stop", "avoid", "consider", "postpone", "vaccinate", "irradiate", "swallow", "separate", "follow",
                     "repeat", "order", "recheck", "blocks", "targets", "binds", "binding", "inhibits", "depletes",
                     "depleting", "targeting", "blocking", "tolerate", "receive", "received", "receiving", "respond", "listed", "described",
-                    "noted", "observed", "cited", "mentioned", "notice", "repair", "repairs", "continue", "kills",
+                    "noted", "observed", "cited", "mentioned", "notice", "repair", "repairs", "continue", "kills", "retains", "holds", "traps",
                     "killing", "destroys", "destroying", "eliminates", "eliminating", "stimulates", "stimulating"})  # fmt: skip
 #: verbs that follow a plural or mass-noun subject, and are no nouns themselves: where a run of
 #: words has no kind as a whole, the name ends before one of them

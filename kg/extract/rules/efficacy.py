@@ -47,7 +47,8 @@ _MECHANISM_VERBS = {
     re.compile(r"^block(?:s|ed|ing)?$"): "blockade",
     re.compile(r"^activat(?:e|es|ed|ing)$"): "activation",
     re.compile(r"^modulat(?:e|es|ed|ing)$"): "modulation",
-    re.compile(r"^(?:trap(?:s|ped|ping)?|keeps?|kept|keeping)$"): "sequestration",
+    re.compile(r"^(?:trap(?:s|ped|ping)?|keeps?|kept|keeping|retain(?:s|ed|ing)?|holds?|holding|held)$"): "sequestration",
+    re.compile(r"^intercalat(?:e|es|ed|ing)$"): "intercalation",
     re.compile(r"^boost(?:s|ed|ing)?$"): "boost",
 }
 #: a mechanism named by its noun, before what it acts on ("depletion of B cells")
@@ -218,8 +219,8 @@ def _targets(sentence: Sentence) -> list[Mention]:
         ):
             continue  # an apposition describing the target before ("lymphocytes, a type of white blood cell")
         kept.append(t)
-        if sentence.lower(t.first - 1) == "and" and re.fullmatch(r"[A-Z]", sentence.tokens[t.first - 2].text):
-            # "B and T lymphocytes": the B lymphocytes too
+        if sentence.lower(t.first - 1) == "and" and re.fullmatch(r"[A-Z]|[A-Z][A-Za-z0-9]*\d", sentence.tokens[t.first - 2].text):
+            # "B and T lymphocytes": the B lymphocytes too; "the S1P1 and S1P5 receptors": the S1P1 receptor too
             head = (t.label or t.text).split()[-1]
             kept.append(sentence.mint(f"{sentence.tokens[t.first - 2].text} {head}", "target", t.first - 2, t.first - 2))
     return sorted(kept, key=lambda t: t.first)
@@ -274,6 +275,10 @@ def _named_mechanism(sentence: Sentence, targets: list[Mention]) -> tuple[str, M
             target = next((t for t in targets if i < t.first <= i + 7), None)
             if target is not None:
                 return f"{_head(target, sentence)} depletion", target
+        if token.lower in ("number", "numbers") and sentence.lower(i - 1) == "their" and re.match(r"(?:lower|reduc|decreas)", sentence.lower(i - 2)) and targets:
+            earlier = [t for t in targets if t.last < i]  # "attaches to B cells … and lowers their number"
+            if earlier:
+                return f"{_head(earlier[-1], sentence)} depletion", earlier[-1]
         if token.lower == "depletion" and sentence.lower(i - 1) == "their" and targets:
             earlier = [t for t in targets if t.last < i]
             if earlier:
@@ -285,7 +290,7 @@ def _named_mechanism(sentence: Sentence, targets: list[Mention]) -> tuple[str, M
         if token.lower.endswith("ed") and any(t.first == i + 1 for t in targets):
             continue  # "activated immune cells": an adjective
         j = i + 1
-        while sentence.lower(j) in ("the", "a", "an", "large", "numbers", "number", "of", "these", "those", "many", "most"):
+        while sentence.lower(j) in ("the", "a", "an", "large", "numbers", "number", "of", "these", "those", "many", "most", "into"):
             j += 1
         if sentence.lower(j) in ("their", "its") and targets:  # "blocks their adhesion": the cells named before
             earlier = [t for t in targets if t.last < i]
