@@ -276,7 +276,8 @@ def _named_mechanism(sentence: Sentence, targets: list[Mention]) -> tuple[str, M
             if target is not None:
                 return f"{_head(target, sentence)} depletion", target
         if token.lower in ("number", "numbers") and sentence.lower(i - 1) == "their" and re.match(r"(?:lower|reduc|decreas)", sentence.lower(i - 2)) and targets:
-            earlier = [t for t in targets if t.last < i]  # "attaches to B cells … and lowers their number"
+            earlier = [t for t in targets if t.last < i]  # "attaches to B cells … and lowers their number": the cells'
+            earlier = [t for t in earlier if _head(t, sentence).endswith(("cell", "cyte"))] or earlier
             if earlier:
                 return f"{_head(earlier[-1], sentence)} depletion", earlier[-1]
         if token.lower == "depletion" and sentence.lower(i - 1) == "their" and targets:
