@@ -1228,3 +1228,15 @@ def test_mechanisms_of_cells_named_before_and_receptors_sharing_a_head(tmp_path:
     assert (ID.zeposia, ID["lymphocyte-sequestration-in-lymph-node"]) in mechanisms
     targets = {t for s in _statements(claims, MSKG.MechanismStatement) for t in s.get(MSKG.target, [])}
     assert {ID["s1p1-receptor"], ID["s1p5-receptor"]} <= targets and ID["retains-lymphocyte"] not in targets
+
+
+def test_uses_a_treatment_sentence_or_a_failed_first_treatment_gives(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Solu-Medrol (methylprednisolone) is an infusion.\n\n"
+        "Most people are treated for an MS relapse with a short course of high-dose corticosteroids.\n\n"
+        "If a severe relapse does not improve after corticosteroids, your neurologist may recommend plasma exchange.\n"
+    ))  # fmt: skip
+    uses = {(s[MSKG.drug][0], s[MSKG.condition][0], s.get(MSKG.afterFailureOf, [None])[0]) for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert (ID.corticosteroid, ID["ms-relapse"], None) in uses
+    assert (ID["plasma-exchange"], ID["ms-relapse"], ID.corticosteroid) in uses
+    assert not _statements(claims, MSKG.EfficacyFinding)  # "if … does not improve" reports no finding

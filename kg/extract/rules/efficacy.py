@@ -121,6 +121,10 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 
 def _findings(sentence: Sentence) -> Iterator[Claim]:
     outcomes = sentence.of_kind("outcome")
+    comma = sentence.first_of(",")
+    if sentence.lower(0) in ("if", "when", "unless") and comma is not None:
+        # "If a severe relapse does not improve after steroids, …": a case the text considers, no finding
+        outcomes = [o for o in outcomes if o.first > comma]
     effects = sentence.of_kind("effect")
     words = {t.lower for t in sentence.tokens}
     if not outcomes or not (effects or _EFFICACY_CUES & words):

@@ -483,6 +483,49 @@ def _named_for(sentence: Sentence) -> Iterator[Claim]:
             yield claim(sentence, MSKG.TherapeuticUse, item.iri, qualifiers=[(MSKG.condition, c.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
 
 
+#: "If a severe relapse does not improve after steroids, your neurologist may recommend plasma exchange"
+_IF_NOT_BETTER = re.compile(
+    r"^(?:if|when)\b(?P<what>.+?)\b(?:does not|do not|doesn't|don't|fails? to|did not)\s+(?:improve|respond|get better)\s+"
+    r"(?:enough\s+)?(?:after|to|with|on)\b(?P<failed>[^,]+),(?P<then>.+?\b(?:recommend|suggest|try|offer|prescribe|consider|use)\w*\b)",
+    re.I,
+)
+
+
+def _after_failure(sentence: Sentence) -> Iterator[Claim]:
+    """A drug recommended when a condition does not improve after another: its use for the
+    condition after that one's failure."""
+    match = _IF_NOT_BETTER.match(sentence.text)
+    if match is None:
+        return
+    what_hi = sentence.token_at_char(match.end("what") - 1) + 1
+    failed_lo, then_lo = sentence.token_at_char(match.start("failed")), sentence.token_at_char(match.end("then") - 1) + 1
+    conditions = [m for m in sentence.of_kind(*_CONDITION_KINDS, hi=what_hi)]
+    conditions += [sentence.mint("MS relapse", "condition", m.first, m.last) for m in sentence.of_kind("outcome", hi=what_hi)
+                   if m.text.lower().startswith("relapse")]  # "if a relapse does not improve": a relapse being treated  # fmt: skip
+    failed = [d for d in sentence.drug_items if failed_lo <= d.first < then_lo and d.last < then_lo - 1]
+    users = [d for d in sentence.drug_items if d.first >= then_lo]
+    for condition in conditions:
+        for drug in users[:1]:
+            yield claim(sentence, MSKG.TherapeuticUse, drug.iri, qualifiers=[
+                (MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed), *((MSKG.afterFailureOf, f.iri) for f in failed)])  # fmt: skip
+
+
+def _treated_for_with(sentence: Sentence) -> Iterator[Claim]:
+    """ "Most people are treated for an MS relapse with a short course of corticosteroids": a use of
+    the drugs after "with" for the conditions between "treated for" and "with"."""
+    for i in sentence.find(("treated", "for")):
+        lo, hi = sentence.clause_of(i)
+        at = sentence.first_of("with", lo=i + 2, hi=hi)
+        if at is None:
+            continue
+        conditions = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=i + 2, hi=at)]
+        drugs = [d for d in sentence.drug_items if at < d.first < hi and not d.is_class or at < d.first <= at + 8 and d.is_class]
+        for condition in conditions:
+            for drug in drugs[:1] + [d for d in drugs[1:] if sentence.joined(drugs[0].last, d.first)]:
+                yield claim(sentence, MSKG.TherapeuticUse, drug.iri,
+                            qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status(sentence, i))])  # fmt: skip
+
+
 def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """ "used to treat", "used for", "prescribed", "a drug for", "for the treatment of" followed
     by conditions states a use, unless the clause states an approval; the words near it qualify
@@ -548,6 +591,8 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 yield claim(sentence, MSKG.TherapeuticUse, item.iri,
                             qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed), *courses])  # fmt: skip
     yield from _named_for(sentence)
+    yield from _treated_for_with(sentence)
+    yield from _after_failure(sentence)
     lead = sentence.lead
     if lead is not None and sentence.block == "item":
         users, introduces = lead.memory.get("use", ([], False))
