@@ -1240,3 +1240,21 @@ def test_uses_a_treatment_sentence_or_a_failed_first_treatment_gives(tmp_path: P
     assert (ID.corticosteroid, ID["ms-relapse"], None) in uses
     assert (ID["plasma-exchange"], ID["ms-relapse"], ID.corticosteroid) in uses
     assert not _statements(claims, MSKG.EfficacyFinding)  # "if … does not improve" reports no finding
+
+
+def test_signs_where_a_drug_was_injected_felt_and_counted_in_a_hundred(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "Tecfidera (dimethyl fumarate) is a capsule.\n\n"
+        "Other side effects include headache, nausea, and pain or redness where you injected.\n\n"
+        "Flushing is the one most people notice: about 40 out of every 100 people get it, usually in the first month. "
+        "It feels like warmth, redness, itching or a burning feeling in the skin, and it tends to fade with time.\n\n"
+        "The most common side effects are diarrhea (about 13 in 100 people) and dizziness (about 10 in 100).\n"
+    )))  # fmt: skip
+    assert {ID["injection-site-pain"], ID["injection-site-redness"], ID.headache} <= set(risks)
+    assert ID["injection-site-headache"] not in risks
+    flushing = risks[ID.flushing]
+    assert {ID.warmth, ID.redness, ID.itching} <= flushing[MSKG.manifestation]
+    assert not any("fade" in str(m) for m in flushing[MSKG.manifestation])
+    decimal = lambda n: Literal(n, datatype=XSD.decimal)  # noqa: E731
+    assert flushing[MSKG.incidencePercent] == {decimal("40")}
+    assert risks[ID.diarrhea][MSKG.incidencePercent] == {decimal("13")} and risks[ID.dizziness][MSKG.incidencePercent] == {decimal("10")}

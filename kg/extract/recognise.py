@@ -212,6 +212,12 @@ def _at_site(tokens: list[Token], first: int) -> bool:
     return len(words) >= 2 and words[-1] == "site" and words[-2] in ("injection", "infusion")
 
 
+#: words after a sign that place it where a drug was injected
+_SITE_AFTER = re.compile(r"^(?:where (?:you|the (?:injection|needle)) (?:injected|was given|went in)|at the (?:injection|infusion) site|"
+                         r"at the site of (?:the |an )?injection|where (?:you|they) inject)")
+#: the signs a text places at the site of an injection
+_SITE_SIGNS = frozenset({"pain", "swelling", "redness", "itching", "bruising", "bleeding", "lump", "lumps", "tenderness",
+                         "warmth", "hardness", "irritation", "rash", "discolouration", "discoloration", "reactions", "reaction"})  # fmt: skip
 _CODE_NAME = re.compile(r"[A-Z]{2,5}\d{3,6}[A-Z]?")
 #: the endings of adjectives that say which kind of a condition is meant ("peripheral oedema")
 _SPECIFYING = re.compile(r"[a-z]+(?:al|ic|ar|ous|ior|oid)$")
@@ -299,6 +305,7 @@ class Recogniser:
         chosen = self._paired_brands(tokens, chosen)
         chosen += self._phrases(tokens, chosen)
         chosen += self._code_names(tokens, chosen)
+        chosen = self._where_injected(tokens, chosen)
         chosen = self._lay_names(tokens, self._abbreviated(tokens, chosen))  # phrases have abbreviations too
         chosen = self._spelt_out(tokens, chosen, defined)
         if written is not tokens:  # read in lower case, quoted as written
@@ -850,6 +857,36 @@ class Recogniser:
             found += phrase
             i = j + 1
         return found
+
+    def _where_injected(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """ "pain or redness where you injected", "swelling at the injection site": a sign at the
+        site of an injection is an effect of its own (injection site pain, injection site redness)."""
+        words = [t.text.lower() for t in tokens]
+        if not any(_SITE_AFTER.match(" ".join(words[k : k + 7])) for k in range(len(words))):
+            return chosen
+        if any(words[k] in ("reaction", "reactions") and words[k - 1] in ("injection", "site", "injection-related") for k in range(1, len(words))):
+            return chosen  # "injection site reactions such as redness … at the injection site": the reaction's signs
+        out = list(chosen)
+        at_site = False  # whether the sign after the one being read is at the site
+        for k in range(len(tokens) - 1, -1, -1):
+            own = next((m for m in out if m.first == k == m.last and m.kind in ("condition", "adverse_effect")), None)
+            sign = words[k] in _SITE_SIGNS and (own is not None or not any(m.first <= k <= m.last for m in out))
+            if not sign:
+                at_site = at_site and words[k] in ("or", "and", ",")
+                continue
+            placed = _SITE_AFTER.match(" ".join(words[k + 1 : k + 8]))
+            if not (placed or at_site and words[k] in _SITE_SIGNS):  # "pain or redness where you injected", not "headache, …"
+                at_site = False
+                continue
+            name = normal_form(f"injection site {own.label or own.text if own is not None else words[k]}")
+            iri, kind = self.entity(name, "condition")
+            site = self._mention(tokens, k, k, iri, kind, name, "site")
+            if own is not None:
+                out[out.index(own)] = dataclasses.replace(site, parts=(own,))
+            else:
+                out.append(site)
+            at_site = True
+        return sorted(out, key=lambda m: m.first)
 
     def _code_names(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """A sponsor's code for a drug in development ("MD1003", "ATA188", "BIIB033"): letters,

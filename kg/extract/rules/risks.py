@@ -387,7 +387,7 @@ def _signs_with(sentence: Sentence, e: Mention, effects: list[Mention]) -> list[
 #: words that end a list of signs: the verb of the sentence, or an adverb of time before it
 _LIST_ENDS = ("have", "has", "can", "may", "were", "was", "are", "is", "will", "should", "occurred", "occur", "occurs",
               "happened", "happen", "happens", "developed", "develop", "usually", "mostly", "often", "typically",
-              "generally", "within", ";")  # fmt: skip
+              "generally", "within", ";", "it", "they", "tends", "tend")  # fmt: skip
 
 
 #: names of no particular sign
@@ -498,6 +498,7 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
                 ("symptoms", "such", "as"), ("signs", "such", "as"), ("symptoms", "included"), ("signs", "included"),
                 ("symptoms", "are"), ("signs", "are"), ("symptoms", "were"), ("signs", "were"), ("symptoms", "can", "include"),
                 ("signs", "can", "include"), ("features", "include"), ("features", "included"), ("presented", "with"),
+                ("it", "feels", "like"), ("it", "can", "feel", "like"), ("they", "feel", "like"), ("it", "may", "feel", "like"),
                 ("presents", "with"), ("presenting", "with")):  # fmt: skip
         for i in sentence.find(cue):
             if cue[-1] in ("are", "were") and _NOT_A_LIST.match(sentence.lower(i + len(cue))):
@@ -595,7 +596,21 @@ def _incidence(sentence: Sentence, e: Mention) -> list[str]:
     if found and re.search(r"\baffect", clause, re.I):
         return found
     match = re.search(r"\b(?:about|approximately|nearly)?\s*(\d+(?:\.\d+)?)\s*%\s+of\s+(?:people|patients|participants)\b.*\bdevelop", clause, re.I)
-    return [match.group(1)] if match else []
+    if match:
+        return [match.group(1)]
+    # "diarrhea (about 13 in 100 people)"; "about 40 out of every 100 people get it" of a sentence's one effect
+    own = re.match(rf"^\s*\(\s*(?:about|around|nearly|approximately)?\s*{_SHARE.pattern}", sentence.span_text(e.last + 1, min(len(sentence.tokens) - 1, e.last + 8)), re.I)
+    shares = list(_SHARE.finditer(sentence.text))
+    first = next((m for m in sentence.of_kind(*EFFECT_KINDS) if not is_ms(m)), None)
+    match = own or (shares[0] if len(shares) == 1 and first is not None and first.first == e.first and "(" not in sentence.text else None)
+    if match:
+        share = int(match.group(1)) * 100 / int(match.group(2).replace(",", ""))
+        return [f"{share:g}"]
+    return []
+
+
+#: a share written as a count in a round number of people ("40 out of every 100", "1 in 10")
+_SHARE = re.compile(r"\b(\d+) (?:out of|in) (?:every )?(10|100|1,?000)\b(?! (?:mg|mcg|ml|days|weeks))", re.I)
 
 
 def _list_severities(sentence: Sentence) -> list[tuple[int, set[str]]]:
