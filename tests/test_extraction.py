@@ -1258,3 +1258,14 @@ def test_signs_where_a_drug_was_injected_felt_and_counted_in_a_hundred(tmp_path:
     decimal = lambda n: Literal(n, datatype=XSD.decimal)  # noqa: E731
     assert flushing[MSKG.incidencePercent] == {decimal("40")}
     assert risks[ID.diarrhea][MSKG.incidencePercent] == {decimal("13")} and risks[ID.dizziness][MSKG.incidencePercent] == {decimal("10")}
+
+
+def test_twice_daily_and_how_often_a_check_is_done_is_no_dosing(tmp_path: Path, lexicon: Lexicon) -> None:
+    from kg.extract.rules.common import intervals
+
+    assert [str(v) for v in intervals("one tablet twice daily, about 12 hours apart")] == ["PT12H"]
+    claims = _page(tmp_path, lexicon, (
+        "Gilenya (fingolimod) is a capsule.\n\n"
+        "After the first dose, a healthcare provider will watch you for at least 6 hours and check your pulse every hour.\n"
+    ))  # fmt: skip
+    assert not any(MSKG.interval in s for s in _statements(claims, MSKG.DosingRegimen))

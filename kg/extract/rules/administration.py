@@ -142,6 +142,10 @@ def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             continue
         base = sentence.tokens[lo].start - sentence.start
         for offset, value in interval_spans(text):
+            tested = [m.end() for m in _TESTING_WORDS.finditer(text, 0, offset)]
+            dosed = [m.end() for m in _DOSING_WORDS.finditer(text, 0, offset)]
+            if tested and (not dosed or tested[-1] > dosed[-1]):
+                continue  # "… after the first dose, … check your pulse every hour": how often the check is done
             parts.append((sentence.token_at_char(base + offset), MSKG.interval, value))
     text = sentence.text
     for m in _APART.finditer(text):

@@ -38,6 +38,7 @@ _INTERVALS = re.compile(
     r"(monthly|weekly|daily|yearly|annually|hourly|once-daily|twice-daily|once-weekly|once-monthly))\b",
     re.I,
 )
+_TIMES_ADVERB = re.compile(rf"\b(twice|two times|three times|({NUM})\s+times)[\s-]+(daily|weekly|monthly|yearly)\b", re.I)
 _RANGE_INTERVAL = re.compile(rf"\bevery\s+({NUM})\s+(?:to|or|-|–)\s+({NUM})\s+{UNIT}", re.I)
 _PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 _ADVERB_UNITS = {"monthly": "month", "weekly": "week", "daily": "day", "yearly": "year", "annually": "year",
@@ -84,6 +85,10 @@ def interval_spans(text: str) -> list[tuple[int, Literal]]:
     for m in _RANGE_INTERVAL.finditer(text):
         found += [(m.start(), duration(number(m.group(1)), m.group(3))), (m.start() + 1, duration(number(m.group(2)), m.group(3)))]
     ranges = [(m.start(), m.end()) for m in _RANGE_INTERVAL.finditer(text)]
+    for m in _TIMES_ADVERB.finditer(text):  # "twice daily", "three times weekly"
+        times = 2 if m.group(1).lower() in ("twice", "two times") else 3 if m.group(1).lower() == "three times" else number(m.group(2))
+        found.append((m.start(), _per(times, _ADVERB_UNITS[m.group(3).lower()])))
+        ranges.append((m.start(), m.end()))
     for m in _INTERVALS.finditer(text):
         if any(a <= m.start() < b for a, b in ranges):
             continue
