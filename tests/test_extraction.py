@@ -1269,3 +1269,15 @@ def test_twice_daily_and_how_often_a_check_is_done_is_no_dosing(tmp_path: Path, 
         "After the first dose, a healthcare provider will watch you for at least 6 hours and check your pulse every hour.\n"
     ))  # fmt: skip
     assert not any(MSKG.interval in s for s in _statements(claims, MSKG.DosingRegimen))
+
+
+def test_a_drug_named_with_an_ending_the_who_gives_its_kind(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Zorvelimab trial news\n\n"
+        "Zorvelimab is an experimental monoclonal antibody. In a phase 2 trial, zorvelimab reduced new MRI lesions by "
+        "60% compared with placebo. The most common side effects were headache and infusion reactions.\n\n"
+        "The trial was run by Genmab and funded by Roche.\n"
+    ))  # fmt: skip
+    assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)} == {ID.zorvelimab}
+    assert ID.zorvelimab in {s[MSKG.drug][0] for s in _statements(claims, MSKG.EfficacyFinding)}
+    assert ID.genmab not in {c.subject for c in claims if c.relation == RDF.type and c.object == MSKG.Ingredient}

@@ -218,6 +218,11 @@ _SITE_AFTER = re.compile(r"^(?:where (?:you|the (?:injection|needle)) (?:injecte
 #: the signs a text places at the site of an injection
 _SITE_SIGNS = frozenset({"pain", "swelling", "redness", "itching", "bruising", "bleeding", "lump", "lumps", "tenderness",
                          "warmth", "hardness", "irritation", "rash", "discolouration", "discoloration", "reactions", "reaction"})  # fmt: skip
+#: endings the WHO's international nonproprietary names give kinds of drugs: monoclonal antibodies
+#: (-mab), kinase inhibitors (-tinib, -nib), S1P modulators and other immunomodulators (-imod), fusion
+#: proteins (-cept), mTOR inhibitors (-limus)
+_INN_STEM = re.compile(r"[a-z]{3,}(?:mab|tinib|brutinib|imod|cept|limus)")
+_NOT_INN = frozenset({"except", "accept", "concept", "intercept", "precept", "percept", "genmab"})
 _CODE_NAME = re.compile(r"[A-Z]{2,5}\d{3,6}[A-Z]?")
 #: the endings of adjectives that say which kind of a condition is meant ("peripheral oedema")
 _SPECIFYING = re.compile(r"[a-z]+(?:al|ic|ar|ous|ior|oid)$")
@@ -894,9 +899,17 @@ class Recogniser:
         taken = {i for m in chosen for i in range(m.first, m.last + 1)}
         found = []
         for i, token in enumerate(tokens):
-            if i not in taken and _CODE_NAME.fullmatch(token.text) and not (i > 0 and tokens[i - 1].text == "-"):
+            if i in taken or i > 0 and tokens[i - 1].text == "-":
+                continue
+            if _CODE_NAME.fullmatch(token.text):
                 iri, kind = self.entity(token.text, "ingredient")
                 found.append(self._mention(tokens, i, i, iri, kind, token.text, "phrase"))
+            elif _INN_STEM.fullmatch(token.text.lower()) and token.text.lower() not in _NOT_INN and (token.text.islower() or i == 0):
+                # (a capitalised one inside a sentence is a company's name: "Genmab")
+                # a name with the ending the WHO gives a kind of drug ("zorvelimab", "simbrutinib"): a drug the dictionaries do not know yet
+                name = token.text.lower()
+                iri, kind = self.entity(name, "ingredient")
+                found.append(self._mention(tokens, i, i, iri, kind, name, "phrase"))
         return found
 
     def _phrase(self, tokens: list[Token], first: int, last: int) -> list[Mention]:
