@@ -36,7 +36,7 @@ _CHECK_YOUR = re.compile(r"\bcheck(?:s|ed)?\s+your\s+", re.I)
 #: "screened for HBV", "Screening for HIV, tuberculosis, and …", "test the patient for …"
 _SCREEN_FOR = re.compile(r"\b(screen(?:ed|ing)?|test(?:ed|ing)?)\s+(?:(?:the |all )?(?:patients?|people|you)\s+)?for\s+", re.I)
 _REASON = re.compile(
-    r"\b(?:to look for|look for|to check for|(?:can|could|may|will) check for|to watch for|watch for|to monitor for|"
+    r"\b(?:to look for|look for|to check for|(?:can|could|may|will) check for|to monitor for|"
     r"to rule out|to catch|for (?:new |any |early )?signs(?: and symptoms)? (?:of|and symptoms of)|(?:main |chief |key )?risk is|"
     r"to screen for|screen for|because of the risk of|because of|to detect|at the first suspicion of|"
     r"(?:signs|symptoms) of)\s+",
