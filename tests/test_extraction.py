@@ -1170,6 +1170,11 @@ def test_findings_a_verb_names_and_factors_a_list_or_a_phrase_gives(tmp_path: Pa
     assert risks[ID.thrombosis][MSKG.drug] == {ID.ocrevus}  # estrogen is a factor, not the subject
     assert {ID["prior-anthracycline-therapy"], ID["pre-existing-cardiovascular-disease"]} <= risks[ID["heart-failure"]][MSKG.riskFactor]
     assert risks[ID["memory-problem"]][MSKG.riskFactor] == risks[ID.confusion][MSKG.riskFactor] == {ID["older-age"]}
+    claims = _page(tmp_path, lexicon, (
+        "Tecfidera (dimethyl fumarate) is a capsule.\n\n"
+        "Tecfidera can cause lymphopenia, and PML has occurred in patients with prolonged, severe lymphopenia.\n"
+    ), name="two-clauses.txt")  # fmt: skip
+    assert MSKG.riskFactor not in _risks(claims)[ID.lymphopenia]  # an effect of another clause shares no factor, nor is its own
     assert risks[ID.hyponatraemia][MSKG.riskFactor] == {ID["age-over-65"]}
 
 

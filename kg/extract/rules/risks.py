@@ -166,6 +166,14 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
                for cue in _NOT_RISK_BEFORE for j in range(max(lo, m.first - 6), m.first))  # fmt: skip
 
 
+def _listed_with(sentence: Sentence, e: Mention, later: Mention) -> bool:
+    """Whether two effects are members of one list ("memory problems and confusion"), with no
+    other word between them than the list's commas and "and"/"or" (and the other members)."""
+    between = {sentence.lower(j) for j in range(e.last + 1, later.first)}
+    members = {sentence.lower(j) for m in sentence.of_kind(*EFFECT_KINDS, lo=e.last + 1, hi=later.first) for j in range(m.first, m.last + 1)}
+    return bool(between) and between - members <= {",", "and", "or"}
+
+
 def _drug_causes(sentence: Sentence, at: int) -> bool:
     """Whether the "causes" at token ``at`` has a drug for its subject ("Modafinil commonly causes
     headache"), not a virus or a disease ("JC virus causes PML")."""
@@ -911,7 +919,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         factor_ids = {id(e) for e in effects if lo <= e.first and e.last < at}
     # "memory problems and confusion, particularly in older people": each effect of the list before the cue
     factor_sharers = {id(e) for e in before_cue if factor_owner is not None and e is not factor_owner and factors
-                      and e.last < factor_owner.first and sentence.joined(e.last, factor_owner.first)}  # fmt: skip
+                      and e.last < factor_owner.first and _listed_with(sentence, e, factor_owner)
+                      and all(f.iri != e.iri for f in factors)}  # fmt: skip
     listed = _FACTORS_LISTED.search(sentence.text) if cue is None and not (named_first and named_first[0]) else None
     if listed is not None:  # "Risk factors (for congestive heart failure) include A, B and C."
         end = sentence.token_at_char(listed.start() + len(listed.group(0).rstrip()) - 1) + 1
