@@ -1040,7 +1040,7 @@ def test_an_eponym_in_a_defined_class_and_a_code_name(tmp_path: Path, lexicon: L
         "Fenebrutinib trial news\n\n"
         "Fenebrutinib is an oral Bruton's tyrosine kinase (BTK) inhibitor.\n\n"
         "Tolebrutinib is another BTK inhibitor.\n\n"
-        "ATA188 failed to slow disability progression in a phase 2 trial.\n"
+        "The investigational drug ATA188 failed to slow disability progression in a phase 2 trial.\n"
     ))  # fmt: skip
     members = {(c.subject, c.object) for c in claims if c.relation == RDF.type and c.rule == "class-membership"}
     btk = ID["brutons-tyrosine-kinase-inhibitor"]  # "BTK" spelt out, as the first sentence defined it
@@ -1286,3 +1286,28 @@ def test_a_drug_named_with_an_ending_the_who_gives_its_kind(tmp_path: Path, lexi
     assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)} == {ID.zorvelimab}
     assert ID.zorvelimab in {s[MSKG.drug][0] for s in _statements(claims, MSKG.EfficacyFinding)}
     assert ID.genmab not in {c.subject for c in claims if c.relation == RDF.type and c.object == MSKG.Ingredient}
+
+
+def test_review_cases_of_the_seventh_round(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Ocrevus (ocrelizumab) is an infusion.\n\n"
+        "In the OPERA I trial (WA21092), Ocrevus reduced the annualized relapse rate by 46% compared with Rebif.\n\n"
+        "Exercise can raise your heart rate, so warm up slowly.\n\n"
+        "Risk factors are not fully understood, but infections are common with Ocrevus.\n\n"
+        "Risk factors for heart disease include high blood pressure, diabetes and smoking.\n\n"
+        "Headache was more likely as a first symptom.\n\n"
+        "If a rash does not improve after a week, your doctor may recommend stopping Ocrevus.\n\n"
+        "People treated for depression with a history of seizures should not take Ocrevus.\n\n"
+        "Headache is common, and about 1 in 10 people have nausea.\n\n"
+        "Ocrevus may cause sporadic headaches, and it may raise blood pressure.\n"
+    ))  # fmt: skip
+    assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.EfficacyFinding)} == {ID.ocrevus}  # a trial's code is no drug
+    risks = _risks(claims)
+    assert ID["high-heart-rate"] not in risks  # exercise's doing, not the drug's
+    assert ID.infection in risks  # "Risk factors are not fully understood" lists no factors
+    assert not any(MSKG.riskFactor in r for r in risks.values())  # heart disease is no effect here; "a first symptom" no factor
+    assert not _statements(claims, MSKG.TherapeuticUse)  # stopping a drug, or a history, is no use
+    assert MSKG.incidencePercent not in risks[ID.headache]  # the share is nausea's
+    assert ID.headache in risks and ID["sporadic-headache"] not in risks
+    names = extract(read_document(tmp_path / "page.txt"), lexicon).names
+    assert names.get("blood pressure") != ID.hypertension  # a measure is no name of the finding made of it

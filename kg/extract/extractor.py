@@ -81,15 +81,16 @@ def _units(doc: Document, context: ClinicalText) -> Iterator[_Unit]:
             continue
         if block.kind != "row":
             columns = ()
-        elif columns and len(CELL_GAP.split(block.text.strip())) == len(headers) + 1 and columns[0]:
-            # a header naming only the figure columns (a caption's "(tizanidine % | placebo %)"): the first cell is the row's name
-            headers, columns = ("", *headers), ("", *columns)
         if block.kind == "boilerplate":
             continue  # a dangling label
         if block.kind in ("heading", "row"):
             recent = [] if block.kind == "heading" else recent
-            yield _Unit(block.start, block.end, block.kind, block.section, columns=columns, headers=headers if columns else (),
-                        table_lead=lead if columns else "")  # fmt: skip
+            row_columns, row_headers = columns, headers
+            if block.kind == "row" and columns and "%" in columns[0] and len(CELL_GAP.split(block.text.strip())) == len(columns) + 1:
+                # a header naming only the figure columns (a caption's "(tizanidine % | placebo %)"): the row's first cell is its name
+                row_columns, row_headers = ("", *columns), ("", *headers)
+            yield _Unit(block.start, block.end, block.kind, block.section, columns=row_columns, headers=row_headers if row_columns else (),
+                        table_lead=lead if row_columns else "")  # fmt: skip
             continue
         recent.append(block.text)
         # a list item may hold several sentences; each is read in the light of the list's lead

@@ -178,15 +178,18 @@ def _initials_match(abbreviation: str, words: list[str]) -> bool:
     return True
 
 
-#: words that say a measure is off, and the measures they may qualify
 #: verbs that move a measure, and the finding each makes of it
 _MOVES = {"raise": "increased", "raises": "increased", "increase": "increased", "increases": "increased",
           "lower": "reduced", "lowers": "reduced", "reduce": "reduced", "reduces": "reduced", "decrease": "reduced",
           "decreases": "reduced"}  # fmt: skip
 #: how a finding is named after the way its measure moved ("raise blood sugar": high blood sugar)
 _LEVEL = {"increased": "high", "reduced": "low"}
-_MAY = frozenset({"can", "may", "could", "might", "also", "and", "often", "sometimes", "it", "they"})
-_NOT_MOVED = frozenset({"relapse", "relapses", "annualized", "annualised", "response", "disability", "lesion", "risk", "chance", "dose"})
+#: words between a verb that moves a measure and its subject ("Methylphenidate can also raise …")
+_MAY = frozenset({"can", "may", "could", "might", "also", "often", "sometimes", "usually", "will"})
+#: measures a drug moves on purpose, or no finding at all
+_NOT_MOVED = frozenset({"relapse", "relapses", "annualized", "annualised", "response", "disability", "lesion", "risk", "chance", "dose",
+                        "cholesterol", "energy", "spasticity", "tone"})  # fmt: skip
+#: words that say a measure is off, and the measures they may qualify
 _OFF_WORDS = FINDING_WORDS | {"slow", "slowed", "fast", "rapid", "irregular", "impaired", "poor", "prolonged"}
 _MEASURES = frozenset({"rate", "count", "counts", "level", "levels", "function", "pressure", "enzyme", "enzymes", "interval",
                        "fraction", "clearance", "rhythm", "heartbeat", "appetite", "glucose", "sugar", "thirst",
@@ -218,20 +221,33 @@ _SITE_AFTER = re.compile(r"^(?:where (?:you|the (?:injection|needle)) (?:injecte
 #: the signs a text places at the site of an injection
 _SITE_SIGNS = frozenset({"pain", "swelling", "redness", "itching", "bruising", "bleeding", "lump", "lumps", "tenderness",
                          "warmth", "hardness", "irritation", "rash", "discolouration", "discoloration", "reactions", "reaction"})  # fmt: skip
+def _called_a_drug(tokens: list[Token], i: int, chosen: list[Mention]) -> bool:
+    """Whether the text calls the code at token ``i`` a drug: in parentheses after one ("biotin
+    (MD1003)"), after "drug", "compound", "candidate", "known as" or "called", or as the subject
+    of "is a/an …" (not a trial's, a guidance's or a phone number's code)."""
+    before = [t.text.lower() for t in tokens[max(0, i - 2) : i]]
+    if before[-1:] == ["("] and any(m.is_drug and m.last == i - 2 for m in chosen):
+        return True
+    if before and before[-1] in ("drug", "compound", "candidate", "antibody", "called", "as", "therapy"):
+        return before[-1] != "as" or before[-2:-1] == ["known"]
+    return i + 2 < len(tokens) and tokens[i + 1].text.lower() in ("is", "was") and tokens[i + 2].text.lower() in ("a", "an")
+
+
 #: endings the WHO's international nonproprietary names give kinds of drugs: monoclonal antibodies
-#: (-mab), kinase inhibitors (-tinib, -nib), S1P modulators and other immunomodulators (-imod), fusion
+#: (-mab), kinase inhibitors (-tinib), S1P modulators and other immunomodulators (-imod), fusion
 #: proteins (-cept), mTOR inhibitors (-limus)
-_INN_STEM = re.compile(r"[a-z]{3,}(?:mab|tinib|brutinib|imod|cept|limus)")
+_INN_STEM = re.compile(r"[a-z]{3,}(?:mab|tinib|imod|cept|limus)")
 _NOT_INN = frozenset({"except", "accept", "concept", "intercept", "precept", "percept", "genmab"})
 _CODE_NAME = re.compile(r"[A-Z]{2,5}\d{3,6}[A-Z]?")
 #: the endings of adjectives that say which kind of a condition is meant ("peripheral oedema")
-_SPECIFYING = re.compile(r"[a-z]+(?:al|ic|ar|ous|ior|oid)$")
+_SPECIFYING = re.compile(r"[a-z]{3,}(?:al|ic|ular|ous|erior|toid)$")
 _NOT_SPECIFYING = frozenset({"usual", "unusual", "typical", "general", "potential", "clinical", "actual", "several", "critical",
                              "medical", "physical", "initial", "additional", "occasional", "serious", "previous", "various",
                              "similar", "particular", "regular", "dangerous", "numerous", "total", "normal", "abnormal", "basic",
                              "real", "special", "original", "formal", "global", "local", "individual", "annual",
                              "tropical", "classic", "chronic", "acute", "systemic", "generic", "specific", "symptomatic",
-                             "asymptomatic", "nonserious", "fatal"})  # fmt: skip
+                             "asymptomatic", "nonserious", "fatal", "sporadic", "minimal", "episodic", "atypical",
+                             "periodic", "continual", "gradual", "eventual"})  # fmt: skip
 
 
 def _specifying(word: str, longer: bool = False) -> bool:
@@ -641,23 +657,32 @@ class Recogniser:
         """ "can raise heart rate and blood pressure and reduce appetite": a measure a verb moves is
         a finding (increased heart rate, increased blood pressure, reduced appetite)."""
         out = list(chosen)
+        moved_last = -9  # the last measure a verb of this sentence moved ("raise A and B and reduce C")
         for i, token in enumerate(tokens):
             direction = _MOVES.get(token.text.lower())
-            if direction is None or i == 0 or tokens[i - 1].text.lower() not in _MAY:
+            if direction is None or i == 0:
                 continue
+            k = i - 1
+            while k >= 0 and tokens[k].text.lower() in _MAY:
+                k -= 1  # "Methylphenidate can also raise …": the verb's subject
+            chained = k >= 0 and tokens[k].text.lower() == "and" and moved_last == k - 1  # "… and (can) lower blood pressure"
+            drug_subject = k >= 0 and k < i - 1 and (
+                any(m.is_drug and m.last == k for m in chosen) or tokens[k].text.lower() in ("it", "they", "medicine", "drug")
+            )
+            if not (chained or drug_subject):
+                continue  # "Exercise can raise your heart rate": not a drug's doing
             j = i + 1
             while j < len(tokens):
                 while j < len(tokens) and tokens[j].text.lower() in ("your", "the", "their", "his", "her"):
                     j += 1
                 last = next((k for k in range(j, min(len(tokens), j + 3)) if tokens[k].text.lower() in _MEASURES), None)
                 if last is None or not all(is_content(tokens[k].text) for k in range(j, last + 1)) or (
-                    last + 1 < len(tokens) and tokens[last + 1].text.lower() == "of"
-                ):
-                    break  # "lower the levels of some antibodies": what is measured is named after
+                    last + 1 < len(tokens) and (tokens[last + 1].text.lower() == "of" or is_content(tokens[last + 1].text)
+                                                and tokens[last + 1].text.lower() not in ("and", "or"))
+                ) or any(tokens[k].text.lower() in _NOT_MOVED for k in range(j, last + 1)):
+                    break  # "lower the levels of some antibodies", "reduce sugar intake": the measure is not the head
                 inside = [m for m in out if j <= m.first and m.last <= last]
-                if any(m.first < j <= m.last or m.first <= last < m.last for m in out) or any(
-                    m.is_drug or m.kind == "outcome" for m in inside
-                ) or tokens[j].text.lower() in _NOT_MOVED:
+                if any(m.first < j <= m.last or m.first <= last < m.last for m in out) or any(m.is_drug or m.kind == "outcome" for m in inside):
                     break  # "reduce the relapse rate" is a drug's effect, not a finding
                 measure = normal_form(_written(tokens, j, last))
                 name = f"{direction} {measure}" if measure in ("appetite", "thirst") else f"{_LEVEL[direction]} {measure}"
@@ -667,7 +692,9 @@ class Recogniser:
                 else:
                     iri, kind = self.entity(name, "condition")
                 out = [m for m in out if m not in inside]
-                out.append(dataclasses.replace(self._mention(tokens, j, last, iri, kind, name, "phrase"), parts=tuple(inside)))
+                # minted from words that name it indirectly: "blood pressure" is no name of hypertension
+                out.append(dataclasses.replace(self._mention(tokens, j, last, iri, kind, name, "span"), parts=tuple(inside)))
+                moved_last = last
                 if last + 2 < len(tokens) and tokens[last + 1].text.lower() in ("and", "or") and tokens[last + 2].text.lower() not in _MOVES:
                     j = last + 2  # "raise heart rate and blood pressure": both
                     continue
@@ -879,13 +906,12 @@ class Recogniser:
             if not sign:
                 at_site = at_site and words[k] in ("or", "and", ",")
                 continue
-            placed = _SITE_AFTER.match(" ".join(words[k + 1 : k + 8]))
-            if not (placed or at_site and words[k] in _SITE_SIGNS):  # "pain or redness where you injected", not "headache, …"
+            if not (_SITE_AFTER.match(" ".join(words[k + 1 : k + 8])) or at_site):  # "pain or redness where you injected"
                 at_site = False
                 continue
             name = normal_form(f"injection site {own.label or own.text if own is not None else words[k]}")
             iri, kind = self.entity(name, "condition")
-            site = self._mention(tokens, k, k, iri, kind, name, "site")
+            site = self._mention(tokens, k, k, iri, kind, name, "span")  # "pain" is no name of injection site pain
             if own is not None:
                 out[out.index(own)] = dataclasses.replace(site, parts=(own,))
             else:
@@ -901,7 +927,7 @@ class Recogniser:
         for i, token in enumerate(tokens):
             if i in taken or i > 0 and tokens[i - 1].text == "-":
                 continue
-            if _CODE_NAME.fullmatch(token.text):
+            if _CODE_NAME.fullmatch(token.text) and _called_a_drug(tokens, i, chosen):
                 iri, kind = self.entity(token.text, "ingredient")
                 found.append(self._mention(tokens, i, i, iri, kind, token.text, "phrase"))
             elif _INN_STEM.fullmatch(token.text.lower()) and token.text.lower() not in _NOT_INN and (token.text.islower() or i == 0):

@@ -391,7 +391,8 @@ class Sentence:
         """Whether a drug is only what the sentence likens its subject to: "Like other statins,
         simvastatin can cause muscle aches" is about simvastatin."""
         comma = self.first_of(",")
-        if self.lower(0) in _OPENING_CLAUSE and comma is not None and d.last < comma:
+        coordinated = any(o.last in (d.first - 2, d.first - 1) for o in self.drug_items if o is not d)  # "For A, B and C, …"
+        if self.lower(0) in _OPENING_CLAUSE and comma is not None and d.last < comma and d.first > 2 and not coordinated:
             # "For overactive bladder that does not respond to anticholinergics, onabotulinumtoxinA can be …"
             # (not an apposition: "… of Sanofi's tolebrutinib, another BTK inhibitor, …")
             return self.lower(comma + 1) not in ("a", "an", "another", "the") and any(comma < o.first <= comma + 2 for o in self.drug_items)

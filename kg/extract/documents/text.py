@@ -89,7 +89,7 @@ def _table(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]] | None
     table = run[len(caption) :]
     if len(table) < _MIN_TABLE_LINES or not all(_COLUMN_GAP.search(line) for line, _, _ in table):
         return None
-    (line, first, end), rows = table[0], table[1:]
+    (line, first, end), rows = table[0], [r for r in table[1:] if not _SEPARATOR_ROW.fullmatch(r[0])]
     named = _NAMES_IN_CAPTION.search(line)
     if named is not None and not caption:
         # "Table 1. Adverse reactions … (tizanidine % | placebo %)": a caption naming the figure columns
@@ -98,6 +98,8 @@ def _table(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]] | None
     return [*(("heading", s, e) for _, s, e in caption), ("header", first, end), *(("row", s, e) for _, s, e in rows)]
 
 
+#: the line under a header of a table written with pipes ("|---|---|")
+_SEPARATOR_ROW = re.compile(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?")
 #: a caption's parenthesised column names, the only pipes of its line
 _NAMES_IN_CAPTION = re.compile(r"^[^|]*\w[^|(]*\(([^()]*\|[^()]*)\)\s*[.:]?$")
 

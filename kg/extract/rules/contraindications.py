@@ -44,8 +44,9 @@ def _used(sentence: Sentence, first: int, last: int) -> str | None:
 
 
 def _drugs_listed(sentence: Sentence, first: int, last: int) -> list[Mention]:
-    """The drugs (not classes) a span lists, up to an apposition that describes them ("fluvoxamine
-    or ciprofloxacin, both potent inhibitors of CYP1A2"); none unless two or more, or one alone."""
+    """The drugs (not classes) a span names, up to an apposition that describes them ("fluvoxamine
+    or ciprofloxacin, both potent inhibitors of CYP1A2"); none where the span names a class by its
+    use ("antiarrhythmic medicines for an irregular heartbeat")."""
     stop = next((j for j in range(first, last) if sentence.lower(j) == "," and sentence.lower(j + 1) in ("both", "which", "a", "an", "all")), last + 1)
     drugs = [m for m in sentence.mentions_in(first, stop - 1) if m.is_drug and m.kind != "drug_class"]
     words = [sentence.lower(j) for j in range(first, stop)]
@@ -68,7 +69,7 @@ def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = Fals
         sentence.lower(last + 2) not in ("or", "and", "and/or")
         and (adjective(sentence.lower(last + 2)) or sentence.lower(last + 2).endswith("ed"))
     )
-    if not words or all(w in FUNCTION_WORDS for w in words) or words[0] in _NOT_A_STATE or coordinate:
+    if not words or all(w in FUNCTION_WORDS for w in words) or words[0] in _NOT_A_STATE | {"both", "all", "each"} or coordinate:
         return []  # "who have:", "have had it in the past", "and no pacemaker", "an active, untreated infection"
     if use or _USE_OF.match(text):
         if not use:

@@ -235,7 +235,7 @@ def _year(sentence: Sentence, lo: int, hi: int, status: URIRef) -> list[Literal]
     news = document is not None and document.kind == "news" and document.metadata.date
     if not years and status == MSKG.Approved and news and (sentence.has("today", "has approved", "have approved",
                                                                           "has been approved", lo=lo, hi=hi)
-                                                             or _NEWS_DAY.search(sentence.text)):  # fmt: skip
+                                                             or _NEWS_DAY.search(sentence.span_text(lo, hi - 1))):  # fmt: skip
         years = [Literal(document.metadata.date[:4], datatype=XSD.gYear)]
     return years
 
@@ -483,10 +483,14 @@ def _named_for(sentence: Sentence) -> Iterator[Claim]:
             yield claim(sentence, MSKG.TherapeuticUse, item.iri, qualifiers=[(MSKG.condition, c.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
 
 
+#: words between "with" and the drug that only say how much of it
+_HOW_MUCH = frozenset({"a", "an", "the", "short", "brief", "long", "course", "courses", "of", "high", "low", "dose", "doses",
+                       "intravenous", "oral", "daily", "single", "three-day", "five-day", "3-day", "5-day"})  # fmt: skip
 #: "If a severe relapse does not improve after steroids, your neurologist may recommend plasma exchange"
 _IF_NOT_BETTER = re.compile(
     r"^(?:if|when)\b(?P<what>.+?)\b(?:does not|do not|doesn't|don't|fails? to|did not)\s+(?:improve|respond|get better)\s+"
-    r"(?:enough\s+)?(?:after|to|with|on)\b(?P<failed>[^,]+),(?P<then>.+?\b(?:recommend|suggest|try|offer|prescribe|consider|use)\w*\b)",
+    r"(?:enough\s+)?(?:after|to|with|on)\b(?P<failed>[^,]+),(?P<then>.+?\b(?:recommend|suggest|try|offer|prescribe|consider|use)\w*\b)"
+    r"(?!\s+(?:stopping|discontinuing|switching|changing|reducing|lowering|a different|another|other)\b)",
     re.I,
 )
 
@@ -504,8 +508,9 @@ def _after_failure(sentence: Sentence) -> Iterator[Claim]:
                    if m.text.lower().startswith("relapse")]  # "if a relapse does not improve": a relapse being treated  # fmt: skip
     failed = [d for d in sentence.drug_items if failed_lo <= d.first < then_lo and d.last < then_lo - 1]
     users = [d for d in sentence.drug_items if d.first >= then_lo]
+    users = users[:1] + [d for d in users[1:] if sentence.joined(users[0].last, d.first)]  # "recommend A or B"
     for condition in conditions:
-        for drug in users[:1]:
+        for drug in users:
             yield claim(sentence, MSKG.TherapeuticUse, drug.iri, qualifiers=[
                 (MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed), *((MSKG.afterFailureOf, f.iri) for f in failed)])  # fmt: skip
 
@@ -519,7 +524,11 @@ def _treated_for_with(sentence: Sentence) -> Iterator[Claim]:
         if at is None:
             continue
         conditions = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=i + 2, hi=at)]
-        drugs = [d for d in sentence.drug_items if at < d.first < hi and not d.is_class or at < d.first <= at + 8 and d.is_class]
+        # the object of "with", after words that only say how much ("a short course of high-dose …")
+        first = next((d for d in sentence.drug_items if at < d.first < hi), None)
+        if first is None or not all(sentence.lower(j) in _HOW_MUCH or sentence.lower(j).endswith("-dose") for j in range(at + 1, first.first)):
+            continue
+        drugs = [d for d in sentence.drug_items if d.first >= first.first and d.first < hi]
         for condition in conditions:
             for drug in drugs[:1] + [d for d in drugs[1:] if sentence.joined(drugs[0].last, d.first)]:
                 yield claim(sentence, MSKG.TherapeuticUse, drug.iri,

@@ -233,7 +233,7 @@ def _effects(sentence: Sentence) -> list[Mention]:
         if not is_ms(m) and not _blocked(sentence, m) and (cued or m.source == "lexicon") and m.first < contra
     ]  # fmt: skip
     if sentence.block == "row":  # a table of adverse reactions: the row's first name
-        cell = re.match(r"^\s*([^|\d%]+?)\s*(?:\||\d)", sentence.text)
+        cell = re.match(r"^\s*\|?\s*([^|\d%]+?)\s*(?:\||\d)", sentence.text)
         if not effects and cell and in_section:
             first = sentence.token_at_char(cell.start(1))
             m = sentence.entity_in(first, sentence.token_at_char(cell.end(1) - 1), EFFECT_KINDS, "adverse_effect")
@@ -609,8 +609,8 @@ def _incidence(sentence: Sentence, e: Mention) -> list[str]:
     # "diarrhea (about 13 in 100 people)"; "about 40 out of every 100 people get it" of a sentence's one effect
     own = re.match(rf"^\s*\(\s*(?:about|around|nearly|approximately)?\s*{_SHARE.pattern}", sentence.span_text(e.last + 1, min(len(sentence.tokens) - 1, e.last + 8)), re.I)
     shares = list(_SHARE.finditer(sentence.text))
-    first = next((m for m in sentence.of_kind(*EFFECT_KINDS) if not is_ms(m)), None)
-    match = own or (shares[0] if len(shares) == 1 and first is not None and first.first == e.first and "(" not in sentence.text else None)
+    named = [m for m in sentence.of_kind(*EFFECT_KINDS) if not is_ms(m)]
+    match = own or (shares[0] if len(shares) == 1 and len(named) == 1 and named[0].first == e.first else None)
     if match:
         share = int(match.group(1)) * 100 / int(match.group(2).replace(",", ""))
         return [f"{share:g}"]
@@ -666,6 +666,7 @@ _FACTOR_SHAPES = (
     (re.compile(r"^(?:people|patients|adults|women|men|those) (?:over|older than|aged over|above) (\d+)(?: years(?: of age| old)?)?$", re.I),
      r"age over \1"),
     (re.compile(r"^(?:the )?(cumulative dose|dose) (?:increases|rises|goes up)$", re.I), r"high \1"),
+    (re.compile(r"^(?:you|patients|people|they) (?:get|grow|become) older$", re.I), r"older age"),
     (re.compile(r"^(?:the )?presence of (.+)$", re.I), r"\1"),
     (re.compile(r"^(?:have |has )?(?:used|taken|received|been (?:on|treated with)) .+? for (?:more|longer) than (\S+) (years?|months?)$", re.I),
      r"treatment longer than \1 \2"),
@@ -721,8 +722,10 @@ def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
         start = colon + 1
     elif match.group(0).lower().endswith("as"):  # "more likely as the cumulative dose increases": the clause after
         end = sentence.first_of(",", ";", "and", lo=start) or len(sentence.tokens)
-        name = factor_name(sentence.span_text(start, end - 1))
-        return [sentence.mint(name, "condition", start, end - 1)] if name else []
+        written = sentence.span_text(start, end - 1)
+        name = factor_name(written)
+        # only a clause of a known shape names a factor ("as a first symptom" names none)
+        return [sentence.mint(name, "condition", start, end - 1)] if name and name != clean_phrase(written) else []
     else:
         who = sentence.first_phrase("if you have", "in people who", "in patients who", "in patients with", "in people with",
                                     "if you", "if your", "with", "in", lo=start - 1, hi=start + 3)  # fmt: skip
@@ -733,7 +736,10 @@ def _risk_factors(sentence: Sentence, effect: Mention | None) -> list[Mention]:
 
 
 #: a list of risk factors: "Risk factors include …", "Other risk factors for X are …"
-_FACTORS_LISTED = re.compile(r"\brisk\s+factors?\s+(?:for\s+[^,;:]+?\s+)?(?:include|includes|included|are|were)\b\s*:?", re.I)
+_FACTORS_LISTED = re.compile(
+    r"\brisk\s+factors?\s+(?:(?P<for>for)\s+[^,;:]+?\s+)?(?:include|includes|included|are|were)\b\s*:?"
+    r"(?!\s*(?:not|similar|unknown|unclear|the same|comparable|balanced|uncertain|poorly|still)\b)", re.I
+)
 
 
 def _listed_factors(sentence: Sentence, start: int, stop: int, effect: Mention | None, whole: bool = False) -> list[Mention]:
@@ -924,10 +930,12 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     listed = _FACTORS_LISTED.search(sentence.text) if cue is None and not (named_first and named_first[0]) else None
     if listed is not None:  # "Risk factors (for congestive heart failure) include A, B and C."
         end = sentence.token_at_char(listed.start() + len(listed.group(0).rstrip()) - 1) + 1
+        stop = sentence.clause_of(end)[1]
         of_effect = [e for e in effects if e.last < end and e.first > sentence.token_at_char(listed.start())]
-        factor_owner = of_effect[0] if of_effect else topic
-        factors = _listed_factors(sentence, end, len(sentence.tokens), factor_owner, whole=True)
-        factor_ids = {id(e) for e in effects if e.first >= end}
+        # "Risk factors for heart disease include …": of no effect the text talks about, no risk
+        factor_owner = of_effect[0] if of_effect else None if listed.group("for") else topic
+        factors = _listed_factors(sentence, end, stop, factor_owner, whole=True) if factor_owner is not None else []
+        factor_ids = {id(e) for e in effects if end <= e.first < stop}
     sign_list = _sign_list(sentence)
     listed_signs: list[Mention] = []
     sign_owner: Mention | None = None
@@ -1022,8 +1030,9 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             severities |= {"LifeThreatening"} if reported_deaths else set()
             qualifiers += [(MSKG.severity, MSKG[s]) for s in sorted(severities)]
             # "These are the most common side effect, affecting about 92% of people": how often
-            qualifiers += [(MSKG.frequency, f.iri) for f in sentence.of_kind("frequency")]
-            if not sentence.of_kind("frequency") and re.search(r"\b(?:is|are|was|were) (?:the )?most (?:common|frequent)\b", sentence.text, re.I):
+            said = [f for f in sentence.of_kind("frequency") if sentence.lower(f.last + 1) not in ("for", "that")]  # not "It is rare for them to be serious"
+            qualifiers += [(MSKG.frequency, f.iri) for f in said]
+            if not said and re.search(r"\b(?:is|are|was|were) (?:the )?most (?:common|frequent)\b", sentence.text, re.I):
                 qualifiers.append((MSKG.frequency, MSKG.Common))
             qualifiers += [(MSKG.incidencePercent, Literal(p, datatype=XSD.decimal)) for p in _AFFECTING.findall(sentence.text)[:1]]
             qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs] if e is sign_owner else []
