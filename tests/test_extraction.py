@@ -1311,3 +1311,16 @@ def test_review_cases_of_the_seventh_round(tmp_path: Path, lexicon: Lexicon) -> 
     assert ID.headache in risks and ID["sporadic-headache"] not in risks
     names = extract(read_document(tmp_path / "page.txt"), lexicon).names
     assert names.get("blood pressure") != ID.hypertension  # a measure is no name of the finding made of it
+
+
+def test_a_table_with_pipes_set_in_a_pre_block_of_a_page(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "<html><head><title>Kesimpta label</title></head><body><article><h1>Kesimpta (ofatumumab) label</h1>"
+        "<p>Kesimpta (ofatumumab) is an injection given under the skin once a month after the first doses.</p>"
+        "<h2>6 Adverse reactions</h2><p>Table 1. Adverse reactions in at least 5% of patients.</p>"
+        "<pre>Adverse reaction | KESIMPTA, %\nUpper respiratory tract infection | 39\nHeadache | 13\nBack pain | 8</pre>"
+        "<p>Most reactions were mild or moderate in severity.</p></article></body></html>"
+    ), name="label.html")  # fmt: skip
+    risks = _risks(claims)
+    assert risks[ID.headache][MSKG.incidencePercent] == {Literal("13", datatype=XSD.decimal)}
+    assert risks[ID["back-pain"]][MSKG.incidencePercent] == {Literal("8", datatype=XSD.decimal)}

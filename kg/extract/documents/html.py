@@ -13,6 +13,7 @@ from ...errors import DocumentError
 from .metadata import metadata_from
 from .model import Metadata, Rendered
 from .render import TextWriter
+from .text import text_blocks
 
 __all__ = ["read_html"]
 
@@ -67,12 +68,17 @@ def _text(element: Any) -> str:
     return "".join(element.itertext())
 
 
-def _walk(element: Any, writer: TextWriter) -> None:
+def _walk(element: Any, writer: TextWriter, preformatted: dict[str, str]) -> None:
     for child in element:
         tag = child.tag
         if tag == "head":
             rend = _HEADING.fullmatch(child.get("rend", "h2"))
             writer.block("heading", _text(child), int(rend.group(1)) if rend else 2)
+        elif tag in ("quote", "code") and " ".join(_text(child).split()) in preformatted:
+            # a <pre> block, its line breaks lost in trafilatura's output: read as plain text (a table with pipes, a list)
+            lines = preformatted[" ".join(_text(child).split())]
+            for kind, start, end in text_blocks(lines):
+                writer.block(kind, lines[start:end])
         elif tag in ("p", "quote", "code"):
             writer.block("paragraph", _text(child))
         elif tag == "list":
@@ -84,7 +90,7 @@ def _walk(element: Any, writer: TextWriter) -> None:
                 header = bool(cells) and all(cell.get("role") == "head" for cell in cells)
                 writer.block("header" if header else "row", " | ".join(_text(cell).strip() for cell in cells))
         else:
-            _walk(child, writer)
+            _walk(child, writer, preformatted)
 
 
 def read_html(path: Path, data: bytes) -> Rendered:
@@ -114,7 +120,8 @@ def read_html(path: Path, data: bytes) -> Rendered:
     headline = _headline(tree)
     if headline and " ".join(headline.split()) not in " ".join(_text(main).split()):
         writer.block("heading", headline, 1)  # trafilatura keeps a page's <h1> as metadata only: it is the article's first line
-    _walk(main, writer)
+    preformatted = {" ".join(pre.text_content().split()): pre.text_content() for pre in tree.xpath("//pre")}
+    _walk(main, writer, preformatted)
     if not writer.blocks:
         raise DocumentError(path, "no main text found in the page (only navigation or boilerplate?)")
     return writer.rendered(metadata)

@@ -32,6 +32,7 @@ _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+[A-Z]")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
 _ROW_END = re.compile(r"(?:\s+[<>≤≥]?\d+(?:\.\d+)?\s*%?){2,}$")
 _SENTENCE_END = re.compile(r"[.!?:;)]$")
+_PIPED = re.compile(r"\S\s+\|\s+\S")
 _MAX_HEADING_CHARS = 90
 
 
@@ -131,10 +132,12 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
             heading = levels.get((round(line.size, 1), line.bold), 0)
         else:
             heading = _guessed_level(text)
-        row = bool(_ROW_END.search(text))
-        if bullet or heading or row or not parts or kind in ("heading", "row"):
+        piped = bool(_PIPED.search(text))  # a table set with " | " between cells: its first line names the columns
+        row = bool(_ROW_END.search(text)) or piped
+        if bullet or heading or row or not parts or kind in ("heading", "row", "header"):
+            header = piped and kind not in ("row", "header")
             flush()
-            kind, level = ("heading", heading) if heading else ("item" if bullet else "row" if row else "paragraph", 0)
+            kind, level = ("heading", heading) if heading else ("item" if bullet else "header" if header else "row" if row else "paragraph", 0)
             parts.append(text[bullet.end() :] if bullet else text)
             continue
         previous = parts[-1]
