@@ -1324,3 +1324,14 @@ def test_a_table_with_pipes_set_in_a_pre_block_of_a_page(tmp_path: Path, lexicon
     risks = _risks(claims)
     assert risks[ID.headache][MSKG.incidencePercent] == {Literal("13", datatype=XSD.decimal)}
     assert risks[ID["back-pain"]][MSKG.incidencePercent] == {Literal("8", datatype=XSD.decimal)}
+
+
+def test_a_generic_test_that_says_how_or_whose_result_a_drug_skews(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Plegridy (peginterferon beta-1a) is an injection.\n\n"
+        "Your doctor will check your blood cell counts and your liver function with blood tests before you start.\n\n"
+        "High biotin intake can distort common laboratory tests.\n"
+    ))  # fmt: skip
+    procedures = {s[MSKG.procedure][0] for s in _statements(claims, MSKG.MonitoringRequirement)}
+    assert ID["liver-function-test"] in procedures
+    assert not procedures & {ID["blood-test"], ID["laboratory-test"]}

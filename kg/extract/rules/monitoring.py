@@ -88,6 +88,10 @@ _GENERIC_TESTS = frozenset({"blood test", "blood work", "bloodwork", "laboratory
 _TESTS_WHAT = re.compile(r"^\s*(?:to|that|which)\s+(?:check|checks|measure|measures|test|tests|look at|looks at)\s+", re.I)
 
 
+#: what a drug can do to a test's result
+_SKEWED = re.compile(r"\b(?:distort|interfere|skew|alter|affect|falsif)\w*\b|\bbefore any\b", re.I)
+
+
 def _generic(p: Mention) -> bool:
     return normal_form(p.label or p.text) in _GENERIC_TESTS
 
@@ -98,6 +102,12 @@ def _detailed(sentence: Sentence, p: Mention) -> bool:
     done ("liver function tests (blood tests that check your liver)")."""
     if sentence.lower(p.first - 1) == "(" and _generic(p):
         return any(q.last == p.first - 2 for q in sentence.of_kind("procedure"))
+    if _generic(p) and sentence.lower(p.first - 1) in ("with", "by", "using", "through", "via") and any(
+        q.last < p.first for q in sentence.of_kind("procedure")
+    ):  # "check your blood cell counts and your liver function with blood tests": how they are done
+        return True
+    if _generic(p) and (_SKEWED.search(sentence.span_text(max(0, p.first - 6), p.first - 1)) or sentence.lower(p.last + 1) == "results"):
+        return True  # "high biotin intake can distort common laboratory tests": a test's result, not a test to be done
     if sentence.lower(p.last + 1) != "(" or not _generic(p):
         return False
     end = sentence.first_of(")", lo=p.last + 1) or len(sentence.tokens)
