@@ -1335,3 +1335,14 @@ def test_a_generic_test_that_says_how_or_whose_result_a_drug_skews(tmp_path: Pat
     procedures = {s[MSKG.procedure][0] for s in _statements(claims, MSKG.MonitoringRequirement)}
     assert ID["liver-function-test"] in procedures
     assert not procedures & {ID["blood-test"], ID["laboratory-test"]}
+
+
+def test_a_list_introduced_by_the_following_without_a_colon(tmp_path: Path, lexicon: Lexicon) -> None:
+    risks = _risks(_page(tmp_path, lexicon, (
+        "Plegridy (peginterferon beta-1a) is an injection.\n\n"
+        "Serious side effects of Plegridy can include the following. Tell your doctor straight away if you notice any of them.\n\n"
+        "- **Liver injury**: signs include yellowing of the skin and dark urine.\n"
+        "- **Depression**: signs include feeling hopeless.\n"
+    ), name="leaflet.md"))  # fmt: skip
+    assert risks[ID["liver-damage"]][MSKG.severity] == risks[ID.depression][MSKG.severity] == {MSKG.Serious}
+    assert ID["dark-urine"] in risks[ID["liver-damage"]][MSKG.manifestation]

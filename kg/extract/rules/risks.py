@@ -894,7 +894,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if inline is not None and all(inline.iri != e.iri for e in effects):
         effects = [inline, *effects]
     if _RISK_SECTIONS.search(sentence.section_text) or sentence.has("side effects", "adverse reactions", "adverse effects"):
-        sentence.memory["risk_lead"] = sentence.text.rstrip().endswith(":")
+        sentence.memory["risk_lead"] = sentence.text.rstrip().endswith(":") or bool(re.search(r"\bthe following\W*$", sentence.text))
 
     effects = [e for e in effects if not _generic_effect(e) and not _of_the_disease(sentence, e)]
     signs, sign_ids = _signs_of(sentence, effects)
