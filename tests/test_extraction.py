@@ -1346,3 +1346,13 @@ def test_a_list_introduced_by_the_following_without_a_colon(tmp_path: Path, lexi
     ), name="leaflet.md"))  # fmt: skip
     assert risks[ID["liver-damage"]][MSKG.severity] == risks[ID.depression][MSKG.severity] == {MSKG.Serious}
     assert ID["dark-urine"] in risks[ID["liver-damage"]][MSKG.manifestation]
+
+
+def test_a_treatment_named_generally_and_specifically_is_the_specific_one(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Stem cell transplant slows disability in a randomized MS trial\n\n"
+        "A stem cell transplant slowed disability progression compared with disease-modifying therapy.\n\n"
+        "The treatment, autologous hematopoietic stem cell transplantation (aHSCT), is given once.\n"
+    ))  # fmt: skip
+    drugs = {s[MSKG.drug][0] for s in _statements(claims, MSKG.EfficacyFinding)}
+    assert drugs == {ID["autologous-haematopoietic-stem-cell-transplantation"]}

@@ -152,7 +152,7 @@ def extract(
     aliases = Aliases(dict(own.names)) if own is not None else _defined(tokens_of, recogniser)
     for words, entry in (shared.names.items() if shared is not None else ()):
         aliases.add(words, *entry)  # the document's own definitions come first
-    mentions_of = [recogniser.mentions(tokens, aliases) for tokens in tokens_of]
+    mentions_of = _specific_treatments([recogniser.mentions(tokens, aliases) for tokens in tokens_of], lexicon)
 
     ingredients: dict[URIRef, URIRef] = {}
     for unit, tokens, mentions in zip(units, tokens_of, mentions_of):
@@ -232,6 +232,21 @@ _PREMEDICATION = re.compile(
     r"(?:flushing|infusion reactions?|injection reactions?|symptoms|side effects|reactions?)\b|\bpremedicat",
     re.I,
 )
+
+
+def _specific_treatments(mentions_of: list[list[Mention]], lexicon: Lexicon) -> list[list[Mention]]:
+    """A treatment a document names both generally and, somewhere, specifically ("stem cell
+    transplant" in the headline, "autologous haematopoietic stem cell transplantation" in the text)
+    is the specific one throughout: the ontology's label of the one ends with the other's."""
+    named = {m.iri for mentions in mentions_of for m in mentions if m.kind == "therapy"}
+    labels = {iri: lexicon.labels.get(iri, "").lower() for iri in named}
+    specific = {
+        general: narrower for general in named for narrower in named
+        if general != narrower and labels[general] and labels[narrower].endswith(" " + labels[general])
+    }  # fmt: skip
+    if not specific:
+        return mentions_of
+    return [[dataclasses.replace(m, iri=specific[m.iri]) if m.iri in specific else m for m in mentions] for mentions in mentions_of]
 
 
 def _about_something_else(sentence: Sentence) -> bool:
