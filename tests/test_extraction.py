@@ -1356,3 +1356,9 @@ def test_a_treatment_named_generally_and_specifically_is_the_specific_one(tmp_pa
     ))  # fmt: skip
     drugs = {s[MSKG.drug][0] for s in _statements(claims, MSKG.EfficacyFinding)}
     assert drugs == {ID["autologous-haematopoietic-stem-cell-transplantation"]}
+    claims = _page(tmp_path, lexicon, (
+        "Ocrevus (ocrelizumab) is an infusion.\n\n"
+        "The treatment, autologous hematopoietic stem cell transplantation (aHSCT), has been used in MS for two decades.\n"
+    ), name="apposition.txt")  # fmt: skip
+    users = {s[MSKG.drug][0] for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert users == {ID["autologous-haematopoietic-stem-cell-transplantation"]}  # "The treatment, X": X, not the drug before

@@ -317,6 +317,10 @@ class Sentence:
                     return i, self.last_plural or self.last_subject
             for words in SINGULAR_ANAPHORS:
                 if self.seq_at(i, words):
+                    # "The treatment, autologous HSCT, has been used …": the apposition names it
+                    named = next((d for d in self.drug_items if d.first == i + len(words) + 1), None)
+                    if self.lower(i + len(words)) == "," and named is not None:
+                        return i, (named,)
                     return i, self.last_subject
         return None
 
