@@ -24,7 +24,7 @@ from .lexicon import Lexicon, Mention, Token, tokenize
 from .nlp import ClinicalText, clinical_text
 from .recognise import Aliases, Recogniser
 from .rules import HEADING_RULES, RULES
-from .sentence import DrugItem, Sentence, enumeration
+from .sentence import FOLLOWING, DrugItem, Sentence, enumeration
 
 __all__ = ["Extraction", "definitions", "extract", "extract_document", "rule_name", "rule_descriptions", "shared_definitions"]
 
@@ -217,15 +217,13 @@ def extract(
                 groups = {**groups, len(group): tuple(group)}
         if unit.block == "paragraph" or unit.block == "heading":
             # "Serious side effects can include the following. Tell your doctor if you notice any of them.": the list's lead
-            kept = lead is not None and _FOLLOWING.search(lead.text) is not None and index - lead.index == 1 and unit.block == "paragraph"
-            lead = sentence if sentence.text.rstrip().endswith(":") or _FOLLOWING.search(sentence.text) else lead if kept else None
+            kept = lead is not None and FOLLOWING.search(lead.text) is not None and index - lead.index == 1 and unit.block == "paragraph"
+            lead = sentence if sentence.introduces_list else lead if kept else None
     claims = registry.consistent(claims)
     return Extraction(claims + registry.facts(claims), registry.names)
 
 
 _TITLE_LINES = 4
-#: a sentence that introduces the list after it without a colon
-_FOLLOWING = re.compile(r"\b(?:include|includes|are|is|were)\s+the\s+following\b\s*[.:]?\s*$", re.I)
 #: a drug given to help with another one's dose (premedication, a remedy for its side effect)
 _PREMEDICATION = re.compile(
     r"\bbefore (?:a|each|the|every|your) (?:dose|infusion|injection)|\bto (?:reduce|prevent|lessen|ease|treat) (?:the )?"

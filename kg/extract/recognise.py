@@ -219,6 +219,8 @@ def _at_site(tokens: list[Token], first: int) -> bool:
 _SITE_AFTER = re.compile(r"^(?:where (?:you|the (?:injection|needle)) (?:injected|was given|went in)|at the (?:injection|infusion) site|"
                          r"at the site of (?:the |an )?injection|where (?:you|they) inject)")
 #: the signs a text places at the site of an injection
+#: the same phrase at any word of a sentence (one search, not one per word)
+_SITE_ANYWHERE = re.compile(r"(?<!\S)" + _SITE_AFTER.pattern.removeprefix("^"))
 _SITE_SIGNS = frozenset({"pain", "swelling", "redness", "itching", "bruising", "bleeding", "lump", "lumps", "tenderness",
                          "warmth", "hardness", "irritation", "rash", "discolouration", "discoloration", "reactions", "reaction"})  # fmt: skip
 def _called_a_drug(tokens: list[Token], i: int, chosen: list[Mention]) -> bool:
@@ -894,7 +896,7 @@ class Recogniser:
         """ "pain or redness where you injected", "swelling at the injection site": a sign at the
         site of an injection is an effect of its own (injection site pain, injection site redness)."""
         words = [t.text.lower() for t in tokens]
-        if not any(_SITE_AFTER.match(" ".join(words[k : k + 7])) for k in range(len(words))):
+        if not _SITE_ANYWHERE.search(" ".join(words)):
             return chosen
         if any(words[k] in ("reaction", "reactions") and words[k - 1] in ("injection", "site", "injection-related") for k in range(1, len(words))):
             return chosen  # "injection site reactions such as redness … at the injection site": the reaction's signs

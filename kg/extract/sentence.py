@@ -54,6 +54,8 @@ _LIST_GLUE = frozenset({",", "and", "or", "the", "a", "an", "as", "well", "\u00a
 _OUTCOME_WORDS = frozenset({"fatal", "serious", "severe", "life-threatening", "mild", "deadly", "permanent", "reversible"})
 #: a drug written before these caused what follows, it is not what the text is about ("citrate-induced hypocalcaemia")
 _CAUSED = frozenset({"induced", "related", "associated", "mediated"})
+#: a sentence that introduces the list after it without a colon
+FOLLOWING = re.compile(r"\b(?:include|includes|are|is|were)\s+the\s+following\b\s*[.:]?\s*$", re.I)
 #: the first words of a clause that opens a sentence before its subject ("For patients who …, X is …")
 _OPENING_CLAUSE = frozenset({"for", "in", "after", "when", "if", "because", "although", "though", "while", "once", "since", "where"})
 #: the form a product's name may end with ("Acthar® Gel", "Mavenclad tablets")
@@ -464,6 +466,12 @@ class Sentence:
         if at is None:
             return None
         return at, max(len(p.split()) for p in phrases if self.seq_at(at, tuple(p.split())))
+
+    @property
+    def introduces_list(self) -> bool:
+        """Whether the sentence leads the list after it: it ends with a colon, or with "… can include
+        the following."."""
+        return self.text.rstrip().endswith(":") or FOLLOWING.search(self.text) is not None
 
     @property
     def section_text(self) -> str:

@@ -742,19 +742,21 @@ _FACTORS_LISTED = re.compile(
 )
 
 
-def _listed_factors(sentence: Sentence, start: int, stop: int, effect: Mention | None, whole: bool = False) -> list[Mention]:
-    """The risk factors a list from token ``start`` names, each by its shape (see :func:`factor_name`);
-    ``whole``: a member is named with all its words ("older age", "a history of thrombosis"), not
-    only by the condition it holds."""
-    if whole:
-        out = []
-        for first, last in sentence.members(start, stop):
-            while first > start and sentence.lower(first - 1) not in (",", ";", "and", "or"):
-                first -= 1  # the words a member's reading left out ("older age")
-            name = _whole_factor(sentence.span_text(first, last))
-            if name:
-                out.append(sentence.mint(name, "condition", first, last))
-        return out
+def _whole_factors(sentence: Sentence, start: int, stop: int) -> list[Mention]:
+    """The risk factors listed after "Risk factors include", each named with all its words ("older
+    age", "a history of thrombosis"), not only by the condition it holds."""
+    out = []
+    for first, last in sentence.members(start, stop):
+        while first > start and sentence.lower(first - 1) not in (",", ";", "and", "or"):
+            first -= 1  # the words a member's reading left out ("older age")
+        name = _whole_factor(sentence.span_text(first, last))
+        if name:
+            out.append(sentence.mint(name, "condition", first, last))
+    return out
+
+
+def _listed_factors(sentence: Sentence, start: int, stop: int, effect: Mention | None) -> list[Mention]:
+    """The risk factors a list from token ``start`` names, each by its shape (see :func:`factor_name`)."""
     factors = []
     members = sentence.members(start, stop)
     joined: list[tuple[int, int]] = []
@@ -894,7 +896,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if inline is not None and all(inline.iri != e.iri for e in effects):
         effects = [inline, *effects]
     if _RISK_SECTIONS.search(sentence.section_text) or sentence.has("side effects", "adverse reactions", "adverse effects"):
-        sentence.memory["risk_lead"] = sentence.text.rstrip().endswith(":") or bool(re.search(r"\bthe following\W*$", sentence.text))
+        sentence.memory["risk_lead"] = sentence.introduces_list
 
     effects = [e for e in effects if not _generic_effect(e) and not _of_the_disease(sentence, e)]
     signs, sign_ids = _signs_of(sentence, effects)
@@ -934,7 +936,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         of_effect = [e for e in effects if e.last < end and e.first > sentence.token_at_char(listed.start())]
         # "Risk factors for heart disease include …": of no effect the text talks about, no risk
         factor_owner = of_effect[0] if of_effect else None if listed.group("for") else topic
-        factors = _listed_factors(sentence, end, stop, factor_owner, whole=True) if factor_owner is not None else []
+        factors = _whole_factors(sentence, end, stop) if factor_owner is not None else []
         factor_ids = {id(e) for e in effects if end <= e.first < stop}
     sign_list = _sign_list(sentence)
     listed_signs: list[Mention] = []
@@ -1030,9 +1032,9 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             severities |= {"LifeThreatening"} if reported_deaths else set()
             qualifiers += [(MSKG.severity, MSKG[s]) for s in sorted(severities)]
             # "These are the most common side effect, affecting about 92% of people": how often
-            said = [f for f in sentence.of_kind("frequency") if sentence.lower(f.last + 1) not in ("for", "that")]  # not "It is rare for them to be serious"
-            qualifiers += [(MSKG.frequency, f.iri) for f in said]
-            if not said and re.search(r"\b(?:is|are|was|were) (?:the )?most (?:common|frequent)\b", sentence.text, re.I):
+            how_often = [f for f in sentence.of_kind("frequency") if sentence.lower(f.last + 1) not in ("for", "that")]  # not "It is rare for them to be serious"
+            qualifiers += [(MSKG.frequency, f.iri) for f in how_often]
+            if not how_often and re.search(r"\b(?:is|are|was|were) (?:the )?most (?:common|frequent)\b", sentence.text, re.I):
                 qualifiers.append((MSKG.frequency, MSKG.Common))
             qualifiers += [(MSKG.incidencePercent, Literal(p, datatype=XSD.decimal)) for p in _AFFECTING.findall(sentence.text)[:1]]
             qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs] if e is sign_owner else []
