@@ -1232,7 +1232,41 @@ def test_mechanisms_of_cells_named_before_and_receptors_sharing_a_head(tmp_path:
     assert (ID.ocrevus, ID["b-cell-depletion"]) in mechanisms
     assert (ID.zeposia, ID["lymphocyte-sequestration-in-lymph-node"]) in mechanisms
     targets = {t for s in _statements(claims, MSKG.MechanismStatement) for t in s.get(MSKG.target, [])}
-    assert {ID["s1p1-receptor"], ID["s1p5-receptor"]} <= targets and ID["retains-lymphocyte"] not in targets
+    # the ontology's receptors, whatever the text calls them
+    assert {ID["sphingosine-1-phosphate-receptor-1"], ID["sphingosine-1-phosphate-receptor-5"]} <= targets
+    assert ID["retains-lymphocyte"] not in targets
+
+
+def test_mechanisms_by_each_verb_with_their_own_targets(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Novantrone (mitoxantrone) is an infusion.\n\n"
+        "Mitoxantrone is an anthracenedione that intercalates into DNA and inhibits topoisomerase II.\n\n"
+        "Fenebrutinib is a tablet. By blocking BTK, an enzyme that switches on B cells, it curbs inflammation.\n\n"
+        "Ampyra (dalfampridine) is a tablet. Dalfampridine is a broad-spectrum potassium channel blocker.\n\n"
+        "Kesimpta (ofatumumab) is an injection.\n\n"
+        "The precise mechanism is unknown, but it is presumed to involve binding to CD20, a protein on the surface of B "
+        "cells, and depleting these cells.\n\n"
+        "Gilenya (fingolimod) is a capsule.\n\n"
+        "Gilenya attaches to S1P receptors on lymphocytes, a type of white blood cell. This is thought to keep many "
+        "lymphocytes inside the lymph nodes.\n\n"
+        "Avonex (interferon beta-1a) is an injection. It is thought to act by immunomodulation.\n"
+    ))  # fmt: skip
+    found = {(s[MSKG.drug][0], m): s for s in _statements(claims, MSKG.MechanismStatement) for m in s.get(MSKG.mechanism, [])}
+    # two verbs, two mechanisms, each with what it acts on
+    assert found[(ID.mitoxantrone, ID["dna-intercalation"])][MSKG.target] == [ID.dna]
+    assert found[(ID.mitoxantrone, ID["topoisomerase-ii-inhibition"])][MSKG.target] == [ID["topoisomerase-ii"]]
+    # an enzyme blocked is inhibited; the ontology's name for it
+    assert found[(ID.fenebrutinib, ID["btk-inhibition"])][MSKG.target] == [ID["brutons-tyrosine-kinase"]]
+    assert (ID.dalfampridine, ID["potassium-channel-blockade"]) in found  # from its class
+    # the molecule bound, not the cells it sits on; the cells depleted named before; "presumed" hedges
+    ofatumumab = found[(ID.kesimpta, ID["b-cell-depletion"])]
+    assert ofatumumab[MSKG.target] == [ID.cd20] and ofatumumab[MSKG.assertionStatus] == [MSKG.Hedged]
+    # a sentence naming only the receptor joins its neighbour's mechanism; the apposition is no target
+    gilenya = [s for s in _statements(claims, MSKG.MechanismStatement) if s[MSKG.drug] == [ID.gilenya]]
+    assert len(gilenya) == 2 and all(s.get(MSKG.mechanism) == [ID["lymphocyte-sequestration-in-lymph-node"]] for s in gilenya)
+    assert ID["sphingosine-1-phosphate-receptor"] in gilenya[0][MSKG.target] and ID["white-blood-cell"] not in gilenya[0][MSKG.target]
+    assert {a for s in gilenya for a in s[MSKG.assertionStatus]} == {MSKG.Hedged}
+    assert (ID.avonex, ID["immune-modulation"]) in found  # "immunomodulation" is "immune modulation"
 
 
 def test_uses_a_treatment_sentence_or_a_failed_first_treatment_gives(tmp_path: Path, lexicon: Lexicon) -> None:

@@ -3,6 +3,7 @@ which cells or molecules), and the studies of it."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -13,7 +14,7 @@ from ...namespaces import ID, MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..names import normal_form
-from ..phrases import FUNCTION_WORDS, is_content
+from ..phrases import FUNCTION_WORDS, is_content, kind_of_head
 from ..sentence import DrugItem, Sentence
 from .common import claim, percentages, status
 from .products import _company_after
@@ -60,7 +61,11 @@ _HOW_IT_WORKS = re.compile(
     r"\b(?:works?|working|mechanism|benefit|effect in MS|believed|thought|by (?:reduc|lower|decreas)\w*|bind\w*|attach\w*)\b", re.I
 )
 #: "prevents them from leaving the lymph nodes": the cells are kept there
-_LEAVING = re.compile(r"\b(?:stop|stops|prevent|prevents|keep|keeps)\s+(?:\w+\s+){1,3}?from\s+(?:leaving|exiting|moving out of)\s+(?:the\s+)?lymph\s+nodes?\b", re.I)
+_LEAVING = re.compile(
+    r"\b(?:stop|stops|prevent|prevents|keep|keeps|block|blocks|blocking)\s+(?:the\s+(?:capacity|ability)\s+of\s+)?(?:\w+\s+){1,3}?"
+    r"(?:from\s+(?:leaving|exiting|moving out of|egress\w*)|to\s+(?:leave|exit|egress)(?:\s+from)?)\s+(?:the\s+)?lymph\s+nodes?\b",
+    re.I,
+)
 #: "stop immune cells from crossing the blood-brain barrier": their entry is blocked
 _ENTRY = re.compile(r"\b(?:stop|stops|prevent|prevents|keep|keeps)\s+(.+?)\s+(?:from|out of)\s+(?:crossing|entering|getting into|reaching|the)\b", re.I)
 _TARGET_CUES = re.compile(
@@ -204,8 +209,11 @@ def _subject(sentence: Sentence, i: int, comparators: list[URIRef]) -> tuple[Dru
 def _targets(sentence: Sentence) -> list[Mention]:
     """The cells and molecules a sentence names, without those that only describe the one before
     ("lymphocytes, a type of white blood cell"; "dihydroorotate dehydrogenase, a mitochondrial
-    enzyme"); "the CD20 molecule" is CD20; "B and T lymphocytes" are two kinds of lymphocyte."""
-    found = sentence.of_kind("target")
+    enzyme"), the cells a molecule sits on ("CD20, a protein on the surface of B cells": CD20 is
+    what the drug binds, not the cells), and kinds of molecule named by no name of their own ("a
+    protective pathway", "small molecules"); "the CD20 molecule" is CD20; "B and T lymphocytes" are
+    two kinds of lymphocyte; "S1P receptors 1 and 5" are two receptors."""
+    found: list[Mention] = [t for t in (_without_verb(m, sentence) for m in sentence.of_kind("target")) if t is not None]
     for match in re.finditer(r"\bCD\d+[a-z]?\b", sentence.text):
         at = sentence.token_at_char(match.start())
         inside = next((t for t in found if t.first <= at <= t.last), None)
@@ -214,29 +222,89 @@ def _targets(sentence: Sentence) -> list[Mention]:
             inside = None
         if inside is None:
             found.append(sentence.mint(match.group(0), "target", at, at))
+    for match in sentence.regex(_CALLED):  # "a protein called Nrf2"
+        at = sentence.token_at_char(match.start(1))
+        if not any(t.first <= at <= t.last for t in found):
+            found.append(sentence.mint(match.group(1), "target", at, at))
     found = sorted(found, key=lambda t: t.first)
     kept: list[Mention] = []
-    for t in found:
-        between = [sentence.lower(j) for j in range(max(k.last for k in kept) + 1, t.first)] if kept else []
+    molecule_before = False
+    for n, t in enumerate(found):
+        between = [sentence.lower(j) for j in range(max(k.last for k in found[:n]) + 1, t.first)] if n else []
         if between[:1] == [","] and len(between) >= 2 and between[1] in ("a", "an", "the") and len(between) <= 5 and all(
             w == "of" or w not in FUNCTION_WORDS for w in between[2:]
         ):
             continue  # an apposition describing the target before ("lymphocytes, a type of white blood cell")
+        if molecule_before and _is_cell(t, sentence) and _LOCATED.search(" ".join(sentence.lower(j) for j in range(max(0, t.first - 8), t.first))):
+            continue  # "binds CD20, a protein on the surface of B cells": where the molecule is
+        if _GENERIC_TARGET.fullmatch(t.text) and t.source not in ("lexicon", "dictionary"):
+            continue
         kept.append(t)
-        if sentence.lower(t.first - 1) == "and" and re.fullmatch(r"[A-Z]|[A-Z][A-Za-z0-9]*\d", sentence.tokens[t.first - 2].text):
+        molecule_before = molecule_before or not _is_cell(t, sentence)
+        if sentence.lower(t.first - 1) == "and" and re.fullmatch(r"[A-Z]|[A-Z][A-Za-z0-9]*\d", sentence.tokens[t.first - 2].text) and not any(
+            k.last == t.first - 2 for k in found
+        ):
             # "B and T lymphocytes": the B lymphocytes too; "the S1P1 and S1P5 receptors": the S1P1 receptor too
             head = (t.label or t.text).split()[-1]
             kept.append(sentence.mint(f"{sentence.tokens[t.first - 2].text} {head}", "target", t.first - 2, t.first - 2))
+        numbered = _NUMBERED.match(sentence.text[t.end - sentence.start :])
+        more = _MORE_NUMBERED.match(sentence.text[t.end - sentence.start :])
+        if more and re.search(r"receptors?(?: subtypes?)? \d+$", t.text, re.I):  # "receptors 1 and 5": receptor 5 too
+            name = re.sub(r"\s*\d+$", "", normal_form(t.label or t.text))
+            for number in re.findall(r"\d+", more.group(0)):
+                kept.append(sentence.mint(f"{name} {number}", "target", t.first, t.last))
+        elif numbered and re.search(r"receptors?$", t.text, re.I):
+            # "S1P receptors 1 and 5", "S1P receptor subtypes 1 and 5": the receptors of those numbers
+            kept.pop()
+            name = re.sub(r"s$", "", normal_form(t.label or t.text))
+            for number in re.findall(r"\d+", numbered.group(0)):
+                kept.append(sentence.mint(f"{name} {number}", "target", t.first, t.last))
     return sorted(kept, key=lambda t: t.first)
+
+
+#: "a protein called Nrf2", "an enzyme known as BTK"
+_CALLED = re.compile(r"\b(?:a|an|the)\s+(?:protein|enzyme|receptor|molecule)\s+(?:called|named|known as)\s+([A-Z][A-Za-z0-9-]+)")
+#: what puts cells after a molecule only as its place ("on the surface of", "found on", "present on")
+_LOCATED = re.compile(r"\b(?:on|in)(?: the(?: cell)? surface of| the membranes? of)?(?: (?:most|many|some|certain|all|the))?\s*$|\b(?:found|present|displayed|expressed)\s+on\s*(?:the surface of\s*)?(?:most|many|some|certain|all|the)?\s*(?:pre-b and\s*)?$")
+#: a kind of molecule, not one named ("a protective pathway", "a signalling protein", "small molecules")
+_GENERIC_TARGET = re.compile(
+    r"(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}(?:pathways?|proteins?|molecules?|enzymes?|antigens?)", re.I
+)
+#: numbered receptors after their name ("receptors 1 and 5", "receptor subtypes 1 and 5")
+_NUMBERED = re.compile(r"\s+(?:subtypes?\s+)?\d+(?:\s*,\s*\d+)*\s+and\s+\d+\b")
+_MORE_NUMBERED = re.compile(r"(?:\s*,\s*\d+)*\s*,?\s+and\s+\d+\b")
+#: a verb a noun-phrase chunker took into a target's name ("deplete CD20-positive B cells")
+_VERB_FIRST = re.compile(r"^(?:\w+ing|protects?|collects?|deplete|depletes|removes?|modulates?|activates?|inhibits?|blocks?|targets?|binds?)$", re.I)
+
+
+def _without_verb(target: Mention, sentence: Sentence) -> Mention | None:
+    """A target without the verb or possessive a chunker took into it ("activates sigma-1
+    receptors", "the brain's resident immune cells")."""
+    first = target.first
+    while first < target.last and (_VERB_FIRST.match(sentence.tokens[first].text) or sentence.tokens[first].text in ("s", "'", "\u2019")):
+        first += 1
+    if first == target.first:
+        return target
+    name = sentence.text_of(first, target.last)
+    return sentence.mint(normal_form(name), "target", first, target.last) if kind_of_head(name) == "target" else None
+
+
+def _is_cell(target: Mention, sentence: Sentence) -> bool:
+    return bool(re.search(r"(?:cells?|cytes?|microglia|macrophages?)$", normal_form(target.label or target.text)))
 
 
 def _head(target: Mention, sentence: Sentence) -> str:
     """The name a mechanism takes from its target ("B cells": B-cell; "B and T lymphocytes":
     lymphocyte)."""
-    head = normal_form(target.label or target.text)
+    head = normal_form(target.text if target.source != "span" else target.label or target.text)  # as the text names it ("NMDA receptor")
     # "activated immune cells": immune-cell entry; "circulating CD20-positive B cells": B-cell depletion
     head = re.sub(r"^(?:(?:[\w-]+ed|certain|many|some|circulating|mature|cd\d+[a-z]?-positive|cd\d+[a-z]?\+)\s+)+(?=\w)", "", head)
-    if sentence.lower(target.first - 1) == "and" or sentence.lower(target.last + 1) == "and":
+    same_kind = sentence.tokens[target.first - 2].text.endswith(target.text.split()[0]) if target.first >= 2 else False
+    coordinated = sentence.lower(target.first - 1) == "and" and not same_kind or (
+        sentence.lower(target.last + 1) == "and" and len(sentence.tokens) > target.last + 2
+        and re.fullmatch(r"[A-Z]{1,2}", sentence.tokens[target.last + 2].text) is not None
+    )  # fmt: skip
+    if coordinated and _is_cell(target, sentence):
         # "B and T lymphocytes": the cells, whatever their kind; B, T and NK cells are lymphocytes
         head = head.split()[-1]
         return "lymphocyte" if head == "cell" and len(target.text.split()[0]) <= 2 else head
@@ -245,120 +313,272 @@ def _head(target: Mention, sentence: Sentence) -> str:
     return head
 
 
-def _named_mechanism(sentence: Sentence, targets: list[Mention]) -> tuple[str, Mention | None] | None:
-    """A mechanism named by a verb and its object: "depleting B cells" is B-cell depletion,
-    "inhibits dihydroorotate dehydrogenase" its inhibition, "keeps lymphocytes in the lymph nodes"
-    lymphocyte sequestration in lymph nodes, "blocks their adhesion" (the leukocytes') leukocyte
-    adhesion blockade, "limits the proliferation of activated lymphocytes" lymphocyte
-    proliferation inhibition, "stop immune cells from crossing …" immune-cell entry blockade,
-    "lead to their depletion" the depletion of the cells named before."""
-    leaving = next(iter(sentence.regex(_LEAVING)), None)
-    if leaving is not None:  # "binds S1P receptor 1 on lymphocytes and prevents them from leaving the lymph nodes"
+#: verbs whose object is an enzyme or a process are inhibited, not blocked ("blocks BTK": BTK inhibition)
+_BLOCKED = re.compile(r"(?:receptors?|channels?|integrins?|ligands?|cd\d+[a-z]?|antigens?|costimulation|adhesion|entry)$", re.I)
+#: the words that end a verb's object
+_OBJECT_END = frozenset({"and", "or", "but", "which", "that", "so", "to", "from", "in", "on", "by", "with", "while", "thereby", "through"})
+
+
+_GENERIC_CELLS = re.compile(r"(?:white blood |immune |blood )?cells?|leukocytes?")
+_DAMPING = re.compile(r"^(?:damp|reduc|limit|suppress|inhibit|lower|decreas|prevent|block|curb)\w*$")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Named:
+    """A mechanism a sentence names: its name, the cell or molecule it names as its object (if the
+    sentence names one rather than referring back to it), and where it is."""
+
+    name: str
+    target: Mention | None
+    at: int
+
+
+def _object_words(sentence: Sentence, j: int) -> tuple[list[str], int]:
+    """The words of the noun phrase starting at token ``j`` ("topoisomerase II", "macrophage
+    migration inhibitory factor"), and the index after it."""
+    words: list[str] = []
+    while j < len(sentence.tokens) and len(words) < 5:
+        text = sentence.tokens[j].text
+        if text.lower() in _OBJECT_END or not (is_content(text) or re.fullmatch(r"[IVX]+|\d+", text)):
+            break
+        words.append(text if re.search(r"[A-Z]{2}|\d", text) else text.lower())
+        j += 1
+    return words, j
+
+
+def _drug_does(sentence: Sentence, i: int, accepted: list[int]) -> bool:
+    """Whether the verb at ``i`` says what the drug does: the drug (or "it", "which", "that") is
+    its subject, or it joins a verb that does ("intercalates into DNA and inhibits topoisomerase
+    II")."""
+    j = i - 1
+    while j >= 0 and (sentence.lower(j).endswith("ly") or sentence.lower(j) in ("also", "then", "not", "does", "do", "to", "may", "can")):
+        j -= 1
+    word = sentence.lower(j)
+    if word in ("it", "they", "which", "that"):
+        return True
+    if word in ("and", ",") and any(0 < i - a <= 10 for a in accepted):
+        return True
+    return any(d.last == j or sentence.drug_end(d.first) == j for d in sentence.drug_items)
+
+
+def _named_mechanisms(sentence: Sentence, targets: list[Mention]) -> list[_Named]:
+    """The mechanisms a sentence names by a verb and its object: "depleting B cells" is B-cell
+    depletion, "inhibits dihydroorotate dehydrogenase" its inhibition, "blocks BTK" BTK inhibition,
+    "keeps lymphocytes in the lymph nodes" lymphocyte sequestration in lymph nodes, "blocks their
+    adhesion" (the leukocytes') leukocyte adhesion blockade, "limits the proliferation of activated
+    lymphocytes" lymphocyte proliferation inhibition, "stop immune cells from crossing …"
+    immune-cell entry blockade, "lead to their depletion" the depletion of the cells named before;
+    "intercalates into DNA and inhibits topoisomerase II" names two."""
+    named: list[_Named] = []
+    covered: list[tuple[int, int]] = []
+    for leaving in sentence.regex(_LEAVING):  # "binds S1P receptor 1 on lymphocytes and prevents them from leaving the lymph nodes"
         at = sentence.token_at_char(leaving.start())
-        cells = [t for t in targets if t.first < at and _head(t, sentence).endswith(("cyte", "cell"))] or [t for t in targets if t.first > at]
+        named_cells = [t for t in [*targets, *sentence.of_kind("target")] if _is_cell(t, sentence)]  # also where a receptor sits
+        cells = [t for t in named_cells if t.first < at] or [t for t in named_cells if t.first > at]
         if cells:
-            return f"{_head(cells[-1] if cells[-1].first < at else cells[0], sentence)} sequestration in lymph nodes", cells[-1]
-    entry = next(iter(sentence.regex(_ENTRY)), None)
-    if entry is not None:
+            cell = max(cells, key=lambda t: t.last) if cells[-1].first < at else min(cells, key=lambda t: t.first)
+            named.append(_Named(f"{_head(cell, sentence)} sequestration in lymph nodes", cell if cell.first > at else None, at))
+            covered.append((at, sentence.token_at_char(leaving.end() - 1)))
+    for entry in sentence.regex(_ENTRY):
         at = sentence.token_at_char(entry.start(1))
         target = next((t for t in targets if t.first >= at), None)
         if target is not None:
-            return f"{_head(target, sentence)} entry blockade", target
+            named.append(_Named(f"{_head(target, sentence)} entry blockade", target, at))
+            covered.append((at - 1, sentence.token_at_char(entry.end() - 1)))
     explains = bool(_HOW_IT_WORKS.search(sentence.text))  # the sentence says how the drug works or binds
+    accepted: list[int] = []
     for i, token in enumerate(sentence.tokens):
+        if any(lo <= i <= hi for lo, hi in covered):
+            continue
         nominal = _MECHANISM_NOUNS.get(token.lower)
-        if nominal is not None and sentence.lower(i + 1) == "of" and explains:
+        damped = any(_DAMPING.match(sentence.lower(j)) for j in range(max(0, i - 3), i))  # "damping the activation of T cells"
+        if nominal is not None and sentence.lower(i + 1) == "of" and explains and not damped:
             # "is believed to come from depletion of B and T lymphocytes" (not "prolonged depletion of
             # lymphocytes can increase the risk of infections")
             target = next((t for t in targets if i + 1 < t.first <= i + 4), None)
             if target is not None:
-                return f"{_head(target, sentence)} {nominal}", target
+                named.append(_Named(f"{_head(target, sentence)} {nominal}", target, i))
+                continue
         if explains and _FEWER.match(sentence.text[token.start - sentence.start :]):
             # "thought to work by reducing the number of B and T lymphocytes" (not "it lowers the number of
             # lymphocytes in your blood", a side effect)
             target = next((t for t in targets if i < t.first <= i + 7), None)
             if target is not None:
-                return f"{_head(target, sentence)} depletion", target
-        if token.lower in ("number", "numbers") and sentence.lower(i - 1) == "their" and re.match(r"(?:lower|reduc|decreas)", sentence.lower(i - 2)) and targets:
+                named.append(_Named(f"{_head(target, sentence)} depletion", target, i))
+                continue
+        if token.lower in ("number", "numbers") and sentence.lower(i - 1) == "their" and re.match(r"(?:lower|reduc|decreas)", sentence.lower(i - 2)) and targets \
+                and not named:  # (after "keeps them in the lymph nodes", fewer in the blood is what follows)
             earlier = [t for t in targets if t.last < i]  # "attaches to B cells … and lowers their number": the cells'
-            earlier = [t for t in earlier if _head(t, sentence).endswith(("cell", "cyte"))] or earlier
+            earlier = [t for t in earlier if _is_cell(t, sentence)] or earlier
             if earlier:
-                return f"{_head(earlier[-1], sentence)} depletion", earlier[-1]
+                named.append(_Named(f"{_head(earlier[-1], sentence)} depletion", None, i))
+                continue
         if token.lower == "depletion" and sentence.lower(i - 1) == "their" and targets:
             earlier = [t for t in targets if t.last < i]
             if earlier:
-                return f"{_head(earlier[-1], sentence)} depletion", earlier[-1]
+                named.append(_Named(f"{_head(earlier[-1], sentence)} depletion", None, i))
+                continue
         stem = next((s for s in _MECHANISM_VERBS if s.match(token.lower)), None)
         if stem is None:
             continue
         noun = _MECHANISM_VERBS[stem]
-        if token.lower.endswith("ed") and any(t.first == i + 1 for t in targets):
+        if token.lower.endswith("ed") and any(t.first == i + 1 or t.first <= i <= t.last for t in targets):
             continue  # "activated immune cells": an adjective
         j = i + 1
-        while sentence.lower(j) in ("the", "a", "an", "large", "numbers", "number", "of", "these", "those", "many", "most", "into"):
+        while sentence.lower(j) in ("the", "a", "an", "large", "numbers", "number", "of", "many", "most", "into"):
             j += 1
         if sentence.lower(j) in ("their", "its") and targets:  # "blocks their adhesion": the cells named before
             earlier = [t for t in targets if t.last < i]
             if earlier:
-                return f"{_head(earlier[-1], sentence)} {sentence.lower(j + 1)} {noun}", earlier[-1]
-        if sentence.lower(j + 1) == "of" and sentence.tokens[j].text.isalpha():  # "the proliferation of activated lymphocytes"
+                named.append(_Named(f"{_head(earlier[-1], sentence)} {sentence.lower(j + 1)} {noun}", None, i))
+                accepted.append(i)
+                continue
+        if sentence.lower(j + 1) == "of" and sentence.tokens[j].text.isalpha() and sentence.lower(j) not in ("these", "those"):
+            # "the proliferation of activated lymphocytes"
             target = next((t for t in targets if j + 1 < t.first <= j + 4), None)
             if target is not None:
-                return f"{_head(target, sentence)} {sentence.lower(j)} {noun}", target
+                named.append(_Named(f"{_head(target, sentence)} {sentence.lower(j)} {noun}", target, i))
+                accepted.append(i)
+                continue
+        back = sentence.lower(j) in ("these", "those", "them") or sentence.has("the cells", lo=j, hi=j + 2)
         target = next((t for t in targets if j <= t.first <= j + 3), None)
-        if target is None and sentence.has("these cells", "those cells", "the cells", "them", lo=i, hi=i + 4) \
-                and not sentence.has("them from", "them to", lo=i, hi=i + 4):  # "blocks them from moving …": what follows says how
-            before = [t for t in targets if t.last < i]  # "binds to CD20 on B cells and depletes those cells"
-            target = before[-1] if before else None
+        if target is not None and sentence.lower(target.first - 1) in ("these", "those") and _GENERIC_CELLS.fullmatch(normal_form(target.text)):
+            # "binding to S1P1 on lymphocytes, it keeps many of these white blood cells …": the lymphocytes
+            earlier = [t for t in sentence.of_kind("target") if t.last < i and _is_cell(t, sentence)]
+            target = earlier[-1] if earlier else target
+        if target is None and back and not sentence.has("them from", "them to", lo=i, hi=i + 4):
+            # "binds to CD20 on B cells and depletes those cells": the cells named before ("blocks them from
+            # moving …": what follows says how)
+            only_cells = sentence.lower(j) != "them" or sentence.has("cells", lo=j, hi=j + 3)
+            before = [t for t in [*targets, *sentence.of_kind("target")] if t.last < i and (_is_cell(t, sentence) or not only_cells)]
+            if before:
+                named.append(_Named(f"{_head(max(before, key=lambda t: t.last), sentence)} {noun}", None, i))
+                accepted.append(i)
+            continue
         if target is None:
-            if noun == "boost":  # "boost energy production": what is boosted
-                words = []
-                while is_content(sentence.tokens[j].text) if j < len(sentence.tokens) else False:
-                    words.append(sentence.lower(j))
-                    j += 1
-                if words:
-                    return f"{' '.join(words)} {noun}", None
+            words, _ = _object_words(sentence, j)
+            if noun == "boost" and words:  # "boost energy production": what is boosted
+                named.append(_Named(f"{' '.join(words)} {noun}", None, i))
+            elif words and (explains or _drug_does(sentence, i, accepted)) and noun in ("inhibition", "blockade", "intercalation", "activation", "stimulation") \
+                    and not token.lower.startswith("limit") and kind_of_head(" ".join(words)) != "condition":
+                # "intercalates into DNA and inhibits topoisomerase II": what a verb of the drug's acts on
+                name = " ".join(words)
+                named.append(_Named(f"{name} {_acting(noun, name)}", sentence.mint(name, "target", j, j + len(words) - 1), i))
+                accepted.append(i)
             continue
         head = _head(target, sentence)
         if noun == "sequestration" and "lymph node" in sentence.text.lower():
-            return f"{head} sequestration in lymph nodes", target
-        return f"{head} {noun}", target
-    return None
+            named.append(_Named(f"{head} sequestration in lymph nodes", target, i))
+        else:
+            named.append(_Named(f"{head} {_acting(noun, head)}", target, i))
+        accepted.append(i)
+    unique: dict[str, _Named] = {}
+    for found in named:
+        unique.setdefault(found.name, found)
+    return list(unique.values())
+
+
+def _acting(noun: str, target: str) -> str:
+    """Blockade of a receptor, a channel or an adhesion molecule; inhibition of an enzyme or a
+    process ("blocks Bruton's tyrosine kinase": inhibition)."""
+    return "inhibition" if noun == "blockade" and not _BLOCKED.search(target) else noun
+
+
+#: a drug class named by what it blocks or inhibits ("a potassium channel blocker", "a phosphodiesterase inhibitor")
+_CLASS_ACTION = re.compile(r"^(?:an?\s+)?(?:[\w-]+\s+)*?([\w'-]+(?:\s+[\w'-]+){0,3})\s+(inhibitor|blocker|modulator)s?$", re.I)
+
+
+def _class_actions(sentence: Sentence) -> list[_Named]:
+    """What a drug does, read from the class the sentence says it is ("Dalfampridine is a
+    broad-spectrum potassium channel blocker": potassium channel blockade; "a sphingosine
+    1-phosphate receptor modulator": the receptor is its target, the mechanism said elsewhere)."""
+    found: list[_Named] = []
+    for m in sentence.of_kind("drug_class"):
+        article = next((j for j in range(m.first - 1, max(-1, m.first - 6), -1) if sentence.lower(j) in ("a", "an")), None)
+        if article is None or sentence.lower(article - 1) not in ("is", "as", ","):  # "is a broad-spectrum potassium channel blocker"
+            continue
+        match = _CLASS_ACTION.match(m.text)
+        if match is None:
+            continue
+        what = re.sub(r"^(?:broad-spectrum|selective|potent|reversible|irreversible|oral|first|second)\s+", "", match.group(1), flags=re.I)
+        kind = match.group(2).lower()
+        target = sentence.mint(what, "target", m.first, m.last) if kind_of_head(what) == "target" or _ENZYME.search(what) else None
+        name = f"{what} {'blockade' if kind == 'blocker' else 'inhibition'}" if kind != "modulator" else ""
+        found.append(_Named(name, target, m.first))
+    return found
+
+
+#: an enzyme's name ("phosphodiesterase", "topoisomerase II", "HMG-CoA reductase")
+_ENZYME = re.compile(r"(?<!dise)(?<!incre)(?<!decre)(?<!rele)(?<!ph)(?<!c)(?<!b)ases?(?:\s+[IVX]+|\s+\d+)?$", re.I)
+#: what binds a drug to a molecule ("binds to", "attaches to", "directed against", "targets")
+_BINDS = re.compile(r"^(?:binds?|binding|bound|attach(?:es|ed|ing)?|targets?|targeting|sticks?|directed|acts?|acting|selective|affinity)$", re.I)
+
+
+def _bound(sentence: Sentence, targets: list[Mention]) -> list[Mention]:
+    """The molecules a sentence says the drug binds ("binds to CD20", "directed against alpha-4
+    integrin", "selective for S1P receptor subtype 1")."""
+    def binds(t: Mention, reach: int) -> bool:
+        return any(_BINDS.match(sentence.tokens[j].text) for j in range(max(0, t.first - reach), t.first))
+
+    # cells only right after the verb ("targets CD20-positive B cells"), not where a molecule sits ("S1P receptors on lymphocytes")
+    return [t for t in targets if binds(t, 2 if _is_cell(t, sentence) else 5)]
 
 
 def mechanism(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
-    """How a drug works: a mechanism the lexicon names ("inhibiting the immune cells that attack the
-    CNS"), or one a verb names with the cell or molecule it acts on ("depleting B cells": B-cell
-    depletion; "inhibits dihydroorotate dehydrogenase": its inhibition), with the cells and molecules
-    it binds or acts on as targets ("binds to CD20", "attaches to S1P receptors on lymphocytes");
-    "is believed to" and the like make it hedged. A statement with targets and no mechanism is keyed
-    by its first target."""
-    mechanisms = sentence.of_kind("mechanism")
-    targets = _targets(sentence)
+    """How a drug works: a mechanism the lexicon names ("immunomodulation", "inhibiting the immune
+    cells that attack the CNS"), one a verb names with the cell or molecule it acts on ("depleting
+    B cells": B-cell depletion; "inhibits dihydroorotate dehydrogenase": its inhibition; a sentence
+    may name several), or one the drug's class names ("a potassium channel blocker"). Each has as
+    targets its own object and the molecules the drug binds ("binds to CD20", "attaches to S1P
+    receptors on lymphocytes"); "is believed to" and the like make it hedged. A sentence that
+    names targets and no mechanism gives a statement keyed by its first target (the extractor
+    joins it to a mechanism its neighbour names)."""
     cued = bool(_TARGET_CUES.search(sentence.text)) or "work" in sentence.section_text or "pharmacology" in sentence.section_text
-    if not cued:
-        targets = []
-    named = _named_mechanism(sentence, targets) if cued else None
-    if not mechanisms and not targets and named is None:
+    mentions = [m for m in sentence.of_kind("mechanism") if kind_of_head(m.text) != "drug_class"]  # "an immunomodulator" is a class
+    if not cued and not mentions:
         return
-    first = mechanisms[0].first if mechanisms else named[1].first if named and named[1] else targets[0].first if targets else 0
-    stop = sentence.first_of(";", lo=first)
+    targets = _targets(sentence) if cued else []
+    classes = _class_actions(sentence)
+    named = _named_mechanisms(sentence, targets) if cued else []
+    found = [_Named("", None, m.first) for m in mentions] + [c for c in classes if c.name] + [
+        n for n in named if not any(m.first <= n.at <= m.last + 3 for m in mentions)
+    ]
+    stop = sentence.first_of(";", lo=min([f.at for f in found] + [t.first for t in targets] + [len(sentence.tokens)]))
     if stop is not None:  # "…depleting B cells; plasma cells, which lack CD20, are spared": not what it acts on
         targets = [t for t in targets if t.first < stop]
-    lo = sentence.clause_of(first)[0]  # "The mechanism is not fully defined; it is thought to …": this clause's hedge
-    hedge = status(sentence, max(lo, first - 6), first)
-    qualifiers_common: list[tuple[URIRef, Node]] = [(MSKG.target, t.iri) for t in targets]
-    drugs = sentence.subject_at(first)
-    found: list[URIRef | None] = [m.iri for m in mechanisms]
-    if not mechanisms and named is not None:
-        name, target = named
-        at = target.first if target is not None else first
-        found = [sentence.mint(name, "mechanism", at, at).iri]
-    for item in drugs:
-        for iri in found or [None]:
-            mechanism_value = [(MSKG.mechanism, iri)] if iri is not None else []
-            yield claim(sentence, MSKG.MechanismStatement, item.iri,
-                        qualifiers=[*mechanism_value, *qualifiers_common, (MSKG.assertionStatus, hedge)])  # fmt: skip
+    bound = _bound(sentence, targets) + [c.target for c in classes if c.target is not None and not c.name]
+    iris = {f.at: m.iri for f, m in zip(found, mentions)}
+    if not found:
+        if targets:
+            yield from _statements(sentence, targets[0].first, None, [*bound, *(t for t in targets if t not in bound)])
+        return
+    for f in found:
+        own = [f.target] if f.target is not None and f.target not in bound else []
+        for t in targets:  # "removes these T and B cells": both
+            if own and own[-1] in targets and t.first > own[-1].last and sentence.joined(own[-1].last, t.first):
+                own.append(t)
+        iri = iris.get(f.at) or sentence.mint(f.name, "mechanism", f.at, f.at).iri
+        yield from _statements(sentence, f.at, iri, [*bound, *own])
+
+
+#: words before a mechanism that make it uncertain
+_UNCERTAIN = re.compile(
+    r"\b(?:thought|believed|presumed|may|might|could|possibly|probably|likely|appears?|seems?|suggests?|suggested|proposed|"
+    r"hypothesi[sz]ed|unknown|unclear|not (?:fully |yet |well )?(?:known|understood|established|defined|clear))\b",
+    re.I,
+)
+
+
+def _statements(sentence: Sentence, at: int, mechanism_iri: URIRef | None, targets: list[Mention]) -> Iterator[Claim]:
+    lo = sentence.clause_of(at)[0]  # "The mechanism is not fully defined; it is thought to …": this clause's hedge
+    hedge = status(sentence, max(lo, at - 6), at)
+    before = sentence.text[: sentence.tokens[at].start - sentence.start]
+    if hedge == MSKG.Affirmed and any(not re.search(r"\b(?:that|which|who)\s+(?:is|are)\s+$", before[: u.start()]) for u in _UNCERTAIN.finditer(before)):
+        hedge = MSKG.Hedged  # "The precise mechanism is unknown, but is presumed to involve binding to CD20"
+    values: list[tuple[URIRef, Node]] = [(MSKG.mechanism, mechanism_iri)] if mechanism_iri is not None else []
+    values += [(MSKG.target, iri) for iri in dict.fromkeys(t.iri for t in targets)]
+    for item in sentence.subject_at(at):
+        yield claim(sentence, MSKG.MechanismStatement, item.iri, qualifiers=[*values, (MSKG.assertionStatus, hedge)])
 
 
 def study(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
