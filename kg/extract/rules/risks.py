@@ -74,7 +74,7 @@ _DISEASE = re.compile(
     r"dissection|edema|injury|damage|toxicity|neoplasm|malignancy|malignancies|cancer|zoster|encephalitis|reaction|anaphylaxis|purpura)s?$",
     re.I,
 )
-_MOST_COMMON = re.compile(r"\bmost (?:common|frequent)|\bcommon(?:ly)?\b", re.I)
+_MOST_COMMON = re.compile(r"\bmost (?:common|frequent)|(?<!more )(?<!less )(?<!as )\bcommon(?:ly)?\b", re.I)
 _RARE = re.compile(r"\brare(?:ly)?\b|\buncommon\b", re.I)
 _FATAL = re.compile(r"\bfatal\b|\blife-threatening\b|\bdeath\b|\bdeadly\b|\bdie\b|\bdied\b", re.I)
 _SERIOUS = re.compile(r"\bserious\b|\bsevere\b", re.I)
@@ -232,6 +232,11 @@ def _effects(sentence: Sentence) -> list[Mention]:
         m for m in sentence.of_kind(*kinds)
         if not is_ms(m) and not _blocked(sentence, m) and (cued or m.source == "lexicon") and m.first < contra
     ]  # fmt: skip
+    index, named_before = sentence.discourse.get("effects", (-9, []))
+    if not cued and sentence.index - index <= 2 and _RISK_FACTORS.search(sentence.text):
+        # "… and cause macular edema. Macular edema is more likely in patients with diabetes": the effect just named
+        known = {e.iri for e in named_before}
+        effects += [m for m in sentence.of_kind(*EFFECT_KINDS) if m.iri in known and all(m is not e for e in effects)]
     if sentence.block == "row":  # a table of adverse reactions: the row's first name
         cell = re.match(r"^\s*\|?\s*([^|\d%]+?)\s*(?:\||\d)", sentence.text)
         if not effects and cell and in_section:
@@ -767,8 +772,15 @@ def _listed_factors(sentence: Sentence, start: int, stop: int, effect: Mention |
         else:
             joined.append((first, last))
     for first, last in joined:
-        m = sentence.entity_in(first, last, EFFECT_KINDS, "condition", factor_name)
+        if sentence.lower(first) in ("both", "all", "each") and sentence.lower(first + 1) in ("more", "less", "most", "are", "of"):
+            continue  # "diabetes or uveitis, both more common in older adults": a remark on the factors
+        written = sentence.span_text(first, last).strip(" ,.;:")
+        if re.match(r"(?:a |any |prior |previous |past )?history of \w", written, re.I) and len(written.split()) <= 6:
+            # "a history of uveitis": the history is the factor
+            factors.append(sentence.mint(re.sub(r"^(?:a|any) ", "", written, flags=re.I), "condition", first, last))
+            continue
         name = clean_phrase(sentence.span_text(first, last))
+        m = sentence.entity_in(first, last, EFFECT_KINDS, "condition", factor_name)
         if m is not None and m.source != "span" and re.search(r"\d", name) and len(name.split()) > len((m.label or m.text).split()):
             m = sentence.mint(name, "condition", first, last)  # "Grade 3 or 4 lymphopenia" is not any lymphopenia
         if m is not None and (effect is None or m.iri != effect.iri):
@@ -1002,7 +1014,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     section = sentence.evidence.section[-1].lower() if len(sentence.evidence.section) > 1 else ""
     section_serious = bool(_SERIOUS_SECTION.search(section)) and not sentence.is_heading
     frequency: dict[int, list[URIRef]] = {}
-    said = sentence.of_kind("frequency")
+    said = _how_often(sentence)
     for n, f in enumerate(said):
         lo, hi = sentence.clause_of(f.first)
         if sentence.lower(f.last + 1) in _CAUSING or sentence.lower(f.last + 1) in ("can", "may") and sentence.lower(f.last + 2) in _CAUSING:
@@ -1032,7 +1044,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             severities |= {"LifeThreatening"} if reported_deaths else set()
             qualifiers += [(MSKG.severity, MSKG[s]) for s in sorted(severities)]
             # "These are the most common side effect, affecting about 92% of people": how often
-            how_often = [f for f in sentence.of_kind("frequency") if sentence.lower(f.last + 1) not in ("for", "that")]  # not "It is rare for them to be serious"
+            how_often = [f for f in _how_often(sentence) if sentence.lower(f.last + 1) not in ("for", "that")]  # not "It is rare for them to be serious"
             qualifiers += [(MSKG.frequency, f.iri) for f in how_often]
             if not how_often and re.search(r"\b(?:is|are|was|were) (?:the )?most (?:common|frequent)\b", sentence.text, re.I):
                 qualifiers.append((MSKG.frequency, MSKG.Common))
@@ -1114,6 +1126,12 @@ _AFFECTING = re.compile(
     r"\b(?:affect(?:s|ed|ing)|(?:happen(?:s|ed)?|occur(?:s|red)?|(?:was|were) (?:seen|reported)) in)\s+"
     r"(?:about|approximately|around|nearly|up to|some)?\s*(\d+(?:\.\d+)?)\s*(?:%|percent)", re.I
 )
+
+
+def _how_often(sentence: Sentence) -> list[Mention]:
+    """The words of how often an effect happens, not a comparison ("both more common in older
+    adults" says nothing of how common)."""
+    return [f for f in sentence.of_kind("frequency") if sentence.lower(f.first - 1) not in ("more", "less", "as")]
 
 
 def _demonstrative(sentence: Sentence, e: Mention) -> bool:
