@@ -1269,6 +1269,38 @@ def test_mechanisms_by_each_verb_with_their_own_targets(tmp_path: Path, lexicon:
     assert (ID.avonex, ID["immune-modulation"]) in found  # "immunomodulation" is "immune modulation"
 
 
+def test_what_is_not_a_mechanism_and_whose_mechanism_it_is(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Ocrevus (ocrelizumab) is an infusion.\n\n"
+        "Drugs that inhibit CYP2D6 may increase ocrelizumab levels. Do not take Ocrevus with medicines that block "
+        "potassium channels. Ocrevus may inhibit the response to live vaccines. Ocrevus does not activate platelets. "
+        "CD20 is expressed on most B cells.\n\n"
+        "If you are taking a medicine such as a proton pump inhibitor, tell your doctor.\n\n"
+        "Ocrevus is infused; unlike Tysabri, which blocks alpha-4 integrin, it depletes B cells.\n\n"
+        "In May 2017 the FDA approved Ocrevus, which depletes CD20-positive B cells.\n\n"
+        "Zeposia (ozanimod) is a capsule. Zeposia binds to S1P receptor subtypes 1, 4 and 5.\n\n"
+        "Mayzent (siponimod) is a tablet. Mayzent binds to S1P receptors and does not target S1P receptor 2.\n\n"
+        "Gilenya (fingolimod) is a capsule. Gilenya keeps lymphocytes in the lymph nodes.\n\n"
+        "## Side effects\n\n"
+        "Gilenya binds to S1P receptors on heart cells, which can slow the heart rate.\n"
+    ))  # fmt: skip
+    statements = _statements(claims, MSKG.MechanismStatement)
+    by_drug: dict[object, list[dict[URIRef, list[object]]]] = {}
+    for s in statements:
+        by_drug.setdefault(s[MSKG.drug][0], []).append(s)
+    # interactions, advice, possibilities, denials and where a molecule is found say nothing of how Ocrevus works
+    assert {m for s in by_drug[ID.ocrevus] for m in s.get(MSKG.mechanism, [])} == {ID["b-cell-depletion"]}
+    assert not any(s.get(MSKG.mechanism) == [ID["proton-pump-inhibition"]] for s in statements)
+    # a relative clause says what its own drug does; the month is no hedge
+    assert [s[MSKG.mechanism] for s in by_drug[ID.tysabri]] == [[ID["alpha-4-integrin-blockade"]]]
+    assert all(s[MSKG.assertionStatus] == [MSKG.Affirmed] for s in by_drug[ID.ocrevus])
+    # numbered receptors are the ontology's; what the drug does not target is none
+    assert {t for s in by_drug[ID.zeposia] for t in s[MSKG.target]} == {ID[f"sphingosine-1-phosphate-receptor-{n}"] for n in (1, 4, 5)}
+    assert {t for s in by_drug[ID.mayzent] for t in s[MSKG.target]} == {ID["sphingosine-1-phosphate-receptor"]}
+    # a binding under another heading is not joined to the mechanism named before it
+    assert {tuple(s.get(MSKG.mechanism, [])) for s in by_drug[ID.gilenya]} == {(ID["lymphocyte-sequestration-in-lymph-node"],), ()}
+
+
 def test_uses_a_treatment_sentence_or_a_failed_first_treatment_gives(tmp_path: Path, lexicon: Lexicon) -> None:
     claims = _page(tmp_path, lexicon, (
         "Solu-Medrol (methylprednisolone) is an infusion.\n\n"

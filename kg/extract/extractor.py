@@ -10,7 +10,6 @@ products it pairs with an ingredient ("Novantrone (mitoxantrone)", so that a lat
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -18,14 +17,13 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from ..namespaces import MSKG
 from .claims import Claim, Evidence
 from .documents import CELL_GAP, Document
 from .entities import ENTITY_RULE, Registry
 from .lexicon import Lexicon, Mention, Token, tokenize
 from .nlp import ClinicalText, clinical_text
 from .recognise import Aliases, Recogniser
-from .rules import HEADING_RULES, RULES
+from .rules import HEADING_RULES, RULES, joined_mechanisms
 from .sentence import FOLLOWING, DrugItem, Sentence, enumeration
 
 __all__ = ["Extraction", "definitions", "extract", "extract_document", "rule_name", "rule_descriptions", "shared_definitions"]
@@ -221,7 +219,7 @@ def extract(
             # "Serious side effects can include the following. Tell your doctor if you notice any of them.": the list's lead
             kept = lead is not None and FOLLOWING.search(lead.text) is not None and index - lead.index == 1 and unit.block == "paragraph"
             lead = sentence if sentence.introduces_list else lead if kept else None
-    claims = registry.consistent(_joined_mechanisms(claims, [u.start for u in units]))
+    claims = registry.consistent(joined_mechanisms(claims, [u.start for u in units], [b.start for b in doc.blocks]))
     return Extraction(claims + registry.facts(claims), registry.names)
 
 
@@ -247,35 +245,6 @@ def _specific_treatments(mentions_of: list[list[Mention]], lexicon: Lexicon) -> 
     if not specific:
         return mentions_of
     return [[dataclasses.replace(m, iri=specific[m.iri]) if m.iri in specific else m for m in mentions] for mentions in mentions_of]
-
-
-def _joined_mechanisms(claims: list[Claim], starts: list[int]) -> list[Claim]:
-    """A sentence that names only what a drug binds ("Gilenya attaches to S1P receptors on
-    lymphocytes.") and the next or previous one, naming how that works ("This is thought to keep
-    many lymphocytes inside the lymph nodes …"), describe one mechanism: the targets join it, with
-    its assertion status (not a sentence that says the drug "also" binds something)."""
-    kind = MSKG.MechanismStatement
-
-    def index(c: Claim) -> int:
-        return bisect.bisect_right(starts, c.evidence.start) - 1
-
-    named = [(index(c), c) for c in claims if c.relation == kind and any(p == MSKG.mechanism for p, _ in c.qualifiers)]
-    joined: list[Claim] = []
-    for c in claims:
-        if c.relation != kind or any(p == MSKG.mechanism for p, _ in c.qualifiers) or re.search(r"\balso\b", c.evidence.quote):
-            joined.append(c)
-            continue
-        at = index(c)
-        near = sorted(((j < at, m) for j, m in named if abs(j - at) == 1 and m.subject == c.subject), key=lambda pair: pair[0])
-        if not near:
-            joined.append(c)
-            continue
-        other = near[0][1].qualifiers
-        mechanism = next((p, v) for p, v in other if p == MSKG.mechanism)
-        hedge = next((p, v) for p, v in other if p == MSKG.assertionStatus)
-        targets = [(p, v) for p, v in c.qualifiers if p == MSKG.target]
-        joined.append(dataclasses.replace(c, qualifiers=(mechanism, *targets, hedge)))
-    return joined
 
 
 def _about_something_else(sentence: Sentence) -> bool:

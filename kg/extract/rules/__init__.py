@@ -18,14 +18,14 @@ from ..lexicon import Lexicon
 from ..sentence import Sentence
 from .administration import dosing_regimen
 from .contraindications import contraindication
-from .efficacy import efficacy, mechanism, study
+from .efficacy import efficacy, joined_mechanisms, mechanism, study
 from .monitoring import monitoring
 from .products import class_membership, manufacturer, product_ingredient
 from .regulation import regulatory_decision, therapeutic_use
 from .risks import risk
 from .tables import product_table
 
-__all__ = ["HEADING_RULES", "RULES", "Rule"]
+__all__ = ["HEADING_RULES", "RULES", "Rule", "joined_mechanisms"]
 
 Rule = Callable[[Sentence, Lexicon], Iterator[Claim]]
 

@@ -3,6 +3,7 @@ which cells or molecules), and the studies of it."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -13,13 +14,13 @@ from rdflib.term import Node
 from ...namespaces import ID, MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
-from ..names import normal_form
+from ..names import normal_form, singular
 from ..phrases import FUNCTION_WORDS, is_content, kind_of_head
 from ..sentence import DrugItem, Sentence
 from .common import claim, percentages, status
 from .products import _company_after
 
-__all__ = ["efficacy", "mechanism", "study"]
+__all__ = ["efficacy", "joined_mechanisms", "mechanism", "study"]
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:percent|%)", re.I)
 _EFFICACY_CUES = frozenset({"effective", "effectiveness", "showed", "shown", "found", "benefit", "benefits", "helps",
@@ -70,7 +71,7 @@ _LEAVING = re.compile(
 _ENTRY = re.compile(r"\b(?:stop|stops|prevent|prevents|keep|keeps)\s+(.+?)\s+(?:from|out of)\s+(?:crossing|entering|getting into|reaching|the)\b", re.I)
 _TARGET_CUES = re.compile(
     r"\b(?:bind\w*|attach\w*|target\w*|directed against|directed at|acts? on|deplet\w*|remov\w*|inhibit\w*|block\w*|"
-    r"activat\w*|modulat\w*|keeps?|trap\w*|a protein called|on the surface of|on)\b",
+    r"activat\w*|modulat\w*|keeps?|trap\w*|a protein called|on the surface of|on|lymph nodes?)\b",
     re.I,
 )
 
@@ -235,46 +236,45 @@ def _targets(sentence: Sentence) -> list[Mention]:
             w == "of" or w not in FUNCTION_WORDS for w in between[2:]
         ):
             continue  # an apposition describing the target before ("lymphocytes, a type of white blood cell")
-        if molecule_before and _is_cell(t, sentence) and _LOCATED.search(" ".join(sentence.lower(j) for j in range(max(0, t.first - 8), t.first))):
+        if molecule_before and _is_cell(t) and _LOCATED.search(" ".join(sentence.lower(j) for j in range(max(0, t.first - 8), t.first))):
             continue  # "binds CD20, a protein on the surface of B cells": where the molecule is
         if _GENERIC_TARGET.fullmatch(t.text) and t.source not in ("lexicon", "dictionary"):
             continue
         kept.append(t)
-        molecule_before = molecule_before or not _is_cell(t, sentence)
+        molecule_before = molecule_before or not _is_cell(t)
         if sentence.lower(t.first - 1) == "and" and re.fullmatch(r"[A-Z]|[A-Z][A-Za-z0-9]*\d", sentence.tokens[t.first - 2].text) and not any(
             k.last == t.first - 2 for k in found
         ):
             # "B and T lymphocytes": the B lymphocytes too; "the S1P1 and S1P5 receptors": the S1P1 receptor too
             head = (t.label or t.text).split()[-1]
             kept.append(sentence.mint(f"{sentence.tokens[t.first - 2].text} {head}", "target", t.first - 2, t.first - 2))
-        numbered = _NUMBERED.match(sentence.text[t.end - sentence.start :])
-        more = _MORE_NUMBERED.match(sentence.text[t.end - sentence.start :])
-        if more and re.search(r"receptors?(?: subtypes?)? \d+$", t.text, re.I):  # "receptors 1 and 5": receptor 5 too
-            name = re.sub(r"\s*\d+$", "", normal_form(t.label or t.text))
-            for number in re.findall(r"\d+", more.group(0)):
-                kept.append(sentence.mint(f"{name} {number}", "target", t.first, t.last))
-        elif numbered and re.search(r"receptors?$", t.text, re.I):
-            # "S1P receptors 1 and 5", "S1P receptor subtypes 1 and 5": the receptors of those numbers
-            kept.pop()
-            name = re.sub(r"s$", "", normal_form(t.label or t.text))
-            for number in re.findall(r"\d+", numbered.group(0)):
-                kept.append(sentence.mint(f"{name} {number}", "target", t.first, t.last))
+        after = sentence.text[t.end - sentence.start :]
+        more, numbered = _MORE_NUMBERED.match(after), _NUMBERED.match(after)
+        if more and re.search(r"receptors?(?: subtypes?)? \d+$", t.text, re.I) or numbered and re.search(r"receptors?$", t.text, re.I):
+            # "S1P receptors 1 and 5", "receptor subtypes 1, 4 and 5": the receptors of those numbers
+            if numbered and not more:
+                kept.pop()
+            receptor = re.sub(r"\s+subtypes?$", "", re.sub(r"\breceptors\b", "receptor", re.sub(r"\s+\d+$", "", t.text)))
+            for number in re.findall(r"\d+", (more or numbered).group(0)):  # type: ignore[union-attr]
+                kept.append(sentence.mint(f"{receptor} {number}", "target", t.first, t.last))
     return sorted(kept, key=lambda t: t.first)
 
 
 #: "a protein called Nrf2", "an enzyme known as BTK"
 _CALLED = re.compile(r"\b(?:a|an|the)\s+(?:protein|enzyme|receptor|molecule)\s+(?:called|named|known as)\s+([A-Z][A-Za-z0-9-]+)")
 #: what puts cells after a molecule only as its place ("on the surface of", "found on", "present on")
-_LOCATED = re.compile(r"\b(?:on|in)(?: the(?: cell)? surface of| the membranes? of)?(?: (?:most|many|some|certain|all|the))?\s*$|\b(?:found|present|displayed|expressed)\s+on\s*(?:the surface of\s*)?(?:most|many|some|certain|all|the)?\s*(?:pre-b and\s*)?$")
-#: a kind of molecule, not one named ("a protective pathway", "a signalling protein", "small molecules")
-_GENERIC_TARGET = re.compile(
-    r"(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}(?:pathways?|proteins?|molecules?|enzymes?|antigens?)", re.I
+_LOCATED = re.compile(
+    r"(?<!\bact )(?<!\bacts )(?<!\bacting )(?<!\bworks )\b(?:on|in)(?: the(?: cell)? surface of| the membranes? of)?"
+    r"(?: (?:most|many|some|certain|all|the))?(?: pre - b and(?: mature)?)?\s*$|"
+    r"\b(?:found|present|displayed|expressed)\s+on\s*(?:the surface of\s*)?(?:most|many|some|certain|all|the)?\s*(?:pre - b and\s*(?:mature\s*)?)?$"
 )
+#: a kind of molecule, not one named ("a protective pathway", "a signalling protein", "small molecules")
+_GENERIC_TARGET = re.compile(r"(?:[Aa]n?\s+|[Tt]he\s+)?(?:[A-Za-z][a-z-]*\s+){0,2}(?:pathways?|proteins?|molecules?|enzymes?|antigens?)")
 #: numbered receptors after their name ("receptors 1 and 5", "receptor subtypes 1 and 5")
 _NUMBERED = re.compile(r"\s+(?:subtypes?\s+)?\d+(?:\s*,\s*\d+)*\s+and\s+\d+\b")
 _MORE_NUMBERED = re.compile(r"(?:\s*,\s*\d+)*\s*,?\s+and\s+\d+\b")
 #: a verb a noun-phrase chunker took into a target's name ("deplete CD20-positive B cells")
-_VERB_FIRST = re.compile(r"^(?:\w+ing|protects?|collects?|deplete|depletes|removes?|modulates?|activates?|inhibits?|blocks?|targets?|binds?)$", re.I)
+_VERB_FIRST = re.compile(r"^(?:\w+ing|\w+ly|protects?|collects?|deplete|depletes|removes?|modulates?|activates?|inhibits?|blocks?|targets?|binds?)$", re.I)
 
 
 def _without_verb(target: Mention, sentence: Sentence) -> Mention | None:
@@ -289,14 +289,16 @@ def _without_verb(target: Mention, sentence: Sentence) -> Mention | None:
     return sentence.mint(normal_form(name), "target", first, target.last) if kind_of_head(name) == "target" else None
 
 
-def _is_cell(target: Mention, sentence: Sentence) -> bool:
+def _is_cell(target: Mention) -> bool:
     return bool(re.search(r"(?:cells?|cytes?|microglia|macrophages?)$", normal_form(target.label or target.text)))
 
 
 def _head(target: Mention, sentence: Sentence) -> str:
     """The name a mechanism takes from its target ("B cells": B-cell; "B and T lymphocytes":
     lymphocyte)."""
-    head = normal_form(target.text if target.source != "span" else target.label or target.text)  # as the text names it ("NMDA receptor")
+    # the ontology's name for its targets ("α4 integrin": alpha-4 integrin), else as the text names it ("NMDA receptor")
+    label = sentence.lexicon.labels.get(target.iri) if target.source == "lexicon" and sentence.lexicon is not None else None
+    head = normal_form(label or (target.text if target.source != "span" else target.label or target.text))
     # "activated immune cells": immune-cell entry; "circulating CD20-positive B cells": B-cell depletion
     head = re.sub(r"^(?:(?:[\w-]+ed|certain|many|some|circulating|mature|cd\d+[a-z]?-positive|cd\d+[a-z]?\+)\s+)+(?=\w)", "", head)
     same_kind = sentence.tokens[target.first - 2].text.endswith(target.text.split()[0]) if target.first >= 2 else False
@@ -304,7 +306,7 @@ def _head(target: Mention, sentence: Sentence) -> str:
         sentence.lower(target.last + 1) == "and" and len(sentence.tokens) > target.last + 2
         and re.fullmatch(r"[A-Z]{1,2}", sentence.tokens[target.last + 2].text) is not None
     )  # fmt: skip
-    if coordinated and _is_cell(target, sentence):
+    if coordinated and _is_cell(target):
         # "B and T lymphocytes": the cells, whatever their kind; B, T and NK cells are lymphocytes
         head = head.split()[-1]
         return "lymphocyte" if head == "cell" and len(target.text.split()[0]) <= 2 else head
@@ -326,16 +328,25 @@ _DAMPING = re.compile(r"^(?:damp|reduc|limit|suppress|inhibit|lower|decreas|prev
 @dataclasses.dataclass(frozen=True)
 class _Named:
     """A mechanism a sentence names: its name, the cell or molecule it names as its object (if the
-    sentence names one rather than referring back to it), and where it is."""
+    sentence names one rather than referring back to it), where it is, the lexicon's entity when
+    the lexicon named it, and the drug a relative clause gives it ("Tysabri, which blocks …")."""
 
     name: str
     target: Mention | None
     at: int
+    iri: URIRef | None = None
+    drug: DrugItem | None = None
 
 
-def _object_words(sentence: Sentence, j: int) -> tuple[list[str], int]:
+#: what a drug's verb can act on that is no cell or molecule: a process or a finding ("inhibits the response to vaccines")
+_NOT_ACTED_ON = frozenset({"absorption", "response", "responses", "level", "levels", "activity", "clotting", "system", "signal",
+                           "signals", "lesion", "lesions", "function", "production", "effect", "effects", "risk", "growth",
+                           "formation", "progression", "symptoms", "disease", "relapses", "inflammation"})  # fmt: skip
+
+
+def _object_words(sentence: Sentence, j: int) -> list[str]:
     """The words of the noun phrase starting at token ``j`` ("topoisomerase II", "macrophage
-    migration inhibitory factor"), and the index after it."""
+    migration inhibitory factor"), the last in the singular."""
     words: list[str] = []
     while j < len(sentence.tokens) and len(words) < 5:
         text = sentence.tokens[j].text
@@ -343,19 +354,76 @@ def _object_words(sentence: Sentence, j: int) -> tuple[list[str], int]:
             break
         words.append(text if re.search(r"[A-Z]{2}|\d", text) else text.lower())
         j += 1
-    return words, j
+    if words and words[-1].islower():
+        words[-1] = singular(words[-1])
+    return words
+
+
+_ADVERBS = ("also", "then", "directly", "selectively", "further")
+
+
+def _relative(sentence: Sentence, i: int) -> tuple[bool, DrugItem | None]:
+    """Whether the verb ``i`` opens a restrictive relative clause ("that blocks …"), and the drug it
+    is about: "Tysabri, which blocks …" (Tysabri); "Mitoxantrone is an anthracenedione that
+    intercalates …", "BTK inhibitors are small molecules that block …", "Ocrevus, an antibody that
+    targets …" (what the noun is said of); none for "medicines that block potassium channels" (a
+    clause about something else). A ", which" after anything else says what the sentence's drug does
+    ("binds S1P receptors, which holds these cells in the lymph nodes")."""
+    j = i - 1
+    while j >= 0 and (sentence.lower(j) in _ADVERBS or sentence.lower(j).endswith("ly")):
+        j -= 1
+    if sentence.lower(j) not in ("which", "that", "who"):
+        return False, None
+    comma = sentence.lower(j - 1) == ","
+    k = j - 1 - comma
+
+    def ending_at(q: int) -> DrugItem | None:
+        return next((d for d in sentence.drug_items if d.last == q or sentence.drug_end(d.first) == q), None)
+
+    drug = ending_at(k)
+    if drug is not None and not drug.is_class:
+        return True, drug
+    phrase = []  # the noun phrase before the pronoun, back to a copula, a comma or the sentence's start
+    for q in range(k, max(-1, k - 13), -1):
+        if sentence.lower(q) in (",", ";", ":", "is", "are"):
+            break
+        phrase.append(q)
+    edge = phrase[-1] - 1 if phrase else k
+    plain = all(sentence.lower(q) in ("a", "an") or sentence.lower(q) not in FUNCTION_WORDS for q in phrase)  # not "taken with an antihistamine"
+    said_of = None
+    if plain and (sentence.lower(edge) in ("is", "are") or sentence.lower(edge) == "," and phrase and sentence.lower(phrase[-1]) in ("a", "an")):
+        said_of = edge - 1
+    if said_of is not None:  # "X is a …", "X are …", "X, a …"
+        if sentence.lower(said_of) in ("it", "they", "this", "these"):
+            subject = sentence.subject_at(said_of)
+            return True, subject[0] if subject else None
+        if (subject_drug := ending_at(said_of)) is not None:
+            return True, subject_drug
+    if drug is not None:
+        return True, drug
+    if comma and sentence.lower(j) == "which":
+        return False, None  # a remark on what the clause before says
+    return True, None
+
+
+def _relative_to(sentence: Sentence, i: int) -> DrugItem | None:
+    """The drug a relative clause at the verb ``i`` is about, if any (see :func:`_relative`)."""
+    return _relative(sentence, i)[1]
 
 
 def _drug_does(sentence: Sentence, i: int, accepted: list[int]) -> bool:
-    """Whether the verb at ``i`` says what the drug does: the drug (or "it", "which", "that") is
-    its subject, or it joins a verb that does ("intercalates into DNA and inhibits topoisomerase
-    II")."""
+    """Whether the verb at ``i`` plainly says what the drug does: the drug, "it" or "they", or a
+    relative pronoun that refers to the drug is its subject, or it joins a verb that does
+    ("intercalates into DNA and inhibits topoisomerase II"); not a verb that a modal or a negation
+    makes a possibility ("may inhibit the absorption", "does not activate")."""
     j = i - 1
-    while j >= 0 and (sentence.lower(j).endswith("ly") or sentence.lower(j) in ("also", "then", "not", "does", "do", "to", "may", "can")):
+    while j >= 0 and (sentence.lower(j) in _ADVERBS or sentence.lower(j).endswith("ly")):
         j -= 1
     word = sentence.lower(j)
-    if word in ("it", "they", "which", "that"):
+    if word in ("it", "they"):
         return True
+    if word in ("which", "that", "who"):
+        return _relative_to(sentence, i) is not None  # "Tysabri, which blocks …", not "drugs that inhibit CYP2D6"
     if word in ("and", ",") and any(0 < i - a <= 10 for a in accepted):
         return True
     return any(d.last == j or sentence.drug_end(d.first) == j for d in sentence.drug_items)
@@ -373,7 +441,7 @@ def _named_mechanisms(sentence: Sentence, targets: list[Mention]) -> list[_Named
     covered: list[tuple[int, int]] = []
     for leaving in sentence.regex(_LEAVING):  # "binds S1P receptor 1 on lymphocytes and prevents them from leaving the lymph nodes"
         at = sentence.token_at_char(leaving.start())
-        named_cells = [t for t in [*targets, *sentence.of_kind("target")] if _is_cell(t, sentence)]  # also where a receptor sits
+        named_cells = [t for t in [*targets, *sentence.of_kind("target")] if _is_cell(t)]  # also where a receptor sits
         cells = [t for t in named_cells if t.first < at] or [t for t in named_cells if t.first > at]
         if cells:
             cell = max(cells, key=lambda t: t.last) if cells[-1].first < at else min(cells, key=lambda t: t.first)
@@ -409,7 +477,7 @@ def _named_mechanisms(sentence: Sentence, targets: list[Mention]) -> list[_Named
         if token.lower in ("number", "numbers") and sentence.lower(i - 1) == "their" and re.match(r"(?:lower|reduc|decreas)", sentence.lower(i - 2)) and targets \
                 and not named:  # (after "keeps them in the lymph nodes", fewer in the blood is what follows)
             earlier = [t for t in targets if t.last < i]  # "attaches to B cells … and lowers their number": the cells'
-            earlier = [t for t in earlier if _is_cell(t, sentence)] or earlier
+            earlier = [t for t in earlier if _is_cell(t)] or earlier
             if earlier:
                 named.append(_Named(f"{_head(earlier[-1], sentence)} depletion", None, i))
                 continue
@@ -424,53 +492,57 @@ def _named_mechanisms(sentence: Sentence, targets: list[Mention]) -> list[_Named
         noun = _MECHANISM_VERBS[stem]
         if token.lower.endswith("ed") and any(t.first == i + 1 or t.first <= i <= t.last for t in targets):
             continue  # "activated immune cells": an adjective
+        relative, owner = _relative(sentence, i)
+        if relative and owner is None:
+            continue  # "medicines that block potassium channels", "polysorbate 80, which can activate mast cells"
         j = i + 1
         while sentence.lower(j) in ("the", "a", "an", "large", "numbers", "number", "of", "many", "most", "into"):
             j += 1
         if sentence.lower(j) in ("their", "its") and targets:  # "blocks their adhesion": the cells named before
             earlier = [t for t in targets if t.last < i]
             if earlier:
-                named.append(_Named(f"{_head(earlier[-1], sentence)} {sentence.lower(j + 1)} {noun}", None, i))
+                named.append(_Named(f"{_head(earlier[-1], sentence)} {sentence.lower(j + 1)} {noun}", None, i, drug=owner))
                 accepted.append(i)
                 continue
         if sentence.lower(j + 1) == "of" and sentence.tokens[j].text.isalpha() and sentence.lower(j) not in ("these", "those"):
             # "the proliferation of activated lymphocytes"
             target = next((t for t in targets if j + 1 < t.first <= j + 4), None)
             if target is not None:
-                named.append(_Named(f"{_head(target, sentence)} {sentence.lower(j)} {noun}", target, i))
+                named.append(_Named(f"{_head(target, sentence)} {sentence.lower(j)} {noun}", target, i, drug=owner))
                 accepted.append(i)
                 continue
         back = sentence.lower(j) in ("these", "those", "them") or sentence.has("the cells", lo=j, hi=j + 2)
         target = next((t for t in targets if j <= t.first <= j + 3), None)
         if target is not None and sentence.lower(target.first - 1) in ("these", "those") and _GENERIC_CELLS.fullmatch(normal_form(target.text)):
             # "binding to S1P1 on lymphocytes, it keeps many of these white blood cells …": the lymphocytes
-            earlier = [t for t in sentence.of_kind("target") if t.last < i and _is_cell(t, sentence)]
+            earlier = [t for t in sentence.of_kind("target") if t.last < i and _is_cell(t)]
             target = earlier[-1] if earlier else target
         if target is None and back and not sentence.has("them from", "them to", lo=i, hi=i + 4):
             # "binds to CD20 on B cells and depletes those cells": the cells named before ("blocks them from
             # moving …": what follows says how)
             only_cells = sentence.lower(j) != "them" or sentence.has("cells", lo=j, hi=j + 3)
-            before = [t for t in [*targets, *sentence.of_kind("target")] if t.last < i and (_is_cell(t, sentence) or not only_cells)]
+            before = [t for t in [*targets, *sentence.of_kind("target")] if t.last < i and (_is_cell(t) or not only_cells)]
             if before:
-                named.append(_Named(f"{_head(max(before, key=lambda t: t.last), sentence)} {noun}", None, i))
+                named.append(_Named(f"{_head(max(before, key=lambda t: t.last), sentence)} {noun}", None, i, drug=owner))
                 accepted.append(i)
             continue
         if target is None:
-            words, _ = _object_words(sentence, j)
+            words = _object_words(sentence, j)
             if noun == "boost" and words:  # "boost energy production": what is boosted
-                named.append(_Named(f"{' '.join(words)} {noun}", None, i))
-            elif words and (explains or _drug_does(sentence, i, accepted)) and noun in ("inhibition", "blockade", "intercalation", "activation", "stimulation") \
-                    and not token.lower.startswith("limit") and kind_of_head(" ".join(words)) != "condition":
+                named.append(_Named(f"{' '.join(words)} {noun}", None, i, drug=owner))
+            elif words and _drug_does(sentence, i, accepted) and noun in ("inhibition", "blockade", "intercalation", "activation", "stimulation") \
+                    and not token.lower.startswith("limit") and kind_of_head(" ".join(words)) != "condition" \
+                    and not _NOT_ACTED_ON & {w.lower() for w in words}:
                 # "intercalates into DNA and inhibits topoisomerase II": what a verb of the drug's acts on
                 name = " ".join(words)
-                named.append(_Named(f"{name} {_acting(noun, name)}", sentence.mint(name, "target", j, j + len(words) - 1), i))
+                named.append(_Named(f"{name} {_acting(noun, name)}", sentence.mint(name, "target", j, j + len(words) - 1), i, drug=owner))
                 accepted.append(i)
             continue
         head = _head(target, sentence)
         if noun == "sequestration" and "lymph node" in sentence.text.lower():
-            named.append(_Named(f"{head} sequestration in lymph nodes", target, i))
+            named.append(_Named(f"{head} sequestration in lymph nodes", target, i, drug=owner))
         else:
-            named.append(_Named(f"{head} {_acting(noun, head)}", target, i))
+            named.append(_Named(f"{head} {_acting(noun, head)}", target, i, drug=owner))
         accepted.append(i)
     unique: dict[str, _Named] = {}
     for found in named:
@@ -495,8 +567,8 @@ def _class_actions(sentence: Sentence) -> list[_Named]:
     found: list[_Named] = []
     for m in sentence.of_kind("drug_class"):
         article = next((j for j in range(m.first - 1, max(-1, m.first - 6), -1) if sentence.lower(j) in ("a", "an")), None)
-        if article is None or sentence.lower(article - 1) not in ("is", "as", ","):  # "is a broad-spectrum potassium channel blocker"
-            continue
+        if article is None or sentence.lower(article - 1) not in ("is", "as", ",") or sentence.lower(article - 2) == "such":
+            continue  # "is a broad-spectrum potassium channel blocker" (not "a medicine such as a proton pump inhibitor")
         match = _CLASS_ACTION.match(m.text)
         if match is None:
             continue
@@ -509,19 +581,26 @@ def _class_actions(sentence: Sentence) -> list[_Named]:
 
 
 #: an enzyme's name ("phosphodiesterase", "topoisomerase II", "HMG-CoA reductase")
-_ENZYME = re.compile(r"(?<!dise)(?<!incre)(?<!decre)(?<!rele)(?<!ph)(?<!c)(?<!b)ases?(?:\s+[IVX]+|\s+\d+)?$", re.I)
+_ENZYME = re.compile(r"(?<!dise)(?<!incre)(?<!decre)(?<!rele)(?<!ph)(?<!c)(?<!b)ases?(?:[\s-]+[IVX]+|[\s-]+\d+)?$", re.I)
 #: what binds a drug to a molecule ("binds to", "attaches to", "directed against", "targets")
 _BINDS = re.compile(r"^(?:binds?|binding|bound|attach(?:es|ed|ing)?|targets?|targeting|sticks?|directed|acts?|acting|selective|affinity)$", re.I)
 
 
-def _bound(sentence: Sentence, targets: list[Mention]) -> list[Mention]:
-    """The molecules a sentence says the drug binds ("binds to CD20", "directed against alpha-4
-    integrin", "selective for S1P receptor subtype 1")."""
-    def binds(t: Mention, reach: int) -> bool:
-        return any(_BINDS.match(sentence.tokens[j].text) for j in range(max(0, t.first - reach), t.first))
-
-    # cells only right after the verb ("targets CD20-positive B cells"), not where a molecule sits ("S1P receptors on lymphocytes")
-    return [t for t in targets if binds(t, 2 if _is_cell(t, sentence) else 5)]
+def _bound(sentence: Sentence, targets: list[Mention]) -> list[tuple[Mention, frozenset[URIRef]]]:
+    """The molecules a sentence says a drug binds ("binds to CD20", "directed against alpha-4
+    integrin", "selective for S1P receptor subtype 1"), each with the drugs that bind it (none
+    known: the sentence's); not what it "does not target"."""
+    found = []
+    for t in targets:
+        # cells only right after the verb ("targets CD20-positive B cells"), not where a molecule sits ("S1P receptors on lymphocytes")
+        reach = 2 if _is_cell(t) else 5
+        verb = next((j for j in range(t.first - 1, max(-1, t.first - reach - 1), -1) if _BINDS.match(sentence.tokens[j].text)), None)
+        if verb is None or sentence.has("not", "never", lo=max(0, verb - 3), hi=verb):
+            continue
+        owner = _relative_to(sentence, verb)
+        owners = (owner,) if owner is not None else sentence.subject_at(verb)
+        found.append((t, frozenset(d.member for d in owners)))
+    return found
 
 
 def mechanism(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -540,45 +619,107 @@ def mechanism(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     targets = _targets(sentence) if cued else []
     classes = _class_actions(sentence)
     named = _named_mechanisms(sentence, targets) if cued else []
-    found = [_Named("", None, m.first) for m in mentions] + [c for c in classes if c.name] + [
+    found = [_Named("", None, m.first, m.iri) for m in mentions] + [c for c in classes if c.name] + [
         n for n in named if not any(m.first <= n.at <= m.last + 3 for m in mentions)
     ]
     stop = sentence.first_of(";", lo=min([f.at for f in found] + [t.first for t in targets] + [len(sentence.tokens)]))
     if stop is not None:  # "…depleting B cells; plasma cells, which lack CD20, are spared": not what it acts on
         targets = [t for t in targets if t.first < stop]
-    bound = _bound(sentence, targets) + [c.target for c in classes if c.target is not None and not c.name]
-    iris = {f.at: m.iri for f, m in zip(found, mentions)}
+    bound = _bound(sentence, targets) + [(c.target, frozenset()) for c in classes if c.target is not None and not c.name]
     if not found:
-        if targets:
-            yield from _statements(sentence, targets[0].first, None, [*bound, *(t for t in targets if t not in bound)])
+        if bound:  # "Gilenya attaches to S1P receptors on lymphocytes": what it binds (not "CD20 is found on B cells")
+            yield from _statements(sentence, bound[0][0].first, None, bound, None)
         return
     for f in found:
-        own = [f.target] if f.target is not None and f.target not in bound else []
+        own = [f.target] if f.target is not None and all(f.target is not b for b, _ in bound) else []
         for t in targets:  # "removes these T and B cells": both
             if own and own[-1] in targets and t.first > own[-1].last and sentence.joined(own[-1].last, t.first):
                 own.append(t)
-        iri = iris.get(f.at) or sentence.mint(f.name, "mechanism", f.at, f.at).iri
-        yield from _statements(sentence, f.at, iri, [*bound, *own])
+        iri = f.iri or _known_mechanism(sentence, f.name) or sentence.mint(f.name, "mechanism", f.at, f.at).iri
+        yield from _statements(sentence, f.at, iri, [*bound, *((t, frozenset()) for t in own)], f.drug)
 
 
-#: words before a mechanism that make it uncertain
+def _known_mechanism(sentence: Sentence, name: str) -> URIRef | None:
+    """The lexicon's mechanism of a name made from the sentence's words, written as the sentence
+    writes them ("dhodh inhibition" is "DHODH inhibition")."""
+    if sentence.lexicon is None:
+        return None
+    written = {t.lower: t.text for t in sentence.tokens}
+    known = sentence.lexicon.lookup(" ".join(written.get(w, w) for w in name.split()))
+    return known[0] if known is not None and known[1] == "mechanism" else None
+
+
+#: words before a mechanism that make it uncertain (lower case: the month "May" is not "may")
 _UNCERTAIN = re.compile(
     r"\b(?:thought|believed|presumed|may|might|could|possibly|probably|likely|appears?|seems?|suggests?|suggested|proposed|"
-    r"hypothesi[sz]ed|unknown|unclear|not (?:fully |yet |well )?(?:known|understood|established|defined|clear))\b",
-    re.I,
+    r"hypothesi[sz]ed|[Uu]nknown|[Uu]nclear|not (?:fully |yet |well )?(?:known|understood|established|defined|clear))\b"
 )
+#: a sentence that opens by saying how the drug works is not known: its uncertainty covers what follows
+_HOW_UNKNOWN = re.compile(r"\b(?:mechanism|how\b.{0,40}\bworks?|works?|acts?|exerts?)\b")
 
 
-def _statements(sentence: Sentence, at: int, mechanism_iri: URIRef | None, targets: list[Mention]) -> Iterator[Claim]:
+def _hedge(sentence: Sentence, at: int) -> URIRef:
+    """The assertion status of a mechanism named at ``at``: ConText's, made hedged by a word of
+    uncertainty in its clause, or earlier when the sentence opens by saying how the drug works is
+    unknown ("The precise mechanism is unknown, but is presumed to involve binding to CD20"); not
+    by one in a relative clause about something else ("B cells, which are thought to …")."""
     lo = sentence.clause_of(at)[0]  # "The mechanism is not fully defined; it is thought to …": this clause's hedge
     hedge = status(sentence, max(lo, at - 6), at)
     before = sentence.text[: sentence.tokens[at].start - sentence.start]
-    if hedge == MSKG.Affirmed and any(not re.search(r"\b(?:that|which|who)\s+(?:is|are)\s+$", before[: u.start()]) for u in _UNCERTAIN.finditer(before)):
-        hedge = MSKG.Hedged  # "The precise mechanism is unknown, but is presumed to involve binding to CD20"
+    chunk = max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1  # the words since the last comma
+    uncertain = [
+        u for u in _UNCERTAIN.finditer(before)
+        if not re.search(r"\b(?:that|which|who)\s+(?:\w+\s+)?$", before[: u.start()])
+        and (u.start() >= chunk or _HOW_UNKNOWN.search(before[: u.start()]))
+    ]  # fmt: skip
+    return MSKG.Hedged if uncertain and hedge == MSKG.Affirmed or any("not" in u.group(0) or "nknown" in u.group(0) for u in uncertain) else hedge
+
+
+def _statements(
+    sentence: Sentence, at: int, mechanism_iri: URIRef | None, targets: list[tuple[Mention, frozenset[URIRef]]], drug: DrugItem | None
+) -> Iterator[Claim]:
+    hedge = _hedge(sentence, at)
     values: list[tuple[URIRef, Node]] = [(MSKG.mechanism, mechanism_iri)] if mechanism_iri is not None else []
-    values += [(MSKG.target, iri) for iri in dict.fromkeys(t.iri for t in targets)]
-    for item in sentence.subject_at(at):
-        yield claim(sentence, MSKG.MechanismStatement, item.iri, qualifiers=[*values, (MSKG.assertionStatus, hedge)])
+    for item in (drug,) if drug is not None else sentence.subject_at(at):
+        # a molecule another drug of the sentence binds is not this one's target ("Unlike Lemtrada, which binds to CD52, …")
+        own = [(MSKG.target, t.iri) for t, owners in targets if not owners or item.member in owners]
+        yield claim(sentence, MSKG.MechanismStatement, item.iri, qualifiers=[*values, *dict.fromkeys(own), (MSKG.assertionStatus, hedge)])
+
+
+def joined_mechanisms(claims: list[Claim], sentence_starts: list[int], paragraph_starts: list[int]) -> list[Claim]:
+    """A document's mechanism statements, with a sentence that names only what a drug binds
+    ("Gilenya attaches to S1P receptors on lymphocytes.") joined to the mechanism the next or
+    previous sentence of its paragraph names ("This is thought to keep many lymphocytes inside the
+    lymph nodes …"): its targets join that statement, with its assertion status. Not a binding
+    the sentence itself doubts or denies, one it says the drug "also" has, nor onto a denied
+    mechanism."""
+    kind = MSKG.MechanismStatement
+
+    def place(c: Claim) -> tuple[int, int]:
+        at = c.evidence.start
+        return bisect.bisect_right(sentence_starts, at) - 1, bisect.bisect_right(paragraph_starts, at) - 1
+
+    def value(c: Claim, prop: URIRef) -> Node | None:
+        return next((v for p, v in c.qualifiers if p == prop), None)
+
+    named = [(place(c), c) for c in claims if c.relation == kind and value(c, MSKG.mechanism) is not None
+             and value(c, MSKG.assertionStatus) != MSKG.Negated]  # fmt: skip
+    joined: list[Claim] = []
+    for c in claims:
+        if c.relation != kind or value(c, MSKG.mechanism) is not None or value(c, MSKG.assertionStatus) != MSKG.Affirmed \
+                or re.search(r"\balso\b", c.evidence.quote, re.I):  # fmt: skip
+            joined.append(c)
+            continue
+        (at, paragraph) = place(c)
+        near = [(j > at, m) for (j, p), m in named if abs(j - at) == 1 and p == paragraph and m.subject == c.subject]
+        if not near:
+            joined.append(c)
+            continue
+        other = min(near, key=lambda pair: not pair[0])[1]  # the next sentence's, else the previous one's
+        targets = [(p, v) for p, v in c.qualifiers if p == MSKG.target]
+        kept = tuple((p, v) for p, v in other.qualifiers if p in (MSKG.mechanism, MSKG.assertionStatus))
+        joined.append(dataclasses.replace(c, qualifiers=(*kept, *targets)))
+    return joined
 
 
 def study(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
