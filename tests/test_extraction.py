@@ -219,6 +219,38 @@ def test_a_page_headline_is_the_first_line_of_its_text() -> None:
     assert page.blocks[0].kind == "heading"
 
 
+def test_a_plain_page_keeps_its_headings_and_lists_and_not_its_furniture(tmp_path: Path) -> None:
+    """trafilatura drops every <h2> and <li> of a page whose blocks sit straight in <body>; the
+    page's own elements, within the part trafilatura found to be the main text, give them back,
+    and the site's menu, sidebar and footer stay out."""
+    page = tmp_path / "zenluma.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Zenluma questions</title></head><body>"
+        "<nav class='main-nav'><ul><li><a href='/'>Home</a></li><li><a href='/shop'>Shop online</a></li></ul></nav>"
+        "<h1>Zenluma (ofatumumab): your questions answered</h1>"
+        "<p>This leaflet answers common questions about Zenluma. Keep it, as you may want to read it again later.</p>"
+        "<h2>What tests will I need before I start?</h2>"
+        "<p>Before your first dose, your doctor will arrange:</p>"
+        "<ul><li>a blood test for hepatitis B virus infection</li><li>a check of your immunoglobulin levels</li></ul>"
+        "<h2>What are the possible side effects?</h2>"
+        "<p>The most common side effects are injection reactions, headache and upper respiratory tract infections.</p>"
+        "<aside class='related'><ul><li><a href='/ms'>Living with MS</a></li></ul></aside>"
+        "<footer><p>Copyright 2026 Example Pharmacy. All rights reserved.</p></footer>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    read = read_document(page)
+    kinds = [(b.kind, read.text[b.start : b.end]) for b in read.blocks]
+    assert ("heading", "What tests will I need before I start?") in kinds
+    assert ("item", "a blood test for hepatitis B virus infection") in kinds
+    assert ("item", "a check of your immunoglobulin levels") in kinds
+    assert read.blocks[0].kind == "heading" and read.text.startswith("Zenluma (ofatumumab): your questions answered")
+    assert "Shop online" not in read.text and "Living with MS" not in read.text and "Copyright" not in read.text
+    # the section a sentence is in is its heading's
+    side_effects = next(b for b in read.blocks if read.text[b.start : b.end].startswith("The most common"))
+    assert side_effects.section[-1] == "What are the possible side effects?"
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms

@@ -59,7 +59,9 @@ FOLLOWING = re.compile(r"\b(?:include|includes|are|is|were)\s+the\s+following\b\
 #: the first words of a clause that opens a sentence before its subject ("For patients who …, X is …")
 _OPENING_CLAUSE = frozenset({"for", "in", "after", "when", "if", "because", "although", "though", "while", "once", "since", "where"})
 #: the form a product's name may end with ("Acthar® Gel", "Mavenclad tablets")
-_FORMS = frozenset({"gel", "injection", "tablets", "tablet", "capsules", "capsule", "odt", "sprinkle", "infusion"})
+_FORMS = frozenset({"gel", "injection", "tablets", "tablet", "capsules", "capsule", "odt", "sprinkle", "infusion", "intrathecal",
+                    "solution", "suspension", "spray", "oral", "extended", "delayed", "release", "-", "for", "use", "intravenous",
+                    "subcutaneous", "intramuscular", "film", "coated", "granules", "powder", "concentrate"})  # fmt: skip
 #: a treatment that follows these is what an effect led to, not what the text is about ("liver
 #: failure requiring transplantation")
 _NEEDING = frozenset({"requiring", "require", "required", "requires", "needing", "need", "needed", "needs"})
@@ -242,7 +244,7 @@ class Sentence:
         while k < len(drugs):
             m = drugs[k]
             nxt = drugs[k + 1] if k + 1 < len(drugs) else None
-            after = self._skip_marks(m.last + 1)
+            after = self._past_form(m.last + 1) if m.kind == "product" else self._skip_marks(m.last + 1)  # "LIORESAL INTRATHECAL (…)"
             if (
                 nxt is not None
                 and m.kind != "drug_class"
@@ -251,12 +253,12 @@ class Sentence:
                 and nxt.first == after + 1
                 and {m.kind, nxt.kind} == {"product", "ingredient"}
                 and (
-                    self.lower(self._also_ingredients(nxt)) == ")"
+                    self.lower(self._past_form(self._also_ingredients(nxt))) == ")"  # "(baclofen injection)"
                     or self.lower(self._past_form(nxt.last + 1)) == "," and nxt.kind == "product"
                 )  # "glatiramer acetate (Copaxone®, Teva)", "(Acthar® Gel, Mallinckrodt)": the brand, then its maker
             ):
                 ingredient = m.iri if m.kind == "ingredient" else nxt.iri
-                closing = self._also_ingredients(nxt)
+                closing = self._past_form(self._also_ingredients(nxt))
                 items.append(DrugItem(m.iri, m.kind, ingredient, m.first, closing if self.lower(closing) == ")" else nxt.last))
                 k += 2
                 continue

@@ -1,7 +1,15 @@
 """Web pages (``.html``): the main text taken out of the page with trafilatura, which drops
-navigation, headers, footers, cookie banners, sidebars and share buttons, and keeps headings,
-lists and tables apart (its XML output). Chosen on figures (``bench/document_readers.py``): see
-``bench/README.md``. The page's own ``<meta>`` tags give the metadata."""
+navigation, headers, footers, cookie banners, sidebars and share buttons. Chosen on figures
+(``bench/document_readers.py``): see ``bench/README.md``. The page's own ``<meta>`` tags give the
+metadata.
+
+trafilatura's own output loses the structure of some plain pages (every ``<h2>`` and ``<li>`` of a
+page whose blocks sit straight in ``<body>``), and a label without its section headings or a leaflet
+without its lists says much less. So trafilatura says *where* the main text is, and the page's own
+elements, read in order within that part of it, give the blocks: headings, paragraphs, list items,
+table rows, preformatted text. What trafilatura leaves out inside that part (a navigation list, a
+share bar, a footer) stays out: an element is read only when trafilatura kept its text, or when it
+is a heading or list item within the main part that is not a link or a piece of page furniture."""
 
 from __future__ import annotations
 
@@ -93,6 +101,118 @@ def _walk(element: Any, writer: TextWriter, preformatted: dict[str, str]) -> Non
             _walk(child, writer, preformatted)
 
 
+#: elements that are page furniture, not the text of the page
+_FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "script", "style", "noscript", "button", "template", "svg",
+                             "select", "iframe"})  # fmt: skip
+_FURNITURE = re.compile(r"\b(?:nav|navbar|menu|breadcrumbs?|footer|header|sidebar|cookies?|consent|share|social|banner|advert\w*|"
+                        r"related|comments?|newsletter|subscribe|skip-link)\b", re.I)  # fmt: skip
+_BLOCK_TAGS = frozenset({"p", "li", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "figcaption"})
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _kept_texts(main: Any) -> set[str]:
+    """The texts of the blocks trafilatura kept (paragraphs, list items, cells, headings)."""
+    kept = set()
+    for element in main.iter():
+        if element.tag in ("p", "item", "cell", "head", "quote", "code"):
+            text = _normal(_text(element))
+            if text:
+                kept.add(text)
+    return kept
+
+
+def _block_count(main: Any) -> int:
+    return sum(1 for e in main.iter() if e.tag in ("p", "item", "row", "head", "quote", "code"))
+
+
+def _furniture(element: Any) -> bool:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    marks = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("role"))))
+    return tag in _FURNITURE_TAGS or bool(marks and _FURNITURE.search(marks))
+
+
+def _main_region(tree: Any, kept: set[str]) -> Any | None:
+    """The element that holds every block of the page whose text trafilatura kept (the deepest
+    one), so that what is around it (a site header, a sidebar, a footer) is not read."""
+    holders = [e for e in tree.iter() if isinstance(e.tag, str) and e.tag in _BLOCK_TAGS and _normal(e.text_content()) in kept]
+    if not holders:
+        return None
+    region = holders[0]
+    while region is not None and not all(_inside(h, region) for h in holders):
+        region = region.getparent()
+    return region
+
+
+def _inside(element: Any, ancestor: Any) -> bool:
+    while element is not None:
+        if element is ancestor:
+            return True
+        element = element.getparent()
+    return False
+
+
+def _linked(element: Any) -> bool:
+    """An element whose text is all links (a menu entry, a "related articles" item)."""
+    text = _normal(element.text_content())
+    links = "".join(a.text_content() for a in element.iter("a"))
+    return bool(text) and len(_normal(links)) >= 0.8 * len(text)
+
+
+def _read_in_order(region: Any, kept: set[str], writer: TextWriter) -> int:
+    """Write the blocks of ``region`` in page order; the number written."""
+    from .text import text_blocks
+
+    count = 0
+
+    def write(kind: str, text: str, level: int = 0) -> None:
+        nonlocal count
+        if _normal(text):
+            writer.block(kind, text, level)
+            count += 1
+
+    def visit(element: Any) -> None:
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if not tag or _furniture(child):
+                continue
+            text = _normal(child.text_content())
+            if _HEADING.fullmatch(tag):
+                if text and not _linked(child):
+                    write("heading", text, int(tag[1]))
+            elif tag == "pre":
+                lines = child.text_content()
+                for kind, start, end in text_blocks(lines):
+                    write(kind, lines[start:end])
+            elif tag in ("p", "blockquote", "dd", "dt", "figcaption"):
+                if text in kept or not _linked(child) and text and any(text in k or k in text for k in kept if len(k) > 20):
+                    write("paragraph", text)
+            elif tag == "li":
+                nested = [n for n in child if isinstance(n.tag, str) and n.tag in ("ul", "ol")]
+                own = _normal("".join(child.text or "") + "".join(
+                    _text(n) + (n.tail or "") for n in child if not (isinstance(n.tag, str) and n.tag in ("ul", "ol"))))  # fmt: skip
+                if own and (own in kept or text in kept or not _linked(child)):
+                    write("item", own)
+                for n in nested:
+                    visit(n)
+            elif tag == "table":
+                for row in child.iter("tr"):
+                    cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+                    header = bool(cells) and all(c.tag == "th" for c in cells)
+                    write("header" if header else "row", " | ".join(_normal(c.text_content()) for c in cells))
+            else:
+                visit(child)
+                if tag == "div" and (child.text or "").strip() and not any(
+                    isinstance(c.tag, str) and c.tag in _BLOCK_TAGS | {"div", "ul", "ol", "section", "article"} for c in child
+                ) and text in kept:
+                    write("paragraph", text)  # a <div> holding text of its own, as some pages write paragraphs
+
+    visit(region)
+    return count
+
+
 def read_html(path: Path, data: bytes) -> Rendered:
     """The main text of a page.
 
@@ -117,11 +237,19 @@ def read_html(path: Path, data: bytes) -> Rendered:
         raise DocumentError(path, "no main text found in the page (only navigation or boilerplate?)")
     writer = TextWriter()
     main = lxml.etree.fromstring(extracted.encode("utf-8"))
+    kept = _kept_texts(main)
+    region = _main_region(tree, kept)
     headline = _headline(tree)
-    if headline and " ".join(headline.split()) not in " ".join(_text(main).split()):
-        writer.block("heading", headline, 1)  # trafilatura keeps a page's <h1> as metadata only: it is the article's first line
-    preformatted = {" ".join(pre.text_content().split()): pre.text_content() for pre in tree.xpath("//pre")}
-    _walk(main, writer, preformatted)
+    if region is not None and _read_in_order(region, kept, TextWriter()) > _block_count(main):
+        # the page's own elements hold more of the main text's structure than trafilatura's output
+        if headline and not region.xpath(".//h1"):
+            writer.block("heading", headline, 1)
+        _read_in_order(region, kept, writer)
+    else:
+        if headline and " ".join(headline.split()) not in " ".join(_text(main).split()):
+            writer.block("heading", headline, 1)  # trafilatura keeps a page's <h1> as metadata only: it is the article's first line
+        preformatted = {" ".join(pre.text_content().split()): pre.text_content() for pre in tree.xpath("//pre")}
+        _walk(main, writer, preformatted)
     if not writer.blocks:
         raise DocumentError(path, "no main text found in the page (only navigation or boilerplate?)")
     return writer.rendered(metadata)
