@@ -44,6 +44,8 @@ _CLASS_HEADS = re.compile(
     r"\b(antagonists?|agonists?|blockers?|agents?|inhibitors?|antibodies|antimetabolites?|interferons?|"
     r"modulators?|immunosuppressants?|antineoplastics?|drugs?)\b"
 )
+#: antibodies a body makes against a drug: a finding, not a class of drugs ("neutralizing antibodies")
+_AGAINST_A_DRUG = re.compile(r"^(?:neutrali[sz]ing|binding|anti-drug|blocking) antibod", re.I)
 _TARGET_HEADS = re.compile(r"\b(receptors?|integrins?|proteins?|antigens?|molecules?|enzymes?|dehydrogenase)\b")
 _QUALIFIER = re.compile(r"\s*\((?:multiple sclerosis|chronic lymphocytic leukemia|[^)]*)\)$")
 _ROUTE_WORDS = re.compile(r"\s+(?:subcutaneous|intramuscular|intravenous|injection|oral|tablets?)$", re.I)
@@ -118,7 +120,7 @@ class Dictionaries:
             drugbank = record.get("drugbank_id")
             if drugbank or record.get("medline_plus_id"):
                 kind = "ingredient"  # in DrugBank, or a MedlinePlus monograph ("Ofatumumab (Multiple Sclerosis)")
-            elif _CLASS_HEADS.search(natural):
+            elif _CLASS_HEADS.search(natural) and not _AGAINST_A_DRUG.search(natural):
                 kind = "drug_class"
             elif _TARGET_HEADS.search(natural):
                 kind = "target"

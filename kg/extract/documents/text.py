@@ -89,7 +89,7 @@ def _table(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]] | None
     table = run[len(caption) :]
     if len(table) < _MIN_TABLE_LINES or not all(_COLUMN_GAP.search(line) for line, _, _ in table):
         return None
-    (line, first, end), rows = table[0], [r for r in table[1:] if not _SEPARATOR_ROW.fullmatch(r[0])]
+    (line, first, end), rows = table[0], [r for r in table[1:] if not _SEPARATOR_ROW.fullmatch(r[0]) and not _RULE.fullmatch(r[0])]
     named = _NAMES_IN_CAPTION.search(line)
     if named is not None and not caption:
         # "Table 1. Adverse reactions … (tizanidine % | placebo %)": a caption naming the figure columns
@@ -100,6 +100,8 @@ def _table(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]] | None
 
 #: the line under a header of a table written with pipes ("|---|---|")
 _SEPARATOR_ROW = re.compile(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?")
+#: the line of dashes under the header of a table laid out with spaces ("-------   -----")
+_RULE = re.compile(r"[-=+: ]*-{3,}[-=+: ]*")
 #: a caption's parenthesised column names, the only pipes of its line
 _NAMES_IN_CAPTION = re.compile(r"^[^|]*\w[^|(]*\(([^()]*\|[^()]*)\)\s*[.:]?$")
 
@@ -125,6 +127,11 @@ def text_blocks(text: str, start: int = 0) -> list[tuple[str, int, int]]:
             if not stripped:
                 continue
             item = _LIST_ITEM.match(line)
+            alone = text[first:end].strip() == stripped
+            if item and alone and re.match(r"^\s*\d", line) and _is_heading(item.group("item")):
+                # "1. WHY THIS MATTERS" alone between blank lines: a numbered section heading, not a one-item list
+                blocks.append(("heading", here[1], here[2]))
+                continue
             if item:
                 if run:
                     blocks.extend(_table(run) or _classify_text_run(run))
