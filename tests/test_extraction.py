@@ -251,6 +251,30 @@ def test_a_plain_page_keeps_its_headings_and_lists_and_not_its_furniture(tmp_pat
     assert side_effects.section[-1] == "What are the possible side effects?"
 
 
+def test_a_numbered_heading_and_a_table_ruled_with_dashes_in_plain_text(tmp_path: Path) -> None:
+    page = tmp_path / "summary.txt"
+    page.write_text(
+        "---\ntitle: Interferon summary\nkind: summary\n---\n\n"
+        "1. THE PRODUCTS\n\n"
+        "Three forms of interferon beta are in use.\n\n"
+        "  Product     Maker        Route\n"
+        "  ---------   ----------   --------------\n"
+        "  Avonex      Biogen       intramuscular\n"
+        "  Rebif       EMD Serono   subcutaneous\n\n"
+        "2. Testing\n\n"
+        "Test at 12 and 24 months.\n\n"
+        "Take these steps:\n\n"
+        "1. Wash your hands.\n"
+        "2. Clean the skin.\n",
+        encoding="utf-8",
+    )
+    read = read_document(page)
+    blocks = [(b.kind, read.text[b.start : b.end]) for b in read.blocks]
+    assert ("heading", "1. THE PRODUCTS") in blocks and ("heading", "2. Testing") in blocks
+    assert [k for k, text in blocks if "Avonex" in text or "----" in text] == ["row"]
+    assert ("item", "Wash your hands.") in blocks  # a list of steps stays a list
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms
