@@ -275,6 +275,20 @@ def test_a_numbered_heading_and_a_table_ruled_with_dashes_in_plain_text(tmp_path
     assert ("item", "Wash your hands.") in blocks  # a list of steps stays a list
 
 
+def test_class_membership_through_appositions_kinds_and_products(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Betaseron is made by Bayer. Its active ingredient, interferon beta-1b, is a recombinant interferon beta.\n\n"
+        "Three forms of interferon beta are in use: interferon beta-1a, interferon beta-1b and peginterferon beta-1a.\n\n"
+        "Cases of thrombotic microangiopathy have been reported with interferon beta products, including Rebif.\n\n"
+        "Extavia (interferon beta-1b) is an injection. It is a protein, and it belongs to a family of medicines called interferons.\n"
+    ))  # fmt: skip
+    members = {(c.subject, c.evidence.quote[:12]) for c in claims if c.relation == RDF.type and c.object == MSKG.Interferon}
+    assert (ID["interferon-beta-1b"], "Its active i") in members  # "X, is a …": the apposition's
+    assert {ID["interferon-beta-1a"], ID["peginterferon-beta-1a"]} <= {s for s, q in members if q.startswith("Three")}
+    assert (ID.rebif, "Cases of thr") in members or (ID["interferon-beta-1a"], "Cases of thr") in members
+    assert any(q.startswith("It is a pro") for _, q in members)  # what "it" is
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms

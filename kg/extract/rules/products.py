@@ -3,6 +3,7 @@ who makes it."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -27,6 +28,10 @@ _FILLERS = frozenset({"a", "an", "one", "of", "the", "also", "among", "considere
                       "another", "new", "first", "group", "class", "family", "medicines", "drugs", "medications",
                       "belongs", "belong", "to"})  # fmt: skip
 _ANAPHORS = (("the", "drug"), ("this", "drug"), ("the", "medicine"), ("this", "medicine"), ("the", "medication"))
+#: "it belongs to a family of medicines called …": the class named next
+_CALLED_CLASS = re.compile(r"\b(?:it|this medicine|this drug|the medicine|the drug) belongs to (?:a|the) (?:group|family|class|type) of (?:medicines|drugs|medications) (?:called|known as) ", re.I)
+#: nouns a class name may take before its examples ("interferon beta products, including …")
+_PRODUCT_NOUNS = frozenset({"products", "medicines", "drugs", "medications", "therapies", "treatments", "agents", "preparations"})
 _CLASS_INTRODUCERS = (("such", "as"), ("including",), ("like",), ("include",), ("includes",), ("e", ".", "g", "."),
                       ("eg",), ("for", "example"))  # fmt: skip
 _COMPANY_WORD = re.compile(r"^(?:[A-Z][\w&.'-]*|&|and|of)$")
@@ -208,7 +213,8 @@ def listed_after(sentence: Sentence, c: Mention) -> list[DrugItem]:
     """The drugs a plural class announces with a colon or a dash later in its clause ("Four oral
     DMTs are now widely used …: teriflunomide (Aubagio®), fingolimod …"; "The DMTs the FDA has
     approved — the beta interferons, glatiramer acetate …")."""
-    if not sentence.tokens[c.last].text.lower().endswith("s"):
+    kinds_of = sentence.lower(c.first - 1) == "of" and sentence.lower(c.first - 2) in ("forms", "types", "kinds", "versions")
+    if not sentence.tokens[c.last].text.lower().endswith("s") and not kinds_of:  # "Three forms of interferon beta …: …"
         return []
     lo, hi = sentence.clause_of(c.first)
     mark = sentence.first_of(":", "\u2014", "--", lo=c.last + 1, hi=hi)
@@ -262,8 +268,8 @@ def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     classes = sentence.of_kind("drug_class")
     for c in classes:
         after = c.last + 1
-        while sentence.lower(after) in (",", "("):
-            after += 1
+        while sentence.lower(after) in (",", "(") or sentence.lower(after) in _PRODUCT_NOUNS and sentence.lower(after + 1) in (",", "including", "such", "like"):
+            after += 1  # "interferon beta products, including Avonex"
         for intro in _CLASS_INTRODUCERS:
             if sentence.seq_at(after, intro):
                 start = after + len(intro)
@@ -289,6 +295,9 @@ def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             if item.last >= c.first or item.is_class and item.iri == c.iri:
                 continue
             between = [sentence.lower(j) for j in range(item.last + 1, c.first)]
+            if between[:2] in ([",", "is"], [",", "was"]) and sentence.lower(item.first - 1) == ",":
+                between = between[1:]  # "Its active ingredient, interferon beta-1b, is a recombinant interferon beta"
+                item = dataclasses.replace(item, last=item.last + 1)
             if not between:
                 continue
             also = between[0] in _COPULA and _also(sentence, item, c, classes)
@@ -301,6 +310,12 @@ def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 o.first < c.first and o.last > item.last for o in classes if o is not c
             ):
                 yield from _members(sentence, c, _coordinated_before(sentence, item) if between[0] == "are" else [item])
+        called = sentence.regex(_CALLED_CLASS)
+        for match in called:  # "… and it belongs to a family of medicines called interferons": what "it" is
+            at = sentence.token_at_char(match.start())
+            if sentence.token_at_char(match.end() - 2) + 1 == c.first:
+                earlier = [d for d in sentence.drug_items if d.last < at and not d.is_class]
+                yield from _members(sentence, c, earlier[-1:] if earlier else list(sentence.last_subject[:1]))
         # "It is a prodrug …", "The drug is a monoclonal antibody": what the anaphor refers to
         size = 1 if sentence.lower(0) == "it" else 2 if any(sentence.seq_at(0, a) for a in _ANAPHORS) else 0
         if (
