@@ -289,6 +289,25 @@ def test_class_membership_through_appositions_kinds_and_products(tmp_path: Path,
     assert any(q.startswith("It is a pro") for _, q in members)  # what "it" is
 
 
+def test_makers_named_by_a_possessive_or_as_a_company_of_some_kind(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "In 2022 the FDA paused US trials of Sanofi's tolebrutinib, another BTK inhibitor.\n\n"
+        "The FDA approved Mylan's generic glatiramer acetate injection.\n\n"
+        "Roche's rival anti-CD20 therapy, Ocrevus (ocrelizumab), is given as an infusion.\n\n"
+        "Roche presented results from a phase II study of its investigational drug fenebrutinib.\n\n"
+        "Biogen and AbbVie said they are withdrawing Zinbryta (daclizumab), their once-monthly injection.\n\n"
+        "Biotin is a vitamin. MD1003 was developed by the French company MedDay Pharmaceuticals.\n\n"
+        "Lioresal (baclofen) is an injection. Lioresal is distributed by Saol Therapeutics Inc.\n\n"
+        "Tysabri (natalizumab) is an infusion. The FDA's decision on Tysabri came in 2004. Patients' views of Tysabri vary.\n"
+    ))  # fmt: skip
+    makers = {(c.subject, c.object) for c in claims if c.relation == MSKG.manufacturer}
+    assert {(ID.tolebrutinib, ID.sanofi), (ID["glatiramer-acetate"], ID.mylan), (ID.ocrevus, ID.roche), (ID.fenebrutinib, ID.roche),
+            (ID.zinbryta, ID.biogen), (ID.zinbryta, ID.abbvie)} <= makers  # fmt: skip
+    assert any(o == ID["medday-pharmaceutical"] for _, o in makers)  # the company's name, not "French company …"
+    assert any(o == ID["saol-therapeutics"] for _, o in makers)  # the company, not its legal form
+    assert not any(s == ID.tysabri for s, _ in makers)  # an agency's or patients' possessive names no maker
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms

@@ -82,6 +82,10 @@ def _company_after(sentence: Sentence, i: int) -> Mention | None:
     """The company named from token ``i`` on: a recognised organisation, or a run of capitalised
     words ("Novartis", "Sanofi Genzyme")."""
     known = next((m for m in sentence.of_kind("company", "organization") if i <= m.first <= i + 1), None)
+    called = re.match(r"(?:the |a )?(?:[\w-]+ ){0,2}(?:company|firm|drugmaker|biotech|group) (?=[A-Z])", sentence.text[sentence.tokens[i].start - sentence.start :]) \
+        if i < len(sentence.tokens) else None
+    if called is not None:  # "the French company MedDay Pharmaceuticals": its name follows
+        return _company_after(sentence, sentence.token_at_char(sentence.tokens[i].start - sentence.start + called.end()))
     if known is not None and sentence.lower(known.last) in ("company", "firm", "drugmaker", "biotech") and known.last + 1 < len(sentence.tokens) \
             and sentence.tokens[known.last + 1].text[:1].isupper():
         return _company_after(sentence, known.last + 1)  # "the Swedish company Active Biotech": its name follows
@@ -97,7 +101,90 @@ def _company_after(sentence: Sentence, i: int) -> Mention | None:
     if any(m.first < j and m.last >= i for m in sentence.mentions if m.kind not in ("company", "organization", "course")):
         return None  # a drug or a condition, not a company
     name = sentence.text_of(i, j - 1).rstrip(".,")
+    # the company, not its legal form: "Saol Therapeutics Inc." is Saol Therapeutics
+    name = re.sub(r",?\s+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|S\.A|AG|N\.V|Co)\.?$", "", name) or name
     return sentence.mint(name, "company", i, j - 1)
+
+
+#: possessors that are places or agencies, not makers ("Europe's first oral therapy")
+_NOT_MAKERS = frozenset({"america", "europe", "britain", "canada", "japan", "germany", "france", "china", "england", "scotland",
+                         "australia", "india", "italy", "spain", "fda", "ema", "nice", "who", "today", "world"})  # fmt: skip
+_GENERIC_DRUG_NOUNS = frozenset({"therapy", "drug", "medicine", "injection", "infusion", "tablet", "pill", "product", "treatment",
+                                 "antibody", "candidate", "capsule", "version", "biosimilar", "generic"})  # fmt: skip
+
+
+def _possessive_makers(sentence: Sentence) -> Iterator[Claim]:
+    """A company's possessive before its drug: "Sanofi's tolebrutinib", "Mylan's generic glatiramer
+    acetate", "Roche's rival anti-CD20 therapy, Ocrevus", "Avonex, Biogen's older weekly injection"."""
+    yield from _their_drug(sentence)
+    for i in range(1, len(sentence.tokens) - 2):
+        if sentence.tokens[i].text not in ("'", "\u2019") or sentence.lower(i + 1) != "s":
+            continue
+        owner_at = i - 1
+        known = next((m for m in sentence.mentions if m.last == owner_at), None)
+        if known is not None and known.kind not in ("company", "organization"):
+            continue  # "tolebrutinib's trials", "the FDA's decision"
+        word = sentence.tokens[owner_at].text
+        if known is None and (not word[:1].isupper() or word.lower() in _NOT_MAKERS or owner_at == 0 and word in ("It", "Its")):
+            continue
+        drug = next((d for d in sentence.drug_items if i + 2 <= d.first <= i + 6 and not d.is_class), None)
+        if drug is not None and all(
+            is_word(sentence.tokens[j].text) and sentence.lower(j) not in _VERBS_BEFORE_DRUG for j in range(i + 2, drug.first)
+        ):  # fmt: skip
+            pass
+        else:
+            drug = None
+            noun = next((j for j in range(i + 2, min(len(sentence.tokens), i + 9)) if sentence.lower(j) in _GENERIC_DRUG_NOUNS), None)
+            if noun is not None and sentence.lower(noun + 1) == ",":  # "Roche's rival anti-CD20 therapy, Ocrevus"
+                drug = next((d for d in sentence.drug_items if d.first == noun + 2 and not d.is_class), None)
+            if drug is None and noun is not None and sentence.lower(owner_at - 1) == ",":  # "Avonex, Biogen's older weekly injection"
+                before = owner_at - 2
+                drug = next((d for d in sentence.drug_items if d.last == before or d.last == before - 1 and sentence.lower(before) == ")"), None)
+                drug = drug if drug is not None and not drug.is_class else None
+        if drug is None:
+            continue
+        company = known or sentence.mint(word, "company", owner_at, owner_at)
+        yield claim(sentence, MSKG.manufacturer, drug.iri, company.iri)
+
+
+def _their_drug(sentence: Sentence) -> Iterator[Claim]:
+    """A sentence opened by companies that calls a drug "its" or "their" own: "Roche presented
+    results … of its investigational drug fenebrutinib"; "Biogen and AbbVie are withdrawing Zinbryta
+    (daclizumab), their monthly injection"."""
+    makers: list[Mention] = []
+    at = 0
+    while True:
+        company = next((m for m in sentence.of_kind("company") if m.first == at), None)
+        if company is None:
+            break
+        makers.append(company)
+        at = company.last + 1
+        if sentence.lower(at) not in ("and", ","):
+            break
+        at += 1
+    if not makers:
+        return
+    for i in sentence.find(("its",)) + sentence.find(("their",)):
+        if (sentence.lower(i) == "its") != (len(makers) == 1):
+            continue
+        drug = next((d for d in sentence.drug_items if i < d.first <= i + 4 and not d.is_class), None)
+        if drug is not None and not all(is_word(sentence.tokens[j].text) for j in range(i + 1, drug.first)):
+            drug = None
+        if drug is None and sentence.lower(i - 1) == ",":  # "Zinbryta (daclizumab), their monthly injection"
+            before = i - 2
+            drug = next((d for d in sentence.drug_items if (d.last == before or d.last == before - 1 and sentence.lower(before) == ")")
+                         and not d.is_class), None)  # fmt: skip
+        for company in makers if drug is not None else []:
+            yield claim(sentence, MSKG.manufacturer, drug.iri, company.iri)  # type: ignore[union-attr]
+
+
+#: words that make what follows a possessive no drug's name ("Roche's decision to stop ocrelizumab")
+_VERBS_BEFORE_DRUG = frozenset({"decision", "plan", "plans", "to", "of", "for", "with", "and", "or", "trial", "trials", "study",
+                                "studies", "data", "results", "approval", "application", "filing", "sales", "revenue"})  # fmt: skip
+
+
+def is_word(text: str) -> bool:
+    return bool(re.fullmatch(r"[\w-]+", text))
 
 
 def manufacturer(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -143,6 +230,7 @@ def manufacturer(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             if company is not None:
                 owner = next((o for o in sentence.drug_items if o.first < d.first and o.last == d.first - 2 and sentence.lower(d.first - 1) == "("), d)
                 yield claim(sentence, MSKG.manufacturer, owner.iri, company.iri)
+    yield from _possessive_makers(sentence)
     seen: set[int] = set()
     for cue in _MAKER_CUES:
         for i in sentence.find(cue):
