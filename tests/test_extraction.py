@@ -308,6 +308,20 @@ def test_makers_named_by_a_possessive_or_as_a_company_of_some_kind(tmp_path: Pat
     assert not any(s == ID.tysabri for s, _ in makers)  # an agency's or patients' possessive names no maker
 
 
+def test_vital_signs_measured_are_tests_and_a_drug_taken_besides_is_not_the_subject(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Zanaflex (tizanidine) is a tablet.\n\n"
+        "Hypotension is more likely in patients who also take antihypertensive drugs. Blood pressure should be checked "
+        "during dose titration.\n\n"
+        "Gilenya (fingolimod) is a capsule. Observe every patient for 6 hours after the first dose, measuring pulse and "
+        "blood pressure every hour, to detect bradycardia.\n"
+    ))  # fmt: skip
+    tests = {(s[MSKG.drug][0], s[MSKG.procedure][0]) for s in _statements(claims, MSKG.MonitoringRequirement)}
+    assert (ID.zanaflex, ID["blood-pressure-test"]) in tests  # not the antihypertensive drugs'
+    assert {(ID.gilenya, ID["pulse-test"]), (ID.gilenya, ID["blood-pressure-test"])} <= tests
+    assert any(drug == ID.gilenya and ID["observation"] == p for drug, p in tests)
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms

@@ -414,7 +414,19 @@ class Sentence:
         when nothing else is."""
         if not d.is_class and any(m.first == d.first and m.source == "lexicon" for m in self.mentions):
             return False  # a drug the ontology lists is what "natalizumab-associated PML" is about
-        return self.lower(d.last + 1) == "-" and self.lower(d.last + 2) in _CAUSED or self._taken_before(d.first)
+        return self.lower(d.last + 1) == "-" and self.lower(d.last + 2) in _CAUSED or self._taken_before(d.first) or self._also_taken(d.first)
+
+    def _also_taken(self, i: int) -> bool:
+        """Whether the drug at token ``i`` is one some patients take besides ("in patients who also
+        take antihypertensive drugs")."""
+        j = i - 1
+        besides = False
+        while j >= 0 and self.lower(j) in ("the", "a", "an", "other", "also", "already", "any", "concomitant"):
+            besides = besides or self.lower(j) in ("other", "also", "concomitant")
+            j -= 1
+        verb = self.lower(j) in ("take", "takes", "taking", "use", "uses", "using", "receive", "receives", "receiving")
+        besides = besides or self.lower(j - 1) == "also"
+        return verb and besides and self.lower(j - 1 - (self.lower(j - 1) == "also")) in ("who", "that")
 
     def _taken_before(self, i: int) -> bool:
         """Whether the drug at token ``i`` is one taken in the past ("previous use of

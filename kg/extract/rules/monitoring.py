@@ -26,10 +26,19 @@ _MONITORING_CUES = re.compile(
     re.I,
 )
 _VERB_PROCEDURES = (
-    (re.compile(r"\b(?:observe|watch)(?:d|ed)?\s+(?:patients|you|the patient|them)\b", re.I), "observation"),
+    (re.compile(r"\b(?:observe|watch)(?:d|ed)?\s+(?:patients|you|the patient|them|(?:every|each|all)\s+patients?)\b", re.I), "observation"),
     (re.compile(r"\b(?:patients|you|they|people)\s+(?:are|will be|should be|must be|is)\s+(?:observed|watched|monitored)\b", re.I), "observation"),
     (re.compile(r"\bmeasure\s+([a-z]+(?: [a-z]+)?\s+levels?)\b", re.I), r"\1 measurement"),
     (re.compile(r"\bhave\s+your\s+([a-z]+)\s+checked\b", re.I), r"\1 check"),
+)
+#: a vital sign or a level measured as such ("measure blood pressure", "pulse and blood pressure will be measured")
+_MEASURE = r"(?:blood pressure|pulse(?: rate)?|heart rate|serum potassium|potassium|body weight|temperature|blood glucose|blood sugar|oxygen saturation)"
+_MEASURED = re.compile(
+    rf"\b(?:measur|monitor|check|assess|record)\w*\s+(?:the patient's\s+|patients'\s+|your\s+|their\s+)?"
+    rf"(?P<after>{_MEASURE}(?:\s*(?:,|and|or)\s*{_MEASURE})*)\b|"
+    rf"\b(?P<before>{_MEASURE}(?:\s*(?:,|and|or)\s*{_MEASURE})*)\s+(?:(?:should|will|must|may|can|need to)\s+)?(?:be|is|are)\s+"
+    rf"(?:\w+ly\s+)?(?:measured|monitored|checked|assessed|recorded)\b",
+    re.I,
 )
 #: "check your pulse and blood pressure": what is checked, each a check of its own
 _CHECK_YOUR = re.compile(r"\bcheck(?:s|ed)?\s+your\s+", re.I)
@@ -166,6 +175,13 @@ def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
             if not any(p.first <= end and at <= p.last for p in found):
                 words = m.expand(name).lower().split()
                 found.append(sentence.mint(" ".join(singular(w) for w in words), "procedure", at, end))
+    for m in _MEASURED.finditer(sentence.text):  # "measuring pulse and blood pressure every hour": a test of each
+        group = "after" if m.group("after") else "before"
+        for q in re.finditer(_MEASURE, m.group(group), re.I):
+            at = sentence.token_at_char(m.start(group) + q.start())
+            end = sentence.token_at_char(m.start(group) + q.end() - 1)
+            if not any(p.first <= end and at <= p.last for p in found):
+                found.append(sentence.mint(f"{q.group(0).lower()} test", "procedure", at, end))
     for m in _CHECK_YOUR.finditer(sentence.text):
         at = sentence.token_at_char(m.end())
         if sentence.lower(sentence.token_at_char(m.start()) - 1) == "to" and found:
