@@ -322,6 +322,22 @@ def test_vital_signs_measured_are_tests_and_a_drug_taken_besides_is_not_the_subj
     assert any(drug == ID.gilenya and ID["observation"] == p for drug, p in tests)
 
 
+def test_the_signs_of_an_injection_site_reaction_are_its_manifestations(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Kesimpta (ofatumumab) is an injection.\n\n## Adverse reactions\n\n"
+        "Local injection-site reactions, with redness, swelling, itching or pain where the pen was applied, were reported "
+        "in 11% of patients.\n\n"
+        "Injection-site reactions: Redness, swelling or pain where you inject are common.\n\n"
+        "Embryofetal toxicity: Based on animal data, Kesimpta may cause harm to an unborn baby.\n"
+    ))  # fmt: skip
+    risks = _risks(claims)
+    reaction = risks[ID["injection-site-reaction"]]
+    assert {ID.redness, ID.swelling, ID.pain, ID.itching} <= reaction[MSKG.manifestation]
+    assert MSKG.Common in reaction[MSKG.frequency]
+    assert not any("injection-site-" in str(e) and e != ID["injection-site-reaction"] for e in risks)  # no site-prefixed signs
+    assert ID["local-injection-site-reaction"] not in risks
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms

@@ -43,12 +43,13 @@ _LEADING_NOISE = re.compile(
     r"^(?:(?:a|an|the|any|some|certain|other|new|your|their|its|signs? of|symptoms? of|who|that|which|in|"
     r"(?:patients|people|those|anyone|adults|children) (?:with|who)|"
     r"(?:certain |some |other )?(?:types?|kinds?|forms?) of|history of|a history of|episodes? of|risk of|current|"
-    r"have|has|had|have had|are|is|were|was|be|being|get|got|develop|developed|take|taking|at least|one|two|three)\s+)+",
+    r"have|has|had|have had|are|is|were|was|be|being|get|got|develop|developed|take|taking|at least|one|two|three|"
+    r"(?:local|systemic)(?=\s+(?:injection|infusion)[- ]))\s+)+",  # a "local injection-site reaction" is one
     re.I,
 )
 _TRAILING_NOISE = re.compile(
     r"\s+(?:in the (?:last|past) .*|within .*|especially .*|unless .*|such as .*|including .*|"
-    r"that(?: .*)?|which(?: .*)?|who(?: .*)?|when .*|after .*|before .*|during .*|while .*|on your .*|in your .*)$",
+    r"that(?: .*)?|which(?: .*)?|who(?: .*)?|when .*|where .*|after .*|before .*|during .*|while .*|on your .*|in your .*)$",
     re.I,
 )
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")

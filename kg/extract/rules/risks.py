@@ -850,6 +850,20 @@ def _inline_topic(sentence: Sentence) -> Mention | None:
     return named[-1]
 
 
+def _run_in_signs(sentence: Sentence, inline: Mention, effects: list[Mention]) -> list[Mention]:
+    """The symptoms a run-in heading's effect is given by the list that follows its colon, up to
+    its verb ("Injection-site reactions: redness, swelling or pain where you inject are common"):
+    two or more, none of them a disease."""
+    colon = sentence.first_of(":", lo=inline.last)
+    if colon is None or colon - inline.last > 2:
+        return []
+    stop = sentence.first_of("are", "is", "can", "may", "were", "was", "occur", "occurs", "happen", ".", ";", lo=colon + 1) or len(sentence.tokens)
+    if any(colon < d.first < stop for d in sentence.drug_items):
+        return []  # "Embryofetal toxicity: Based on animal data, AUBAGIO may cause …": a sentence, not a list of signs
+    listed = _named_signs(sentence, colon + 1, stop)
+    return [s for m in listed for s in distributed(sentence, m)] if len(listed) > 1 and not any(_disease(m) for m in listed) else []
+
+
 def _joined_with(sentence: Sentence, head: Mention | None, candidates: list[Mention], effects: list[Mention]) -> list[Mention]:
     """The effects, with each one a list item's head effect is joined with ("Depression and
     suicidal thoughts.")."""
@@ -912,6 +926,11 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 
     effects = [e for e in effects if not _generic_effect(e) and not _of_the_disease(sentence, e)]
     signs, sign_ids = _signs_of(sentence, effects)
+    if inline is not None:  # "Injection-site reactions: redness, swelling or pain where you inject are common.": its signs
+        for_inline = _run_in_signs(sentence, inline, effects)
+        if for_inline:
+            signs.setdefault(id(next(e for e in effects if e.iri == inline.iri)), []).extend(for_inline)
+            sign_ids |= {id(e) for e in effects if any(s.first <= e.first and e.last <= s.last for s in for_inline)}
     cue = _RISK_FACTORS.search(sentence.text)
     cue_at = sentence.token_at_char(cue.start()) if cue is not None else len(sentence.tokens)
     before_cue = [e for e in effects if e.last < cue_at and id(e) not in sign_ids]
