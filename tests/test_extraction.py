@@ -338,6 +338,18 @@ def test_the_signs_of_an_injection_site_reaction_are_its_manifestations(tmp_path
     assert ID["local-injection-site-reaction"] not in risks
 
 
+def test_risk_factors_name_things_not_clauses(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Plegridy (peginterferon beta-1a) is an injection. Plegridy can cause neutralizing antibodies.\n\n"
+        "The risk of NAbs is higher with subcutaneous than with intramuscular injection and with more frequent dosing.\n\n"
+        "Tysabri (natalizumab) can cause PML. Three factors raise the risk: antibodies to JC virus, previous use of "
+        "immunosuppressants and treatment for longer than two years.\n"
+    ))  # fmt: skip
+    factors = {f for s in _statements(claims, MSKG.Risk) for f in s.get(MSKG.riskFactor, [])}
+    assert {ID.subcutaneous, ID["more-frequent-dosing"], ID["treatment-longer-than-two-year"]} <= factors
+    assert not any("than-with" in str(f) or str(f).endswith("/with-more-frequent-dosing") for f in factors)
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms

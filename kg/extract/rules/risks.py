@@ -151,8 +151,10 @@ _EASED_BY = frozenset({"improved", "improves", "improve", "improving", "relieve"
 def _blocked(sentence: Sentence, m: Mention) -> bool:
     """Whether a condition is named in a role other than a risk (treated, looked for, a history)."""
     lo, _ = sentence.clause_of(m.first)
-    if sentence.lower(m.last + 1) in _NOT_RISK_AFTER or sentence.lower(m.last) in _NOT_RISK_AFTER:
-        return True  # "cancer treatment", "MS patients"
+    if sentence.lower(m.last + 1) in _NOT_RISK_AFTER or sentence.lower(m.last) in _NOT_RISK_AFTER and not (
+        m.kind == "adverse_effect" and m.source == "lexicon"
+    ):
+        return True  # "cancer treatment", "MS patients" (not the ontology's "neutralizing antibodies")
     opening = _history_opening(sentence)
     if opening is not None and m.first < opening[1]:
         return True  # "If you have certain heart problems, such as …, your provider will …": who, not what happens
@@ -788,6 +790,33 @@ def _listed_factors(sentence: Sentence, start: int, stop: int, effect: Mention |
     return factors
 
 
+_CLAUSE_WORDS = re.compile(r"\b(?:can|could|may|might|will|would|is|are|was|were|rises?|releases?|becomes?|had become)\b", re.I)
+
+
+def _sound_factors(sentence: Sentence, factors: list[Mention]) -> list[Mention]:
+    """The factors that name a thing, as a thing: "with more frequent dosing" is more frequent
+    dosing, "subcutaneous than with intramuscular injection" subcutaneous (the comparison's first
+    term); a clause ("whom blood levels rise", "it is higher in …"), a bare participle ("crushed")
+    or the drug itself is none."""
+    sound: list[Mention] = []
+    drugs = {d.iri for d in sentence.drug_items}
+    for f in factors:
+        if f.source != "span":
+            sound.append(f)
+            continue
+        name = f.label or f.text
+        name = re.sub(r"\s+than\s+(?:with|in|on|for|after|among)\s+.*$", "", name)  # not "treatment longer than two years"
+        name = re.sub(r"^(?:with|at|in|on|from)\s+", "", name, flags=re.I)
+        words = name.lower().split()
+        if not words or words[0] in ("whom", "which", "who", "it", "they", "this", "that", "highest", "lowest", "least", "most") \
+                or _CLAUSE_WORDS.search(name) or len(words) == 1 and re.search(r"(?:ed|en)$", words[0]):  # fmt: skip
+            continue
+        minted = sentence.mint(name, "condition", f.first, f.last) if name != (f.label or f.text) else f
+        if minted.iri not in drugs:
+            sound.append(minted)
+    return sound
+
+
 #: words that make the words before "increase the risk" a clause rather than a list of factors
 _NOT_A_FACTOR_LIST = frozenset({"is", "are", "was", "were", "so", "because", "this", "it", "they", "which", "that", "who",
                                 "these", "its"})  # fmt: skip
@@ -1069,7 +1098,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 qualifiers.append((MSKG.frequency, MSKG.Common))
             qualifiers += [(MSKG.incidencePercent, Literal(p, datatype=XSD.decimal)) for p in _AFFECTING.findall(sentence.text)[:1]]
             qualifiers += [(MSKG.manifestation, s.iri) for s in listed_signs] if e is sign_owner else []
-            qualifiers += [(MSKG.riskFactor, f.iri) for f in factors] if e is factor_owner else []
+            qualifiers += [(MSKG.riskFactor, f.iri) for f in _sound_factors(sentence, factors)] if e is factor_owner else []
             yield from (claim(sentence, MSKG.Risk, item.iri, qualifiers=qualifiers) for item in sentence.subject)
             continue
         lo, hi = sentence.clause_of(e.first)
@@ -1122,7 +1151,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         else:
             listed_until = None
         if e is factor_owner or id(e) in factor_sharers:
-            qualifiers += [(MSKG.riskFactor, f.iri) for f in factors]
+            qualifiers += [(MSKG.riskFactor, f.iri) for f in _sound_factors(sentence, factors)]
         # a drug named among the risk factors ("estrogen use") is not what the sentence is about
         owners = (sentence.last_subject or sentence.focus) if listed is not None and e is factor_owner else ()
         for item in owners or _drugs_of(sentence, e):
