@@ -350,6 +350,18 @@ def test_risk_factors_name_things_not_clauses(tmp_path: Path, lexicon: Lexicon) 
     assert not any("than-with" in str(f) or str(f).endswith("/with-more-frequent-dosing") for f in factors)
 
 
+def test_a_finding_says_which_way_its_outcome_went(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Ampyra (dalfampridine) is a tablet.\n\n"
+        "In two trials, relapses and disability progression were recorded for every patient.\n\n"
+        "Among responders, dalfampridine improved average walking speed by about 25% compared with placebo.\n"
+    ))  # fmt: skip
+    findings = _statements(claims, MSKG.EfficacyFinding)
+    assert all(MSKG.effect in f for f in findings)  # outcomes only recorded are no finding
+    walking = [f for f in findings if f[MSKG.outcome] == [ID["walking-speed"]]]
+    assert walking and walking[0][MSKG.effect] == [MSKG.Improvement]
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms

@@ -108,6 +108,10 @@ def _comparators(sentence: Sentence, lo: int, hi: int) -> list[URIRef]:
     return list(dict.fromkeys(found))
 
 
+#: an outcome whose name says which way it goes ("feel better", "relief of symptoms")
+_DIRECTED = re.compile(r"\b(?:better|relie\w*|improv\w*|worse\w*)\b", re.I)
+
+
 def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """An outcome named next to an effect word ("a reduction in the relapse rate", "slowing of
     disability progression", "reduced the annualized relapse rate by 46 percent", "55% fewer
@@ -115,13 +119,13 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     clause is about (for a list item, the lead's), with the percentage in its clause, the
     comparator ("compared with Rebif", "versus placebo", "than those on Rebif", a list lead's
     "Compared with Aubagio, …:"), the kind of evidence the sentence cites, and whether ConText finds
-    it negated or hedged. An outcome named twice ("1.19 relapses … a 29% reduction in relapses")
-    gives one finding, with the effect one of its mentions has."""
-    found = list(_findings(sentence))
-    with_effect = {(c.subject, v) for c in found for p, v in c.qualifiers if p == MSKG.outcome and any(q == MSKG.effect for q, _ in c.qualifiers)}
-    for c in found:
-        outcome = next(v for p, v in c.qualifiers if p == MSKG.outcome)
-        if any(q == MSKG.effect for q, _ in c.qualifiers) or (c.subject, outcome) not in with_effect:
+    it negated or hedged. An outcome named with no word of which way it went ("1.19 relapses … a
+    29% reduction in relapses": the first) gives no finding."""
+    directed = {m.iri for m in sentence.of_kind("outcome") if _DIRECTED.search(m.text)}
+    for c in _findings(sentence):
+        # a finding says which way the outcome went: an outcome named in a sentence about effectiveness
+        # with no effect word ("relapses were counted") states none, unless its name says it ("feel better")
+        if any(q == MSKG.effect for q, _ in c.qualifiers) or any(q == MSKG.outcome and v in directed for q, v in c.qualifiers):
             yield c
 
 
