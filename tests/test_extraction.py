@@ -362,6 +362,19 @@ def test_a_finding_says_which_way_its_outcome_went(tmp_path: Path, lexicon: Lexi
     assert walking and walking[0][MSKG.effect] == [MSKG.Improvement]
 
 
+def test_when_effects_start_across_parentheses_lists_and_numbered_months(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Gilenya (fingolimod) is a capsule.\n\n"
+        "Gilenya can slow the heart rate after the first dose (bradycardia).\n\n"
+        "Herpes zoster and other serious infections can occur while you are taking Gilenya.\n\n"
+        "Alopecia appeared during the first six months of treatment.\n"
+    ))  # fmt: skip
+    risks = _risks(claims)
+    assert risks[ID.bradycardia][MSKG.onsetTiming] == {MSKG.AfterFirstDose}
+    assert risks[ID.infection][MSKG.onsetTiming] == {MSKG.DuringTreatment}
+    assert risks[ID["hair-loss"]][MSKG.onsetTiming] == {MSKG.DuringTreatment}
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms

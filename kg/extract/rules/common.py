@@ -163,7 +163,8 @@ _BEFORE_START = re.compile(
 )
 _DURING_TREATMENT = re.compile(
     r"\b(?:during treatment|while (?:you are )?(?:on|taking|receiving)|regularly|periodically|"
-    r"in the first (?:few |several |couple of )?(?:days?|weeks?|months?)\b(?! after (?:stopping|the last|birth)| of (?:life|pregnancy))|"
+    r"(?:in|during|within|over) the first (?:few |several |couple of |\d+ |(?:two|three|four|five|six|nine|twelve|eighteen) )?"
+    r"(?:days?|weeks?|months?|years?)\b(?! after (?:stopping|the last|birth)| of (?:life|pregnancy))|"
     r"(?:after|following)\s+(?:the\s+)?start(?:ing)?\b|months? after (?:the )?start|"
     r"after (?:treatment|therapy) (?:is |was |has )?(?:started|starts|start|began|begins|initiation))",
     re.I,

@@ -1138,13 +1138,16 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             qualifiers += onsets
             # when it happens is said after it is named ("… premedication before each infusion to
             # reduce the risk of infusion reactions" says nothing of when they occur)
-            after = sentence.span_text(e.first, hi - 1)
+            # an effect named in parentheses names the phrase before it ("slow the heart rate after the first dose (bradycardia)")
+            in_parentheses = sentence.lower(e.first - 1) == "(" or "(" in sentence.span_text(e.first, e.last)
+            named = sentence.first_of(*_CAUSING, "can", "may", lo=max(0, e.first - 14), hi=e.first) if in_parentheses else None
+            after = sentence.span_text(named if named is not None else e.first, max(hi, e.last + 1) - 1)
             points = [t for t in timepoints(after) if t != MSKG.BeforeTreatmentStart]
             if _AT_START.search(after) and MSKG.AfterFirstDose not in points:
                 points.append(MSKG.AfterFirstDose)  # "bradycardia … when treatment starts": the first doses'
             qualifiers += [(MSKG.onsetTiming, t) for t in points]
             listed_onset, listed_until = points, e
-        elif listed_until is not None and sentence.joined(listed_until.last, e.first):
+        elif listed_until is not None and sentence.joined(listed_until.last, e.first, _LIST_JOINS):
             # "Diarrhoea, nausea and vomiting are common, mostly in the first weeks": each of the list
             qualifiers += [(MSKG.onsetTiming, t) for t in listed_onset]
             listed_until = e
@@ -1174,6 +1177,10 @@ _AFFECTING = re.compile(
     r"\b(?:affect(?:s|ed|ing)|(?:happen(?:s|ed)?|occur(?:s|red)?|(?:was|were) (?:seen|reported)) in)\s+"
     r"(?:about|approximately|around|nearly|up to|some)?\s*(\d+(?:\.\d+)?)\s*(?:%|percent)", re.I
 )
+
+
+#: what may stand between the effects of one list ("Herpes zoster and other serious infections")
+_LIST_JOINS = frozenset({",", "and", "or", "other", "serious", "severe", "rare", "common"})
 
 
 def _how_often(sentence: Sentence) -> list[Mention]:
