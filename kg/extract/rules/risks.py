@@ -1140,8 +1140,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             # reduce the risk of infusion reactions" says nothing of when they occur)
             # an effect named in parentheses names the phrase before it ("slow the heart rate after the first dose (bradycardia)")
             in_parentheses = sentence.lower(e.first - 1) == "(" or "(" in sentence.span_text(e.first, e.last)
-            named = sentence.first_of(*_CAUSING, "can", "may", lo=max(0, e.first - 14), hi=e.first) if in_parentheses else None
-            after = sentence.span_text(named if named is not None else e.first, max(hi, e.last + 1) - 1)
+            verb_at = sentence.first_of(*_CAUSING, "can", "may", lo=max(0, e.first - 14), hi=e.first) if in_parentheses else None
+            after = sentence.span_text(verb_at if verb_at is not None else e.first, max(hi, e.last + 1) - 1)
             points = [t for t in timepoints(after) if t != MSKG.BeforeTreatmentStart]
             if _AT_START.search(after) and MSKG.AfterFirstDose not in points:
                 points.append(MSKG.AfterFirstDose)  # "bradycardia … when treatment starts": the first doses'
