@@ -375,6 +375,23 @@ def test_when_effects_start_across_parentheses_lists_and_numbered_months(tmp_pat
     assert risks[ID["hair-loss"]][MSKG.onsetTiming] == {MSKG.DuringTreatment}
 
 
+def test_a_heading_that_names_an_effect_under_side_effects_labels_its_paragraph(tmp_path: Path) -> None:
+    lexicon = Lexicon.from_ontology(load_ontology(ROOT / "ontology"))
+    claims = _page(tmp_path, lexicon, (
+        "---\ntitle: Rebif (interferon beta-1a) questions\nkind: leaflet\n---\n\n"
+        "WHAT IS REBIF?\n\nRebif (interferon beta-1a) is an injection for relapsing MS.\n\n"
+        "WHAT SIDE EFFECTS CAN REBIF CAUSE?\n\n"
+        "Injection-site reactions\n\nRedness, swelling or pain where you inject are common.\n\n"
+        "Depression and suicidal thoughts\n\nTell your doctor straight away if you feel very low.\n\n"
+        "HOW DO I STORE REBIF?\n\nKeep it in a fridge.\n"
+    ))  # fmt: skip
+    risks = _risks(claims)
+    reaction = risks[ID["injection-site-reaction"]]
+    assert {ID.redness, ID.swelling, ID.pain} <= reaction[MSKG.manifestation] and MSKG.Common in reaction[MSKG.frequency]
+    assert {ID.depression, ID["suicidal-thought"]} <= set(risks)
+    assert not any("injection-site-" in str(e) and e != ID["injection-site-reaction"] for e in risks)
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms

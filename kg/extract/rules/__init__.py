@@ -22,7 +22,7 @@ from .efficacy import efficacy, joined_mechanisms, mechanism, study
 from .monitoring import monitoring
 from .products import class_membership, manufacturer, product_ingredient
 from .regulation import regulatory_decision, therapeutic_use
-from .risks import risk
+from .risks import risk, risk_heading
 from .tables import product_table
 
 __all__ = ["HEADING_RULES", "RULES", "Rule", "joined_mechanisms"]
@@ -47,4 +47,4 @@ RULES: tuple[Rule, ...] = (
 )
 #: the rules that read headings too ("Novantrone (mitoxantrone)", "TYSABRI® (natalizumab) injection,
 #: for intravenous use"): a heading names its subject, it states nothing else about it
-HEADING_RULES: tuple[Rule, ...] = (product_ingredient, dosing_regimen)
+HEADING_RULES: tuple[Rule, ...] = (product_ingredient, dosing_regimen, risk_heading)

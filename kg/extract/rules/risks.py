@@ -27,7 +27,7 @@ from ..phrases import (
 from ..sentence import DrugItem, Sentence, adjective
 from .common import claim, percentages, timepoints
 
-__all__ = ["risk"]
+__all__ = ["risk_heading", "risk"]
 
 EFFECT_KINDS = ("adverse_effect", "condition")
 #: what a drug may be contraindicated in or monitored for: conditions and states such as pregnancy
@@ -919,6 +919,28 @@ def _label(sentence: Sentence, effects: list[Mention]) -> Mention | None:
     return last[0]
 
 
+def risk_heading(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """A heading under a side-effects or warnings section that does nothing but name effects
+    ("Flu-like symptoms", "Depression and suicidal thoughts") names risks of the drug, and the
+    first is the paragraph's run-in label: the symptoms the next sentences list are its signs."""
+    if _RISK_SECTIONS.search(sentence.text.lower()):  # "What side effects can Rebif cause?": the headings under it may name effects
+        sentence.discourse["risk_section"] = True
+        return
+    above = " > ".join(sentence.evidence.section[1:-1]).lower()
+    effects = [m for m in sentence.of_kind(*EFFECT_KINDS) if not is_ms(m)]
+    covered = {j for m in effects for j in range(m.first, m.last + 1)}
+    words = [j for j in range(len(sentence.tokens)) if sentence.tokens[j].text[:1].isalnum()]
+    if not effects or any(j not in covered and sentence.lower(j) not in ("and", "or", "other") for j in words):
+        sentence.discourse["risk_section"] = False  # a heading of another topic (plain text has no heading levels)
+        return
+    if not (_RISK_SECTIONS.search(above) or sentence.discourse.get("risk_section")):
+        return
+    sentence.discourse["label"] = (sentence.index, effects[0], False)
+    for e in effects:
+        for item in sentence.subject or sentence.last_subject or sentence.focus:
+            yield claim(sentence, MSKG.Risk, item.iri, qualifiers=[(MSKG.adverseEffect, e.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
+
+
 def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """Adverse effects: every condition a sentence names with a risk cue ("side effects",
     "increases the risk of", "can cause", "has occurred") or in a side-effect or warnings section,
@@ -1023,8 +1045,12 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         # or anxiety.": the symptoms after a sentence that only names an effect are its signs
         symptoms = [e for e in effects if not _disease(e) and e.iri != labelled.iri and id(e) not in factor_ids]
         if len(symptoms) > 1:
-            listed_signs, sign_owner = symptoms, dataclasses.replace(labelled, first=0, last=0)
             sign_ids |= {id(e) for e in symptoms}
+            if "injection" in str(labelled.iri) or "infusion" in str(labelled.iri):
+                # "Injection-site reactions. Redness, swelling or pain where you inject …": redness, not injection-site redness
+                symptoms = [sentence.mint(re.sub(r"^(?:injection|infusion)[- ]site ", "", e.label or e.text, flags=re.I), "condition", e.first, e.last)
+                            if re.match(r"(?:injection|infusion)[- ]site ", e.label or e.text, re.I) else e for e in symptoms]  # fmt: skip
+            listed_signs, sign_owner = symptoms, dataclasses.replace(labelled, first=0, last=0)
     described = _appositions(sentence, effects)
     heads = [e for e in effects if id(e) not in sign_ids | factor_ids | set(described)]
     if sign_owner is not None and id(sign_owner) in described:
