@@ -1046,6 +1046,9 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         symptoms = [e for e in effects if not _disease(e) and e.iri != labelled.iri and id(e) not in factor_ids]
         if len(symptoms) > 1:
             sign_ids |= {id(e) for e in symptoms}
+            whole = _named_signs(sentence, symptoms[0].first, symptoms[-1].last + 1)  # "fever, chills, sweating, muscle aches and …"
+            if len(whole) > len(symptoms) and not any(_disease(m) for m in whole):
+                symptoms = [s for m in whole for s in distributed(sentence, m)]
             if "injection" in str(labelled.iri) or "infusion" in str(labelled.iri):
                 # "Injection-site reactions. Redness, swelling or pain where you inject …": redness, not injection-site redness
                 symptoms = [sentence.mint(re.sub(r"^(?:injection|infusion)[- ]site ", "", e.label or e.text, flags=re.I), "condition", e.first, e.last)
