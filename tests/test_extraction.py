@@ -392,6 +392,17 @@ def test_a_heading_that_names_an_effect_under_side_effects_labels_its_paragraph(
     assert not any("injection-site-" in str(e) and e != ID["injection-site-reaction"] for e in risks)
 
 
+def test_a_premedication_is_a_use_against_what_it_is_given_for(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Briumvi (ublituximab) is an infusion.\n\n"
+        "Give a corticosteroid and an antihistamine 30 to 60 minutes before each infusion to reduce the frequency and "
+        "severity of infusion reactions; an antipyretic may be added.\n"
+    ))  # fmt: skip
+    uses = {(s[MSKG.drug][0], s[MSKG.condition][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert {(ID.corticosteroid, ID["infusion-reaction"]), (ID["histamine-antagonist"], ID["infusion-reaction"])} <= uses
+    assert not any(drug == ID.briumvi for drug, _ in uses)
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms

@@ -515,6 +515,27 @@ def _after_failure(sentence: Sentence) -> Iterator[Claim]:
                 (MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed), *((MSKG.afterFailureOf, f.iri) for f in failed)])  # fmt: skip
 
 
+_GIVEN = frozenset({"give", "given", "gives", "receive", "received", "take", "taken", "premedicate", "premedicated", "premedication", "premedications"})
+_TO_PREVENT = re.compile(r"\bto\s+(?:help\s+)?(?:reduce|prevent|lessen|lower|decrease|minimi[sz]e|ease|relieve|treat|manage)\b", re.I)
+
+
+def _given_to_prevent(sentence: Sentence) -> Iterator[Claim]:
+    """ "Give a corticosteroid and an antihistamine before each infusion to reduce infusion
+    reactions": a use of the drugs given for what they are given against (a premedication)."""
+    for match in sentence.regex(_TO_PREVENT):
+        at = sentence.token_at_char(match.start())
+        given = next((j for j in range(at - 1, -1, -1) if sentence.lower(j) in _GIVEN), None)
+        if given is None:
+            continue
+        drugs = [d for d in sentence.drug_items if given < d.first < at]
+        lo, hi = sentence.clause_of(at)
+        stop = sentence.first_of(";", lo=at, hi=hi) or hi
+        conditions = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=at, hi=stop) if not is_ms(m)]
+        for drug in drugs:
+            for condition in conditions[:2]:
+                yield claim(sentence, MSKG.TherapeuticUse, drug.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
+
+
 def _treated_for_with(sentence: Sentence) -> Iterator[Claim]:
     """ "Most people are treated for an MS relapse with a short course of corticosteroids": a use of
     the drugs after "with" for the conditions between "treated for" and "with"."""
@@ -601,6 +622,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                             qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed), *courses])  # fmt: skip
     yield from _named_for(sentence)
     yield from _treated_for_with(sentence)
+    yield from _given_to_prevent(sentence)
     yield from _after_failure(sentence)
     lead = sentence.lead
     if lead is not None and sentence.block == "item":
