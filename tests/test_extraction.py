@@ -320,6 +320,11 @@ def test_vital_signs_measured_are_tests_and_a_drug_taken_besides_is_not_the_subj
     assert (ID.zanaflex, ID["blood-pressure-test"]) in tests  # not the antihypertensive drugs'
     assert {(ID.gilenya, ID["pulse-test"]), (ID.gilenya, ID["blood-pressure-test"])} <= tests
     assert any(drug == ID.gilenya and ID["observation"] == p for drug, p in tests)
+    # what the test named just before looks for
+    claims = _page(tmp_path, lexicon, "Mavenclad (cladribine) is a tablet.\n\nYou will have a lymphocyte count before you start. "
+                   "The test looks for lymphopenia (a low lymphocyte count).\n", name="looks.txt")  # fmt: skip
+    reasons = {(s[MSKG.procedure][0], r) for s in _statements(claims, MSKG.MonitoringRequirement) for r in s.get(MSKG.reason, [])}
+    assert reasons == {(ID["lymphocyte-count"], ID.lymphopenia)}
 
 
 def test_the_signs_of_an_injection_site_reaction_are_its_manifestations(tmp_path: Path, lexicon: Lexicon) -> None:

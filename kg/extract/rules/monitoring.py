@@ -400,6 +400,8 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         yield from _table_row(sentence)
         return
     procedures, screened = _procedures(sentence)
+    if not procedures:
+        yield from _what_it_looks_for(sentence)
     if not procedures or not (_MONITORING_CUES.search(sentence.text) or "test" in sentence.section_text):
         return
     lead = sentence.lead
@@ -452,3 +454,26 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             if item.is_class and sentence.lower(item.first - 1) in ("a", "an"):
                 continue
             yield claim(sentence, MSKG.MonitoringRequirement, item.iri, qualifiers=qualifiers)
+        sentence.discourse["tested"] = (sentence.index, [d.iri for d in drugs], p.iri)
+
+
+#: a sentence saying what the test named before looks for ("The test looks for lymphopenia")
+_IT_LOOKS_FOR = re.compile(
+    r"^(?:the|this|these|that|each)\s+(?:test|tests|check|checks|scan|scans|exam|examination|blood test)\s+"
+    r"(?:looks? for|checks? for|is to (?:look|check) for|can (?:show|detect|find)|detects?|screens? for|is (?:done|used) to (?:detect|find|look for|check for))\s+",
+    re.I,
+)
+
+
+def _what_it_looks_for(sentence: Sentence) -> Iterator[Claim]:
+    """ "… a lymphocyte count before you start. The test looks for lymphopenia": what the test the
+    sentence before required looks for."""
+    match = _IT_LOOKS_FOR.match(sentence.text)
+    index, drugs, procedure = sentence.discourse.get("tested", (-9, [], None))
+    if match is None or procedure is None or sentence.index - index != 1:
+        return
+    at = sentence.token_at_char(match.end())
+    found = list(dict.fromkeys(m.iri for m in sentence.of_kind(*CONTRA_KINDS, lo=at) if not is_ms(m)))[:2]
+    for drug in drugs:
+        for reason in found:
+            yield claim(sentence, MSKG.MonitoringRequirement, drug, qualifiers=[(MSKG.procedure, procedure), (MSKG.reason, reason)])
