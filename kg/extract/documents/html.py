@@ -101,43 +101,58 @@ def _walk(element: Any, writer: TextWriter, preformatted: dict[str, str]) -> Non
             _walk(child, writer, preformatted)
 
 
-#: elements that are page furniture, not the text of the page
+#: elements that are page furniture, not the text of the page (a <header> inside an article is its own)
 _FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "script", "style", "noscript", "button", "template", "svg",
-                             "select", "iframe"})  # fmt: skip
-_FURNITURE = re.compile(r"\b(?:nav|navbar|menu|breadcrumbs?|footer|header|sidebar|cookies?|consent|share|social|banner|advert\w*|"
-                        r"related|comments?|newsletter|subscribe|skip-link)\b", re.I)  # fmt: skip
-_BLOCK_TAGS = frozenset({"p", "li", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "figcaption"})
+                             "select", "iframe", "dialog"})  # fmt: skip
+#: class, id and role words of furniture, at the start of a word ("nav-main", "relatedArticles", "gdpr-notice")
+_FURNITURE = re.compile(r"(?:^|[\s_-])(?:nav|menu|breadcrumb|footer|header|sidebar|cookie|consent|gdpr|share|sharing|social|banner|"
+                        r"advert|promo|related|comment|newsletter|subscribe|skip|toolbar|print|byline|author|post-meta|popular|"
+                        r"widget|feedback)", re.I)  # fmt: skip
+#: trafilatura's element for a block -> the page's elements that may hold it
+_HOLDERS = {"p": {"p", "blockquote", "dd", "dt", "figcaption", "div"}, "quote": {"blockquote", "p"}, "item": {"li"},
+            "head": {"h1", "h2", "h3", "h4", "h5", "h6"}, "cell": {"td", "th"}}  # fmt: skip
+#: what is no text of a list item's own (a print button, an icon)
+_NOT_TEXT = frozenset({"ul", "ol", "button", "svg", "script", "style", "select"})
 
 
 def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def _kept_texts(main: Any) -> set[str]:
-    """The texts of the blocks trafilatura kept (paragraphs, list items, cells, headings)."""
-    kept = set()
+def _kept_texts(main: Any) -> dict[str, set[str]]:
+    """The texts of the blocks trafilatura kept, by the kind of block (``p``, ``item``, ``head``,
+    ``cell``, ``quote``)."""
+    kept: dict[str, set[str]] = {kind: set() for kind in _HOLDERS}
     for element in main.iter():
-        if element.tag in ("p", "item", "cell", "head", "quote", "code"):
+        if element.tag in kept:
             text = _normal(_text(element))
             if text:
-                kept.add(text)
+                kept[element.tag].add(text)
     return kept
 
 
-def _block_count(main: Any) -> int:
-    return sum(1 for e in main.iter() if e.tag in ("p", "item", "row", "head", "quote", "code"))
+def _structure(main: Any) -> int:
+    """How many headings and list items trafilatura kept."""
+    return sum(1 for e in main.iter() if e.tag in ("head", "item"))
 
 
 def _furniture(element: Any) -> bool:
     tag = element.tag if isinstance(element.tag, str) else ""
+    if tag == "header" and any(a.tag in ("article", "main") for a in element.iterancestors()):
+        return False  # an article's own header holds its headline
     marks = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("role"))))
     return tag in _FURNITURE_TAGS or bool(marks and _FURNITURE.search(marks))
 
 
-def _main_region(tree: Any, kept: set[str]) -> Any | None:
-    """The element that holds every block of the page whose text trafilatura kept (the deepest
-    one), so that what is around it (a site header, a sidebar, a footer) is not read."""
-    holders = [e for e in tree.iter() if isinstance(e.tag, str) and e.tag in _BLOCK_TAGS and _normal(e.text_content()) in kept]
+def _main_region(tree: Any, kept: dict[str, set[str]]) -> Any | None:
+    """The deepest element that holds every block of the page whose text trafilatura kept (each
+    matched by a block of its own kind, never inside page furniture), so that what is around it (a
+    site header, a sidebar, a footer) is not read."""
+    holders = []
+    for kind, tags in _HOLDERS.items():
+        for e in tree.iter(*tags):
+            if _normal(e.text_content()) in kept[kind] and not _furniture(e) and not any(_furniture(a) for a in e.iterancestors()):
+                holders.append(e)
     if not holders:
         return None
     region = holders[0]
@@ -147,70 +162,86 @@ def _main_region(tree: Any, kept: set[str]) -> Any | None:
 
 
 def _inside(element: Any, ancestor: Any) -> bool:
-    while element is not None:
-        if element is ancestor:
-            return True
-        element = element.getparent()
-    return False
+    return element is ancestor or any(a is ancestor for a in element.iterancestors())
 
 
 def _linked(element: Any) -> bool:
-    """An element whose text is all links (a menu entry, a "related articles" item)."""
+    """An element whose text is all links (a menu entry, a "related articles" item), not a link to a
+    place in the page."""
     text = _normal(element.text_content())
-    links = "".join(a.text_content() for a in element.iter("a"))
+    links = "".join(a.text_content() for a in element.iter("a") if not (a.get("href") or "").startswith("#"))
     return bool(text) and len(_normal(links)) >= 0.8 * len(text)
 
 
-def _read_in_order(region: Any, kept: set[str], writer: TextWriter) -> int:
-    """Write the blocks of ``region`` in page order; the number written."""
-    from .text import text_blocks
+def _own_text(element: Any) -> str:
+    """An element's text without its nested lists and controls."""
+    parts = [element.text or ""]
+    for child in element:
+        if not (isinstance(child.tag, str) and child.tag in _NOT_TEXT):
+            parts.append(" ".join(child.itertext()))
+        parts.append(child.tail or "")
+    return _normal(" ".join(parts))
 
-    count = 0
 
-    def write(kind: str, text: str, level: int = 0) -> None:
-        nonlocal count
-        if _normal(text):
-            writer.block(kind, text, level)
-            count += 1
+class _Reading:
+    """The blocks of a page's main region, in page order."""
 
-    def visit(element: Any) -> None:
+    def __init__(self, kept: dict[str, set[str]]) -> None:
+        self.kept = kept
+        self.paragraphs = "\n".join(kept["p"] | kept["quote"] | kept["cell"] | kept["item"])  # to find a paragraph inside
+        self.blocks: list[tuple[str, str, int]] = []
+
+    @property
+    def structure(self) -> int:
+        return sum(1 for kind, _, _ in self.blocks if kind in ("heading", "item"))
+
+    def write(self, kind: str, text: str, level: int = 0) -> None:
+        if _normal(text).strip("| "):
+            self.blocks.append((kind, text, level))
+
+    def visit(self, element: Any) -> None:
+        from .text import text_blocks
+
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""
             if not tag or _furniture(child):
                 continue
             text = _normal(child.text_content())
             if _HEADING.fullmatch(tag):
-                if text and not _linked(child):
-                    write("heading", text, int(tag[1]))
+                self.write("heading", text, int(tag[1]))
             elif tag == "pre":
                 lines = child.text_content()
                 for kind, start, end in text_blocks(lines):
-                    write(kind, lines[start:end])
+                    self.write(kind, lines[start:end])
             elif tag in ("p", "blockquote", "dd", "dt", "figcaption"):
-                if text in kept or not _linked(child) and text and any(text in k or k in text for k in kept if len(k) > 20):
-                    write("paragraph", text)
+                if text in self.kept["p"] or text in self.kept["quote"] or len(text) > 20 and text in self.paragraphs:
+                    self.write("paragraph", text)
             elif tag == "li":
-                nested = [n for n in child if isinstance(n.tag, str) and n.tag in ("ul", "ol")]
-                own = _normal("".join(child.text or "") + "".join(
-                    _text(n) + (n.tail or "") for n in child if not (isinstance(n.tag, str) and n.tag in ("ul", "ol"))))  # fmt: skip
-                if own and (own in kept or text in kept or not _linked(child)):
-                    write("item", own)
-                for n in nested:
-                    visit(n)
+                own = _own_text(child)
+                if own and (own in self.kept["item"] or not _linked(child)):
+                    self.write("item", own)
+                for nested in child:
+                    if isinstance(nested.tag, str) and nested.tag in ("ul", "ol"):
+                        self.visit(nested)
             elif tag == "table":
-                for row in child.iter("tr"):
-                    cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
-                    header = bool(cells) and all(c.tag == "th" for c in cells)
-                    write("header" if header else "row", " | ".join(_normal(c.text_content()) for c in cells))
+                self.table(child)
             else:
-                visit(child)
+                self.visit(child)
                 if tag == "div" and (child.text or "").strip() and not any(
                     isinstance(c.tag, str) and c.tag in _BLOCK_TAGS | {"div", "ul", "ol", "section", "article"} for c in child
-                ) and text in kept:
-                    write("paragraph", text)  # a <div> holding text of its own, as some pages write paragraphs
+                ) and text in self.kept["p"]:
+                    self.write("paragraph", text)  # a <div> holding text of its own, as some pages write paragraphs
 
-    visit(region)
-    return count
+    def table(self, table: Any) -> None:
+        for caption in table.iterchildren("caption"):
+            self.write("heading", _normal(caption.text_content()), 3)
+        for row in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):  # its own rows, not a nested table's
+            cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            header = bool(cells) and all(c.tag == "th" for c in cells)
+            self.write("header" if header else "row", " | ".join(_normal(" ".join(c.itertext())) for c in cells))
+
+
+_BLOCK_TAGS = frozenset({"p", "li", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "figcaption"})
 
 
 def read_html(path: Path, data: bytes) -> Rendered:
@@ -240,11 +271,15 @@ def read_html(path: Path, data: bytes) -> Rendered:
     kept = _kept_texts(main)
     region = _main_region(tree, kept)
     headline = _headline(tree)
-    if region is not None and _read_in_order(region, kept, TextWriter()) > _block_count(main):
-        # the page's own elements hold more of the main text's structure than trafilatura's output
-        if headline and not region.xpath(".//h1"):
+    reading = _Reading(kept)
+    if region is not None:
+        reading.visit(region)
+    if reading.structure > _structure(main):
+        # the page's own elements hold more of the main text's structure (headings, list items) than trafilatura's output
+        if headline and not any(kind == "heading" and level == 1 for kind, _, level in reading.blocks):
             writer.block("heading", headline, 1)
-        _read_in_order(region, kept, writer)
+        for kind, text, level in reading.blocks:
+            writer.block(kind, text, level)
     else:
         if headline and " ".join(headline.split()) not in " ".join(_text(main).split()):
             writer.block("heading", headline, 1)  # trafilatura keeps a page's <h1> as metadata only: it is the article's first line

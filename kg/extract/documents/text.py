@@ -85,6 +85,7 @@ def _table(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]] | None
     """A run of lines laid out as a table with spaces ("Infection      20%"): its caption (a
     first line without columns), a header line and rows, when at least three lines have two or
     more columns; else None."""
+    run = [r for r in run if not _RULE.fullmatch(r[0])]  # the dashes under a header ("-------   -----", "=======")
     caption = run[:1] if run and not _COLUMN_GAP.search(run[0][0]) else []  # "Table 2. Adverse reactions …"
     table = run[len(caption) :]
     if len(table) < _MIN_TABLE_LINES or not all(_COLUMN_GAP.search(line) for line, _, _ in table):
@@ -101,7 +102,7 @@ def _table(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]] | None
 #: the line under a header of a table written with pipes ("|---|---|")
 _SEPARATOR_ROW = re.compile(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?")
 #: the line of dashes under the header of a table laid out with spaces ("-------   -----")
-_RULE = re.compile(r"[-=+: ]*-{3,}[-=+: ]*")
+_RULE = re.compile(r"[-=+: ]*(?:-{3,}|={3,})[-=+: ]*")
 #: a caption's parenthesised column names, the only pipes of its line
 _NAMES_IN_CAPTION = re.compile(r"^[^|]*\w[^|(]*\(([^()]*\|[^()]*)\)\s*[.:]?$")
 
@@ -128,7 +129,7 @@ def text_blocks(text: str, start: int = 0) -> list[tuple[str, int, int]]:
                 continue
             item = _LIST_ITEM.match(line)
             alone = text[first:end].strip() == stripped
-            if item and alone and re.match(r"^\s*\d", line) and _is_heading(item.group("item")):
+            if item and alone and re.match(r"^\s*\d", line) and _is_heading(item.group("item")) and item.group("item").isupper():
                 # "1. WHY THIS MATTERS" alone between blank lines: a numbered section heading, not a one-item list
                 blocks.append(("heading", here[1], here[2]))
                 continue

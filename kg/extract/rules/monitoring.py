@@ -32,7 +32,7 @@ _VERB_PROCEDURES = (
     (re.compile(r"\bhave\s+your\s+([a-z]+)\s+checked\b", re.I), r"\1 check"),
 )
 #: a vital sign or a level measured as such ("measure blood pressure", "pulse and blood pressure will be measured")
-_MEASURE = r"(?:blood pressure|pulse(?: rate)?|heart rate|serum potassium|potassium|body weight|temperature|blood glucose|blood sugar|oxygen saturation)"
+_MEASURE = r"(?:blood pressure|pulse(?: rate)?|heart rate|serum potassium|potassium|body weight|body temperature|blood glucose|blood sugar|oxygen saturation)"
 _MEASURED = re.compile(
     rf"\b(?:measur|monitor|check|assess|record)\w*\s+(?:the patient's\s+|patients'\s+|your\s+|their\s+)?"
     rf"(?P<after>{_MEASURE}(?:\s*(?:,|and|or)\s*{_MEASURE})*)\b|"
@@ -177,6 +177,13 @@ def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
                 found.append(sentence.mint(" ".join(singular(w) for w in words), "procedure", at, end))
     for m in _MEASURED.finditer(sentence.text):  # "measuring pulse and blood pressure every hour": a test of each
         group = "after" if m.group("after") else "before"
+        before = sentence.text[: m.start()]
+        watched_for = re.match(r"\s+for\s+(?!(?:at least |up to |about |the first |\d|one |two |three |four |five |six |several |\w+ (?:hours?|days?|weeks?|minutes?)\b))",
+                               sentence.text[m.end() :])  # fmt: skip
+        if re.search(r"\b(?:that|which|who)\s+$", before) or group == "before" and watched_for:
+            continue  # "Studies that assessed blood pressure …"; "a methylprednisolone pulse should be monitored for infections"
+        if group == "before" and re.search(r"\b(?:a|an)\s+(?:\w+\s+)?$", before):
+            continue  # "a methylprednisolone pulse": a dose, not a measure
         for q in re.finditer(_MEASURE, m.group(group), re.I):
             at = sentence.token_at_char(m.start(group) + q.start())
             end = sentence.token_at_char(m.start(group) + q.end() - 1)
@@ -325,6 +332,8 @@ def _not_required(sentence: Sentence, procedure: Mention, lo: int) -> bool:
     window = range(max(lo, procedure.first - 6), procedure.first)
     if any(sentence.seq_at(j, ("not", verb)) for j in window for verb in ("require", "requires", "need", "needs")):
         return True
+    if any(sentence.seq_at(j, ("no", "need", "to")) or sentence.seq_at(j, ("no", "need", "for")) for j in window):
+        return True  # "There is no need to monitor blood pressure"
     if any(sentence.lower(j) == "no" and all(is_content(sentence.tokens[k].text) for k in range(j + 1, procedure.first))
            for j in window):  # fmt: skip
         return True

@@ -121,16 +121,12 @@ def _possessive_makers(sentence: Sentence) -> Iterator[Claim]:
         if sentence.tokens[i].text not in ("'", "\u2019") or sentence.lower(i + 1) != "s":
             continue
         owner_at = i - 1
-        known = next((m for m in sentence.mentions if m.last == owner_at), None)
-        if known is not None and known.kind not in ("company", "organization"):
-            continue  # "tolebrutinib's trials", "the FDA's decision"
-        word = sentence.tokens[owner_at].text
-        if known is None and (not word[:1].isupper() or word.lower() in _NOT_MAKERS or owner_at == 0 and word in ("It", "Its")):
+        # a company the lexicon knows ("Sanofi's tolebrutinib"; not "Sarah's first infusion", "That's why", "the NHS's guidance")
+        known = next((m for m in sentence.mentions if m.last == owner_at and m.kind == "company"), None)
+        if known is None:
             continue
         drug = next((d for d in sentence.drug_items if i + 2 <= d.first <= i + 6 and not d.is_class), None)
-        if drug is not None and all(
-            is_word(sentence.tokens[j].text) and sentence.lower(j) not in _VERBS_BEFORE_DRUG for j in range(i + 2, drug.first)
-        ):  # fmt: skip
+        if drug is not None and all(_describing_word(sentence, j) for j in range(i + 2, drug.first)):
             pass
         else:
             drug = None
@@ -143,8 +139,7 @@ def _possessive_makers(sentence: Sentence) -> Iterator[Claim]:
                 drug = drug if drug is not None and not drug.is_class else None
         if drug is None:
             continue
-        company = known or sentence.mint(word, "company", owner_at, owner_at)
-        yield claim(sentence, MSKG.manufacturer, drug.iri, company.iri)
+        yield claim(sentence, MSKG.manufacturer, drug.iri, known.iri)
 
 
 def _their_drug(sentence: Sentence) -> Iterator[Claim]:
@@ -168,8 +163,10 @@ def _their_drug(sentence: Sentence) -> Iterator[Claim]:
         if (sentence.lower(i) == "its") != (len(makers) == 1):
             continue
         drug = next((d for d in sentence.drug_items if i < d.first <= i + 4 and not d.is_class), None)
-        if drug is not None and not all(is_word(sentence.tokens[j].text) for j in range(i + 1, drug.first)):
+        if drug is not None and not all(_describing_word(sentence, j) for j in range(i + 1, drug.first)):
             drug = None
+        if drug is not None and len(makers) > 1 and any(d.first > drug.last and sentence.joined(drug.last, d.first) for d in sentence.drug_items):
+            continue  # "Roche and Novartis … their drugs Ocrevus and Kesimpta": which is whose is not said
         if drug is None and sentence.lower(i - 1) == ",":  # "Zinbryta (daclizumab), their monthly injection"
             before = i - 2
             drug = next((d for d in sentence.drug_items if (d.last == before or d.last == before - 1 and sentence.lower(before) == ")")
@@ -180,11 +177,23 @@ def _their_drug(sentence: Sentence) -> Iterator[Claim]:
 
 #: words that make what follows a possessive no drug's name ("Roche's decision to stop ocrelizumab")
 _VERBS_BEFORE_DRUG = frozenset({"decision", "plan", "plans", "to", "of", "for", "with", "and", "or", "trial", "trials", "study",
-                                "studies", "data", "results", "approval", "application", "filing", "sales", "revenue"})  # fmt: skip
+                                "studies", "data", "results", "approval", "application", "filing", "sales", "revenue", "said", "says",
+                                "markets", "sells", "makes", "has", "have", "is", "are", "was", "were", "will", "patients", "page",
+                                "spending", "guidance", "neurologist", "doctor"})  # fmt: skip
 
 
 def is_word(text: str) -> bool:
     return bool(re.fullmatch(r"[\w-]+", text))
+
+
+def _describing_word(sentence: Sentence, j: int) -> bool:
+    """Whether token ``j`` between a possessive and a drug only describes the drug ("rival",
+    "investigational", "once-weekly"): a lower-case word that is no verb and names nothing else
+    ("Biogen's rival Novartis markets Kesimpta", "its drug outperformed Rebif")."""
+    text = sentence.tokens[j].text
+    return (is_word(text) or text == "-") and not text[:1].isupper() and sentence.lower(j) not in _VERBS_BEFORE_DRUG and not (
+        text.endswith("ed") and text.lower() not in ("approved", "licensed", "marketed", "branded")
+    ) and not any(m.first <= j <= m.last and m.kind in ("company", "organization") for m in sentence.mentions)
 
 
 def manufacturer(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -402,8 +411,9 @@ def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         for match in called:  # "… and it belongs to a family of medicines called interferons": what "it" is
             at = sentence.token_at_char(match.start())
             if sentence.token_at_char(match.end() - 2) + 1 == c.first:
-                earlier = [d for d in sentence.drug_items if d.last < at and not d.is_class]
-                yield from _members(sentence, c, earlier[-1:] if earlier else list(sentence.last_subject[:1]))
+                # what "it" is: the sentence's subject ("Ocrevus may be started after stopping Gilenya, and it belongs to …")
+                subject = [d for d in sentence.subject_in(0, at) if not d.is_class] or list(sentence.last_subject[:1])
+                yield from _members(sentence, c, subject[:1])
         # "It is a prodrug …", "The drug is a monoclonal antibody": what the anaphor refers to
         size = 1 if sentence.lower(0) == "it" else 2 if any(sentence.seq_at(0, a) for a in _ANAPHORS) else 0
         if (

@@ -790,7 +790,7 @@ def _listed_factors(sentence: Sentence, start: int, stop: int, effect: Mention |
     return factors
 
 
-_CLAUSE_WORDS = re.compile(r"\b(?:can|could|may|might|will|would|is|are|was|were|rises?|releases?|becomes?|had become)\b", re.I)
+_CLAUSE_WORDS = re.compile(r"\b(?:can|could|may|might|will|would|is|are|was|were|rises?|(?<!-)releases?|becomes?|had become)\b", re.I)
 
 
 def _sound_factors(sentence: Sentence, factors: list[Mention]) -> list[Mention]:
@@ -809,7 +809,7 @@ def _sound_factors(sentence: Sentence, factors: list[Mention]) -> list[Mention]:
         name = re.sub(r"^(?:with|at|in|on|from)\s+", "", name, flags=re.I)
         words = name.lower().split()
         if not words or words[0] in ("whom", "which", "who", "it", "they", "this", "that", "highest", "lowest", "least", "most") \
-                or _CLAUSE_WORDS.search(name) or len(words) == 1 and re.search(r"(?:ed|en)$", words[0]):  # fmt: skip
+                or _CLAUSE_WORDS.search(name) or len(words) == 1 and words[0].endswith("ed"):  # fmt: skip
             continue
         minted = sentence.mint(name, "condition", f.first, f.last) if name != (f.label or f.text) else f
         if minted.iri not in drugs:
@@ -889,6 +889,8 @@ def _run_in_signs(sentence: Sentence, inline: Mention, effects: list[Mention]) -
     stop = sentence.first_of("are", "is", "can", "may", "were", "was", "occur", "occurs", "happen", ".", ";", lo=colon + 1) or len(sentence.tokens)
     if any(colon < d.first < stop for d in sentence.drug_items):
         return []  # "Embryofetal toxicity: Based on animal data, AUBAGIO may cause …": a sentence, not a list of signs
+    if re.search(r"\b(?:also|reported|occurred|seen|observed|likely)\b", sentence.span_text(stop, len(sentence.tokens) - 1), re.I):
+        return []  # "Depression: insomnia and anxiety were also reported": effects of their own, not signs
     listed = _named_signs(sentence, colon + 1, stop)
     return [s for m in listed for s in distributed(sentence, m)] if len(listed) > 1 and not any(_disease(m) for m in listed) else []
 
@@ -979,8 +981,9 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     signs, sign_ids = _signs_of(sentence, effects)
     if inline is not None:  # "Injection-site reactions: redness, swelling or pain where you inject are common.": its signs
         for_inline = _run_in_signs(sentence, inline, effects)
-        if for_inline:
-            signs.setdefault(id(next(e for e in effects if e.iri == inline.iri)), []).extend(for_inline)
+        owner = next((e for e in effects if e.iri == inline.iri), None)  # (a generic run-in word is no effect: "Typical reactions:")
+        if for_inline and owner is not None:
+            signs.setdefault(id(owner), []).extend(for_inline)
             sign_ids |= {id(e) for e in effects if any(s.first <= e.first and e.last <= s.last for s in for_inline)}
     cue = _RISK_FACTORS.search(sentence.text)
     cue_at = sentence.token_at_char(cue.start()) if cue is not None else len(sentence.tokens)
