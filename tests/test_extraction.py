@@ -452,6 +452,18 @@ def test_review_cases_of_the_eighth_round(tmp_path: Path, lexicon: Lexicon) -> N
     assert "ECG before first dose | once" in read.text or "ECG before first dose" in read.text
 
 
+def test_a_gold_file_with_a_malformed_duration_is_refused(tmp_path: Path) -> None:
+    from kg.errors import CorpusError
+    from kg.evaluate.gold import read_gold
+
+    gold = tmp_path / "page.gold"
+    gold.write_text("# \"Take one tablet twice a day.\"\nDosingRegimen\tdrug=Ampyra\tinterval=P12H\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="page.gold:2: 'P12H' is no ISO 8601 duration"):
+        read_gold(gold)
+    gold.write_text("DosingRegimen\tdrug=Ampyra\tinterval=PT12H\n", encoding="utf-8")
+    assert read_gold(gold).statements
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms

@@ -78,6 +78,9 @@ class GoldFile:
     relations: list[GoldRelation] = field(default_factory=list)
 
 
+_DURATION = re.compile(r"P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?")
+
+
 def _pairs(path: Path, number: int, rest: str) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     for part in rest.split("\t"):
@@ -90,6 +93,8 @@ def _pairs(path: Path, number: int, rest: str) -> list[tuple[str, str]]:
         prop, sep, value = part.partition("=")
         if not sep or not prop.strip() or not value.strip():
             raise CorpusError(f"{path}:{number}: expected property=value, got {part!r}")
+        if DATATYPES.get(prop.strip()) == XSD.duration and not _DURATION.fullmatch(value.strip()):
+            raise CorpusError(f"{path}:{number}: {value.strip()!r} is no ISO 8601 duration (P6M, P14D, PT12H)")
         pairs.append((prop.strip(), value.strip()))
     if not pairs:
         raise CorpusError(f"{path}:{number}: expected property=value pairs after a tab")
