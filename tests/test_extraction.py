@@ -464,6 +464,17 @@ def test_a_gold_file_with_a_malformed_duration_is_refused(tmp_path: Path) -> Non
     assert read_gold(gold).statements
 
 
+def test_an_indication_is_denied_only_by_its_own_negation(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Solu-Medrol (methylprednisolone) is an injection.\n\n"
+        "When oral corticosteroid therapy is not feasible, Solu-Medrol is indicated for acute exacerbations of multiple sclerosis.\n\n"
+        "In March 2011, the FDA declined to approve cladribine tablets as a treatment for multiple sclerosis.\n"
+    ))  # fmt: skip
+    statuses = {(s[MSKG.drug][0], s[MSKG.decisionStatus][0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
+    assert (ID["solu-medrol"], MSKG.Approved) in statuses and (ID["solu-medrol"], MSKG.NotIntended) not in statuses
+    assert (ID.cladribine, MSKG.NotApproved) in statuses
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms

@@ -186,6 +186,10 @@ def _members_for_classes(sentence: Sentence, drugs: list[URIRef]) -> list[URIRef
     return list(dict.fromkeys(out))
 
 
+#: words that deny the approval or intent right after them ("not", "declined to approve")
+_LOCAL_NEGATIONS = frozenset({"not", "no", "never", "t", "neither", "nor", "declined", "refused", "failed", "rejected", "denied", "without"})
+
+
 def _trigger(sentence: Sentence, i: int) -> URIRef | None:
     """The status a token triggers (approved, not approved, not intended), if it is a trigger."""
     word = sentence.lower(i)
@@ -202,9 +206,12 @@ def _trigger(sentence: Sentence, i: int) -> URIRef | None:
     if refusal:
         return MSKG.NotApproved
     lo = sentence.clause_of(i)[0]
-    negated = sentence.assertion(i).negated or any(sentence.lower(j) in ("none", "neither", "no") for j in range(lo, i)) or any(
-        sentence.lower(j) == "never" for j in range(max(lo, i - 3), i)
-    )  # "has never been approved for"
+    # a negation of the trigger itself ("is not indicated", "has not been approved"), not of an earlier
+    # condition ("When oral therapy is not feasible, … Solu-Medrol is indicated for …")
+    near = range(max(lo, i - 4), i)
+    negated = sentence.assertion(i).negated and any(sentence.lower(j) in _LOCAL_NEGATIONS for j in near) or any(
+        sentence.lower(j) in ("none", "neither", "no") for j in range(lo, i)
+    ) or any(sentence.lower(j) == "never" for j in range(max(lo, i - 3), i))  # "has never been approved for"
     if word in _INTENT_WORDS:
         return MSKG.NotIntended if negated else MSKG.Approved
     return MSKG.NotApproved if negated else MSKG.Approved
