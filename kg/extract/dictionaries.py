@@ -51,7 +51,7 @@ _QUALIFIER = re.compile(r"\s*\((?:multiple sclerosis|chronic lymphocytic leukemi
 _ROUTE_WORDS = re.compile(r"\s+(?:subcutaneous|intramuscular|intravenous|injection|oral|tablets?)$", re.I)
 #: English words that are also a drug's synonym somewhere in DrugBank: never a drug name in prose
 _COMMON = frozenset(
-    ["today", "all", "plan", "tums", "advance", "act", "bonine", "dial", "easy", "fast", "free", "gas", "heal", "ice", "just", "lift", "may", "mint", "nature", "one", "pure", "quick", "rest", "rid", "safe", "select", "slow", "soft", "stay", "sure", "tan", "total", "ultra", "vital", "wash", "zone", "oxygen", "water", "salt", "sugar", "alcohol", "iron", "calcium", "vitamin", "protein", "generic", "generics", "relief", "control", "balance", "focus", "prime", "clear", "care", "complete"]
+    ["today", "all", "plan", "tums", "advance", "act", "bonine", "dial", "easy", "fast", "free", "gas", "heal", "ice", "just", "lift", "may", "mint", "nature", "one", "pure", "quick", "rest", "rid", "safe", "select", "slow", "soft", "stay", "sure", "tan", "total", "ultra", "vital", "wash", "zone", "oxygen", "water", "salt", "sugar", "alcohol", "iron", "calcium", "vitamin", "protein", "generic", "generics", "relief", "control", "balance", "focus", "prime", "clear", "care", "complete", "combined"]
 )
 
 
