@@ -302,7 +302,7 @@ def _head(target: Mention, sentence: Sentence) -> str:
     lymphocyte)."""
     # the ontology's name for its targets ("α4 integrin": alpha-4 integrin), else as the text names it ("NMDA receptor")
     label = sentence.lexicon.labels.get(target.iri) if target.source == "lexicon" and sentence.lexicon is not None else None
-    head = normal_form(label or (target.text if target.source != "span" else target.label or target.text))
+    head = normal_form(re.sub(r"\s*\([^)]*\)", "", label or (target.text if target.source != "span" else target.label or target.text)))
     # "activated immune cells": immune-cell entry; "circulating CD20-positive B cells": B-cell depletion
     head = re.sub(r"^(?:(?:[\w-]+ed|certain|many|some|circulating|mature|cd\d+[a-z]?-positive|cd\d+[a-z]?\+)\s+)+(?=\w)", "", head)
     same_kind = sentence.tokens[target.first - 2].text.endswith(target.text.split()[0]) if target.first >= 2 else False
@@ -503,7 +503,8 @@ def _named_mechanisms(sentence: Sentence, targets: list[Mention]) -> list[_Named
         while sentence.lower(j) in ("the", "a", "an", "large", "numbers", "number", "of", "many", "most", "into"):
             j += 1
         if sentence.lower(j) in ("their", "its") and targets:  # "blocks their adhesion": the cells named before
-            earlier = [t for t in targets if t.last < i]
+            earlier = [t for t in [*targets, *sentence.of_kind("target")] if t.last < i]
+            earlier = sorted([t for t in earlier if _is_cell(t)] or earlier, key=lambda t: t.last)  # (the cells a receptor sits on too)
             if earlier:
                 named.append(_Named(f"{_head(earlier[-1], sentence)} {sentence.lower(j + 1)} {noun}", None, i, drug=owner))
                 accepted.append(i)
@@ -597,8 +598,14 @@ def _bound(sentence: Sentence, targets: list[Mention]) -> list[tuple[Mention, fr
     found = []
     for t in targets:
         # cells only right after the verb ("targets CD20-positive B cells"), not where a molecule sits ("S1P receptors on lymphocytes")
-        reach = 2 if _is_cell(t) else 5
-        verb = next((j for j in range(t.first - 1, max(-1, t.first - reach - 1), -1) if _BINDS.match(sentence.tokens[j].text)), None)
+        reach = 2 if _is_cell(t) else 12  # "binds to the alpha-4 (α4) subunit of integrins"
+        verb = None
+        for j in range(t.first - 1, max(-1, t.first - reach - 1), -1):
+            if _BINDS.match(sentence.tokens[j].text):
+                verb = j
+                break
+            if sentence.lower(j) in ("and", ",", ";", "which", "that") or any(v.match(sentence.lower(j)) for v in _MECHANISM_VERBS):
+                break  # another clause or another verb's object
         if verb is None or sentence.has("not", "never", lo=max(0, verb - 3), hi=verb):
             continue
         owner = _relative_to(sentence, verb)
