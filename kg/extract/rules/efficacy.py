@@ -604,7 +604,8 @@ def _bound(sentence: Sentence, targets: list[Mention]) -> list[tuple[Mention, fr
             if _BINDS.match(sentence.tokens[j].text):
                 verb = j
                 break
-            if sentence.lower(j) in ("and", ",", ";", "which", "that") or any(v.match(sentence.lower(j)) for v in _MECHANISM_VERBS):
+            coordinated = sentence.lower(j) in ("and", ",", "or") and any(o.last == j - 1 for o in targets)  # "the S1P1 and S1P5 receptors"
+            if not coordinated and (sentence.lower(j) in ("and", ",", ";", "which", "that") or any(v.match(sentence.lower(j)) for v in _MECHANISM_VERBS)):
                 break  # another clause or another verb's object
         if verb is None or sentence.has("not", "never", lo=max(0, verb - 3), hi=verb):
             continue
