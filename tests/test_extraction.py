@@ -475,6 +475,14 @@ def test_an_indication_is_denied_only_by_its_own_negation(tmp_path: Path, lexico
     assert (ID.cladribine, MSKG.NotApproved) in statuses
 
 
+def test_a_symptom_the_disease_causes_is_no_risk_of_the_drug(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, (
+        "Sativex (nabiximols) is a mouth spray. It is used to ease muscle stiffness and spasms (spasticity) caused by "
+        "multiple sclerosis.\n\nSativex can cause dizziness.\n"
+    ))  # fmt: skip
+    assert set(_risks(claims)) == {ID.dizziness}
+
+
 def test_allergies_monitoring_tables_and_labelled_paragraphs(tmp_path: Path, lexicon: Lexicon) -> None:
     """One allergy per thing a drug must not meet ("allergic to X or to Y, an inactive
     ingredient"); a monitoring table read by its header (test, frequency, purpose); the symptoms

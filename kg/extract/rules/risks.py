@@ -164,6 +164,9 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
         return True  # "If drug-induced liver injury is suspected, discontinue …": what to do, not what happens
     if any(sentence.seq_at(j, ("caused", "by")) for j in range(max(lo, m.first - 10), m.first)):
         return True  # "caused by herpes simplex and varicella zoster viruses": the causes
+    after = next((j for j in range(m.last + 1, min(len(sentence.tokens), m.last + 5)) if sentence.seq_at(j, ("caused", "by"))), None)
+    if after is not None and any(is_ms(x) for x in sentence.mentions if after + 2 <= x.first <= after + 3):
+        return True  # "muscle stiffness and spasms (spasticity) caused by multiple sclerosis": the disease's, not the drug's
     return any(sentence.seq_at(j, cue) and not (cue == ("causes",) and _drug_causes(sentence, j))
                for cue in _NOT_RISK_BEFORE for j in range(max(lo, m.first - 6), m.first))  # fmt: skip
 
