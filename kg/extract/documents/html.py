@@ -200,8 +200,6 @@ class _Reading:
             self.blocks.append((kind, text, level))
 
     def visit(self, element: Any) -> None:
-        from .text import text_blocks
-
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""
             if not tag or _furniture(child):

@@ -366,6 +366,14 @@ def _object_words(sentence: Sentence, j: int) -> list[str]:
 _ADVERBS = ("also", "then", "directly", "selectively", "further")
 
 
+def _past_adverbs(sentence: Sentence, i: int) -> int:
+    """The token before the verb at ``i``, past its adverbs ("which also selectively blocks")."""
+    j = i - 1
+    while j >= 0 and (sentence.lower(j) in _ADVERBS or sentence.lower(j).endswith("ly")):
+        j -= 1
+    return j
+
+
 def _relative(sentence: Sentence, i: int) -> tuple[bool, DrugItem | None]:
     """Whether the verb ``i`` opens a restrictive relative clause ("that blocks …"), and the drug it
     is about: "Tysabri, which blocks …" (Tysabri); "Mitoxantrone is an anthracenedione that
@@ -373,9 +381,7 @@ def _relative(sentence: Sentence, i: int) -> tuple[bool, DrugItem | None]:
     targets …" (what the noun is said of); none for "medicines that block potassium channels" (a
     clause about something else). A ", which" after anything else says what the sentence's drug does
     ("binds S1P receptors, which holds these cells in the lymph nodes")."""
-    j = i - 1
-    while j >= 0 and (sentence.lower(j) in _ADVERBS or sentence.lower(j).endswith("ly")):
-        j -= 1
+    j = _past_adverbs(sentence, i)
     if sentence.lower(j) not in ("which", "that", "who"):
         return False, None
     comma = sentence.lower(j - 1) == ","
@@ -420,9 +426,7 @@ def _drug_does(sentence: Sentence, i: int, accepted: list[int]) -> bool:
     relative pronoun that refers to the drug is its subject, or it joins a verb that does
     ("intercalates into DNA and inhibits topoisomerase II"); not a verb that a modal or a negation
     makes a possibility ("may inhibit the absorption", "does not activate")."""
-    j = i - 1
-    while j >= 0 and (sentence.lower(j) in _ADVERBS or sentence.lower(j).endswith("ly")):
-        j -= 1
+    j = _past_adverbs(sentence, i)
     word = sentence.lower(j)
     if word in ("it", "they"):
         return True

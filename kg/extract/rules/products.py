@@ -134,12 +134,17 @@ def _possessive_makers(sentence: Sentence) -> Iterator[Claim]:
             if noun is not None and sentence.lower(noun + 1) == ",":  # "Roche's rival anti-CD20 therapy, Ocrevus"
                 drug = next((d for d in sentence.drug_items if d.first == noun + 2 and not d.is_class), None)
             if drug is None and noun is not None and sentence.lower(owner_at - 1) == ",":  # "Avonex, Biogen's older weekly injection"
-                before = owner_at - 2
-                drug = next((d for d in sentence.drug_items if d.last == before or d.last == before - 1 and sentence.lower(before) == ")"), None)
-                drug = drug if drug is not None and not drug.is_class else None
+                drug = _drug_before_comma(sentence, owner_at - 1)
         if drug is None:
             continue
         yield claim(sentence, MSKG.manufacturer, drug.iri, known.iri)
+
+
+def _drug_before_comma(sentence: Sentence, comma: int) -> DrugItem | None:
+    """The drug (not a class) that ends right before the comma at token ``comma``, past a closing
+    parenthesis ("Zinbryta (daclizumab), …")."""
+    before = comma - 1
+    return next((d for d in sentence.drug_items if not d.is_class and (d.last == before or d.last == before - 1 and sentence.lower(before) == ")")), None)
 
 
 def _their_drug(sentence: Sentence) -> Iterator[Claim]:
@@ -168,9 +173,7 @@ def _their_drug(sentence: Sentence) -> Iterator[Claim]:
         if drug is not None and len(makers) > 1 and any(d.first > drug.last and sentence.joined(drug.last, d.first) for d in sentence.drug_items):
             continue  # "Roche and Novartis … their drugs Ocrevus and Kesimpta": which is whose is not said
         if drug is None and sentence.lower(i - 1) == ",":  # "Zinbryta (daclizumab), their monthly injection"
-            before = i - 2
-            drug = next((d for d in sentence.drug_items if (d.last == before or d.last == before - 1 and sentence.lower(before) == ")")
-                         and not d.is_class), None)  # fmt: skip
+            drug = _drug_before_comma(sentence, i - 1)
         for company in makers if drug is not None else []:
             yield claim(sentence, MSKG.manufacturer, drug.iri, company.iri)  # type: ignore[union-attr]
 
@@ -182,7 +185,7 @@ _VERBS_BEFORE_DRUG = frozenset({"decision", "plan", "plans", "to", "of", "for", 
                                 "spending", "guidance", "neurologist", "doctor"})  # fmt: skip
 
 
-def is_word(text: str) -> bool:
+def _is_word(text: str) -> bool:
     return bool(re.fullmatch(r"[\w-]+", text))
 
 
@@ -191,7 +194,7 @@ def _describing_word(sentence: Sentence, j: int) -> bool:
     "investigational", "once-weekly"): a lower-case word that is no verb and names nothing else
     ("Biogen's rival Novartis markets Kesimpta", "its drug outperformed Rebif")."""
     text = sentence.tokens[j].text
-    return (is_word(text) or text == "-") and not text[:1].isupper() and sentence.lower(j) not in _VERBS_BEFORE_DRUG and not (
+    return (_is_word(text) or text == "-") and not text[:1].isupper() and sentence.lower(j) not in _VERBS_BEFORE_DRUG and not (
         text.endswith("ed") and text.lower() not in ("approved", "licensed", "marketed", "branded")
     ) and not any(m.first <= j <= m.last and m.kind in ("company", "organization") for m in sentence.mentions)
 
