@@ -1692,3 +1692,46 @@ def test_a_treatment_named_generally_and_specifically_is_the_specific_one(tmp_pa
     ), name="apposition.txt")  # fmt: skip
     users = {s[MSKG.drug][0] for s in _statements(claims, MSKG.TherapeuticUse)}
     assert users == {ID["autologous-haematopoietic-stem-cell-transplantation"]}  # "The treatment, X": X, not the drug before
+
+
+def test_a_table_of_drugs_with_a_column_of_problems_and_of_classes(tmp_path: Path, lexicon: Lexicon) -> None:
+    """A comparison table: each row's drug has the effects its "Key problems" cell lists and the
+    class its "Class" cell names; a column of effects in a table of effects names no drug."""
+    claims = _page(tmp_path, lexicon, "---\ntitle: Pain drugs\nkind: summary\n---\n\n"
+                   "| Drug | Class | Approval status | Key problems |\n|---|---|---|---|\n"
+                   "| Pregabalin | gabapentinoid | approved for central pain after spinal cord injury, not for MS | "
+                   "drowsiness, peripheral edema, blurred vision |\n", name="a.md")  # fmt: skip
+    risks = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]): s[MSKG.assertionStatus] for s in _statements(claims, MSKG.Risk)}
+    assert {k for k in risks if k[0] == ID.pregabalin} == {(ID.pregabalin, e) for e in (ID.drowsiness, ID["peripheral-edema"], ID["blurred-vision"])}
+    assert all(v == [MSKG.Affirmed] for v in risks.values())  # "not for MS" denies no effect
+    assert (ID.pregabalin, RDF.type, MSKG.Gabapentinoid) in {(c.subject, c.relation, c.object) for c in claims}
+    decisions = {(s[MSKG.indication][0], s[MSKG.decisionStatus][0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
+    # the approval leaves MS out, and the injury only says which pain
+    assert decisions == {(ID["central-pain"], MSKG.Approved), (ID["multiple-sclerosis"], MSKG.NotApproved)}
+    claims = _page(tmp_path, lexicon, "---\ntitle: Ampyra side effects\nkind: leaflet\n---\n\nAmpyra (dalfampridine) is a tablet.\n\n"
+                   "## What are the side effects?\n\n| Body system | Side effect |\n|---|---|\n| Nervous system | dizziness |\n", name="b.md")  # fmt: skip
+    assert ID.dizziness in _risks(claims)  # the rows are effects: the risk rule reads them
+
+
+def test_numbered_subsections_of_a_pdf_label_are_headings() -> None:
+    """Real labels: a subsection set half a point larger than the text, or run into its first
+    sentence ("5.2 Infections. Corticosteroids …"), is a heading; a title set on two lines is one."""
+    bafiertam = read_document(Path("tests/tuning/bafiertam-monomethyl-fumarate-prescribing-sections.pdf"))
+    assert ("heading", "5.2 Progressive Multifocal Leukoencephalopathy") in {(b.kind, b.text) for b in bafiertam.blocks}
+    solu_medrol = read_document(Path("tests/tuning/solu-medrol-methylprednisolone-label-sections.pdf"))
+    headings = [b.text for b in solu_medrol.blocks if b.kind == "heading"]
+    assert headings[0] == "Solu-Medrol (methylprednisolone sodium succinate for injection)"
+    assert {"5.2 Infections", "5.5 Metabolic effects"} <= set(headings)
+    infections = next(b for b in solu_medrol.blocks if b.text.startswith("Corticosteroids increase susceptibility"))
+    assert infections.section[-1] == "5.2 Infections" and infections.kind == "paragraph"
+
+
+def test_an_abbreviation_stands_for_the_shortest_long_form_and_a_verb_ends_a_name(tmp_path: Path, lexicon: Lexicon) -> None:
+    """A heading run into its text repeats the name: the abbreviation is the name's, once; "raise"
+    after a class is its verb ("Corticosteroids raise blood glucose")."""
+    claims = _page(tmp_path, lexicon, "Bafiertam (monomethyl fumarate) is a capsule.\n\nWARNINGS\n\nCerebral Salt Wasting Syndrome Cerebral "
+                   "salt wasting syndrome (CSWS) has occurred with Bafiertam. CSWS can be serious.\n\nCorticosteroids raise blood "
+                   "glucose and can cause potassium loss.\n", name="a.txt")  # fmt: skip
+    effects = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)}
+    assert {e for d, e in effects if d == ID.bafiertam} == {ID["cerebral-salt-wasting-syndrome"]}
+    assert (ID.corticosteroid, ID["potassium-loss"]) in effects

@@ -66,7 +66,9 @@ _VERBS = frozenset({"measure", "measures", "obtain", "obtains", "perform", "perf
 _PREDICATE_VERBS = frozenset({"remain", "remains", "speed", "speeds", "slow", "slows", "prevent", "prevents", "improve",
                               "improves", "affect", "affects", "suppress", "suppresses", "resemble", "resembles",
                               "relate", "relates", "bind", "binds", "become", "becomes", "deplete", "depletes",
-                              "carry", "carries", "lessen", "lessens", "shorten", "shortens", "hasten", "hastens"})  # fmt: skip
+                              "carry", "carries", "lessen", "lessens", "shorten", "shortens", "hasten", "hastens", "raise",
+                              "raises", "worsen", "worsens", "impair", "impairs", "weaken", "weakens", "inhibit",
+                              "inhibits", "masks"})  # fmt: skip
 _SIDES = frozenset({"upper", "lower"})
 #: words that grade or qualify a condition into a specific one ("third-degree", "decompensated")
 _STATES = frozenset({"decompensated", "uncontrolled", "untreated", "unstable"})
@@ -1033,7 +1035,7 @@ class Recogniser:
                 start -= 1
             at = [k for k in range(start, i) if tokens[k].text != "-"]
             words = [tokens[k].text for k in at]
-            for s in range(len(words)):
+            for s in reversed(range(len(words))):  # the shortest long form: not a heading run into its text
                 if _initials_match(abbreviation, words[s:]) and words[s][:1].lower() == abbreviation[:1].lower():
                     name = normal_form(_written(tokens, at[s], i - 1))  # as written: "sphingosine 1-phosphate"
                     # a name whose head says nothing of its kind ("sphingosine 1-phosphate", "JC virus")

@@ -29,6 +29,8 @@ __all__ = ["read_pdf"]
 
 _BULLET = re.compile(r"^[\u2022\u25aa\u25cf\u2013\u25e6\-*]\s+")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+[A-Z]")
+#: a numbered subsection whose title runs into its first sentence ("5.2 Infections. Corticosteroids …")
+_RUN_IN_HEADING = re.compile(r"^(\d+\.\d+(?:\.\d+)*\s+[A-Z][\w ,/()'-]{2,60}?)\.\s+(?=[A-Z])")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
 _ROW_END = re.compile(r"(?:\s+[<>≤≥]?\d+(?:\.\d+)?\s*%?){2,}$")
 _SENTENCE_END = re.compile(r"[.!?:;)]$")
@@ -81,7 +83,7 @@ def _heading_levels(lines: list[_Line]) -> dict[tuple[float, bool], int]:
     styles = {
         (round(line.size, 1), line.bold)
         for line in lines
-        if len(line.text) <= _MAX_HEADING_CHARS and (line.size > body_size * 1.05 or line.bold)
+        if len(line.text) <= _MAX_HEADING_CHARS and (line.size > body_size * 1.04 or line.bold)
     }
     ranked = sorted(styles, key=lambda style: (-style[0], not style[1]))
     return {style: level for level, style in enumerate(ranked, 1)}
@@ -125,6 +127,15 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
 
     for line in lines:
         text = line.text
+        run_in = _RUN_IN_HEADING.match(text)
+        if run_in and not levels.get((round(line.size, 1), line.bold)):
+            # its own heading, one level below the heading above it, then the paragraph it starts
+            flush()
+            above = next((b[3] for b in reversed(writer.blocks) if b[0] == "heading"), 1)
+            writer.block("heading", run_in.group(1), above + 1)
+            kind, level = "paragraph", 0
+            parts.append(text[run_in.end() :])
+            continue
         bullet = _BULLET.match(text)
         if bullet:
             heading = 0
@@ -134,6 +145,9 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
             heading = _guessed_level(text)
         piped = bool(_PIPED.search(text))  # a table set with " | " between cells: its first line names the columns
         row = bool(_ROW_END.search(text)) or piped
+        if heading and kind == "heading" and level == heading and parts and not _SENTENCE_END.search(parts[-1]) and text[:1].islower():
+            parts.append(" " + text)  # a heading set on two lines ("Solu-Medrol (… for" / "injection)")
+            continue
         if bullet or heading or row or not parts or kind in ("heading", "row", "header"):
             header = piped and kind not in ("row", "header")
             flush()

@@ -74,7 +74,7 @@ def _ms_forms(sentence: Sentence, lo: int, hi: int) -> list[Mention]:
 
 def _conditions(sentence: Sentence, lo: int, hi: int, lexicon: Lexicon | None = None) -> list[Mention]:
     found = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=lo, hi=hi) if m.source != "phrase" or m.label]
-    found = [m for m in found if not _where(sentence, m, found)]
+    found = [m for m in found if not _where(sentence, m, found) and not _cause_of_before(sentence, m, found)]
     return sorted(found + _relapses(sentence, lo, hi, lexicon), key=lambda m: m.first) if lexicon is not None else found
 
 
@@ -92,6 +92,15 @@ def _where(sentence: Sentence, m: Mention, found: list[Mention]) -> bool:
         return False
     before = [c for c in found if c.last < m.first and not _MS.search(str(c.iri)) and m.first - c.last <= 6]
     return bool(before) and bool(_SYMPTOM_OF.match(sentence.span_text(before[-1].last + 1, m.first - 1).strip()))
+
+
+def _cause_of_before(sentence: Sentence, m: Mention, found: list[Mention]) -> bool:
+    """Whether a condition only says what caused the one just before: "central pain after spinal
+    cord injury" is approved for the pain."""
+    return any(
+        c.last < m.first and sentence.span_text(c.last + 1, m.first - 1).lower() in ("after", "following", "due to", "secondary to", "caused by")
+        for c in found
+    )
 
 
 _RELAPSE_WORDS = frozenset({"relapse", "relapses", "exacerbation", "exacerbations", "attack", "attacks", "flare", "flares"})
@@ -299,6 +308,9 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
         own = _own_years(sentence, products) if len(products) > 1 else {}
         for condition in conditions:
             courses = _courses(sentence, condition, conditions, c_lo, c_hi)
+            if status == MSKG.Approved and _excepted(sentence, i, condition):
+                yield from _decisions(sentence, products, condition.iri, MSKG.NotApproved, agency, [], courses, [])
+                continue
             if own:  # "…approved for MS: Gilenya (fingolimod) in 2010, Mayzent (siponimod) in 2019 …"
                 for product in products:
                     yield from _decisions(sentence, [product], condition.iri, status, agency, own.get(product, years), courses, ago)
@@ -327,6 +339,15 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
             for item_condition, courses in _items(sentence):
                 yield from _decisions(sentence, decided["products"], item_condition, decided["status"], decided["agency"],
                                       decided["years"], courses, [])  # fmt: skip
+
+
+def _excepted(sentence: Sentence, i: int, condition: Mention) -> bool:
+    """Whether a condition after an approval is the one it leaves out: "approved for central pain
+    after spinal cord injury, not for MS", "approved in adults but not in children"."""
+    return any(
+        sentence.lower(j) == "not" and sentence.lower(j + 1) in ("for", "in") and sentence.lower(j - 1) in (",", "but", ";")
+        for j in range(i + 1, condition.first)
+    )
 
 
 def _coordinated(sentence: Sentence, agencies: list[Mention]) -> list[URIRef]:

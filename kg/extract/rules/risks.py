@@ -197,6 +197,26 @@ def test_column(sentence: Sentence) -> int | None:
     return next((n for n, c in enumerate(sentence.columns) if TEST_COLUMN.search(c)), None)
 
 
+#: a column of what goes wrong with each row's drug in a table of products ("Key problems", "Main
+#: side effects", "Safety concerns")
+_EFFECTS_COLUMN = re.compile(
+    r"\b(?:side effects?|adverse (?:effects?|reactions?|events?)|problems?|concerns?|risks?|harms?|toxicit(?:y|ies))\b"
+)
+
+
+def effects_column(sentence: Sentence) -> int | None:
+    """Which column of a table row lists the adverse effects of the drug its first column names
+    ("| Drug | Class | Key problems |"), if any: not the first (a table of adverse reactions) and
+    not in a table of tests."""
+    if sentence.block != "row" or test_column(sentence) is not None or not sentence.columns:
+        return None
+    cells = sentence.cells()
+    first_cell = (sentence.token_at_char(cells[0][0]), sentence.token_at_char(cells[0][1] - 1)) if cells and cells[0][1] > cells[0][0] else None
+    if first_cell is None or not any(first_cell[0] <= d.first <= first_cell[1] for d in sentence.drug_items):
+        return None  # "| Body system | Side effect |": rows of effects, not of drugs
+    return next((n for n, c in enumerate(sentence.columns) if n and _EFFECTS_COLUMN.search(c)), None)
+
+
 #: names that say only that there were effects ("the typical symptoms", "reported symptoms", "Table 1 adverse
 #: reactions", "a safety problem"), not which
 _GENERIC_EFFECT = re.compile(
@@ -220,8 +240,8 @@ def _of_the_disease(sentence: Sentence, e: Mention) -> bool:
 
 def _effects(sentence: Sentence) -> list[Mention]:
     """The conditions a sentence names as effects of a drug."""
-    if sentence.block == "row" and test_column(sentence) is not None:
-        return []
+    if sentence.block == "row" and (test_column(sentence) is not None or effects_column(sentence) is not None):
+        return []  # a table of tests names no effects; a table of products with a column of problems: its own rule
     in_section = bool(_RISK_SECTIONS.search(sentence.section_text)) or sentence.block == "row" and bool(
         _RISK_SECTIONS.search(sentence.section_text)
     )
@@ -934,7 +954,7 @@ def risk_heading(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     above = " > ".join(sentence.evidence.section[1:-1]).lower()
     effects = [m for m in sentence.of_kind(*EFFECT_KINDS) if not is_ms(m)]
     covered = {j for m in effects for j in range(m.first, m.last + 1)}
-    words = [j for j in range(len(sentence.tokens)) if sentence.tokens[j].text[:1].isalnum()]
+    words = [j for j in range(len(sentence.tokens)) if sentence.tokens[j].text[:1].isalpha()]  # not its number ("5.2")
     if not effects or any(j not in covered and sentence.lower(j) not in ("and", "or", "other") for j in words):
         sentence.discourse["risk_section"] = False  # a heading of another topic (plain text has no heading levels)
         return

@@ -7,25 +7,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rdflib import Literal, URIRef
+from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.term import Node
 
 from ...namespaces import MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, tokenize
+from ..phrases import symptom_name
 from ..sentence import DrugItem, Sentence
 from .common import YEAR, claim, intervals
+from .risks import EFFECT_KINDS, effects_column, is_ms
 
 __all__ = ["product_table"]
 
 _INGREDIENT_COLUMN = re.compile(r"\b(?:active ingredient|ingredient|generic name|generic|substance|molecule|inn)\b")
 _COMPANY_COLUMN = re.compile(r"\b(?:company|companies|manufacturer|maker|marketed by|marketing authori[sz]ation holder|sponsor)\b")
 _INTERVAL_COLUMN = re.compile(r"\b(?:dosing|dose|doses|given|administ\w*|how taken)\b")
-#: a table about tests or side effects: its rows are not products (their intervals are no dosing)
-_NOT_PRODUCTS = re.compile(r"\b(?:monitor\w*|tests?|side effects?|adverse|reactions?)\b")
+#: a table whose rows are tests or side effects, not products (their intervals are no dosing): its
+#: first column says so
+_NOT_PRODUCTS = re.compile(r"\b(?:monitor\w*|tests?|side effects?|adverse|reactions?|body system)\b")
 #: cells that name no company
 _NO_NAME = re.compile(r"^(?:n/?a|none|not applicable|see\b.*|various|unknown|[-\u2013\u2014]+)$", re.I)
 _APPROVAL_COLUMN = re.compile(r"\bapprov|\blicen[cs]ed\b")
+#: a column of what each row's drug is ("Class", "Drug class", "Type of drug")
+_CLASS_COLUMN = re.compile(r"^(?:drug |therapeutic |pharmacologic(?:al)? )?(?:class|type(?: of (?:drug|medicine))?|group)$")
 
 
 def _cells(sentence: Sentence) -> list[tuple[int, int]]:
@@ -50,7 +55,7 @@ def product_table(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     and was approved in the year in an "approval" column (the agency and the condition named
     by the column: "FDA approval for relapsing MS")."""
     columns = sentence.columns
-    if sentence.block != "row" or not columns or any(_NOT_PRODUCTS.search(c) for c in columns):
+    if sentence.block != "row" or not columns or _NOT_PRODUCTS.search(columns[0]):
         return
     cells = _cells(sentence)
     if len(cells) != len(columns):
@@ -79,6 +84,25 @@ def product_table(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     at_approval = _column(columns, _APPROVAL_COLUMN)
     if at_approval is not None and cells[at_approval][1] > cells[at_approval][0]:
         yield from _approval(sentence, lexicon, product, sentence.headers[at_approval], cells[at_approval])
+    at_effects = effects_column(sentence)
+    if at_effects is not None and at_effects not in (at_ingredient, at_company, at_approval):
+        yield from _effects(sentence, product, cells[at_effects])
+    at_class = _column(columns, _CLASS_COLUMN)
+    if at_class is not None and at_class > 0:
+        lo, hi = cells[at_class]
+        for drug_class in sentence.of_kind("drug_class", lo=lo, hi=hi)[:1]:
+            if drug_class.iri != product.iri:
+                yield claim(sentence, RDFS.subClassOf if product.is_class else RDF.type, product.member, drug_class.iri)
+
+
+def _effects(sentence: Sentence, product: DrugItem, cell: tuple[int, int]) -> Iterator[Claim]:
+    """A cell of a column of problems: each member of its list an adverse effect of the row's drug
+    ("| Gabapentin | … | drowsiness, dizziness, weight gain |")."""
+    for first, last in sentence.members(*cell):
+        effect = sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)
+        if effect is not None and effect.kind in EFFECT_KINDS and not is_ms(effect):
+            qualifiers = [(MSKG.adverseEffect, effect.iri), (MSKG.assertionStatus, MSKG.Affirmed)]
+            yield claim(sentence, MSKG.Risk, product.iri, qualifiers=qualifiers)
 
 
 def _approval(sentence: Sentence, lexicon: Lexicon, product: DrugItem, column: str, cell: tuple[int, int]) -> Iterator[Claim]:
