@@ -101,7 +101,7 @@ def _effects(sentence: Sentence, product: DrugItem, cell: tuple[int, int]) -> It
     for first, last in sentence.members(*cell):
         effect = sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)
         if effect is not None and effect.kind in EFFECT_KINDS and not is_ms(effect):
-            qualifiers = [(MSKG.adverseEffect, effect.iri), (MSKG.assertionStatus, MSKG.Affirmed)]
+            qualifiers: list[tuple[URIRef, Node]] = [(MSKG.adverseEffect, effect.iri), (MSKG.assertionStatus, MSKG.Affirmed)]
             yield claim(sentence, MSKG.Risk, product.iri, qualifiers=qualifiers)
 
 
