@@ -1735,3 +1735,22 @@ def test_an_abbreviation_stands_for_the_shortest_long_form_and_a_verb_ends_a_nam
     effects = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)}
     assert {e for d, e in effects if d == ID.bafiertam} == {ID["cerebral-salt-wasting-syndrome"]}
     assert (ID.corticosteroid, ID["potassium-loss"]) in effects
+
+
+def test_a_bare_list_of_side_effects_names_each_member(tmp_path: Path, lexicon: Lexicon) -> None:
+    """Items of a side-effects list that are lists themselves: every member an effect, named by its
+    words; an item that only names an effect labels nothing after its list; a list of tests, an
+    apposition or an item's run-in title is no effect; "less spasticity than placebo" is a benefit."""
+    claims = _page(tmp_path, lexicon, "Sativex (nabiximols) is a mouth spray.\n\nIn trials, people had less spasticity than with "
+                   "placebo.\n\nWhat side effects might I get?\n\nOther common side effects include:\n\n"
+                   "- a dry mouth, a changed sense of taste or mouth ulcers\n- feeling drunk\n- low mood\n\n"
+                   "Less often, Sativex can cause hallucinations or paranoid thoughts.\n\nSerious side effects include:\n\n"
+                   "- Anti-glomerular basement membrane disease, a rare kidney condition\n"
+                   "- Build-up of the medicine. It can build up if your kidneys do not work well.\n\n"
+                   "You will need regular tests, including:\n\n- thyroid blood tests every 3 months\n", name="a.txt")  # fmt: skip
+    risks = _risks(claims)
+    assert {ID["dry-mouth"], ID["changed-sense-of-taste"], ID["feeling-drunk"], ID["low-mood"], ID.hallucination,
+            ID["paranoid-thought"], ID["anti-glomerular-basement-membrane-disease"]} <= set(risks)  # fmt: skip
+    assert MSKG.manifestation not in risks[ID["low-mood"]]  # the next paragraph's effects are its own
+    assert not {ID.spasticity, ID["rare-kidney-condition"], ID["kidney-condition"], ID["build-up-of-medicine"]} & set(risks)
+    assert not [e for e in risks if "test" in str(e)]

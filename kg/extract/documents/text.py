@@ -43,6 +43,8 @@ def _is_heading(line: str) -> bool:
     return 0 < len(line) <= _MAX_HEADING_CHARS and line[-1] not in ".:;," and not _LIST_ITEM.match(line)
 
 
+#: a verb that makes a short line ending in a colon a sentence leading a list ("Side effects include:")
+_LEADING_VERB = re.compile(r"\b(?:include|includes|are|is|were|was|may|can|could|has|have|contain|contains|following)\b", re.I)
 _SENTENCE_BREAK = re.compile(r"(?:[a-z]|[A-Z]{2})[.!?]\s+[A-Z]")  # not "Table 2. Adverse reactions"
 _CAPTION = re.compile(r"^(?:table|figure)\s+\d", re.I)
 _WRAPPED_CHARS = 70
@@ -69,7 +71,7 @@ def _classify_text_run(lines: list[tuple[str, int, int]]) -> list[tuple[str, int
     body, first, last = lines[0][0], lines[0][1], lines[-1][2]
     if len(lines) == 1 and _is_heading(body):
         blocks.append(("heading", first, last))
-    elif len(lines) == 1 and body.endswith(":") and len(body.split()) <= 4:
+    elif len(lines) == 1 and body.endswith(":") and len(body.split()) <= 4 and not _LEADING_VERB.search(body):
         blocks.append(("boilerplate", first, last))  # a label ("Visit other sites:"), not a sentence leading a list
     else:
         blocks.append(("paragraph", first, last))

@@ -145,7 +145,7 @@ def _history_opening(sentence: Sentence) -> tuple[int, int] | None:
 
 
 _EASED_BY = frozenset({"improved", "improves", "improve", "improving", "relieve", "relieves", "relieved", "reduce",
-                       "reduces", "reducing", "lessen", "lessens", "ease", "eases"})  # fmt: skip
+                       "reduces", "reducing", "lessen", "lessens", "ease", "eases", "less", "fewer"})  # fmt: skip
 
 
 def _blocked(sentence: Sentence, m: Mention) -> bool:
@@ -932,6 +932,53 @@ def _joined_with(sentence: Sentence, head: Mention | None, candidates: list[Ment
     return effects
 
 
+#: words of a clause: an item that holds one says more than a list of effects
+#: a list's lead that introduces the signs of an effect, or what to report, not effects
+_SIGNS_LEAD = re.compile(r"\b(?:signs?|symptoms?|tell|call|contact|report|get (?:emergency |medical )?help|if you)\b", re.I)
+_TEST_WORDS = frozenset({"test", "tests", "testing", "screening", "scan", "scans", "check", "checks", "exam", "examination"})
+_ITEM_CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "be", "can", "may", "might", "will", "should", "could", "include", "includes",
+                           "including", "if", "when", "which", "that", "who", "call", "tell", "stop", "get"})  # fmt: skip
+
+
+def _bare_list_item(sentence: Sentence, effects: list[Mention]) -> list[Mention]:
+    """The effects of a list item under a list of side effects that is itself a bare list ("- a dry
+    mouth, a changed sense of taste, mouth ulcers or soreness where you spray"): each member is
+    one, named by its words where no recogniser knew it."""
+    lead = sentence.lead
+    if lead is None or _SIGNS_LEAD.search(lead.text):
+        return effects  # "Signs of an allergic reaction include:": its items are signs, not risks of their own
+    end = len(sentence.tokens)
+    while end and not sentence.tokens[end - 1].text[:1].isalnum() and sentence.tokens[end - 1].text not in (")", '"'):
+        end -= 1
+    if end > 30 or any(sentence.lower(j) in _ITEM_CLAUSE_WORDS or sentence.lower(j) in _TEST_WORDS for j in range(end)):
+        return effects
+    if sentence.of_kind("procedure"):
+        return effects  # "- thyroid blood tests every 3 months": a list of tests
+    start = 0
+    colon = sentence.first_of(":")
+    if colon is not None and colon > 3:
+        return effects  # "Allergic reactions, usually within an hour: hives, itching …": the signs of one
+    if colon is not None:
+        start = colon + 1  # "Neurologic: speech disturbance, seizures": the body system is no effect
+    found = list(effects)
+    members = sentence.members(start, end)
+    if len(members) == 1 and sentence.text.rstrip().endswith("."):
+        return effects  # "- Build-up of the medicine. If your kidneys …": the item's run-in title
+    articled = bool(members) and sentence.lower(members[0][0]) in ("a", "an")
+    for first, last in members:
+        if any(e.first <= last and first <= e.last for e in found) or sentence.lower(first) in FUNCTION_WORDS - {"a", "an"}:
+            continue
+        if sentence.lower(first) in ("a", "an") and not articled:
+            continue  # "Anti-GBM disease, a rare kidney condition": what the one before is
+        m = sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)
+        if m is None or m.kind not in EFFECT_KINDS or is_ms(m) or _generic_effect(m):
+            continue
+        if m.source == "span" and len((m.label or m.text).split()) > 4:
+            continue  # "Macular edema, a swelling in the back of the eye": a description, not a second effect
+        found.append(m)
+    return sorted(found, key=lambda m: m.first)
+
+
 def _label(sentence: Sentence, effects: list[Mention]) -> Mention | None:
     """The effect a sentence does nothing but name ("Immediate post-injection reaction."): a
     run-in heading of the paragraph it opens."""
@@ -961,6 +1008,7 @@ def risk_heading(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if not (_RISK_SECTIONS.search(above) or sentence.discourse.get("risk_section")):
         return
     sentence.discourse["label"] = (sentence.index, effects[0], False)
+    sentence.discourse["label_item"] = False
     for e in effects:
         for item in sentence.subject or sentence.last_subject or sentence.focus:
             yield claim(sentence, MSKG.Risk, item.iri, qualifiers=[(MSKG.adverseEffect, e.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
@@ -992,6 +1040,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if item_head is not None and all(item_head.iri != e.iri for e in effects):
             effects = [item_head, *effects]
         effects = _joined_with(sentence, item_head, candidates, effects) if item_head in candidates else effects
+        effects = _bare_list_item(sentence, effects)
     if sentence.block == "item" and not sentence.continued:
         sentence.discourse["item_effect"] = item_head
     inline = _inline_topic(sentence)
@@ -1060,6 +1109,10 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         sign_owner = named or item_head or first_effect or topic
     label = _label(sentence, effects)
     index, labelled, felt = sentence.discourse.get("label", (-9, None, False))
+    if sentence.discourse.get("label_item") and not sentence.continued:
+        labelled = None  # a list item that only names an effect ("- low mood") labels only the rest of its item
+    if label is not None:
+        sentence.discourse["label_item"] = sentence.block == "item"
     if label is not None:
         sentence.discourse["label"] = (sentence.index, label, False)
     elif len(effects) == 1 and effects[0].first <= 2 and _REACTION_HEAD.search(effects[0].text):
