@@ -45,6 +45,8 @@ _LABELS = frozenset({RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.exactMatch}
 _UNSCORED_PROPS = frozenset(MSKG[name] for name in UNSCORED)
 _DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$")
 _SLUG = re.compile(r"[\w.-]+")
+#: a word after a drug class's name that leaves it the same class ("anticholinergic drugs")
+_DRUG_HEADS = frozenset({"drug", "drugs", "medicine", "medicines", "medication", "medications", "agent", "agents"})
 _NODE_KINDS = {segment: str(kind).split("#")[-1] for kind, segment in STATEMENT_KINDS.items()}
 
 
@@ -89,6 +91,12 @@ class Names:
         # a name the drug and disease dictionaries know is their concept, as extraction reads it
         # ("shingles" is herpes zoster)
         words = [t.text for t in tokens]
+        if len(words) > 1 and words[-1].lower() in _DRUG_HEADS:
+            # "anticholinergic drug" is the class "anticholinergic" names, as extraction reads it
+            heads = dictionaries().match(words[:-1])
+            if len(heads) == 1 and heads[0].first == 0 and heads[0].last == len(words) - 2 and heads[0].kind == "drug_class":
+                known = self.lexicon.lookup(heads[0].name)  # type: ignore[attr-defined]
+                return known[0] if known is not None else ID[mint_slug(heads[0].name)]  # type: ignore[no-any-return]
         matches = dictionaries().match(words)
         if len(matches) == 1 and matches[0].first == 0 and matches[0].last == len(words) - 1:
             known = self.lexicon.lookup(matches[0].name)  # type: ignore[attr-defined]

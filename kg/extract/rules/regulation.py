@@ -162,6 +162,11 @@ def _segment(sentence: Sentence, i: int, lo: int, hi: int) -> tuple[int, int]:
     return start, end
 
 
+#: nouns for any drug at all ("No medicine is licensed for …")
+_GENERIC_DRUGS = frozenset({"medicine", "medicines", "drug", "drugs", "treatment", "treatments", "therapy", "therapies", "medication",
+                            "medications", "product", "products"})  # fmt: skip
+
+
 def _drugs(sentence: Sentence, i: int, lo: int, hi: int) -> list[URIRef]:
     """The drugs a decision or use at token i is about: those named in its comma-delimited part
     of the clause, else those named before it in the clause (its subject), else the drug after a
@@ -174,11 +179,16 @@ def _drugs(sentence: Sentence, i: int, lo: int, hi: int) -> list[URIRef]:
         if lo <= d.first < hi and d.first not in sentence.listed and d.first not in compared and not sentence.indefinite(d)
     ]  # fmt: skip
     start, end = _segment(sentence, i, lo, hi)
+    if any(sentence.lower(j) == "no" and sentence.lower(j + 1) in _GENERIC_DRUGS for j in range(lo, i)):
+        return []  # "No medicine is licensed for MS fatigue": no drug in particular
     named = [d for d in candidates if start <= d.first < i or i < d.first <= i + 3]
     if not named and sentence.has("it", "them", lo=start, hi=end) and sentence.lower(start - 1) == ",":
         named = [d for d in candidates if d.first >= end][:1] if sentence.lower(start) == "since" else []
     if not named and any(sentence.lower(j) in ("it", "they") for j in range(lo, i)) and not [d for d in candidates if d.first < i]:
         return [d.iri for d in sentence.subject_at(i)]  # "It is also approved for … inhibitors of TNF": what "it" is
+    if not named and sentence.lower(start - 1) == "," and sentence.lower(start) in ("a", "an"):
+        # "…, and modafinil, a wakefulness-promoting agent approved for narcolepsy, …": the drug it describes
+        named = [d for d in candidates if d.last == start - 2]
     if not named:
         named = [d for d in candidates if d.first < start] or [d for d in candidates if d.first >= end]
     return _members_for_classes(sentence, list(dict.fromkeys(d.iri for d in named)) or [d.iri for d in sentence.subject_at(i)])
@@ -606,6 +616,9 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         used_any = True
         end = min(hi, triggers[n + 1]) if n + 1 < len(triggers) else hi
         end = sentence.first_of("because", "due to", lo=i, hi=end) or end  # "… because of cardiotoxicity": the reason, not a use
+        # "X, a drug also used for Parkinson's disease, and Y, …": the next drug of the list starts its own part
+        end = min([end, *(d.first - 1 for d in sentence.drug_items if i < d.first < end and sentence.lower(d.first - 1) == "and"
+                          and sentence.lower(d.first - 2) == ",")])
         conditions = _conditions(sentence, i, end, lexicon)
         if introduces:
             conditions = _specific(sentence, conditions)  # "It can be used for various forms of MS:": the list says which

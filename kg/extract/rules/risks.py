@@ -55,7 +55,7 @@ _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated",
                     ("people", "who"), ("not", "had"), ("never", "had"), ("without", "a", "history", "of"),
                     ("causes",), ("that", "causes"), ("screened", "for"), ("tested", "for"), ("test", "for"),
                     ("developed", "for"), ("designed", "for"), ("manage",), ("to", "manage"), ("explained", "by"),
-                    ("detect",), ("to", "detect"), ("monitor", "for"))  # fmt: skip
+                    ("detect",), ("to", "detect"), ("monitor", "for"), ("prescribed",), ("licensed",), ("off-label", "for"))  # fmt: skip
 CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
 CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
                 ("do", "not", "take"), ("do", "not", "receive"), ("do", "not", "use"), ("should", "not", "take"),
@@ -233,9 +233,10 @@ def _generic_effect(m: Mention) -> bool:
 def _of_the_disease(sentence: Sentence, e: Mention) -> bool:
     """Whether a condition is named as a symptom of MS ("spasticity caused by multiple sclerosis"),
     which a drug treats rather than causes."""
-    return any(sentence.seq_at(e.last + 1, cue) for cue in (("caused", "by"), ("due", "to"), ("in", "people", "with"))) and any(
-        is_ms(m) for m in sentence.of_kind("condition", "course", lo=e.last + 2, hi=e.last + 6)
-    )
+    cues = (("caused", "by"), ("due", "to"), ("in", "people", "with"), ("affects",), ("affects", "most"), ("affects", "many"))
+    return any(sentence.seq_at(e.last + 1, cue) for cue in cues) and any(
+        is_ms(m) for m in sentence.of_kind("condition", "course", lo=e.last + 2, hi=e.last + 7)
+    )  # "spasticity caused by MS", "Fatigue affects most people with MS"
 
 
 def _effects(sentence: Sentence) -> list[Mention]:
