@@ -1754,3 +1754,12 @@ def test_a_bare_list_of_side_effects_names_each_member(tmp_path: Path, lexicon: 
     assert MSKG.manifestation not in risks[ID["low-mood"]]  # the next paragraph's effects are its own
     assert not {ID.spasticity, ID["rare-kidney-condition"], ID["kidney-condition"], ID["build-up-of-medicine"]} & set(risks)
     assert not [e for e in risks if "test" in str(e)]
+
+
+def test_screening_for_a_disease_is_one_test_named_by_it(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "Screening for hepatitis B virus", "a test for tuberculosis": a named test, not a bare one."""
+    claims = _page(tmp_path, lexicon, "Ocrevus (ocrelizumab) is an infusion. Screening for hepatitis B virus is required before the "
+                   "first dose. You will also have a test for tuberculosis and screening for infections.\n", name="a.txt")  # fmt: skip
+    tests = {v for s in _statements(claims, MSKG.MonitoringRequirement) for v in s[MSKG.procedure]}
+    assert {ID["tuberculosis-test"], ID["infection-screening"]} <= tests and ID.screening not in tests
+    assert [t for t in tests if "hepatitis-b" in str(t) and str(t).endswith("screening")]

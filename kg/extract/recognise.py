@@ -70,6 +70,8 @@ _PREDICATE_VERBS = frozenset({"remain", "remains", "speed", "speeds", "slow", "s
                               "raises", "worsen", "worsens", "impair", "impairs", "weaken", "weakens", "inhibit",
                               "inhibits", "masks"})  # fmt: skip
 _SIDES = frozenset({"upper", "lower"})
+#: a test named by its kind alone, which "for …" makes specific ("screening for hepatitis B")
+_GENERIC_TESTS = frozenset({"screening", "screen", "testing", "test", "tests"})
 #: words that grade or qualify a condition into a specific one ("third-degree", "decompensated")
 _STATES = frozenset({"decompensated", "uncontrolled", "untreated", "unstable"})
 _ORDINALS = frozenset({"first", "second", "third"})
@@ -330,6 +332,7 @@ class Recogniser:
         chosen = self._paired_brands(tokens, chosen)
         chosen += self._phrases(tokens, chosen)
         chosen += self._code_names(tokens, chosen)
+        chosen = self._screening_for(tokens, chosen)
         chosen = self._where_injected(tokens, chosen)
         chosen = self._lay_names(tokens, self._abbreviated(tokens, chosen))  # phrases have abbreviations too
         chosen = self._spelt_out(tokens, chosen, defined)
@@ -414,6 +417,31 @@ class Recogniser:
                 last = max(m.last, m.first + 1)
                 out[-1] = Mention(previous.iri, previous.kind, previous.first, last, previous.start,
                                   tokens[last].end, previous.text, previous.label, previous.drugbank, previous.source)  # fmt: skip
+                continue
+            out.append(m)
+        return out
+
+    def _screening_for(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """ "Screening for hepatitis B virus", "a test for tuberculosis": one test, named as the
+        documents name it ("hepatitis B virus screening"), not a bare "screening" and a disease."""
+        out: list[Mention] = []
+        skip: set[int] = set()
+        by_first = {m.first: m for m in chosen}
+        for m in sorted(chosen, key=lambda m: m.first):
+            if id(m) in skip:
+                continue
+            word = tokens[m.first].text.lower()
+            target = by_first.get(m.last + 2)
+            if (
+                m.first == m.last and word in _GENERIC_TESTS and m.last + 1 < len(tokens) and tokens[m.last + 1].text.lower() == "for"
+                and target is not None and target.kind in ("condition", "adverse_effect", "thing", "target")
+            ):  # fmt: skip
+                head = "screening" if word.startswith("screen") else "test"
+                named = (target.label or target.text).split()
+                name = normal_form(" ".join([*named[:-1], singular(named[-1])]) + f" {head}")  # "infections": infection screening
+                iri, kind = self.entity(name, "procedure")
+                out.append(dataclasses.replace(self._mention(tokens, m.first, target.last, iri, kind, name, "phrase"), parts=(target,)))
+                skip.add(id(target))
                 continue
             out.append(m)
         return out
