@@ -40,7 +40,7 @@ QUALIFYING_WORDS = frozenset(
 _SEVERITY = {"mild": "Mild", "serious": "Serious", "severe": "Serious", "life-threatening": "LifeThreatening",
              "fatal": "LifeThreatening", "deadly": "LifeThreatening"}  # fmt: skip
 _LEADING_NOISE = re.compile(
-    r"^(?:(?:a|an|the|any|some|certain|other|new|your|their|its|signs? of|symptoms? of|who|that|which|in|"
+    r"^(?:(?:a|an|the|any|some|certain|other|new|your|their|its|signs? of|symptoms? of|who|that|which|in|of|with|including|baseline|"
     r"(?:patients|people|those|anyone|adults|children) (?:with|who)|"
     r"(?:certain |some |other )?(?:types?|kinds?|forms?) of|history of|a history of|episodes? of|risk of|current|"
     r"have|has|had|have had|are|is|were|was|be|being|get|got|develop|developed|take|taking|at least|one|two|three|"
@@ -48,7 +48,7 @@ _LEADING_NOISE = re.compile(
     re.I,
 )
 _TRAILING_NOISE = re.compile(
-    r"\s+(?:in the (?:last|past) .*|within .*|especially .*|unless .*|such as .*|including .*|"
+    r"\s+(?:in the (?:last|past) .*|within .*|especially .*|unless .*|such as .*|including .*|(?:is|are) contraindicated.*|"
     r"that(?: .*)?|which(?: .*)?|who(?: .*)?|when .*|where .*|after .*|before .*|during .*|while .*|on your .*|in your .*)$",
     re.I,
 )

@@ -515,8 +515,8 @@ class Sentence:
             elif word == ")":
                 depth = max(0, depth - 1)
             elif depth == 0 and (word in (",", ";", "and", "or", "and/or") or self.seq_at(i, ("as", "well", "as"))) and not (
-                word in ("and", "or") and any(m.first < i < m.last for m in self.mentions)
-            ):  # a name that holds "or" is one member ("fast or irregular heartbeat")
+                word in ("and", "or") and any(m.first < i < m.last for m in self.mentions) or word == "," and self._in_number(i)
+            ):  # a name that holds "or" is one member ("fast or irregular heartbeat"); "1,500" is one number
                 if start < i:
                     cuts.append((start, i - 1))
                 i += 3 if word == "as" else 1
@@ -527,6 +527,13 @@ class Sentence:
             cuts.append((start, hi - 1))
         cuts = [self._trimmed(a, b) for a, b in cuts if any(self.tokens[k].text[:1].isalnum() for k in range(a, b + 1))]
         return self._shared_heads(cuts)
+
+    def _in_number(self, i: int) -> bool:
+        """Whether the comma at token i groups the thousands of a number ("1,500 cells/mm3")."""
+        if not 0 < i < len(self.tokens) - 1:
+            return False
+        before, comma, after = self.tokens[i - 1], self.tokens[i], self.tokens[i + 1]
+        return before.text.isdigit() and len(after.text) == 3 and after.text.isdigit() and before.end == comma.start and comma.end == after.start
 
     def _trimmed(self, a: int, b: int) -> tuple[int, int]:
         """A span without the punctuation at its ends (a closing parenthesis stays)."""
