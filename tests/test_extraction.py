@@ -1763,3 +1763,18 @@ def test_screening_for_a_disease_is_one_test_named_by_it(tmp_path: Path, lexicon
     tests = {v for s in _statements(claims, MSKG.MonitoringRequirement) for v in s[MSKG.procedure]}
     assert {ID["tuberculosis-test"], ID["infection-screening"]} <= tests and ID.screening not in tests
     assert [t for t in tests if "hepatitis-b" in str(t) and str(t).endswith("screening")]
+
+
+def test_a_specific_condition_keeps_the_words_that_make_it_specific(tmp_path: Path, lexicon: Lexicon) -> None:
+    """A kind of a condition the lexicon knows is that kind, not the broader entry ("cervicocephalic
+    arterial dissection", "non-melanoma skin cancer"); a contraindication's name loses "baseline"
+    and keeps "1,500" whole."""
+    claims = _page(tmp_path, lexicon, "Lemtrada (alemtuzumab) is an infusion. Lemtrada can cause cervicocephalic arterial dissection. "
+                   "Imuran (azathioprine) is a tablet. Azathioprine raises the risk of non-melanoma skin cancer.\n\n"
+                   "Novantrone (mitoxantrone) is an infusion. Novantrone should not be used in patients with a baseline neutrophil count "
+                   "below 1,500 cells/mm3.\n", name="a.txt")  # fmt: skip
+    effects = set(_risks(claims))
+    assert {ID["cervicocephalic-arterial-dissection"], ID["non-melanoma-skin-cancer"]} <= effects
+    assert not {ID["blood-vessel-dissection"], ID.melanoma} & effects
+    (contra,) = _statements(claims, MSKG.Contraindication)
+    assert contra[MSKG.condition] == [ID["neutrophil-count-below-1-500-cells-mm3"]]

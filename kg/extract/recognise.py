@@ -266,7 +266,9 @@ def _specifying(word: str, longer: bool = False) -> bool:
     return (bool(_SPECIFYING.fullmatch(word)) or word in BODY_PARTS) and word not in _NOT_SPECIFYING and word not in QUALIFYING_WORDS
 
 
-_KINDS_OF = frozenset({"congenital", "complete", "acquired", "hereditary", "inherited", "partial", "drug-induced"})
+_KINDS_OF = frozenset({"congenital", "complete", "acquired", "hereditary", "inherited", "partial", "drug-induced", "autoimmune",
+                       "disseminated", "neonatal", "secondary", "haemorrhagic", "hemorrhagic", "ischemic", "ischaemic", "oral",
+                       "genital", "fulminant", "cervicocephalic", "alloimmune"})  # fmt: skip
 
 
 def _possessive(tokens: list[Token], at: int) -> bool:
@@ -499,8 +501,11 @@ class Recogniser:
         effects = {m.first for m in chosen if m.kind == "effect"}  # "lower" may be a word for a reduction
         single = {m.first for m in chosen if m.first == m.last and m.kind in ("condition", "adverse_effect")}
         dropped: set[int] = set()
+        merged: set[int] = set()
         out = []
-        for m in chosen:
+        for m in sorted(chosen, key=lambda m: m.first):
+            if id(m) in merged:
+                continue
             first = m.first
             general = tokens[m.last].text.lower() in (_GENERAL_CONDITIONS if m.kind != "drug_class" else _GENERAL_CLASSES)
             # "injection site erythema": a sign where a drug goes in is an effect of its own
@@ -515,6 +520,15 @@ class Recogniser:
             if not general and m.kind in ("condition", "adverse_effect") and m.source in ("lexicon", "dictionary"):
                 while first > 0 and first - 1 not in taken and first - m.first > -2 and _specifying(tokens[first - 1].text, m.first < m.last):
                     first -= 1  # "avascular necrosis", "haemorrhagic cystitis", "posterior subcapsular cataract"
+                if first > 1 and tokens[first - 1].text == "-" and tokens[first - 2].text.lower() == "non" and first - 2 not in taken:
+                    first -= 2  # "non-melanoma skin cancer" is no melanoma, and one name with the cancer after it
+                    head = next((n for n in chosen if n.first == m.last + 1 and n.kind in ("condition", "adverse_effect")), None)
+                    if head is not None:
+                        name = normal_form(_written(tokens, first, head.last))
+                        iri, kind = self.entity(name, "condition")
+                        out.append(dataclasses.replace(self._mention(tokens, first, head.last, iri, kind, name, "phrase"), parts=(m, head)))
+                        merged.add(id(head))
+                        continue
             if general and _at_site(tokens, m.first):
                 first = next(k for k in range(m.first - 1, -1, -1) if tokens[k].text.lower() in ("injection", "infusion"))
             while first > 0 and tokens[first - 1].text.lower() in _SIDES and (first - 1 not in taken or first - 1 in effects):
