@@ -1778,3 +1778,12 @@ def test_a_specific_condition_keeps_the_words_that_make_it_specific(tmp_path: Pa
     assert not {ID["blood-vessel-dissection"], ID.melanoma} & effects
     (contra,) = _statements(claims, MSKG.Contraindication)
     assert contra[MSKG.condition] == [ID["neutrophil-count-below-1-500-cells-mm3"]]
+
+
+def test_a_dose_a_mechanism_or_a_diagnosis_is_no_condition() -> None:
+    """A finding word qualifies a measure of the body, not a dose; "-ism" and "-osis" words that
+    name no disease are no condition."""
+    from kg.extract.phrases import kind_of_head
+
+    assert [kind_of_head(p) for p in ("a low dose", "high affinity", "the precise mechanism", "diagnosis")] == [None] * 4
+    assert [kind_of_head(p) for p in ("low lymphocyte count", "hypothyroidism", "thrombosis")] == ["condition"] * 3

@@ -92,6 +92,7 @@ _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:reactions?|infections?|diseases?|disorders?|syndromes?|injury|injuries|damage|failure|problems?|"
         r"defects?|events?|cancers?|tumou?rs?|pain|bleeding|swelling|inflammation|edema|oedema|rash|toxicity|"
         r"impairment|insufficiency|dysfunction|weakness|loss|changes?|thinning|symptoms?|complex(?:es)?|thoughts?|"
+        r"(?!(?:mechanisms?|organisms?|metabolism|diagnos[ie]s|prognos[ie]s)$)"  # words of those endings that name no condition
         r"\w+(?:itis|emia|aemia|penia|osis|oma|omas|pathy|algia|rrhea|rrhoea|plasia|cytosis|uria|ism|toxicity|genicity))$", re.I)),
 )
 _OF_HEADS = frozenset(["loss", "shortness", "swelling", "inflammation", "history", "allergy", "yellowing", "sensitivity", "return", "worsening"])
@@ -111,14 +112,19 @@ FINDING_WORDS = frozenset({"elevated", "high", "low", "raised", "increased", "de
 _FINDING = re.compile(rf"^(?:{'|'.join(sorted(FINDING_WORDS))})\s", re.I)
 
 
+#: what a finding word may qualify that is no measure of the body
+_NOT_MEASURES = frozenset({"dose", "doses", "dosage", "dosages", "affinity", "efficacy", "cost", "costs", "price", "prices", "quality",
+                           "priority", "risk", "chance", "number", "numbers"})  # fmt: skip
+
+
 def kind_of_head(phrase: str) -> str | None:
     """The kind of thing a noun phrase names, from its last word (None: not one of mskg's kinds);
     "elevated liver enzymes", "low lymphocyte counts" are findings (conditions)."""
     words = phrase.replace("(", " ").replace(")", " ").split()
     if not words:
         return None
-    if _FINDING.match(phrase) and len(words) > 1:
-        return "condition"
+    if _FINDING.match(phrase) and len(words) > 1 and words[-1].lower() not in _NOT_MEASURES:
+        return "condition"  # "low lymphocyte count"; not "a low dose", "high affinity"
     if re.search(r"antibod(?:y|ies)$", phrase, re.I) and not re.search(
         r"monoclonal|cytolytic|-directed|humani[sz]ed|\banti-cd\d", phrase, re.I
     ):  # anti-CD20 antibodies are drugs; anti-JCV and neutralising antibodies are findings
