@@ -14,7 +14,7 @@ from rdflib.term import Node
 from ...namespaces import ID, MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
-from ..names import normal_form, singular
+from ..names import mint_slug, normal_form, singular
 from ..phrases import FUNCTION_WORDS, is_content, kind_of_head
 from ..sentence import DrugItem, Sentence
 from .common import claim, percentages, status
@@ -655,6 +655,16 @@ def mechanism(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         yield from _statements(sentence, f.at, iri, [*bound, *((t, frozenset()) for t in own)], f.drug)
 
 
+def _molecule(sentence: Sentence, target: Mention) -> URIRef:
+    """What a drug acts on, as a molecule: "the Nrf2 pathway" is the Nrf2 it goes through."""
+    name = target.label or normal_form(target.text)
+    if not name.endswith(" pathway") or sentence.lexicon is None:
+        return target.iri
+    molecule = name[: -len(" pathway")]
+    known = sentence.lexicon.lookup(molecule)
+    return known[0] if known is not None and known[1] == "target" else ID[mint_slug(molecule)]
+
+
 def _known_mechanism(sentence: Sentence, name: str) -> URIRef | None:
     """The lexicon's mechanism of a name made from the sentence's words, written as the sentence
     writes them ("dhodh inhibition" is "DHODH inhibition")."""
@@ -698,7 +708,7 @@ def _statements(
     values: list[tuple[URIRef, Node]] = [(MSKG.mechanism, mechanism_iri)] if mechanism_iri is not None else []
     for item in (drug,) if drug is not None else sentence.subject_at(at):
         # a molecule another drug of the sentence binds is not this one's target ("Unlike Lemtrada, which binds to CD52, …")
-        own = [(MSKG.target, t.iri) for t, owners in targets if not owners or item.member in owners]
+        own = [(MSKG.target, _molecule(sentence, t)) for t, owners in targets if not owners or item.member in owners]
         yield claim(sentence, MSKG.MechanismStatement, item.iri, qualifiers=[*values, *dict.fromkeys(own), (MSKG.assertionStatus, hedge)])
 
 
