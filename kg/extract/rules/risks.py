@@ -705,7 +705,12 @@ _FACTOR_SHAPES = (
     (re.compile(r"^(?:prior|previous|earlier|past) (?:treatment|therapy) with (?:an? )?(.+)$", re.I), r"prior \1 use"),
     (re.compile(r"^(?:prior|previous|past) use of (?:an? )?(.+)$", re.I), r"prior \1 use"),
     (re.compile(r"^(?:have |has )?(?:took|taken|used|received|had) (?:an? )?(.+?) (?:before|previously|in the past)$", re.I), r"prior \1 use"),
-    (re.compile(r"^(?:are |is )?(?:taking|using|receiving|use of|treatment with|concomitant use of|concurrent use of) (?:an? )?(.+)$", re.I), r"\1 use"),
+    (re.compile(r"^(?:also |currently |already )?(?:are |is )?(?:also )?(?:taking|take|takes|using|receiving|use of|treatment with|"
+                r"concomitant use of|concurrent use of) (?:(?:an?|other|certain|any|some) )*(.+)$", re.I), r"\1 use"),
+    (re.compile(r"^(?:especially |particularly |mainly )?(?:for )?(?:more than|longer than|beyond|over) (\S+) (years?|months?)"
+                r"(?: of (?:treatment|therapy|use|exposure|.+ (?:treatment|therapy|use|exposure)))?$", re.I), r"treatment longer than \1 \2"),
+    (re.compile(r"^(?:drink|drinks|drinking) (alcohol)$", re.I), r"\1"),
+    (re.compile(r"^(?:people|patients|those|anyone) (?:carrying|who carry|with) (?:the |an? )?(.+)$", re.I), r"\1"),
     (re.compile(r"^(?:your |their |the )?(.+?) (?:is|are|stays?|remains?|has been|have been|had been) (very |too )?(low|high) for a long time$", re.I), r"prolonged \2\3 \1"),
     (re.compile(r"^(?:your |their |the )?(.+?) (?:is|are|stays?|remains?|has been|have been|had been) (very |too )?(low|high)$", re.I), r"\2\3 \1"),
 )
