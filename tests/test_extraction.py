@@ -1787,3 +1787,17 @@ def test_a_dose_a_mechanism_or_a_diagnosis_is_no_condition() -> None:
 
     assert [kind_of_head(p) for p in ("a low dose", "high affinity", "the precise mechanism", "diagnosis")] == [None] * 4
     assert [kind_of_head(p) for p in ("low lymphocyte count", "hypothyroidism", "thrombosis")] == ["condition"] * 3
+
+
+def test_no_difference_between_two_drugs_is_a_benefit_denied(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "No significant difference between the two drugs in disability progression": the drug did
+    not slow it more than the other; a biosimilar and its reference drug compared are no finding."""
+    claims = _page(tmp_path, lexicon, "Ponvory (ponesimod) is a tablet. In the trial against Aubagio (teriflunomide), there was no "
+                   "significant difference between the two drugs in the time to confirmed disability progression.\n\n"
+                   "Tyruko (natalizumab-sztn) is a biosimilar of Tysabri (natalizumab). Tyruko and Tysabri showed no clinically meaningful differences in "
+                   "new brain lesions.\n", name="a.txt")  # fmt: skip
+    findings = _statements(claims, MSKG.EfficacyFinding)
+    assert [(f[MSKG.drug], f[MSKG.effect], f[MSKG.assertionStatus]) for f in findings] == [
+        ([ID.ponvory], [MSKG.Slowing], [MSKG.Negated])
+    ]
+    assert findings[0][MSKG.comparator] == [ID.aubagio]

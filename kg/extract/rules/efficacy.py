@@ -25,7 +25,7 @@ __all__ = ["efficacy", "joined_mechanisms", "mechanism", "study"]
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:percent|%)", re.I)
 _EFFICACY_CUES = frozenset({"effective", "effectiveness", "showed", "shown", "found", "benefit", "benefits", "helps",
                             "help", "make", "makes", "works", "reduced", "lowered", "slowed", "fewer", "cut", "fell",
-                            "improved", "reduce", "lower", "slow", "decreased"})  # fmt: skip
+                            "improved", "reduce", "lower", "slow", "decreased", "difference", "differences"})  # fmt: skip
 _EFFECT_WORDS = {"reduced": "Reduction", "lowered": "Reduction", "cut": "Reduction", "fell": "Reduction",
                  "fewer": "Reduction", "decreased": "Reduction", "lower": "Reduction", "slowed": "Slowing",
                  "slow": "Slowing", "delayed": "Slowing", "delay": "Slowing", "improved": "Improvement",
@@ -164,6 +164,9 @@ def _findings(sentence: Sentence) -> Iterator[Claim]:
             if word is None:  # "lesions per scan fell by 80%"
                 word = next((sentence.lower(j) for j in range(o.last + 1, min(hi, o.last + 5)) if sentence.lower(j) in _EFFECT_WORDS), None)
             effect_iri = MSKG[_EFFECT_WORDS[word]] if word is not None else previous_effect
+        no_difference = effect_iri is None and _no_difference(sentence, lo, o.first)
+        if no_difference:  # "no significant difference between the two drugs in disability progression": it did no better
+            effect_iri = _USUAL_EFFECT.get(str(o.iri).rsplit("/", 1)[-1])
         if effect_iri is not None:
             qualifiers.append((MSKG.effect, effect_iri))
             previous_effect = effect_iri
@@ -185,11 +188,37 @@ def _findings(sentence: Sentence) -> Iterator[Claim]:
         qualifiers += [(MSKG.evidenceType, e) for e in dict.fromkeys(evidence_of)]
         span = (min(o.first, effect.first), max(o.last, effect.last)) if effect else (o.first, o.last)
         failed = any(sentence.lower(j) in ("failed", "fail", "fails") for j in range(max(lo, span[0] - 4), span[0]))
-        qualifiers.append((MSKG.assertionStatus, MSKG.Negated if failed else status(sentence, *span)))
+        qualifiers.append((MSKG.assertionStatus, MSKG.Negated if failed or no_difference else status(sentence, *span)))
         sentence.discourse["comparators"] = (sentence.index, comparators)
         drugs = (lead.subject if lead is not None else ()) or _subject(sentence, o.first, comparators)
+        named = [d for d in sentence.drug_items if d.first < o.first]
+        if no_difference and len(named) == 2 and not comparators:
+            drugs = tuple(named)  # "Tyruko and Tysabri showed no difference in …": the pair compared
+        if no_difference and len(drugs) == 2:
+            # "no difference between the two drugs": the first did no better than the second; a biosimilar
+            # and its reference ("Tyruko and Tysabri showed no difference") are one drug, no finding
+            one, other = str(drugs[0].member), str(drugs[1].member)
+            if one == other or one.startswith(f"{other}-") or other.startswith(f"{one}-"):
+                continue  # natalizumab-sztn is natalizumab
+            if not comparators:
+                qualifiers.insert(-1, (MSKG.comparator, drugs[1].iri))
+            drugs = (drugs[0],)
         for item in drugs:
             yield claim(sentence, MSKG.EfficacyFinding, item.iri, qualifiers=qualifiers)
+
+
+#: "no (significant) difference", "did not show a significant difference": the drug did no better on what follows
+_NO_DIFFERENCE = re.compile(r"\b(?:no|not\b[^.;]{0,30}?\ba)\s+(?:(?:statistically|clinically|significant|meaningful|clear|notable|"
+                            r"real|important|major)\s+)*differences?\b", re.I)
+#: the way a drug moves an outcome when it works: what "no difference" denies
+_USUAL_EFFECT = {"disability-progression": MSKG.Slowing, "relapse-rate": MSKG.Reduction, "mri-lesions": MSKG.Reduction,
+                 "brain-atrophy": MSKG.Slowing, "relapse": MSKG.Reduction}  # fmt: skip
+
+
+def _no_difference(sentence: Sentence, lo: int, at: int) -> bool:
+    """Whether the clause says there was no difference, before the outcome at token ``at``."""
+    start = sentence.tokens[lo].start - sentence.start
+    return bool(_NO_DIFFERENCE.search(sentence.text[start : sentence.tokens[at].start - sentence.start]))
 
 
 def _names_trial(sentence: Sentence) -> bool:
