@@ -439,7 +439,9 @@ class Recogniser:
                 and target is not None and target.kind in ("condition", "adverse_effect", "thing", "target")
             ):  # fmt: skip
                 head = "screening" if word.startswith("screen") else "test"
-                named = (target.label or target.text).split()
+                # a well-known abbreviation names it as written ("screening for HIV": HIV screening)
+                written = target.text.isupper() and len(target.text) <= 6
+                named = (target.text if written else target.label or target.text).split()
                 name = normal_form(" ".join([*named[:-1], singular(named[-1])]) + f" {head}")  # "infections": infection screening
                 iri, kind = self.entity(name, "procedure")
                 out.append(dataclasses.replace(self._mention(tokens, m.first, target.last, iri, kind, name, "phrase"), parts=(target,)))

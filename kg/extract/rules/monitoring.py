@@ -82,7 +82,9 @@ def _screened(sentence: Sentence, found: list[Mention]) -> dict[int, Mention]:
                 continue  # "hepatitis B and C infection": no screening for infection in general
             antibodies = sentence.lower(first) in ("antibodies", "antibody") and sentence.lower(first + 1) in ("to", "against")
             # "tested for antibodies to varicella zoster virus": a varicella zoster virus antibody test
-            name = f"{target.label or target.text} {'antibody test' if antibodies and noun == 'test' else noun}"
+            # a well-known abbreviation names the test as written ("screened for HIV": HIV screening)
+            what = target.text if target.text.isupper() and len(target.text) <= 6 else target.label or target.text
+            name = f"{what} {'antibody test' if antibodies and noun == 'test' else noun}"
             procedure = sentence.mint(name, "procedure", first, last)
             found.append(procedure)
             if _VIRUS.search(target.label or target.text):
