@@ -260,7 +260,7 @@ def _specifying(word: str, longer: bool = False) -> bool:
     """Whether a word before a condition's name makes it a kind of that condition ("avascular");
     before a name of several words, only the words that say how it came about or how complete it is
     ("congenital long QT syndrome", "complete heart block")."""
-    if longer:
+    if longer or word.lower() in _KINDS_OF:
         return word.lower() in _KINDS_OF
     # "tongue edema": the part of the body, too
     return (bool(_SPECIFYING.fullmatch(word)) or word in BODY_PARTS) and word not in _NOT_SPECIFYING and word not in QUALIFYING_WORDS
@@ -268,7 +268,7 @@ def _specifying(word: str, longer: bool = False) -> bool:
 
 _KINDS_OF = frozenset({"congenital", "complete", "acquired", "hereditary", "inherited", "partial", "drug-induced", "autoimmune",
                        "disseminated", "neonatal", "secondary", "haemorrhagic", "hemorrhagic", "ischemic", "ischaemic", "oral",
-                       "genital", "fulminant", "cervicocephalic", "alloimmune"})  # fmt: skip
+                       "genital", "fulminant", "cervicocephalic", "alloimmune", "plaque"})  # fmt: skip
 
 
 def _possessive(tokens: list[Token], at: int) -> bool:
