@@ -985,6 +985,10 @@ def _bare_list_item(sentence: Sentence, effects: list[Mention]) -> list[Mention]
     return sorted(found, key=lambda m: m.first)
 
 
+#: times no effect of the drug begins at: "before each infusion" says when to do something about it
+_NO_ONSET = frozenset({MSKG.BeforeTreatmentStart, MSKG.BeforeEachAdministration})
+
+
 def _label(sentence: Sentence, effects: list[Mention]) -> Mention | None:
     """The effect a sentence does nothing but name ("Immediate post-injection reaction."): a
     run-in heading of the paragraph it opens."""
@@ -1201,7 +1205,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers: list[tuple[URIRef, Node]] = [(MSKG.adverseEffect, e.iri)]
         if any(e is t for t in topics):  # only what this sentence adds about it
             qualifiers.append((MSKG.assertionStatus, MSKG.Affirmed))
-            qualifiers += [(MSKG.onsetTiming, t) for t in timepoints(sentence.text) if t != MSKG.BeforeTreatmentStart]
+            qualifiers += [(MSKG.onsetTiming, t) for t in timepoints(sentence.text) if t not in _NO_ONSET]
             severities = set(severity_words(sentence.text)) if _SAID_TO_BE.search(sentence.text) else set()
             severities |= {"LifeThreatening"} if reported_deaths else set()
             qualifiers += [(MSKG.severity, MSKG[s]) for s in sorted(severities)]
@@ -1256,7 +1260,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             in_parentheses = sentence.lower(e.first - 1) == "(" or "(" in sentence.span_text(e.first, e.last)
             verb_at = sentence.first_of(*_CAUSING, "can", "may", lo=max(0, e.first - 14), hi=e.first) if in_parentheses else None
             after = sentence.span_text(verb_at if verb_at is not None else e.first, max(hi, e.last + 1) - 1)
-            points = [t for t in timepoints(after) if t != MSKG.BeforeTreatmentStart]
+            points = [t for t in timepoints(after) if t not in _NO_ONSET]
             if _AT_START.search(after) and MSKG.AfterFirstDose not in points:
                 points.append(MSKG.AfterFirstDose)  # "bradycardia … when treatment starts": the first doses'
             qualifiers += [(MSKG.onsetTiming, t) for t in points]
