@@ -1,6 +1,6 @@
 """Rules for a table of products: one product per row, and a column for each thing said of it
-(its active ingredient, company, dosing interval, year of approval). The column's name says
-what a cell is; the cell says which."""
+(its active ingredient, company, dosing interval, year of approval, adverse effects, class). The
+column's name says what a cell is; the cell says which."""
 
 from __future__ import annotations
 
@@ -52,8 +52,9 @@ def product_table(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """A table row under columns that name what its cells are: the product of the row (its first
     drug) has the ingredient in an "active ingredient" column, is made by the company in a
     "company" or "manufacturer" column, is given at the interval in a "dosing interval" column,
-    and was approved in the year in an "approval" column (the agency and the condition named
-    by the column: "FDA approval for relapsing MS")."""
+    was approved in the year in an "approval" column (the agency and the condition named by the
+    column: "FDA approval for relapsing MS"), has the adverse effects a "side effects" or "key
+    problems" column lists, and belongs to the class in a "class" column."""
     columns = sentence.columns
     if sentence.block != "row" or not columns or _NOT_PRODUCTS.search(columns[0]):
         return
