@@ -1801,3 +1801,14 @@ def test_no_difference_between_two_drugs_is_a_benefit_denied(tmp_path: Path, lex
         ([ID.ponvory], [MSKG.Slowing], [MSKG.Negated])
     ]
     assert findings[0][MSKG.comparator] == [ID.aubagio]
+
+
+def test_a_product_a_case_was_reported_with_is_not_the_new_topic(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "… necrosis has been reported with Betaseron": that product's case; the next sentence's
+    effects stay with the class the paragraph is about."""
+    claims = _page(tmp_path, lexicon, "Interferon beta is an immunomodulator. Injection-site reactions are common, and injection-site "
+                   "necrosis has been reported with Betaseron. Uncommon but important warnings include seizures and liver injury.\n",
+                   name="a.txt")  # fmt: skip
+    drugs = {s[MSKG.adverseEffect][0]: s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)}
+    assert drugs[ID["injection-site-necrosis"]] == ID.betaseron
+    assert drugs[ID.seizure] == drugs[ID["liver-damage"]] == MSKG.Interferon

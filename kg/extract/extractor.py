@@ -193,6 +193,8 @@ def extract(
         explicit = sentence.subject_in(0, len(tokens))
         if explicit and focus and not {d.member for d in explicit} & {d.member for d in focus} and _PREMEDICATION.search(sentence.text):
             explicit = ()  # "aspirin taken 30 minutes before a dose to reduce flushing": an aid, not what the text goes on about
+        if explicit and all(_only_reported_with(sentence, d) for d in explicit):
+            explicit = ()  # "… and necrosis has been reported with Betaseron.": one product's case, not the new topic
         if explicit:
             last_subject = explicit
             if len(explicit) > 1 or explicit[0].is_class:
@@ -245,6 +247,15 @@ def _specific_treatments(mentions_of: list[list[Mention]], lexicon: Lexicon) -> 
     if not specific:
         return mentions_of
     return [[dataclasses.replace(m, iri=specific[m.iri]) if m.iri in specific else m for m in mentions] for mentions in mentions_of]
+
+
+#: verbs a case is reported with, before the drug it was seen with ("has been reported with Betaseron")
+_REPORTED = frozenset({"reported", "seen", "observed", "occurred", "described", "happened"})
+
+
+def _only_reported_with(sentence: Sentence, d: DrugItem) -> bool:
+    """Whether a drug is named only as the one a case was reported with, late in the sentence."""
+    return not d.is_class and d.first > 4 and sentence.lower(d.first - 1) == "with" and sentence.lower(d.first - 2) in _REPORTED
 
 
 def _about_something_else(sentence: Sentence) -> bool:
