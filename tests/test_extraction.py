@@ -1812,3 +1812,15 @@ def test_a_product_a_case_was_reported_with_is_not_the_new_topic(tmp_path: Path,
     drugs = {s[MSKG.adverseEffect][0]: s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)}
     assert drugs[ID["injection-site-necrosis"]] == ID.betaseron
     assert drugs[ID.seizure] == drugs[ID["liver-damage"]] == MSKG.Interferon
+
+
+def test_a_wrapped_list_item_and_a_blood_test_for_antibodies(tmp_path: Path, lexicon: Lexicon) -> None:
+    """A list item of a plain-text page wrapped onto an indented line is one item; "a blood test
+    for chickenpox antibodies" is the antibody test, not a blood test and a chickenpox test."""
+    page = tmp_path / "a.txt"
+    page.write_text("---\ntitle: Vaccines\nkind: leaflet\n---\n\nQ: Which tests will I have?\n\nA: Depending on your medicine:\n"
+                    "   - Before Gilenya (fingolimod), you will have a blood\n     test for chickenpox antibodies.\n"
+                    "   - Before Ocrevus, you will be tested for hepatitis B.\n", encoding="utf-8")  # fmt: skip
+    assert [b.kind for b in read_document(page).blocks][-2:] == ["item", "item"]
+    tests = {v for s in _statements(_claims(page, lexicon), MSKG.MonitoringRequirement) for v in s[MSKG.procedure]}
+    assert ID["varicella-zoster-virus-antibody-test"] in tests and not {ID["blood-test"], ID["chickenpox-test"]} & tests

@@ -434,17 +434,21 @@ class Recogniser:
                 continue
             word = tokens[m.first].text.lower()
             target = by_first.get(m.last + 2)
+            generic = m.first == m.last and word in _GENERIC_TESTS or (m.label or "") in ("blood test", "blood tests", "blood screening")
             if (
-                m.first == m.last and word in _GENERIC_TESTS and m.last + 1 < len(tokens) and tokens[m.last + 1].text.lower() == "for"
+                generic and m.last + 1 < len(tokens) and tokens[m.last + 1].text.lower() == "for"
                 and target is not None and target.kind in ("condition", "adverse_effect", "thing", "target")
             ):  # fmt: skip
-                head = "screening" if word.startswith("screen") else "test"
+                head = "screening" if tokens[m.last].text.lower().startswith("screen") else "test"
                 # a well-known abbreviation names it as written ("screening for HIV": HIV screening)
                 written = target.text.isupper() and len(target.text) <= 6
                 named = (target.text if written else target.label or target.text).split()
+                last = target.last
+                if last + 1 < len(tokens) and tokens[last + 1].text.lower() in ("antibody", "antibodies"):
+                    named, last = [*named, "antibody"], last + 1  # "a test for chickenpox antibodies"
                 name = normal_form(" ".join([*named[:-1], singular(named[-1])]) + f" {head}")  # "infections": infection screening
                 iri, kind = self.entity(name, "procedure")
-                out.append(dataclasses.replace(self._mention(tokens, m.first, target.last, iri, kind, name, "phrase"), parts=(target,)))
+                out.append(dataclasses.replace(self._mention(tokens, m.first, last, iri, kind, name, "phrase"), parts=(target,)))
                 skip.add(id(target))
                 continue
             out.append(m)

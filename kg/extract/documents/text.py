@@ -122,6 +122,7 @@ def text_blocks(text: str, start: int = 0) -> list[tuple[str, int, int]]:
     for first, end in spans:
         offset = first
         run: list[tuple[str, int, int]] = []
+        open_item: tuple[int, int] | None = None  # the item a wrapped line may carry on: its block and its bullet's indent
         for line in text[first:end].split("\n"):
             stripped = line.strip()
             lead = len(line) - len(line.lstrip())
@@ -141,8 +142,14 @@ def text_blocks(text: str, start: int = 0) -> list[tuple[str, int, int]]:
                     run = []
                 s = here[1] - lead
                 blocks.append(("item", s + item.start("item"), s + item.end("item")))
+                open_item = (len(blocks) - 1, lead)
+            elif open_item is not None and not run and lead > open_item[1]:
+                # "   - you will have a blood\n     test for chickenpox antibodies.": the item wrapped, indented under its text
+                kind, item_start, _ = blocks[open_item[0]]
+                blocks[open_item[0]] = (kind, item_start, here[2])
             else:
                 run.append(here)
+                open_item = None
         if run:
             blocks.extend(_table(run) or _classify_text_run(run))
     return blocks

@@ -80,7 +80,9 @@ def _screened(sentence: Sentence, found: list[Mention]) -> dict[int, Mention]:
                 continue
             if normal_form(target.label or target.text) in ("infection", "disease", "condition"):
                 continue  # "hepatitis B and C infection": no screening for infection in general
-            antibodies = sentence.lower(first) in ("antibodies", "antibody") and sentence.lower(first + 1) in ("to", "against")
+            antibodies = sentence.lower(first) in ("antibodies", "antibody") and sentence.lower(first + 1) in ("to", "against") or (
+                sentence.lower(target.last + 1) in ("antibodies", "antibody") and noun == "test"
+            )  # "tested for antibodies to X", "a test for X antibodies"
             # "tested for antibodies to varicella zoster virus": a varicella zoster virus antibody test
             # a well-known abbreviation names the test as written ("screened for HIV": HIV screening)
             what = target.text if target.text.isupper() and len(target.text) <= 6 else target.label or target.text
