@@ -19,6 +19,7 @@ __all__ = [
     "NUMBER_WORDS",
     "BODY_PARTS",
     "FINDING_WORDS",
+    "PRODUCT_FORMS",
     "FUNCTION_WORDS",
     "QUALIFYING_WORDS",
     "clean_phrase",
@@ -112,6 +113,9 @@ FINDING_WORDS = frozenset({"elevated", "high", "low", "raised", "increased", "de
 _FINDING = re.compile(rf"^(?:{'|'.join(sorted(FINDING_WORDS))})\s", re.I)
 
 
+#: the forms a product is, as a form of its ingredient ("Acthar Gel, a corticotropin injection")
+PRODUCT_FORMS = frozenset({"injection", "injections", "gel", "tablet", "tablets", "capsule", "capsules", "spray", "infusion",
+                           "solution", "cream", "formulation", "preparation", "pen", "patch"})  # fmt: skip
 #: what a finding word may qualify that is no measure of the body
 _NOT_MEASURES = frozenset({"dose", "doses", "dosage", "dosages", "affinity", "efficacy", "cost", "costs", "price", "prices", "quality",
                            "priority", "risk", "chance", "number", "numbers"})  # fmt: skip

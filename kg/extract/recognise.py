@@ -27,6 +27,7 @@ from .names import mint_slug, normal_form, singular
 from .phrases import (
     BODY_PARTS,
     FINDING_WORDS,
+    PRODUCT_FORMS,
     NUMBER_WORDS,
     QUALIFYING_WORDS,
     clean_phrase,
@@ -818,6 +819,33 @@ class Recogniser:
                 found.append(self._mention(tokens, i - 1, i - 1, *self.entity(name, "product"), normal_form(name), "brand"))
         return found
 
+    def _described_products(self, tokens: list[Token], mentions: list[Mention], aliases: Aliases) -> None:
+        """A capitalised name no recogniser knew, described by an apposition as a form of an
+        ingredient ("Acthar Gel, a corticotropin injection"), names a product wherever the
+        document writes it."""
+        taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+        for m in mentions:
+            if m.kind != "ingredient" or m.first < 4:
+                continue
+            article = m.first - 1
+            while article > 0 and tokens[article].text.lower() not in ("a", "an") and m.first - article <= 3 and tokens[article].text.isalpha():
+                article -= 1  # "a purified corticotropin injection"
+            if tokens[article].text.lower() not in ("a", "an") or tokens[article - 1].text != ",":
+                continue
+            if m.last + 1 >= len(tokens) or tokens[m.last + 1].text.lower() not in PRODUCT_FORMS:
+                continue
+            end = article - 2
+            first = end
+            while first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].text.isalpha() and end - first < 2:
+                first -= 1
+            named = tokens[first : end + 1]
+            if not named or any(k in taken for k in range(first, end + 1)) or not all(t.text[:1].isupper() and t.text.isalpha() for t in named):
+                continue
+            if first == 0 or any(t.text.lower() in stop_words() for t in named):
+                continue  # a sentence's first word may be capitalised for no other reason
+            name = normal_form(_written(tokens, first, end))
+            aliases.add(_words(named), *self.entity(name, "product"), name)
+
     def _product_lines(self, tokens: list[Token], mentions: list[Mention], aliases: Aliases) -> None:
         """A known brand followed by a capitalised word that names nothing else, written so twice in
         a document, is a product of its own ("Ocrevus Zunovo", the injected form, is not Ocrevus);
@@ -1059,6 +1087,7 @@ class Recogniser:
             if m.source == "brand":
                 aliases.add(_words(tokens[m.first : m.last + 1]), m.iri, m.kind, m.label or normal_form(m.text))
         self._product_lines(tokens, mentions, aliases)
+        self._described_products(tokens, mentions, aliases)
         for i, token in enumerate(tokens):
             if token.text != "(" or i + 2 >= len(tokens) or tokens[i + 2].text != ")":
                 continue

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from ...namespaces import MSKG, RDF, RDFS
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
+from ..phrases import PRODUCT_FORMS
 from ..sentence import DrugItem, Sentence
 from .common import YEAR, claim
 
@@ -63,6 +64,12 @@ def product_ingredient(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         for brand in brands[:1]:
             for ingredient in ingredients[:1]:
                 yield claim(sentence, MSKG.hasActiveIngredient, brand.iri, ingredient.iri)
+    for product in sentence.of_kind("product"):  # "Acthar Gel, a corticotropin injection": the form of its ingredient
+        j = product.last + 1
+        if sentence.lower(j) == "," and sentence.lower(j + 1) in ("a", "an"):
+            described = next((m for m in sentence.of_kind("ingredient", lo=j + 2, hi=j + 5)), None)
+            if described is not None and sentence.lower(described.last + 1) in PRODUCT_FORMS:
+                yield claim(sentence, MSKG.hasActiveIngredient, product.iri, described.iri)
     for verb in ("contains", "contain"):  # "Acthar® Gel contains corticotropin": its active ingredient
         for i in sentence.find((verb,)):
             holder = next((m for m in sentence.of_kind("product", hi=i) if i - m.last <= 3), None)
