@@ -1824,3 +1824,11 @@ def test_a_wrapped_list_item_and_a_blood_test_for_antibodies(tmp_path: Path, lex
     assert [b.kind for b in read_document(page).blocks][-2:] == ["item", "item"]
     tests = {v for s in _statements(_claims(page, lexicon), MSKG.MonitoringRequirement) for v in s[MSKG.procedure]}
     assert ID["varicella-zoster-virus-antibody-test"] in tests and not {ID["blood-test"], ID["chickenpox-test"]} & tests
+
+
+def test_a_name_described_as_a_form_of_an_ingredient_is_a_product(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "Acthar Gel, a corticotropin injection": a product of corticotropin, wherever named."""
+    claims = _page(tmp_path, lexicon, "Some people use Acthar Gel, a corticotropin injection made by Mallinckrodt. The FDA has "
+                   "approved Acthar Gel for MS relapses.\n", name="a.txt")  # fmt: skip
+    assert (ID["acthar-gel"], MSKG.hasActiveIngredient, ID.corticotropin) in {(c.subject, c.relation, c.object) for c in claims}
+    assert [s[MSKG.drug] for s in _statements(claims, MSKG.RegulatoryDecision)] == [[ID["acthar-gel"]]]

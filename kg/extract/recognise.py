@@ -27,8 +27,8 @@ from .names import mint_slug, normal_form, singular
 from .phrases import (
     BODY_PARTS,
     FINDING_WORDS,
-    PRODUCT_FORMS,
     NUMBER_WORDS,
+    PRODUCT_FORMS,
     QUALIFYING_WORDS,
     clean_phrase,
     is_content,
