@@ -1832,3 +1832,13 @@ def test_a_name_described_as_a_form_of_an_ingredient_is_a_product(tmp_path: Path
                    "approved Acthar Gel for MS relapses.\n", name="a.txt")  # fmt: skip
     assert (ID["acthar-gel"], MSKG.hasActiveIngredient, ID.corticotropin) in {(c.subject, c.relation, c.object) for c in claims}
     assert [s[MSKG.drug] for s in _statements(claims, MSKG.RegulatoryDecision)] == [[ID["acthar-gel"]]]
+
+
+def test_a_name_before_its_ingredient_in_parentheses_is_a_product_and_never_is_no_route(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "Acthar Gel (repository corticotropin injection)": a product, called "Acthar" too; "It must
+    never be injected into a vein" gives no intravenous route."""
+    claims = _page(tmp_path, lexicon, "Acthar Gel (repository corticotropin injection) is a prescription medicine. Acthar is injected "
+                   "under the skin or into a muscle. It must never be injected into a vein.\n", name="a.txt")  # fmt: skip
+    assert (ID["acthar-gel"], MSKG.hasActiveIngredient, ID.corticotropin) in {(c.subject, c.relation, c.object) for c in claims}
+    routes = {(s[MSKG.drug][0], r) for s in _statements(claims, MSKG.DosingRegimen) for r in s.get(MSKG.route, [])}
+    assert routes == {(ID["acthar-gel"], ID.subcutaneous), (ID["acthar-gel"], ID.intramuscular)}

@@ -825,7 +825,14 @@ class Recogniser:
         document writes it."""
         taken = {i for m in mentions for i in range(m.first, m.last + 1)}
         for m in mentions:
-            if m.kind != "ingredient" or m.first < 4:
+            if m.kind != "ingredient":
+                continue
+            opening = next((k for k in range(m.first - 1, max(-1, m.first - 4), -1) if tokens[k].text == "("), None)
+            if opening is not None and opening > 0 and all(tokens[k].text.isalpha() for k in range(opening + 1, m.first)):
+                # "Acthar Gel (repository corticotropin injection) is …": the name before the parentheses
+                self._name_product(tokens, opening - 1, taken, aliases, at_start=True)
+                continue
+            if m.first < 4:
                 continue
             article = m.first - 1
             while article > 0 and tokens[article].text.lower() not in ("a", "an") and m.first - article <= 3 and tokens[article].text.isalpha():
@@ -834,17 +841,26 @@ class Recogniser:
                 continue
             if m.last + 1 >= len(tokens) or tokens[m.last + 1].text.lower() not in PRODUCT_FORMS:
                 continue
-            end = article - 2
-            first = end
-            while first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].text.isalpha() and end - first < 2:
-                first -= 1
-            named = tokens[first : end + 1]
-            if not named or any(k in taken for k in range(first, end + 1)) or not all(t.text[:1].isupper() and t.text.isalpha() for t in named):
-                continue
-            if first == 0 or any(t.text.lower() in stop_words() for t in named):
-                continue  # a sentence's first word may be capitalised for no other reason
-            name = normal_form(_written(tokens, first, end))
-            aliases.add(_words(named), *self.entity(name, "product"), name)
+            self._name_product(tokens, article - 2, taken, aliases, at_start=False)
+
+    def _name_product(self, tokens: list[Token], end: int, taken: set[int], aliases: Aliases, at_start: bool) -> None:
+        """The capitalised words (at most three) ending at token ``end`` name a product; one ending
+        in its form ("Acthar Gel") is named by the words before it too ("Acthar")."""
+        first = end
+        while first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].text.isalpha() and end - first < 2:
+            first -= 1
+        named = tokens[first : end + 1]
+        if end < 0 or not named or any(k in taken for k in range(first, end + 1)):
+            return
+        if not all(t.text[:1].isupper() and t.text.isalpha() for t in named) or any(t.text.lower() in stop_words() for t in named):
+            return
+        if first == 0 and not at_start:
+            return  # a sentence's first word may be capitalised for no other reason
+        name = normal_form(_written(tokens, first, end))
+        iri, kind = self.entity(name, "product")
+        aliases.add(_words(named), iri, kind, name)
+        if len(named) > 1 and named[-1].text.lower() in PRODUCT_FORMS:
+            aliases.add(_words(named[:-1]), iri, kind, name)
 
     def _product_lines(self, tokens: list[Token], mentions: list[Mention], aliases: Aliases) -> None:
         """A known brand followed by a capitalised word that names nothing else, written so twice in

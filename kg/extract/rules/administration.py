@@ -116,6 +116,12 @@ def _only_a_place(sentence: Sentence, route: Mention) -> bool:
     return not any(_GIVING.match(sentence.lower(j)) for j in range(max(0, route.first - 6), route.first))
 
 
+def _never(sentence: Sentence, at: int) -> bool:
+    """Whether the verb before a route is denied in its clause ("It must never be injected into a vein")."""
+    lo = sentence.clause_of(at)[0]
+    return any(sentence.lower(j) in ("never", "not") for j in range(max(lo, at - 6), at))
+
+
 def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """How a drug is given, said of the drug each part's clause is about (a relative clause
     ", which is infused into a vein" describes the drug before it): routes and care settings
@@ -126,7 +132,10 @@ def dosing_regimen(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     use for another condition ("less frequent than … for cancer"). Intervals in a clause about
     tests or symptoms are not dosing."""
     parts: list[tuple[int, URIRef, Node]] = []
-    routes = [m for m in sentence.of_kind("route") if not sentence.assertion(m.first, m.last).negated and not _other_medicine(sentence, m.first)]
+    routes = [
+        m for m in sentence.of_kind("route")
+        if not sentence.assertion(m.first, m.last).negated and not _other_medicine(sentence, m.first) and not _never(sentence, m.first)
+    ]  # fmt: skip
     for route in [m for m in routes if not _only_a_place(sentence, m)]:
         # "intramuscular interferon beta-1a": the route of the drug it qualifies
         qualified = next((d for d in sentence.drug_items if d.first == route.last + 1), None)
