@@ -1842,3 +1842,16 @@ def test_a_name_before_its_ingredient_in_parentheses_is_a_product_and_never_is_n
     assert (ID["acthar-gel"], MSKG.hasActiveIngredient, ID.corticotropin) in {(c.subject, c.relation, c.object) for c in claims}
     routes = {(s[MSKG.drug][0], r) for s in _statements(claims, MSKG.DosingRegimen) for r in s.get(MSKG.route, [])}
     assert routes == {(ID["acthar-gel"], ID.subcutaneous), (ID["acthar-gel"], ID.intramuscular)}
+
+
+def test_a_boxed_warning_names_its_effects(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "WARNING: DISTANT SPREAD OF TOXIN EFFECT": a risk of the label's drug, whose symptoms the box
+    goes on to list; not what leads to harm ("WARNING: ABRUPT DISCONTINUATION"); "symptoms
+    resembling botulism" and "children treated for spasticity" name no effect."""
+    claims = _page(tmp_path, lexicon, "BOTOX (onabotulinumtoxinA) for injection\n\nWARNING: DISTANT SPREAD OF TOXIN EFFECT\n\n"
+                   "The effect of BOTOX can spread beyond the injection site and produce symptoms resembling botulism. Double vision, "
+                   "hoarseness and slurred speech have been reported. The risk is greatest in children treated for spasticity.\n\n"
+                   "WARNING: ABRUPT DISCONTINUATION\n", name="a.txt")  # fmt: skip
+    risks = _risks(claims)
+    assert ID["distant-spread-of-toxin-effect"] in risks
+    assert not {ID.botulism, ID.spasticity, ID["abrupt-discontinuation"]} & set(risks)

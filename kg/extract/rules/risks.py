@@ -55,7 +55,8 @@ _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated",
                     ("people", "who"), ("not", "had"), ("never", "had"), ("without", "a", "history", "of"),
                     ("causes",), ("that", "causes"), ("screened", "for"), ("tested", "for"), ("test", "for"),
                     ("developed", "for"), ("designed", "for"), ("manage",), ("to", "manage"), ("explained", "by"),
-                    ("detect",), ("to", "detect"), ("monitor", "for"), ("prescribed",), ("licensed",), ("off-label", "for"))  # fmt: skip
+                    ("detect",), ("to", "detect"), ("monitor", "for"), ("prescribed",), ("licensed",), ("off-label", "for"),
+                    ("treated", "for"), ("resembling",), ("resemble",), ("like", "those", "of"))  # fmt: skip
 CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
 CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
                 ("do", "not", "take"), ("do", "not", "receive"), ("do", "not", "use"), ("should", "not", "take"),
@@ -1005,6 +1006,10 @@ def risk_heading(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """A heading under a side-effects or warnings section that does nothing but name effects
     ("Flu-like symptoms", "Depression and suicidal thoughts") names risks of the drug, and the
     first is the paragraph's run-in label: the symptoms the next sentences list are its signs."""
+    boxed = re.match(r"^\s*(?:boxed\s+)?warnings?\s*:\s*\S", sentence.text, re.I)
+    if boxed:  # "WARNING: DISTANT SPREAD OF TOXIN EFFECT": a boxed warning names its effects after the colon
+        yield from _boxed_warning(sentence, sentence.token_at_char(boxed.end() - 1))
+        return
     if _RISK_SECTIONS.search(sentence.text.lower()):  # "What side effects can Rebif cause?": the headings under it may name effects
         sentence.discourse["risk_section"] = True
         return
@@ -1021,6 +1026,28 @@ def risk_heading(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     sentence.discourse["label_item"] = False
     for e in effects:
         for item in sentence.subject or sentence.last_subject or sentence.focus:
+            yield claim(sentence, MSKG.Risk, item.iri, qualifiers=[(MSKG.adverseEffect, e.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
+
+
+#: what a boxed warning may name that is how harm comes about, not the harm ("ABRUPT DISCONTINUATION")
+_NOT_AN_EFFECT = re.compile(r"(?:discontinuation|stopping|use|administration|dosing|errors?)$", re.I)
+
+
+def _boxed_warning(sentence: Sentence, start: int) -> Iterator[Claim]:
+    """The effects a boxed warning's heading names, each a risk of the document's drug; the first
+    labels the paragraph under it (its symptoms are the effect's signs)."""
+    sentence.discourse["risk_section"] = True
+    effects = []
+    for first, last in sentence.members(start, len(sentence.tokens)):
+        m = sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect")
+        if m is not None and m.kind in EFFECT_KINDS and not is_ms(m) and not _generic_effect(m) and not _NOT_AN_EFFECT.search(m.label or m.text):
+            effects.append(m)
+    if not effects:
+        return
+    sentence.discourse["label"] = (sentence.index, effects[0], False)
+    sentence.discourse["label_item"] = False
+    for e in effects:
+        for item in sentence.subject or sentence.focus:
             yield claim(sentence, MSKG.Risk, item.iri, qualifiers=[(MSKG.adverseEffect, e.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
 
 
