@@ -1855,3 +1855,36 @@ def test_a_boxed_warning_names_its_effects(tmp_path: Path, lexicon: Lexicon) -> 
     risks = _risks(claims)
     assert ID["distant-spread-of-toxin-effect"] in risks
     assert not {ID.botulism, ID.spasticity, ID["abrupt-discontinuation"]} & set(risks)
+
+
+def test_review_cases_of_the_ninth_round(tmp_path: Path, lexicon: Lexicon) -> None:
+    """What a review of the round found, each on an input of its own."""
+    # a column of what a drug treats is no column of its effects
+    claims = _page(tmp_path, lexicon, "---\ntitle: Symptom drugs\nkind: summary\n---\n\n| Medicine | Problem it treats | Common side "
+                   "effects |\n|---|---|---|\n| Baclofen | spasticity, muscle spasms | drowsiness, weakness |\n", name="a.md")  # fmt: skip
+    assert set(_risks(claims)) == {ID.drowsiness, ID.weakness}
+    # a list under a lead that is not of effects, people and doses: no effects
+    claims = _page(tmp_path, lexicon, "Rebif (interferon beta-1a) is an injection.\n\nSide effects\n\nSide effects are more likely in:\n\n"
+                   "- older people, children\n\nSide effects can be reduced by:\n\n- a lower starting dose, slow dose increases\n",
+                   name="b.txt")  # fmt: skip
+    assert not _risks(claims)
+    # no difference between doses is no failed finding, and a comparator is the sentence's own
+    claims = _page(tmp_path, lexicon, "In FREEDOMS, Gilenya reduced the annualized relapse rate by 54% compared with placebo. There was no "
+                   "difference between the 0.5 mg and 1.25 mg doses in relapse rate.\n", name="c.txt")  # fmt: skip
+    assert [s[MSKG.assertionStatus] for s in _statements(claims, MSKG.EfficacyFinding)] == [[MSKG.Affirmed]]
+    # a place before an apposition is no product
+    claims = _page(tmp_path, lexicon, "In the United States, a generic fingolimod capsule has been available since 2019.\n", name="d.txt")
+    assert not [c for c in claims if c.relation == MSKG.hasActiveIngredient]
+    # "approved for adults, not for children, with relapsing MS" approves relapsing MS
+    claims = _page(tmp_path, lexicon, "Mavenclad (cladribine) is approved for adults, not for children, with relapsing forms of multiple "
+                   "sclerosis.\n", name="e.txt")  # fmt: skip
+    assert {s[MSKG.decisionStatus][0] for s in _statements(claims, MSKG.RegulatoryDecision)} == {MSKG.Approved}
+    # a heading "Warning: tell your doctor …" in sentence case is no boxed warning; "licensed in 2011" blocks no risk
+    claims = _page(tmp_path, lexicon, "Gilenya (fingolimod) is a capsule.\n\nWarning: tell your doctor if you have fever or chills\n\n"
+                   "Gilenya, licensed in 2011, can cause macular edema.\n", name="f.txt")  # fmt: skip
+    assert set(_risks(claims)) == {ID["macular-edema"]}
+    # "seen with Aubagio. It is a tablet …" in a document about another product: "it" is Aubagio
+    claims = _page(tmp_path, lexicon, "Tecfidera (dimethyl fumarate) is a capsule. Serious liver injury has been seen with Aubagio. It is a "
+                   "tablet taken once a day and it can cause hair thinning.\n", name="g.txt")  # fmt: skip
+    assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.DosingRegimen) if MSKG.interval in s} == {ID.aubagio}
+    assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)} == {ID.aubagio}

@@ -193,7 +193,7 @@ def extract(
         explicit = sentence.subject_in(0, len(tokens))
         if explicit and focus and not {d.member for d in explicit} & {d.member for d in focus} and _PREMEDICATION.search(sentence.text):
             explicit = ()  # "aspirin taken 30 minutes before a dose to reduce flushing": an aid, not what the text goes on about
-        if explicit and all(_only_reported_with(sentence, d) for d in explicit):
+        if explicit and last_subject and all(d.is_class for d in last_subject) and all(_only_reported_with(sentence, d) for d in explicit):
             explicit = ()  # "… and necrosis has been reported with Betaseron.": one product's case, not the new topic
         if explicit:
             last_subject = explicit

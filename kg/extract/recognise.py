@@ -72,6 +72,8 @@ _PREDICATE_VERBS = frozenset({"remain", "remains", "speed", "speeds", "slow", "s
                               "inhibits", "masks"})  # fmt: skip
 _SIDES = frozenset({"upper", "lower"})
 #: a test named by its kind alone, which "for …" makes specific ("screening for hepatitis B")
+#: words before a capitalised name that make it a place or a body, not a product
+_PLACE_WORDS = frozenset({"the", "in", "on", "at", "from", "of", "to", "across", "within", "outside", "throughout", "by"})
 _GENERIC_TESTS = frozenset({"screening", "screen", "testing", "test", "tests"})
 #: words that grade or qualify a condition into a specific one ("third-degree", "decompensated")
 _STATES = frozenset({"decompensated", "uncontrolled", "untreated", "unstable"})
@@ -856,6 +858,8 @@ class Recogniser:
             return
         if first == 0 and not at_start:
             return  # a sentence's first word may be capitalised for no other reason
+        if first > 0 and tokens[first - 1].text.lower() in _PLACE_WORDS:
+            return  # "In the United States, a generic fingolimod capsule …": a place, no product
         name = normal_form(_written(tokens, first, end))
         iri, kind = self.entity(name, "product")
         aliases.add(_words(named), iri, kind, name)

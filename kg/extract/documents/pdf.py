@@ -119,6 +119,7 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
     writer = TextWriter()
     kind, level = "", 0
     parts: list[str] = []
+    run_ins: set[int] = set()  # the blocks that are run-in headings
 
     def flush() -> None:
         if parts:
@@ -128,10 +129,13 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
     for line in lines:
         text = line.text
         run_in = _RUN_IN_HEADING.match(text)
-        if run_in and not levels.get((round(line.size, 1), line.bold)):
+        ended = not parts or kind == "heading" or bool(_SENTENCE_END.search(parts[-1]))  # not a wrapped line ("… for about" / "2.5 Hours. Most …")
+        if run_in and ended and not levels.get((round(line.size, 1), line.bold)):
             # its own heading, one level below the heading above it, then the paragraph it starts
             flush()
-            above = next((b[3] for b in reversed(writer.blocks) if b[0] == "heading"), 1)
+            # one level below the last heading set apart by its style, not below another run-in one
+            above = next((b[3] for n, b in reversed(list(enumerate(writer.blocks))) if b[0] == "heading" and n not in run_ins), 1)
+            run_ins.add(len(writer.blocks))
             writer.block("heading", run_in.group(1), above + 1)
             kind, level = "paragraph", 0
             parts.append(text[run_in.end() :])

@@ -192,6 +192,10 @@ def _findings(sentence: Sentence) -> Iterator[Claim]:
         sentence.discourse["comparators"] = (sentence.index, comparators)
         drugs = (lead.subject if lead is not None else ()) or _subject(sentence, o.first, comparators)
         named = [d for d in sentence.drug_items if d.first < o.first]
+        if no_difference:  # its own comparators: the sentence says what was compared
+            own_comparators = _comparators(sentence, 0, len(sentence.tokens))
+            qualifiers = [q for q in qualifiers if q[0] != MSKG.comparator or q[1] in own_comparators]
+            comparators = own_comparators
         if no_difference and len(named) == 2 and not comparators:
             drugs = tuple(named)  # "Tyruko and Tysabri showed no difference in …": the pair compared
         if no_difference and len(drugs) == 2:
@@ -216,9 +220,14 @@ _USUAL_EFFECT = {"disability-progression": MSKG.Slowing, "relapse-rate": MSKG.Re
 
 
 def _no_difference(sentence: Sentence, lo: int, at: int) -> bool:
-    """Whether the clause says there was no difference, before the outcome at token ``at``."""
+    """Whether the clause says there was no difference between two drugs (or a drug and placebo),
+    before the outcome at token ``at``; not between doses or groups of patients."""
     start = sentence.tokens[lo].start - sentence.start
-    return bool(_NO_DIFFERENCE.search(sentence.text[start : sentence.tokens[at].start - sentence.start]))
+    if not _NO_DIFFERENCE.search(sentence.text[start : sentence.tokens[at].start - sentence.start]):
+        return False
+    drugs = [d for d in sentence.drug_items if d.first < at]
+    pair = sentence.has("the two drugs", "the two treatments", "the two products", "both drugs")
+    return pair or len(drugs) >= 2 or bool(drugs) and sentence.has("placebo")
 
 
 def _names_trial(sentence: Sentence) -> bool:

@@ -179,8 +179,8 @@ def _drugs(sentence: Sentence, i: int, lo: int, hi: int) -> list[URIRef]:
         if lo <= d.first < hi and d.first not in sentence.listed and d.first not in compared and not sentence.indefinite(d)
     ]  # fmt: skip
     start, end = _segment(sentence, i, lo, hi)
-    if any(sentence.lower(j) == "no" and sentence.lower(j + 1) in _GENERIC_DRUGS for j in range(lo, i)):
-        return []  # "No medicine is licensed for MS fatigue": no drug in particular
+    if any(sentence.lower(j) == "no" and sentence.lower(j + 1) in _GENERIC_DRUGS and not sentence.has(",", lo=j, hi=i) for j in range(lo, i)):
+        return []  # "No medicine is licensed for MS fatigue": no drug in particular (not "With no treatment …, the FDA approved X")
     named = [d for d in candidates if start <= d.first < i or i < d.first <= i + 3]
     if not named and sentence.has("it", "them", lo=start, hi=end) and sentence.lower(start - 1) == ",":
         named = [d for d in candidates if d.first >= end][:1] if sentence.lower(start) == "since" else []
@@ -356,8 +356,9 @@ def _excepted(sentence: Sentence, i: int, condition: Mention) -> bool:
     after spinal cord injury, not for MS", "approved in adults but not in children"."""
     return any(
         sentence.lower(j) == "not" and sentence.lower(j + 1) in ("for", "in") and sentence.lower(j - 1) in (",", "but", ";")
-        for j in range(i + 1, condition.first)
-    )
+        and all(sentence.lower(k) in ("a", "an", "the", "people", "patients", "with") for k in range(j + 2, condition.first))
+        for j in range(max(i + 1, condition.first - 5), condition.first)
+    )  # the condition right after "not for" (not "for adults, not for children, with relapsing MS")
 
 
 def _coordinated(sentence: Sentence, agencies: list[Mention]) -> list[URIRef]:

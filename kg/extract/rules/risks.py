@@ -55,7 +55,8 @@ _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated",
                     ("people", "who"), ("not", "had"), ("never", "had"), ("without", "a", "history", "of"),
                     ("causes",), ("that", "causes"), ("screened", "for"), ("tested", "for"), ("test", "for"),
                     ("developed", "for"), ("designed", "for"), ("manage",), ("to", "manage"), ("explained", "by"),
-                    ("detect",), ("to", "detect"), ("monitor", "for"), ("prescribed",), ("licensed",), ("off-label", "for"),
+                    ("detect",), ("to", "detect"), ("monitor", "for"), ("prescribed", "for"), ("prescribed", "off-label"), ("licensed", "for"), ("licensed", "specifically", "for"),
+                    ("off-label", "for"), ("prescribed", "off", "-", "label"),
                     ("treated", "for"), ("resembling",), ("resemble",), ("like", "those", "of"))  # fmt: skip
 CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
 CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
@@ -205,6 +206,11 @@ _EFFECTS_COLUMN = re.compile(
 )
 
 
+#: a column of what the drug is for, not what it causes ("Problem it treats", "Used for")
+_TREATS_COLUMN = re.compile(r"\b(?:treats?|treated|used|uses|for|indications?|indicated)\b")
+_SIDE_EFFECTS = re.compile(r"\b(?:side effects?|adverse)\b")
+
+
 def effects_column(sentence: Sentence) -> int | None:
     """Which column of a table row lists the adverse effects of the drug its first column names
     ("| Drug | Class | Key problems |"), if any: not the first (a table of adverse reactions) and
@@ -215,7 +221,9 @@ def effects_column(sentence: Sentence) -> int | None:
     first_cell = (sentence.token_at_char(cells[0][0]), sentence.token_at_char(cells[0][1] - 1)) if cells and cells[0][1] > cells[0][0] else None
     if first_cell is None or not any(first_cell[0] <= d.first <= first_cell[1] for d in sentence.drug_items):
         return None  # "| Body system | Side effect |": rows of effects, not of drugs
-    return next((n for n, c in enumerate(sentence.columns) if n and _EFFECTS_COLUMN.search(c)), None)
+    named = [n for n, c in enumerate(sentence.columns) if n and _EFFECTS_COLUMN.search(c) and not _TREATS_COLUMN.search(c)]
+    # a column that says "side effects" outright before one of "problems" ("Problem it treats" is none)
+    return next((n for n in named if _SIDE_EFFECTS.search(sentence.columns[n])), named[0] if named else None)
 
 
 #: names that say only that there were effects ("the typical symptoms", "reported symptoms", "Table 1 adverse
@@ -942,6 +950,11 @@ def _joined_with(sentence: Sentence, head: Mention | None, candidates: list[Ment
 #: words of a clause: an item that holds one says more than a list of effects
 #: a list's lead that introduces the signs of an effect, or what to report, not effects
 _SIGNS_LEAD = re.compile(r"\b(?:signs?|symptoms?|tell|call|contact|report|get (?:emergency |medical )?help|if you)\b", re.I)
+#: a lead whose list is of effects ("Other common side effects include:", "Serious side effects:")
+_EFFECTS_LEAD = re.compile(r"\b(?:side effects?|adverse (?:reactions?|effects?|events?)|reactions?)\b[^:]*(?:include|includes|are|:)", re.I)
+#: a lead whose list is of something else the effects depend on ("more likely in:", "can be reduced by:")
+_NOT_EFFECTS_LEAD = re.compile(r"\b(?:likely|reduced|reduce|avoid|prevent|manage|managed|risk|who|if|when)\b", re.I)
+_PEOPLE = frozenset({"people", "persons", "patients", "children", "adults", "adolescents", "women", "men", "infants", "elderly"})
 _TEST_WORDS = frozenset({"test", "tests", "testing", "screening", "scan", "scans", "check", "checks", "exam", "examination"})
 _ITEM_CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "be", "can", "may", "might", "will", "should", "could", "include", "includes",
                            "including", "if", "when", "which", "that", "who", "call", "tell", "stop", "get"})  # fmt: skip
@@ -952,8 +965,8 @@ def _bare_list_item(sentence: Sentence, effects: list[Mention]) -> list[Mention]
     mouth, a changed sense of taste, mouth ulcers or soreness where you spray"): each member is
     one, named by its words where no recogniser knew it."""
     lead = sentence.lead
-    if lead is None or _SIGNS_LEAD.search(lead.text):
-        return effects  # "Signs of an allergic reaction include:": its items are signs, not risks of their own
+    if lead is None or _SIGNS_LEAD.search(lead.text) or not _EFFECTS_LEAD.search(lead.text) or _NOT_EFFECTS_LEAD.search(lead.text):
+        return effects  # "Signs of … include:", "Side effects are more likely in:": its items are no risks of their own
     end = len(sentence.tokens)
     while end and not sentence.tokens[end - 1].text[:1].isalnum() and sentence.tokens[end - 1].text not in (")", '"'):
         end -= 1
@@ -977,6 +990,8 @@ def _bare_list_item(sentence: Sentence, effects: list[Mention]) -> list[Mention]
             continue
         if sentence.lower(first) in ("a", "an") and not articled:
             continue  # "Anti-GBM disease, a rare kidney condition": what the one before is
+        if any(first <= d.first <= last for d in sentence.drug_items) or sentence.lower(last) in _PEOPLE:
+            continue  # "Rebif 44 micrograms", "older people": no effects
         m = sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)
         if m is None or m.kind not in EFFECT_KINDS or is_ms(m) or _generic_effect(m):
             continue
@@ -1006,8 +1021,8 @@ def risk_heading(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """A heading under a side-effects or warnings section that does nothing but name effects
     ("Flu-like symptoms", "Depression and suicidal thoughts") names risks of the drug, and the
     first is the paragraph's run-in label: the symptoms the next sentences list are its signs."""
-    boxed = re.match(r"^\s*(?:boxed\s+)?warnings?\s*:\s*\S", sentence.text, re.I)
-    if boxed:  # "WARNING: DISTANT SPREAD OF TOXIN EFFECT": a boxed warning names its effects after the colon
+    boxed = re.match(r"^\s*(?:BOXED\s+)?WARNINGS?\s*:\s*\S", sentence.text)
+    if boxed and sentence.text.isupper():  # a boxed warning's heading is set in capitals  # "WARNING: DISTANT SPREAD OF TOXIN EFFECT": a boxed warning names its effects after the colon
         yield from _boxed_warning(sentence, sentence.token_at_char(boxed.end() - 1))
         return
     if _RISK_SECTIONS.search(sentence.text.lower()):  # "What side effects can Rebif cause?": the headings under it may name effects
@@ -1047,7 +1062,7 @@ def _boxed_warning(sentence: Sentence, start: int) -> Iterator[Claim]:
     sentence.discourse["label"] = (sentence.index, effects[0], False)
     sentence.discourse["label_item"] = False
     for e in effects:
-        for item in sentence.subject or sentence.focus:
+        for item in sentence.subject or sentence.last_subject or sentence.focus:
             yield claim(sentence, MSKG.Risk, item.iri, qualifiers=[(MSKG.adverseEffect, e.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
 
 
