@@ -1888,3 +1888,10 @@ def test_review_cases_of_the_ninth_round(tmp_path: Path, lexicon: Lexicon) -> No
                    "tablet taken once a day and it can cause hair thinning.\n", name="g.txt")  # fmt: skip
     assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.DosingRegimen) if MSKG.interval in s} == {ID.aubagio}
     assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)} == {ID.aubagio}
+
+
+def test_a_no_before_an_opening_comma_denies_no_approval(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "With no treatment previously available for PPMS, the FDA approved Ocrevus …": approved."""
+    claims = _page(tmp_path, lexicon, "With no treatment previously available for PPMS, the FDA approved Ocrevus for primary progressive "
+                   "MS in 2017.\n", name="a.txt")  # fmt: skip
+    assert [s[MSKG.decisionStatus] for s in _statements(claims, MSKG.RegulatoryDecision)] == [[MSKG.Approved]]

@@ -229,8 +229,8 @@ def _trigger(sentence: Sentence, i: int) -> URIRef | None:
     # condition ("When oral therapy is not feasible, … Solu-Medrol is indicated for …")
     near = range(max(lo, i - 4), i)
     negated = sentence.assertion(i).negated and any(sentence.lower(j) in _LOCAL_NEGATIONS for j in near) or any(
-        sentence.lower(j) in ("none", "neither", "no") for j in range(lo, i)
-    ) or any(sentence.lower(j) == "never" for j in range(max(lo, i - 3), i))  # "has never been approved for"
+        sentence.lower(j) in ("none", "neither", "no") and not sentence.has(",", lo=j, hi=i) for j in range(lo, i)
+    ) or any(sentence.lower(j) == "never" for j in range(max(lo, i - 3), i))  # "has never been approved for" (not "With no …, the FDA approved")
     if word in _INTENT_WORDS:
         return MSKG.NotIntended if negated else MSKG.Approved
     return MSKG.NotApproved if negated else MSKG.Approved
