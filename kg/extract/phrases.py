@@ -23,6 +23,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "QUALIFYING_WORDS",
     "clean_phrase",
+    "tested_for",
     "is_content",
     "kind_of_head",
     "severity_words",
@@ -179,6 +180,12 @@ def clean_phrase(phrase: str) -> str:
             words = words[1:]
         text = " ".join(words).strip(" ,;:")
     return "" if text.lower() in QUALIFYING_WORDS or _TIME_SPAN.match(text) else text
+
+
+def tested_for(text: str, label: str | None) -> str:
+    """What a test for a thing is named after: a well-known abbreviation as written ("screening
+    for HIV" is HIV screening), else the thing's name."""
+    return text if text.isupper() and len(text) <= 6 else label or text
 
 
 def of_head(word: str) -> bool:

@@ -34,6 +34,7 @@ from .phrases import (
     is_content,
     kind_of_head,
     of_head,
+    tested_for,
 )
 
 __all__ = ["Aliases", "Recogniser"]
@@ -443,9 +444,7 @@ class Recogniser:
                 and target is not None and target.kind in ("condition", "adverse_effect", "thing", "target")
             ):  # fmt: skip
                 head = "screening" if tokens[m.last].text.lower().startswith("screen") else "test"
-                # a well-known abbreviation names it as written ("screening for HIV": HIV screening)
-                written = target.text.isupper() and len(target.text) <= 6
-                named = (target.text if written else target.label or target.text).split()
+                named = tested_for(target.text, target.label).split()
                 last = target.last
                 if last + 1 < len(tokens) and tokens[last + 1].text.lower() in ("antibody", "antibodies"):
                     named, last = [*named, "antibody"], last + 1  # "a test for chickenpox antibodies"

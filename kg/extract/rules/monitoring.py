@@ -13,7 +13,7 @@ from ...namespaces import ID, MSKG
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..names import normal_form, singular
-from ..phrases import clean_phrase, is_content
+from ..phrases import clean_phrase, is_content, tested_for
 from ..sentence import Sentence
 from .common import claim, intervals, timepoints
 from .risks import CONTRA_CUES, CONTRA_KINDS, EFFECT_KINDS, TIMING, is_ms, test_column
@@ -84,9 +84,7 @@ def _screened(sentence: Sentence, found: list[Mention]) -> dict[int, Mention]:
                 sentence.lower(target.last + 1) in ("antibodies", "antibody") and noun == "test"
             )  # "tested for antibodies to X", "a test for X antibodies"
             # "tested for antibodies to varicella zoster virus": a varicella zoster virus antibody test
-            # a well-known abbreviation names the test as written ("screened for HIV": HIV screening)
-            what = target.text if target.text.isupper() and len(target.text) <= 6 else target.label or target.text
-            name = f"{what} {'antibody test' if antibodies and noun == 'test' else noun}"
+            name = f"{tested_for(target.text, target.label)} {'antibody test' if antibodies and noun == 'test' else noun}"
             procedure = sentence.mint(name, "procedure", first, last)
             found.append(procedure)
             if _VIRUS.search(target.label or target.text):
