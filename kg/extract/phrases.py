@@ -20,6 +20,7 @@ __all__ = [
     "BODY_PARTS",
     "FINDING_WORDS",
     "PRODUCT_FORMS",
+    "adjective",
     "FUNCTION_WORDS",
     "QUALIFYING_WORDS",
     "clean_phrase",
@@ -84,7 +85,10 @@ _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("drug_class", re.compile(
         r"(?:antibody|antibodies|modulators?|inhibitors?|antagonists?|agonists?|blockers?|antimetabolites?|"
         r"immunosuppressants?|immunomodulators?|interferons?|corticosteroids?|steroids?|antihistamines?|"
-        r"antivirals?|chemotherapy|analogs?|analogues?|prodrugs?|agents?)$", re.I)),
+        r"antivirals?|chemotherapy|analogs?|analogues?|prodrugs?|agents?|stimulants?|anticonvulsants?|antiepileptics?|"
+        r"antidepressants?|analgesics?|antispasmodics?|relaxants?|anthracenediones?|antineoplastics?|opioids?|"
+        r"cannabinoids?|gabapentinoids?|benzodiazepines?|statins?|antibiotics?|antimuscarinics?|anticholinergics?|"
+        r"diuretics?|sedatives?|antipsychotics?|laxatives?|biosimilars?|biologics?)$", re.I)),
     ("company", re.compile(
         r"(?:inc|incorporated|corp|corporation|pharmaceuticals?|pharma|therapeutics|biotech|biosciences|"
         r"laboratories|labs|ltd|llc|gmbh|ag|plc|company|group)$", re.I)),
@@ -98,6 +102,16 @@ _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\w+(?:itis|emia|aemia|penia|osis|oma|omas|pathy|algia|rrhea|rrhoea|plasia|cytosis|uria|ism|toxicity|genicity))$", re.I)),
 )
 _OF_HEADS = frozenset(["loss", "shortness", "swelling", "inflammation", "history", "allergy", "yellowing", "sensitivity", "return", "worsening"])
+
+
+_ADJECTIVE_ENDINGS = re.compile(r"(?:ous|ive|al|ic|ful|less|able|ible|ar|ary|ent|ant)$")
+_ADJECTIVES = frozenset({"fast", "slow", "mild", "moderate", "severe", "high", "low", "upper", "lower", "new", "acute",
+                         "small", "large", "red", "dark", "dry", "rapid", "weak", "early", "late", "active"})  # fmt: skip
+
+
+def adjective(word: str) -> bool:
+    """Whether a word is (most likely) an adjective; no tagger is at hand offline."""
+    return word in _ADJECTIVES or bool(_ADJECTIVE_ENDINGS.search(word))
 
 
 def is_content(word: str) -> bool:

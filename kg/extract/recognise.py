@@ -30,6 +30,7 @@ from .phrases import (
     NUMBER_WORDS,
     PRODUCT_FORMS,
     QUALIFYING_WORDS,
+    adjective,
     clean_phrase,
     is_content,
     kind_of_head,
@@ -75,6 +76,18 @@ _SIDES = frozenset({"upper", "lower"})
 #: a test named by its kind alone, which "for …" makes specific ("screening for hepatitis B")
 #: words before a capitalised name that make it a place or a body, not a product
 _PLACE_WORDS = frozenset({"the", "in", "on", "at", "from", "of", "to", "across", "within", "outside", "throughout", "by"})
+#: words no unknown member of a list of conditions is made of: people, time, quantities, the list's end
+_LISTED_NOT_CONDITIONS = frozenset({"people", "persons", "patients", "patient", "children", "adults", "women", "men", "infants",
+                                    "doctor", "doctors", "nurse", "others", "etc", "days", "weeks", "months", "years", "hours",
+                                    "dose", "doses", "treatment", "treatments", "therapy", "drug", "drugs", "medicine", "medicines",
+                                    "use", "time", "times", "age", "pregnancy", "results", "effects", "risks", "benefits",
+                                    "chance", "sign", "signs", "change", "changes", "rise", "fall", "increase", "decrease",
+                                    "level", "levels", "factor", "factors", "body", "side", "part", "parts", "vision", "type",
+                                    "types", "form", "forms", "kind", "kinds", "way", "ways", "limb", "limbs", "area", "areas"})  # fmt: skip
+#: words after which a list's first member starts ("side effects include jitteriness, …")
+_LIST_LEADS = frozenset({"include", "includes", "including", "such", "as", "cause", "causes", "like", "of", "are", "were", "with"})
+#: the words that name a subtype of a receptor before it ("beta-3 adrenoceptor", "alpha-2 receptor")
+_SUBTYPE_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "kappa", "mu", "type"})
 _GENERIC_TESTS = frozenset({"screening", "screen", "testing", "test", "tests"})
 #: words that grade or qualify a condition into a specific one ("third-degree", "decompensated")
 _STATES = frozenset({"decompensated", "uncontrolled", "untreated", "unstable"})
@@ -338,6 +351,7 @@ class Recogniser:
         chosen = self._paired_brands(tokens, chosen)
         chosen += self._phrases(tokens, chosen)
         chosen += self._code_names(tokens, chosen)
+        chosen = self._listed_with_conditions(tokens, chosen)
         chosen = self._screening_for(tokens, chosen)
         chosen = self._where_injected(tokens, chosen)
         chosen = self._lay_names(tokens, self._abbreviated(tokens, chosen))  # phrases have abbreviations too
@@ -978,7 +992,11 @@ class Recogniser:
             before = next((m for m in chosen if m.last in (i - 1 - gap, i - 1 if gap else -1) and m.kind in ("organ", "target", "thing")), None)
             if phrase and before is not None and phrase[0].kind in ("drug_class", "condition", "procedure"):
                 # "sphingosine 1-phosphate receptor modulator", "liver impairment": one name
-                merged = self._phrase(tokens, before.first, k) if not gap and before.source != "alias" else []
+                start = before.first
+                while start > 0 and start - 1 not in taken and (tokens[start - 1].text.lower() in _SUBTYPE_WORDS or tokens[start - 1].text.isdigit()
+                                                                or tokens[start - 1].text == "-" and start - 2 >= 0 and tokens[start - 2].text.lower() in _SUBTYPE_WORDS):
+                    start -= 1  # "beta-3 adrenoceptor agonist": the subtype is part of the class's name
+                merged = self._phrase(tokens, start, k) if not gap and before.source != "alias" else []
                 if (gap or before.source == "alias") and phrase[0].first == i:  # "S1P receptor modulator" as S1P was defined
                     name = normal_form(f"{before.label or before.text} {_written(tokens, i, k)}")
                     merged = [self._mention(tokens, before.first, k, *self.entity(name, phrase[0].kind), name, "phrase")]
@@ -988,6 +1006,79 @@ class Recogniser:
             found += phrase
             i = j + 1
         return found
+
+    def _listed_with_conditions(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """ "nausea, nervousness, anxiety and insomnia": the members of a list are things of one
+        kind, so a name no source knows, listed among conditions, is a condition too. Only in a
+        plain list (commas, "and", "or") of short names whose known members are all conditions,
+        at least two of them and no fewer than the unknown ones."""
+        at = {m.first: m for m in chosen}
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        words = [t.text.lower() for t in tokens]
+
+        def separator(k: int) -> int:
+            """The length of the separator at k (", ", "and", ", and", "or" …), 0 if none."""
+            if k < len(words) and words[k] == ",":
+                return 2 if k + 1 < len(words) and words[k + 1] in ("and", "or") else 1
+            return 1 if k < len(words) and words[k] in ("and", "or") else 0
+
+        def unknown(first: int, last: int) -> bool:
+            span = range(first, last + 1)
+            return (
+                0 < len(span) <= 3 and not any(k in taken for k in span)
+                and all(is_content(tokens[k].text) and not any(c.isdigit() for c in tokens[k].text) for k in span)
+                and not any(tokens[k].text[:1].isupper() for k in span if k > 0)  # a name of a person, place or brand
+                and not any(words[k] in _LISTED_NOT_CONDITIONS | BODY_PARTS | QUALIFYING_WORDS for k in span)
+                and not words[last].endswith("ly") and not adjective(words[last]) and not words[first].endswith("ing")
+                and not (first == last and words[first] in _GENERIC | _GENERAL_CONDITIONS)
+                and not (  # "salt and water retention", "behavioral and mood changes": a modifier of the next name's head
+                    last + 1 < len(words) and words[last + 1] in ("and", "or") and (following := at.get(last + 2)) is not None
+                    and following.last > following.first
+                )
+            )
+
+        found: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            # a list: items from i, each a known mention or a short run of words, joined by separators
+            items: list[tuple[int, int, Mention | None]] = []
+            k = i
+            while k < len(tokens):
+                known = at.get(k)
+                if known is not None:
+                    end = known.last
+                else:
+                    if words[k] in ("a", "an") and items:
+                        k += 1  # "and a racing heartbeat"
+                    end = k
+                    while end + 1 < len(tokens) and separator(end + 1) == 0 and end + 1 not in taken and is_content(tokens[end + 1].text):
+                        end += 1
+                    last_item = bool(items) and words[k - 1 if words[k - 1] not in ("a", "an") else k - 2] in ("and", "or")
+                    if separator(end + 1) == 0 and not last_item:
+                        break  # a run of words that ends the sentence part is a list's last member only after "and"/"or"
+                    if not unknown(k, end):
+                        break
+                items.append((k, end, known))
+                gap = separator(end + 1)
+                if not gap or end + 1 + gap >= len(tokens) or known is None and items and len(items) > 1 and \
+                        words[k - 1 if words[k - 1] not in ("a", "an") else k - 2] in ("and", "or"):
+                    break
+                k = end + 1 + gap
+            conditions = sum(1 for _, _, m in items if m is not None and m.kind in ("condition", "adverse_effect"))
+            others = sum(1 for _, _, m in items if m is not None and m.kind not in ("condition", "adverse_effect"))
+            guesses = [(start, end) for start, end, m in items if m is None]
+            first_free = items and items[0][2] is None and not (
+                items[0][0] == 0 or words[items[0][0] - 1] in _LIST_LEADS | {":", ";", "(", "\u2014", "\u2013"}
+                or words[items[0][0] - 1].isalpha() and not is_content(words[items[0][0] - 1])
+            )  # the first member's start is unsure after a content word ("patients reported jitteriness") or a name
+            if first_free:
+                guesses = guesses[1:]
+            if guesses and conditions >= 2 and not others and conditions >= len(guesses):
+                for start, end in guesses:
+                    name = normal_form(_written(tokens, start, end).lower())
+                    found.append(self._mention(tokens, start, end, *self.entity(name, "condition"), name, "phrase"))
+            i = max(i + 1, items[-1][1] + 1) if len(items) > 1 else i + 1
+        return sorted(chosen + found, key=lambda m: m.first) if found else chosen
 
     def _where_injected(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """ "pain or redness where you injected", "swelling at the injection site": a sign at the

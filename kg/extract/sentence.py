@@ -16,7 +16,7 @@ from .claims import Evidence
 from .documents import CELL_GAP
 from .lexicon import Mention, Token, past_ingredients
 from .nlp import Assertion, ClinicalText
-from .phrases import NUMBER_WORDS
+from .phrases import NUMBER_WORDS, adjective
 
 __all__ = ["DrugItem", "Sentence", "adjective", "enumeration", "PLURAL_ANAPHORS", "SINGULAR_ANAPHORS"]
 
@@ -65,16 +65,6 @@ _FORMS = frozenset({"gel", "injection", "tablets", "tablet", "capsules", "capsul
 #: a treatment that follows these is what an effect led to, not what the text is about ("liver
 #: failure requiring transplantation")
 _NEEDING = frozenset({"requiring", "require", "required", "requires", "needing", "need", "needed", "needs"})
-
-
-_ADJECTIVE_ENDINGS = re.compile(r"(?:ous|ive|al|ic|ful|less|able|ible|ar|ary|ent|ant)$")
-_ADJECTIVES = frozenset({"fast", "slow", "mild", "moderate", "severe", "high", "low", "upper", "lower", "new", "acute",
-                         "small", "large", "red", "dark", "dry", "rapid", "weak", "early", "late", "active"})  # fmt: skip
-
-
-def adjective(word: str) -> bool:
-    """Whether a word is (most likely) an adjective; no tagger is at hand offline."""
-    return word in _ADJECTIVES or bool(_ADJECTIVE_ENDINGS.search(word))
 
 
 @dataclass(frozen=True)

@@ -595,6 +595,19 @@ def _treated_for_with(sentence: Sentence) -> Iterator[Claim]:
                             qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status(sentence, i))])  # fmt: skip
 
 
+#: words that open a sentence's main verb phrase after a relative clause's closing comma
+_MAIN_VERB_STARTS = frozenset({"often", "can", "may", "cause", "causes", "is", "are", "has", "have", "commonly", "should", "also",
+                               "were", "was", "will", "must", "usually", "frequently", "sometimes", "tend", "tends", "might"})  # fmt: skip
+
+
+def _relative_clause_end(sentence: Sentence, i: int, end: int) -> int:
+    """Where a use stated in a relative clause ends: "Baclofen, which is used to treat spasticity,
+    often causes drowsiness": at the comma before the sentence's own verb."""
+    if not any(sentence.lower(j) in ("which", "that", "who") and sentence.lower(j - 1) == "," for j in range(max(0, i - 4), i)):
+        return end
+    return next((j for j in range(i + 1, end) if sentence.lower(j) == "," and sentence.lower(j + 1) in _MAIN_VERB_STARTS), end)
+
+
 def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """ "used to treat", "used for", "prescribed", "a drug for", "for the treatment of" followed
     by conditions states a use, unless the clause states an approval; the words near it qualify
@@ -620,6 +633,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         # "X, a drug also used for Parkinson's disease, and Y, …": the next drug of the list starts its own part
         end = min([end, *(d.first - 1 for d in sentence.drug_items if i < d.first < end and sentence.lower(d.first - 1) == "and"
                           and sentence.lower(d.first - 2) == ",")])
+        end = _relative_clause_end(sentence, i, end)
         conditions = _conditions(sentence, i, end, lexicon)
         if introduces:
             conditions = _specific(sentence, conditions)  # "It can be used for various forms of MS:": the list says which

@@ -57,7 +57,8 @@ _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated",
                     ("developed", "for"), ("designed", "for"), ("manage",), ("to", "manage"), ("explained", "by"),
                     ("detect",), ("to", "detect"), ("monitor", "for"), ("prescribed", "for"), ("prescribed", "off-label"), ("licensed", "for"), ("licensed", "specifically", "for"),
                     ("off-label", "for"), ("prescribed", "off", "-", "label"),
-                    ("treated", "for"), ("resembling",), ("resemble",), ("like", "those", "of"))  # fmt: skip
+                    ("treated", "for"), ("resembling",), ("resemble",), ("like", "those", "of"), ("treats",), ("treating",),
+                    ("relieve",), ("relieves",), ("relieving",), ("eases",), ("to", "ease"))  # fmt: skip
 CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
 CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
                 ("do", "not", "take"), ("do", "not", "receive"), ("do", "not", "use"), ("should", "not", "take"),
@@ -169,8 +170,16 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
     after = next((j for j in range(m.last + 1, min(len(sentence.tokens), m.last + 5)) if sentence.seq_at(j, ("caused", "by"))), None)
     if after is not None and any(is_ms(x) for x in sentence.mentions if after + 2 <= x.first <= after + 3):
         return True  # "muscle stiffness and spasms (spasticity) caused by multiple sclerosis": the disease's, not the drug's
+    start = max(lo, m.first - 6)
+    # "Baclofen, which treats spasticity, often causes drowsiness": the aside ends at its comma
+    start = max([start, *(j + 1 for j in range(start, m.first) if sentence.lower(j) == "," and sentence.lower(j + 1) in _VERB_AFTER_ASIDE)])
     return any(sentence.seq_at(j, cue) and not (cue == ("causes",) and _drug_causes(sentence, j))
-               for cue in _NOT_RISK_BEFORE for j in range(max(lo, m.first - 6), m.first))  # fmt: skip
+               for cue in _NOT_RISK_BEFORE for j in range(start, m.first))  # fmt: skip
+
+
+#: words that open a sentence's verb after an aside's closing comma
+_VERB_AFTER_ASIDE = frozenset({"often", "can", "may", "might", "will", "causes", "cause", "commonly", "also", "sometimes", "usually",
+                               "frequently", "rarely"})  # fmt: skip
 
 
 def _listed_with(sentence: Sentence, e: Mention, later: Mention) -> bool:
@@ -187,6 +196,9 @@ def _drug_causes(sentence: Sentence, at: int) -> bool:
     j = at - 1
     while j >= 0 and sentence.lower(j) in ("commonly", "rarely", "often", "sometimes", "also", "frequently", "usually", "occasionally"):
         j -= 1
+    if sentence.lower(j) == ",":  # "Baclofen, which is used to treat spasticity, often causes …": the drug before the aside
+        opening = next((k for k in range(j - 1, max(-1, j - 16), -1) if sentence.lower(k) == ","), None)
+        j = opening - 1 if opening is not None else j
     return any(d.last == j for d in sentence.drug_items) or sentence.lower(j) in ("it", "drug", "medicine", "treatment")
 
 
@@ -388,10 +400,12 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
             signs.setdefault(id(e), []).extend(s for m in sharing_heads(sentence, accompanied) for s in distributed(sentence, m))
             sign_ids |= {id(m) for m in effects if any(a.first <= m.first and m.last <= a.last for a in accompanied)}
             continue
-        for intro in _SIGN_INTROS:
-            for j in range(e.last + 1, e.last + 12):  # the words between only describe it ("(21%), such as")
+        for intro in _SIGN_INTROS + ((":",),):
+            for j in range(e.last + 1, e.last + (16 if intro == (":",) else 12)):
+                # the words between only describe it ("(21%), such as"); before a colon, they may say when
+                # ("Allergic reactions, usually within the first hour after a dose: hives, itching, …")
                 gap = [sentence.lower(k) for k in range(e.last + 1, j)]
-                if not sentence.seq_at(j, intro) or not _describing(gap):
+                if not sentence.seq_at(j, intro) or not (_when_it_starts(sentence, gap, effects, e, j) if intro == (":",) else _describing(gap)):
                     continue
                 start = j + len(intro)
                 hi = sentence.clause_of(start)[1]
@@ -433,9 +447,9 @@ def _signs_with(sentence: Sentence, e: Mention, effects: list[Mention]) -> list[
 
 
 #: words that end a list of signs: the verb of the sentence, or an adverb of time before it
-_LIST_ENDS = ("have", "has", "can", "may", "were", "was", "are", "is", "will", "should", "occurred", "occur", "occurs",
-              "happened", "happen", "happens", "developed", "develop", "usually", "mostly", "often", "typically",
-              "generally", "within", ";", "it", "they", "tends", "tend")  # fmt: skip
+_CLAUSE_VERBS = ("have", "has", "can", "may", "were", "was", "are", "is", "will", "should", "occurred", "occur", "occurs",
+                 "happened", "happen", "happens", "developed", "develop", "tends", "tend")  # fmt: skip
+_LIST_ENDS = _CLAUSE_VERBS + ("usually", "mostly", "often", "typically", "generally", "within", ";", "it", "they")
 
 
 #: names of no particular sign
@@ -490,6 +504,16 @@ def sharing_heads(sentence: Sentence, signs: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _when_it_starts(sentence: Sentence, gap: list[str], effects: list[Mention], e: Mention, colon: int) -> bool:
+    """Whether the words between an effect and a colon are a comma's aside naming no other effect
+    and no verb (", usually within the first hour or two after a dose"), and the list after the
+    colon has no verb of its own ("Depression: insomnia and anxiety were also reported" names effects)."""
+    after = [sentence.lower(k) for k in range(colon + 1, len(sentence.tokens))]
+    return bool(gap) and gap[0] == "," and not any(e.last < m.first < colon for m in effects) and not any(
+        w in _CLAUSE_VERBS for w in gap + after
+    )
 
 
 def _describing(gap: list[str]) -> bool:
