@@ -1941,3 +1941,18 @@ def test_class_names_with_a_receptor_subtype_or_a_class_word(tmp_path: Path, lex
     classes = {(c.subject, c.object) for c in claims if c.relation == RDF.type and "/id/" in str(c.object)}
     assert {(ID.mirabegron, ID["beta-3-adrenoceptor-agonist"]), (ID.methylphenidate, ID.stimulant),
             (ID.mitoxantrone, ID.anthracenedione)} <= classes  # fmt: skip
+
+
+def test_the_effect_a_risk_cue_names_and_the_factors_after_it(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "The risk of PML with natalizumab is higher in people with …, in those who previously used …,
+    and in those treated for more than two years": PML is at risk, each group a factor; a negation
+    in a clause of its own (", and the risk …") denies nothing of the effect."""
+    claims = _page(tmp_path, lexicon, "Tysabri (natalizumab) is an infusion. The risk of PML with natalizumab is higher in people with JC "
+                   "virus antibodies, in those who previously used immunosuppressants, and in those treated for more than two years.\n",
+                   name="a.txt")  # fmt: skip
+    risks = _risks(claims)
+    assert risks[ID.pml][MSKG.riskFactor] == {ID["jc-virus-antibody"], ID["prior-immunosuppressant-use"], ID["treatment-longer-than-two-year"]}
+    claims = _page(tmp_path, lexicon, "Ampyra (dalfampridine) is a tablet. Higher doses offer no additional benefit, and the risk of "
+                   "seizures increases with dose.\n", name="b.txt")  # fmt: skip
+    risks = _risks(claims)
+    assert risks[ID.seizure][MSKG.assertionStatus] == {MSKG.Affirmed} and risks[ID.seizure][MSKG.riskFactor] == {ID["higher-dose"]}

@@ -25,7 +25,7 @@ from ..phrases import (
     symptom_name,
 )
 from ..sentence import DrugItem, Sentence, adjective
-from .common import claim, percentages, timepoints
+from .common import claim, percentages, status, timepoints
 
 __all__ = ["risk_heading", "risk"]
 
@@ -735,6 +735,9 @@ _FACTOR_SHAPES = (
     (re.compile(r"^(?:have |has )?(?:used|taken|received|been (?:on|treated with)) .+? for (?:more|longer) than (\S+) (years?|months?)$", re.I),
      r"treatment longer than \1 \2"),
     (re.compile(r"^(?:treatment|therapy|use) (?:for )?(?:more|longer) than (\S+) (years?|months?)$", re.I), r"treatment longer than \1 \2"),
+    (re.compile(r"^(?:have |has )?(?:been )?treated (?:with .+? )?for (?:more|longer) than (\S+) (years?|months?)$", re.I),
+     r"treatment longer than \1 \2"),
+    (re.compile(r"^(?:have |has )?(?:previously|already|earlier|once) (?:took|taken|used|received|had) (?:an? )?(.+)$", re.I), r"prior \1 use"),
     (re.compile(r"^(?:prior|previous|earlier|past) (?:treatment|therapy) with (?:an? )?(.+)$", re.I), r"prior \1 use"),
     (re.compile(r"^(?:prior|previous|past) use of (?:an? )?(.+)$", re.I), r"prior \1 use"),
     (re.compile(r"^(?:have |has )?(?:took|taken|used|received|had) (?:an? )?(.+?) (?:before|previously|in the past)$", re.I), r"prior \1 use"),
@@ -743,6 +746,7 @@ _FACTOR_SHAPES = (
     (re.compile(r"^(?:especially |particularly |mainly )?(?:for )?(?:more than|longer than|beyond|over) (\S+) (years?|months?)"
                 r"(?: of (?:treatment|therapy|use|exposure|.+ (?:treatment|therapy|use|exposure)))?$", re.I), r"treatment longer than \1 \2"),
     (re.compile(r"^(?:drink|drinks|drinking) (alcohol)$", re.I), r"\1"),
+    (re.compile(r"^(?:the |higher |increasing )?(?:dose|doses)$", re.I), r"higher dose"),  # "the risk increases with dose"
     (re.compile(r"^(?:people|patients|those|anyone) (?:carrying|who carry|with) (?:the |an? )?(.+)$", re.I), r"\1"),
     (re.compile(r"^(?:your |their |the )?(.+?) (?:is|are|stays?|remains?|has been|have been|had been) (very |too )?(low|high) for a long time$", re.I), r"prolonged \2\3 \1"),
     (re.compile(r"^(?:your |their |the )?(.+?) (?:is|are|stays?|remains?|has been|have been|had been) (very |too )?(low|high)$", re.I), r"\2\3 \1"),
@@ -758,7 +762,8 @@ def _singular_last(words: str) -> str:
 def factor_name(text: str) -> str:
     """The name of a risk factor written as a phrase (see :data:`_FACTOR_SHAPES`)."""
     written = re.sub(r"\s*\([^)]*\)", "", text)  # "(e.g., mitoxantrone, azathioprine)": examples, not the name
-    written = re.sub(r"\s+", " ", re.sub(r"^(?:if you |who |people who |patients who )", "", written.strip(" ,.;:"), flags=re.I))
+    written = re.sub(r"\s+", " ", re.sub(r"^(?:if you |(?:in )?(?:people |patients |those )?who |in those (?=treated|taking|on\b))", "",
+                                        written.strip(" ,.;:"), flags=re.I))
     for pattern, replacement in _FACTOR_SHAPES:
         match = pattern.match(written)
         if match:  # the shape's words as they are ("prolonged" is part of the factor); a drug taken in the singular
@@ -1136,9 +1141,12 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     cue = _RISK_FACTORS.search(sentence.text)
     cue_at = sentence.token_at_char(cue.start()) if cue is not None else len(sentence.tokens)
     before_cue = [e for e in effects if e.last < cue_at and id(e) not in sign_ids]
-    factor_owner = before_cue[-1] if before_cue else topic
+    # "The risk of PML with natalizumab is higher in …": the effect the cue names is the one at risk
+    cue_end = sentence.token_at_char(cue.end() - 1) if cue is not None else cue_at
+    in_cue = [e for e in effects if cue_at < e.first and e.last <= cue_end]
+    factor_owner = in_cue[0] if in_cue else before_cue[-1] if before_cue else topic
     factors = _risk_factors(sentence, factor_owner) if cue is not None and factor_owner is not None else []
-    factor_ids = {id(e) for e in effects if e.first > cue_at}
+    factor_ids = {id(e) for e in effects if e.first > cue_end}
     opening = _history_opening(sentence)
     if cue is not None and opening is not None and sentence.lower(sentence.token_at_char(cue.end() - 1) + 1) == "of":
         # "Patients with diabetes have a higher risk of macular edema": the effect after, its factors before
@@ -1395,7 +1403,15 @@ def _kinds_listed(sentence: Sentence, e: Mention, heads: list[Mention]) -> list[
 
 
 def _status(sentence: Sentence, e: Mention) -> URIRef:
-    return MSKG.Negated if sentence.assertion(e.first, e.last).negated else MSKG.Affirmed
+    """Negated or affirmed (a risk a drug "can cause" is affirmed); negated only by a negation in
+    its own clause ("Higher doses offer no benefit, and the risk of seizures increases with dose")."""
+    if status(sentence, e.first, e.last) != MSKG.Negated:
+        return MSKG.Affirmed
+    # ", and the risk …" opens a clause of its own: a negation before it says nothing of the effect
+    opened = [j for j in range(1, e.first) if sentence.seq_at(j, (",", "and")) and sentence.lower(j + 2) in ("the", "its", "their", "this", "these", "it", "they")]
+    if opened and not any(sentence.lower(k) in ("not", "no", "never", "without", "cannot") for k in range(opened[-1], e.first)):
+        return MSKG.Affirmed
+    return MSKG.Negated
 
 
 def _drugs_of(sentence: Sentence, e: Mention) -> tuple[DrugItem, ...]:
