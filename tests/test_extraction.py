@@ -1956,3 +1956,19 @@ def test_the_effect_a_risk_cue_names_and_the_factors_after_it(tmp_path: Path, le
                    "seizures increases with dose.\n", name="b.txt")  # fmt: skip
     risks = _risks(claims)
     assert risks[ID.seizure][MSKG.assertionStatus] == {MSKG.Affirmed} and risks[ID.seizure][MSKG.riskFactor] == {ID["higher-dose"]}
+
+
+def test_infections_with_a_germ_apposed_severity_and_first_line_use(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "infections with varicella zoster virus and with herpes simplex virus" name an infection of
+    each germ; "PML, a rare but serious brain infection" is serious; "the usual first-line drugs
+    for X" is a use for X, their main one (and "symptoms in MS" is no use for MS)."""
+    claims = _page(tmp_path, lexicon, "Gilenya (fingolimod) is a capsule. Serious infections with varicella zoster virus and with herpes "
+                   "simplex virus have occurred.\n", name="a.txt")  # fmt: skip
+    assert set(_risks(claims)) == {ID["varicella-zoster-virus-infection"], ID["herpes-simplex-virus-infection"]}
+    claims = _page(tmp_path, lexicon, "Tecfidera (dimethyl fumarate) is a capsule. The label carries a warning about progressive multifocal "
+                   "leukoencephalopathy (PML), a rare but serious brain infection.\n", name="b.txt")  # fmt: skip
+    assert _risks(claims)[ID.pml][MSKG.severity] == {MSKG.Serious}
+    claims = _page(tmp_path, lexicon, "Antimuscarinics remain the usual first-line drugs for overactive bladder symptoms in MS. Patients "
+                   "on Gilenya should not take antiarrhythmic medicines for an irregular heartbeat.\n", name="c.txt")  # fmt: skip
+    uses = [(s[MSKG.drug][0], s[MSKG.condition][0], s.get(MSKG.useExtent)) for s in _statements(claims, MSKG.TherapeuticUse)]
+    assert uses == [(ID["muscarinic-antagonist"], ID["overactive-urinary-bladder"], [MSKG.PrimaryUse])]

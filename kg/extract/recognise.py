@@ -88,6 +88,8 @@ _LISTED_NOT_CONDITIONS = frozenset({"people", "persons", "patients", "patient", 
 _LIST_LEADS = frozenset({"include", "includes", "including", "such", "as", "cause", "causes", "like", "of", "are", "were", "with"})
 #: the words that name a subtype of a receptor before it ("beta-3 adrenoceptor", "alpha-2 receptor")
 _SUBTYPE_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "kappa", "mu", "type"})
+#: what names a germ ("herpes simplex virus", "JC virus", "Listeria bacteria")
+_GERM = re.compile(r"(?:virus|viruses|bacteria|bacterium|fungus|fungi)$", re.I)
 _GENERIC_TESTS = frozenset({"screening", "screen", "testing", "test", "tests"})
 #: words that grade or qualify a condition into a specific one ("third-degree", "decompensated")
 _STATES = frozenset({"decompensated", "uncontrolled", "untreated", "unstable"})
@@ -337,6 +339,7 @@ class Recogniser:
         candidates += self._brands(tokens)
         chosen = self._abbreviated(tokens, self._analytes(tokens, self._grounded(self._choose(candidates), candidates)))
         chosen = self._viruses(tokens, chosen)
+        chosen = self._infections_with(tokens, chosen)
         chosen = self._with_heads(tokens, chosen)
         chosen = self._with_cause(tokens, chosen)
         chosen = self._resembling(tokens, chosen)
@@ -404,6 +407,34 @@ class Recogniser:
             iri, kind = self.entity(name, "thing")
             out = [m for m in out if m not in inside]
             out.append(self._mention(tokens, first, v, iri, kind, name, "phrase"))
+        return sorted(out, key=lambda m: m.first)
+
+    def _infections_with(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """ "infections with varicella zoster virus and with herpes simplex virus": an infection of
+        each germ named after it (varicella zoster virus infection, …), not the bare word."""
+        out = list(chosen)
+        words = [t.text.lower() for t in tokens]
+        for m in chosen:
+            if words[m.first] not in ("infection", "infections") or m.first != m.last:
+                continue
+            germs: list[Mention] = []
+            k = m.last + 1
+            while k < len(tokens):
+                if words[k] in ("with", "by", "due", "to", "caused", "and", "or", ","):
+                    k += 1
+                    continue
+                germ = next((g for g in out if g.first == k and _GERM.search(g.label or g.text)), None)
+                if germ is None:
+                    break
+                germs.append(germ)
+                k = germ.last + 1
+            if not germs or words[m.last + 1] not in ("with", "caused", "due"):
+                continue
+            out.remove(m)
+            for n, germ in enumerate(germs):  # the first takes in the word "infections", which names none alone
+                name = normal_form(f"{germ.label or germ.text} infection")
+                out[out.index(germ)] = self._mention(tokens, m.first if n == 0 else germ.first, germ.last, *self.entity(name, "condition"),
+                                                     name, "span")  # fmt: skip
         return sorted(out, key=lambda m: m.first)
 
     @staticmethod

@@ -34,7 +34,12 @@ _NOT_A_DECISION = (("filed", "for"), ("apply", "for"), ("applied", "for"), ("see
 _CONDITION_KINDS = ("condition", "adverse_effect")
 _USE_TRIGGERS = (("recommended", "for"), ("reserved", "for"), ("option", "for"), ("used", "to", "treat"), ("used", "for"), ("used", "in"), ("used",), ("prescribed",),
                  ("prescribe",), ("for", "the", "treatment", "of"), ("to", "treat"), ("treatment", "for"),
-                 ("drug", "for"), ("medicine", "for"), ("medication", "for"), ("therapy", "for"), ("used", "to"))  # fmt: skip
+                 ("drug", "for"), ("medicine", "for"), ("medication", "for"), ("therapy", "for"), ("used", "to"), ("drugs", "for"),
+                 ("medicines", "for"), ("of", "choice", "for"))  # fmt: skip
+#: triggers that state a use only after a copula ("Antimuscarinics remain the usual first-line drugs for …"), not
+#: in "take antiarrhythmic medicines for an irregular heartbeat"
+_COPULAR_TRIGGERS = (("drugs", "for"), ("medicines", "for"))
+_COPULAS = frozenset({"is", "are", "was", "were", "remain", "remains", "remained", "became", "become", "becomes"})
 _FAILURE = re.compile(
     r"\bnot (?:been |be )?effective\b|\bnot respond|\bfail(?:ed|s)?\b|\bdid not work\b|\bstopped working\b|"
     r"\btried\b.*\bwithout\b|\binadequate response\b|\bwithout enough benefit\b",
@@ -81,7 +86,8 @@ def _conditions(sentence: Sentence, lo: int, hi: int, lexicon: Lexicon | None = 
 #: words between a symptom and the disease it is a symptom of ("spasticity in MS", "bladder problems
 #: caused by multiple sclerosis", "fatigue in people with MS")
 _SYMPTOM_OF = re.compile(
-    r"^(?:in|of|from|due to|caused by|related to|associated with|linked to)(?: (?:people|patients|adults|those|children) with)?$", re.I
+    r"^(?:(?:symptoms?|problems?) )?(?:in|of|from|due to|caused by|related to|associated with|linked to)"
+    r"(?: (?:people|patients|adults|those|children) with)?$", re.I
 )
 
 
@@ -617,6 +623,8 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     triggers: list[int] = []
     for i in range(len(sentence.tokens)):
         if any(sentence.seq_at(i, t) for t in _USE_TRIGGERS) and not (triggers and i <= triggers[-1] + 3):
+            if any(sentence.seq_at(i, t) for t in _COPULAR_TRIGGERS) and not any(sentence.lower(j) in _COPULAS for j in range(max(0, i - 5), i)):
+                continue
             triggers.append(i)
     used_any = False
     introduces = sentence.text.rstrip().endswith(":")
@@ -644,6 +652,8 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers: list[tuple[URIRef, Node]] = []
         for extent in sentence.of_kind("extent", lo=max(lo, i - 3), hi=min(end, i + 4)):
             qualifiers.append((MSKG.useExtent, extent.iri))
+        if not qualifiers and any(m.iri == MSKG.FirstLineTherapy for m in sentence.mentions if max(lo, i - 3) <= m.first <= i):
+            qualifiers.append((MSKG.useExtent, MSKG.PrimaryUse))  # "the usual first-line drugs for X": its main use
         if sentence.regex(_FAILURE, i, end):
             # the therapy that failed ("first-line drug therapies, such as …"), else its examples
             failed = [d for d in sentence.drug_items if i < d.first < end and d.first not in sentence.listed] or [

@@ -355,8 +355,8 @@ def _appositions(sentence: Sentence, effects: list[Mention]) -> dict[int, Mentio
     for a, b in zip(effects, effects[1:]):
         between = [sentence.lower(j) for j in range(a.last + 1, b.first)]
         if len(between) >= 2 and between[0] in (",", "is") and between[1] in ("a", "an") and len(between) <= 5 and all(
-            w in QUALIFYING_WORDS or w in _FREQUENCY_WORDS or w.isalpha() and w not in FUNCTION_WORDS for w in between[2:]
-        ):  # "PML, an opportunistic viral infection of the brain"
+            w in QUALIFYING_WORDS or w in _FREQUENCY_WORDS or w in ("but", "and") or w.isalpha() and w not in FUNCTION_WORDS for w in between[2:]
+        ):  # "PML, an opportunistic viral infection of the brain", "PML, a rare but serious brain infection"
             described[id(b)] = a
         elif not between and _GENERAL_HEAD.search(a.label or a.text) and not _GENERAL_HEAD.search(b.label or b.text):
             described[id(a)] = b  # "the rare brain infection progressive multifocal leukoencephalopathy"
@@ -1316,6 +1316,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             severities |= own_list[-1]  # "Common, usually mild side effects include nausea, …": each is mild
         if general is not None:
             severities |= set(severity_words(sentence.span_text(max(0, general.first - 2), general.first - 1) + " " + general.text))
+        for d in (d for d in effects if described.get(id(d)) is e and d.first > e.last):
+            severities |= set(severity_words(sentence.span_text(e.last + 1, d.first - 1)))  # "PML, a rare but serious brain infection"
         # "Depression and suicidal thoughts." under a lead that says serious: both
         coordinated = item_head is not None and e.first > item_head.last and sentence.joined(item_head.last, e.first)
         if lead_serious and (e is item_head or coordinated) or section_serious:
