@@ -1968,7 +1968,7 @@ def test_infections_with_a_germ_apposed_severity_and_first_line_use(tmp_path: Pa
     claims = _page(tmp_path, lexicon, "Tecfidera (dimethyl fumarate) is a capsule. The label carries a warning about progressive multifocal "
                    "leukoencephalopathy (PML), a rare but serious brain infection.\n", name="b.txt")  # fmt: skip
     assert _risks(claims)[ID.pml][MSKG.severity] == {MSKG.Serious}
-    claims = _page(tmp_path, lexicon, "Antimuscarinics remain the usual first-line drugs for overactive bladder symptoms in MS. Patients "
-                   "on Gilenya should not take antiarrhythmic medicines for an irregular heartbeat.\n", name="c.txt")  # fmt: skip
+    claims = _page(tmp_path, lexicon, "Bladder drugs\n\nAntimuscarinics remain the usual first-line drugs for overactive bladder symptoms "
+                   "in MS. Patients on Gilenya should not take antiarrhythmic medicines for an irregular heartbeat.\n", name="c.txt")  # fmt: skip
     uses = [(s[MSKG.drug][0], s[MSKG.condition][0], s.get(MSKG.useExtent)) for s in _statements(claims, MSKG.TherapeuticUse)]
     assert uses == [(ID["muscarinic-antagonist"], ID["overactive-urinary-bladder"], [MSKG.PrimaryUse])]

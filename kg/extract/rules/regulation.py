@@ -623,7 +623,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     triggers: list[int] = []
     for i in range(len(sentence.tokens)):
         if any(sentence.seq_at(i, t) for t in _USE_TRIGGERS) and not (triggers and i <= triggers[-1] + 3):
-            if any(sentence.seq_at(i, t) for t in _COPULAR_TRIGGERS) and not any(sentence.lower(j) in _COPULAS for j in range(max(0, i - 5), i)):
+            if any(sentence.seq_at(i, t) for t in _COPULAR_TRIGGERS) and not any(sentence.lower(j) in _COPULAS for j in range(max(0, i - 8), i)):
                 continue
             triggers.append(i)
     used_any = False
