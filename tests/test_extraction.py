@@ -1907,6 +1907,8 @@ def test_an_unknown_name_listed_among_conditions_is_a_condition(tmp_path: Path, 
     recogniser = Recogniser(lexicon)
     named = {m.text for m in recogniser.mentions(tokenize("fluid retention, salt and water retention, serious, lip or tongue, and insomnia"))}
     assert not {"salt", "lip", "tongue", "serious"} & named
+    named = {m.text for m in recogniser.mentions(tokenize("a heart attack, unstable angina, stroke or mini-stroke"))}
+    assert "mini" not in named  # a part of a name
     claims = _page(tmp_path, lexicon, "Patients reported scratchiness, nausea and headache with Provigil (modafinil).\n", name="c.txt")
     assert ID.scratchiness not in _risks(claims)  # "reported scratchiness": where the first member starts is unsure
 

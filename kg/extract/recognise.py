@@ -1061,6 +1061,7 @@ class Recogniser:
                 and not any(tokens[k].text[:1].isupper() for k in span if k > 0)  # a name of a person, place or brand
                 and not any(words[k] in _LISTED_NOT_CONDITIONS | BODY_PARTS | QUALIFYING_WORDS for k in span)
                 and not words[last].endswith("ly") and not adjective(words[last]) and not words[first].endswith("ing")
+                and not (last + 1 < len(words) and (words[last + 1] in ("-", "/") or last + 1 in taken))  # "mini-stroke": part of a name
                 and not (first == last and words[first] in _GENERIC | _GENERAL_CONDITIONS)
                 and not (  # "salt and water retention", "behavioral and mood changes": a modifier of the next name's head
                     last + 1 < len(words) and words[last + 1] in ("and", "or") and (following := at.get(last + 2)) is not None
