@@ -12,6 +12,7 @@ from rdflib.namespace import XSD
 
 from kg.build.ontology import load_ontology
 from kg.evaluate import evaluate
+from kg.evaluate.scoring import Names
 from kg.extract.claims import Claim
 from kg.extract.documents import read_document
 from kg.extract.extractor import extract
@@ -1974,3 +1975,25 @@ def test_infections_with_a_germ_apposed_severity_and_first_line_use(tmp_path: Pa
                    "in MS. Patients on Gilenya should not take antiarrhythmic medicines for an irregular heartbeat.\n", name="c.txt")  # fmt: skip
     uses = [(s[MSKG.drug][0], s[MSKG.condition][0], s.get(MSKG.useExtent)) for s in _statements(claims, MSKG.TherapeuticUse)]
     assert uses == [(ID["muscarinic-antagonist"], ID["overactive-urinary-bladder"], [MSKG.PrimaryUse])]
+
+
+def test_salts_contraindications_said_with_have_and_vaccine_responses(tmp_path: Path, lexicon: Lexicon) -> None:
+    """A drug written with its salt is its moiety ("oxybutynin chloride" is oxybutynin, in the graph
+    and in scoring); "You should not have the treatment if you have X" lists contraindications, an
+    allergy "to a botulinum toxin product" is to the toxin; "reduces vaccine responses" is the
+    effect of a reduced vaccine response, denied by "does not reduce …" but not by "no surprise"."""
+    claims = _page(tmp_path, lexicon, "Oxybutynin chloride tablets\n\nOxybutynin chloride can cause dry mouth. Dantrolene sodium can cause "
+                   "liver damage.\n", name="a.txt")  # fmt: skip
+    assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)} == {ID.oxybutynin, ID.dantrolene}
+    names = Names(set(), lexicon)
+    assert names.resolve("oxybutynin chloride") == ID.oxybutynin and names.resolve("glatiramer acetate") == ID["glatiramer-acetate"]
+    claims = _page(tmp_path, lexicon, "Botox (onabotulinumtoxinA) injections\n\nYou should not have the treatment if you have a urinary "
+                   "tract infection on the day, if you have urinary retention and are not using a catheter, or if you have ever had an "
+                   "allergic reaction to a botulinum toxin product.\n", name="b.txt")  # fmt: skip
+    conditions = {s[MSKG.condition][0] for s in _statements(claims, MSKG.Contraindication)}
+    assert conditions == {ID["urinary-tract-infection"], ID["urinary-retention"], ID["hypersensitivity-to-botulinum-toxin"]}
+    claims = _page(tmp_path, lexicon, "Vaccines and MS drugs\n\nInterferon beta does not reduce vaccine responses. Ocrelizumab depletes B "
+                   "cells, so it is no surprise that it reduces vaccine responses. People on Mayzent (siponimod) mounted weaker responses "
+                   "to tetanus and influenza vaccines.\n", name="c.txt")  # fmt: skip
+    said = {(s[MSKG.drug][0], s[MSKG.assertionStatus][0]) for s in _statements(claims, MSKG.Risk)}
+    assert said == {(MSKG.Interferon, MSKG.Negated), (ID.ocrelizumab, MSKG.Affirmed), (ID.mayzent, MSKG.Affirmed)}

@@ -27,7 +27,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ..extract.claims import STATEMENT_KINDS, Claim, statement_node, statement_triples
-from ..extract.names import mint_slug, normal_form
+from ..extract.names import SALT, mint_slug, normal_form
 from ..namespaces import ID, MSKG, OWL, RDF, RDFS, SCHEMA, SKOS, XSD, curie
 from .gold import PLAIN, UNSCORED, GoldFile, literal
 
@@ -98,9 +98,18 @@ class Names:
                 known = self.lexicon.lookup(heads[0].name)  # type: ignore[attr-defined]
                 return known[0] if known is not None else ID[mint_slug(heads[0].name)]  # type: ignore[no-any-return]
         matches = dictionaries().match(words)
-        if len(matches) == 1 and matches[0].first == 0 and matches[0].last == len(words) - 1:
+        if len(matches) == 1 and matches[0].first == 0 and matches[0].last == len(words) - 1 and not (
+            SALT.fullmatch(name) and matches[0].kind == "product"
+        ):
             known = self.lexicon.lookup(matches[0].name)  # type: ignore[attr-defined]
             return known[0] if known is not None else ID[mint_slug(matches[0].name)]  # type: ignore[no-any-return]
+        salted = SALT.fullmatch(name)  # "oxybutynin chloride" is oxybutynin, as extraction reads it
+        if salted:
+            moiety = self._lexicon_or_minted(salted.group("moiety"))
+            if moiety != ID[mint_slug(salted.group("moiety"))] or moiety in self.lexicon.kinds:  # type: ignore[attr-defined]
+                return moiety
+            if any(m.kind == "ingredient" for m in dictionaries().match(salted.group("moiety").split())):
+                return moiety
         return ID[mint_slug(name)]
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["mint_slug", "normal_form", "singular"]
+__all__ = ["SALT", "mint_slug", "normal_form", "singular"]
 
 _MARKS = re.compile(r"[\u00ae\u2122\u00a9\u2120]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -102,13 +102,25 @@ _ANTI = re.compile(r"^anti-(?=\S+ antibod)")
 _ALLERGY = re.compile(r"^(?:known |serious |severe )*(?:allergy|allergic reactions?|hypersensitivity(?: reactions?)?) to ")
 
 
+#: the salt a drug is made up as ("oxybutynin chloride", "dantrolene sodium"): mskg names the
+#: active moiety, so the salt's name is its ingredient's (where the whole is no name of its own, as
+#: "glatiramer acetate" and "dimethyl fumarate" are)
+SALT = re.compile(
+    r"^(?P<moiety>.+?)\s+(?:hydrochloride|chloride|hydrobromide|bromide|sodium|potassium|calcium|sulfate|sulphate|"
+    r"tartrate|mesylate|maleate|besylate|citrate|phosphate|succinate|hcl)$",
+    re.I,
+)
+
+
 def mint_slug(name: str) -> str:
     """The IRI path segment of a name (``…/id/<slug>``): its normal form, letters and digits
     joined by hyphens; possessives lose their apostrophe ("doctor's office": doctors-office); the
     words for a check end in "test" ("blood pressure measurement": blood-pressure-test), with the
     plain word for what it looks at ("ophthalmic evaluation": eye-test), and an
-    allergy is a hypersensitivity ("allergic reaction to X": hypersensitivity-to-x)."""
+    allergy is a hypersensitivity ("allergic reaction to X": hypersensitivity-to-x), to a product's substance."""
     words = _ALLERGY.sub("hypersensitivity to ", normal_form(name).replace("'", "")).split(" ")
+    if words[:2] == ["hypersensitivity", "to"] and len(words) > 3 and words[-1] in ("product", "products"):
+        words.pop()  # "hypersensitivity to a botulinum toxin product" is to the toxin
     if len(words) > 1 and words[-1] in _TEST_WORDS:
         words[-1] = "test"
         words = _ANTI.sub("", " ".join(words)).split(" ")

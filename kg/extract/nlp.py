@@ -24,6 +24,8 @@ _ABBREVIATIONS = frozenset({"e.g", "i.e", "vs", "al", "approx", "fig", "no", "re
 
 # ConText's default rules miss some hedges common in patient education.
 _EXTRA_HEDGES = ("believed to", "thought to", "is believed", "are believed", "appears to", "seems to")
+#: phrases with a negation word that deny nothing ("it is no surprise that it reduces …")
+_NOT_NEGATIONS = ("no surprise", "no wonder", "no doubt", "not surprising", "not surprisingly", "no coincidence")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class ClinicalText:
         self._nlp = medspacy.load(enable=["medspacy_pyrush", "medspacy_context"])
         self._context: Any = self._nlp.get_pipe("medspacy_context")
         self._context.add([ConTextRule(h, "POSSIBLE_EXISTENCE", direction="FORWARD") for h in _EXTRA_HEDGES])
+        self._context.add([ConTextRule(p, "NEGATED_EXISTENCE", direction="PSEUDO") for p in _NOT_NEGATIONS])
         self._splitter: Any = self._nlp.get_pipe("medspacy_pyrush")
 
     def sentences(self, text: str) -> list[tuple[int, int]]:

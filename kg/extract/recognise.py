@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..namespaces import ID
 from .dictionaries import Dictionaries, dictionaries, stop_words
 from .lexicon import TRADEMARKS, Lexicon, Mention, Token, past_ingredients, token_key
-from .names import mint_slug, normal_form, singular
+from .names import SALT, mint_slug, normal_form, singular
 from .phrases import (
     BODY_PARTS,
     FINDING_WORDS,
@@ -90,6 +90,12 @@ _LIST_LEADS = frozenset({"include", "includes", "including", "such", "as", "caus
 _SUBTYPE_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "kappa", "mu", "type"})
 #: what names a germ ("herpes simplex virus", "JC virus", "Listeria bacteria")
 _GERM = re.compile(r"(?:virus|viruses|bacteria|bacterium|fungus|fungi)$", re.I)
+#: words that say a response is weaker, and the words between them and "response"
+_WEAKENING = frozenset({"reduce", "reduces", "reduced", "reducing", "blunt", "blunts", "blunted", "blunting", "weaken", "weakens",
+                        "weakened", "weaker", "lower", "lowers", "lowered", "impair", "impairs", "impaired", "diminish", "diminishes",
+                        "diminished", "poorer", "attenuate", "attenuates", "attenuated", "dampen", "dampens", "dampened"})  # fmt: skip
+_RESPONSE_WORDS = frozenset({"the", "their", "your", "a", "an", "antibody", "immune", "vaccine", "vaccination", "protective", "serological"})
+_VACCINE = re.compile(r"^(?:vaccines?|vaccinations?|immuni[sz]ations?)$")
 _GENERIC_TESTS = frozenset({"screening", "screen", "testing", "test", "tests"})
 #: words that grade or qualify a condition into a specific one ("third-degree", "decompensated")
 _STATES = frozenset({"decompensated", "uncontrolled", "untreated", "unstable"})
@@ -355,6 +361,7 @@ class Recogniser:
         chosen += self._phrases(tokens, chosen)
         chosen += self._code_names(tokens, chosen)
         chosen = self._listed_with_conditions(tokens, chosen)
+        chosen = self._vaccine_responses(tokens, chosen)
         chosen = self._screening_for(tokens, chosen)
         chosen = self._where_injected(tokens, chosen)
         chosen = self._lay_names(tokens, self._abbreviated(tokens, chosen))  # phrases have abbreviations too
@@ -932,9 +939,20 @@ class Recogniser:
 
     def _suffixed(self, tokens: list[Token], m: Mention) -> Mention:
         """An ingredient written with the four-letter suffix the FDA gives a biologic
-        ("natalizumab-sztn", a biosimilar's substance) is that named substance, not the original's."""
+        ("natalizumab-sztn", a biosimilar's substance) is that named substance, not the original's;
+        one written with its salt ("oxybutynin chloride", "dantrolene sodium") is its moiety."""
+        salted = SALT.fullmatch(m.text) if m.kind == "product" else None
+        moiety: tuple[object, str] | None = self.lexicon.lookup(salted.group("moiety")) if salted else None
+        if salted and moiety is None:
+            found = [d for d in self.dictionaries.match(salted.group("moiety").split()) if d.kind == "ingredient"]
+            moiety = self.entity(found[0].name, "ingredient") if found else None
+        if moiety is not None and moiety[1] == "ingredient":  # a dictionary's "brand" that is only a salt's name
+            return self._mention(tokens, m.first, m.last, moiety[0], "ingredient", salted.group("moiety").lower() if salted else None,
+                                 m.source, m.drugbank)  # fmt: skip
         if m.kind != "ingredient":
             return m
+        if m.last + 1 < len(tokens) and SALT.fullmatch(f"x {tokens[m.last + 1].text}"):
+            m = dataclasses.replace(m, last=m.last + 1, end=tokens[m.last + 1].end, text=_written(tokens, m.first, m.last + 1))
         last = m.last
         if last + 2 < len(tokens) and tokens[last + 1].text == "-" and tokens[last + 1].start == tokens[last].end:
             last += 2
@@ -1111,6 +1129,42 @@ class Recogniser:
                     found.append(self._mention(tokens, start, end, *self.entity(name, "condition"), name, "phrase"))
             i = max(i + 1, items[-1][1] + 1) if len(items) > 1 else i + 1
         return sorted(chosen + found, key=lambda m: m.first) if found else chosen
+
+    def _vaccine_responses(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """ "reduces vaccine responses", "weaker responses to tetanus, pneumococcal and influenza
+        vaccines", "may blunt the antibody response to vaccination": one effect, a reduced vaccine
+        response, named with the verb that says it (so that "does not reduce …" denies it)."""
+        words = [t.text.lower() for t in tokens]
+        found: list[tuple[int, int]] = []
+        for i, word in enumerate(words):
+            if word not in _WEAKENING or found and i <= found[-1][1]:
+                continue
+            j = i + 1
+            while j < len(words) and j - i <= 5 and words[j] in _RESPONSE_WORDS:
+                j += 1
+            if j >= len(words) or words[j] not in ("response", "responses"):
+                continue
+            end = j
+            if j + 1 < len(words) and words[j + 1] == "to":  # "… responses to tetanus, pneumococcal and influenza vaccines"
+                k = j + 2
+                while k < len(words) and k - j <= 9 and not _VACCINE.match(words[k]) and (is_content(words[k]) or words[k] in (",", "and", "or", "-")):
+                    k += 1
+                if k < len(words) and _VACCINE.match(words[k]):
+                    end = k
+            if words[end + 1 : end + 3] == ["such", "as"]:  # "… to vaccines such as the flu and COVID-19 vaccines": which vaccines
+                named = next((k for k in range(end + 3, min(len(words), end + 13)) if _VACCINE.match(words[k])), None)
+                end = named if named is not None else end
+            if any(_VACCINE.match(w) for w in words[i : end + 1]):
+                found.append((i, end))
+        if not found:
+            return chosen
+        out = [m for m in chosen if not any(f <= m.first and m.last <= e for f, e in found)]
+        for first, last in found:
+            if any(m.first <= last and first <= m.last for m in out):
+                continue  # a name that reaches beyond the phrase
+            iri, kind = self.entity("reduced vaccine response", "condition")
+            out.append(self._mention(tokens, first, last, iri, kind, "reduced vaccine response", "lexicon"))  # the ontology's effect
+        return sorted(out, key=lambda m: m.first)
 
     def _where_injected(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """ "pain or redness where you injected", "swelling at the injection site": a sign at the

@@ -26,7 +26,7 @@ _USE_OF = re.compile(r"^(?:in\s+)?(?:(?:current|concurrent|concomitant|ongoing|a
 #: a span naming only who (not in what state) adds nothing ("women", "men of reproductive potential")
 _PEOPLE = re.compile(r"^(?:women|men|woman|man|patients?|people|persons?|adults?|children|mothers?|infants?)\b", re.I)
 #: words that begin no condition: a back-reference, or the lack of something
-_NOT_A_STATE = frozenset({"it", "them", "this", "that", "these", "no", "none", "without"})
+_NOT_A_STATE = frozenset({"it", "them", "this", "that", "these", "no", "none", "without", "not"})
 #: where the list of what is contraindicated ends: a reason or an exception follows
 _CONTRA_END = ("because", "since", "unless", "due to", "as it", "given the", "owing to")
 
@@ -112,7 +112,7 @@ _ALLERGY = re.compile(
 _TARGETS = re.compile(r",\s*(?:or\s+|and\s+)?(?:to\s+)?|\s+(?:or|and)\s+(?:to\s+)?", re.I)
 #: what stands for the drug itself ("hypersensitivity to it"), and what names no substance
 _ANAPHORS = frozenset({"it", "this medicine", "this drug", "the drug", "the medicine"})
-_NO_SUBSTANCE = re.compile(r"^(?:them|any of (?:its|the) .*|.*ingredients?)$", re.I)
+_NO_SUBSTANCE = re.compile(r"^(?:them|any of (?:its|the) .*|.*(?:ingredients?|components?)(?: of .*)?)$", re.I)
 
 
 def _allergies(sentence: Sentence, first: int, last: int, drugs: tuple[DrugItem, ...]) -> tuple[list[Mention], int, int]:
@@ -125,7 +125,10 @@ def _allergies(sentence: Sentence, first: int, last: int, drugs: tuple[DrugItem,
     offset = sentence.tokens[first].start - sentence.start
     head = "allergy" if match.group(1).lower().startswith("allerg") else match.group(1).lower()
     # "mannitol, an inactive ingredient in the syringes": an apposition describes, it adds no allergy
-    targets = [t.strip() for t in _TARGETS.split(match.group(2)) if not re.match(r"(?:a|an|the)\s", t.strip(), re.I)]
+    # (the first thing named may have its article: "an allergic reaction to a botulinum toxin product")
+    targets = [re.sub(r"^(?:a|an|the|any)\s+", "", t.strip(), flags=re.I) if n == 0 else t.strip()
+               for n, t in enumerate(_TARGETS.split(match.group(2)))]  # fmt: skip
+    targets = [t for t in targets if not re.match(r"(?:a|an|the)\s", t, re.I)]
     found = []
     at = match.start(2)
     shared = False

@@ -44,6 +44,7 @@ _RISK_CUES = (
     "are less common", "is less common", "are uncommon", "is uncommon", "are rare", "is rare", "most common", "common side effect", "effects include", "effects included",
     "of patients have", "of patients had", "of people have", "of people had", "complications", "complication", "reports of", "cases of", "died of", "died from", "deaths from", "can happen",
     "may happen", "hazard", "hazards", "can follow", "may follow", "can raise", "may raise", "can also raise",
+    "can stop", "may stop", "can affect", "may affect",
 )  # fmt: skip
 _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
 _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated", "for"), ("approved", "for"),
@@ -62,7 +63,8 @@ _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated",
 CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
 CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
                 ("do", "not", "take"), ("do", "not", "receive"), ("do", "not", "use"), ("should", "not", "take"),
-                ("should", "not", "receive"), ("not", "be", "given"))  # fmt: skip
+                ("should", "not", "receive"), ("not", "be", "given"), ("should", "not", "have"), ("must", "not", "have"),
+                ("must", "not", "take"), ("must", "not", "receive"), ("should", "not", "start"))  # fmt: skip
 _SIGN_CUES = (("signs", "include"), ("symptoms", "include"), ("symptoms", "may", "include"), ("signs", "may", "include"),
               ("signs", "of"), ("symptoms", "of"), ("such", "as"), ("including",), ("report",), ("if", "you", "have"),
               ("if", "you", "notice"), ("if", "you", "feel"), ("about",))  # fmt: skip
