@@ -1429,7 +1429,7 @@ def test_findings_a_verb_names_and_factors_a_list_or_a_phrase_gives(tmp_path: Pa
         "They can cause memory problems and confusion, particularly in older people.\n\n"
         "Hyponatraemia can occur, which is more likely in people over 65.\n"
     )))  # fmt: skip
-    assert {ID["high-blood-sugar"], ID.hypotension, ID["elevated-liver-enzyme"]} <= set(risks)  # the ontology's name for it
+    assert {ID["increased-blood-sugar"], ID.hypotension, ID["elevated-liver-enzyme"]} <= set(risks)  # as said; the ontology's name for it
     factors = risks[ID.thrombosis][MSKG.riskFactor]
     assert {ID["older-age"], ID["prolonged-immobilization"], ID["history-of-thrombosis"], ID["estrogen-use"]} <= factors
     assert risks[ID.thrombosis][MSKG.drug] == {ID.ocrevus}  # estrogen is a factor, not the subject
@@ -1997,3 +1997,18 @@ def test_salts_contraindications_said_with_have_and_vaccine_responses(tmp_path: 
                    "to tetanus and influenza vaccines.\n", name="c.txt")  # fmt: skip
     said = {(s[MSKG.drug][0], s[MSKG.assertionStatus][0]) for s in _statements(claims, MSKG.Risk)}
     assert said == {(MSKG.Interferon, MSKG.Negated), (ID.ocrelizumab, MSKG.Affirmed), (ID.mayzent, MSKG.Affirmed)}
+
+
+def test_a_state_a_drugs_user_must_avoid_said_with_a_verb(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "women should not breastfeed while taking it", "breastfeeding is not recommended", "must not
+    become pregnant": contraindications of the drug the sentence is about; "can raise blood
+    pressure" names increased blood pressure, as said, unless a name follows in parentheses."""
+    claims = _page(tmp_path, lexicon, "Oral drugs\n\nTeriflunomide (Aubagio) stays in the blood for two years, and women should not "
+                   "breastfeed while taking it. For Gilenya (fingolimod), breastfeeding is not recommended. Women on Mavenclad "
+                   "(cladribine) must not become pregnant.\n", name="a.txt")  # fmt: skip
+    said = {(s[MSKG.drug][0], s[MSKG.condition][0]) for s in _statements(claims, MSKG.Contraindication)}
+    assert said == {(ID.teriflunomide, ID.breastfeeding), (ID.gilenya, ID.breastfeeding), (ID.mavenclad, ID.pregnancy)}
+    claims = _page(tmp_path, lexicon, "Blood pressure\n\nModafinil (Provigil) can raise your blood pressure. Aubagio (teriflunomide) can "
+                   "raise blood pressure (hypertension).\n", name="b.txt")  # fmt: skip
+    assert {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)} == {
+        (ID.modafinil, ID["increased-blood-pressure"]), (ID.aubagio, ID.hypertension)}  # fmt: skip

@@ -211,8 +211,6 @@ def _initials_match(abbreviation: str, words: list[str]) -> bool:
 _MOVES = {"raise": "increased", "raises": "increased", "increase": "increased", "increases": "increased",
           "lower": "reduced", "lowers": "reduced", "reduce": "reduced", "reduces": "reduced", "decrease": "reduced",
           "decreases": "reduced"}  # fmt: skip
-#: how a finding is named after the way its measure moved ("raise blood sugar": high blood sugar)
-_LEVEL = {"increased": "high", "reduced": "low"}
 #: words between a verb that moves a measure and its subject ("Methylphenidate can also raise …")
 _MAY = frozenset({"can", "may", "could", "might", "also", "often", "sometimes", "usually", "will"})
 #: measures a drug moves on purpose, or no finding at all
@@ -772,6 +770,8 @@ class Recogniser:
             while k >= 0 and tokens[k].text.lower() in _MAY:
                 k -= 1  # "Methylphenidate can also raise …": the verb's subject
             chained = k >= 0 and tokens[k].text.lower() == "and" and moved_last == k - 1  # "… and (can) lower blood pressure"
+            if k > 0 and tokens[k].text == ")":  # "Modafinil (Provigil) can raise …": the drug before the brackets
+                k = next((o - 1 for o in range(k - 1, max(-1, k - 8), -1) if tokens[o].text == "("), k)
             drug_subject = k >= 0 and k < i - 1 and (
                 any(m.is_drug and m.last == k for m in chosen) or tokens[k].text.lower() in ("it", "they", "medicine", "drug")
             )
@@ -791,7 +791,8 @@ class Recogniser:
                 if any(m.first < j <= m.last or m.first <= last < m.last for m in out) or any(m.is_drug or m.kind == "outcome" for m in inside):
                     break  # "reduce the relapse rate" is a drug's effect, not a finding
                 measure = normal_form(_written(tokens, j, last))
-                name = f"{direction} {measure}" if measure in ("appetite", "thirst") else f"{_LEVEL[direction]} {measure}"
+                # "raise blood pressure": increased blood pressure, as it is said; "lower blood pressure": low blood pressure
+                name = f"low {measure}" if direction == "reduced" and measure not in ("appetite", "thirst") else f"{direction} {measure}"
                 whole = [d for d in self.dictionaries.match(name.split()) if d.first == 0 and d.last == len(name.split()) - 1]
                 if whole and whole[0].kind == "condition":  # "low blood pressure": hypotension
                     iri, kind = self.entity(whole[0].name, "condition")
@@ -1256,7 +1257,7 @@ class Recogniser:
                 and m.kind in ("condition", "adverse_effect")
                 and len(m.text) > 6  # not an abbreviation
             ):
-                if out and out[-1].last == before - 1 and out[-1].source == "phrase" and out[-1].kind in ("condition", "adverse_effect"):
+                if out and out[-1].last == before - 1 and out[-1].source in ("phrase", "span") and out[-1].kind in ("condition", "adverse_effect"):
                     lay_name = out.pop()  # "low white blood cell counts (lymphopenia)": lymphopenia
                     out.append(Mention(m.iri, m.kind, lay_name.first, m.last + 1, lay_name.start, tokens[m.last + 1].end,
                                        m.text, m.label, m.drugbank, m.source))  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...namespaces import MSKG
+from ...namespaces import ID, MSKG
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
 from ..names import normal_form
@@ -196,6 +196,7 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 # "fingolimod must not be used in …, and ozanimod must not be used in …": each its own
                 drugs = _drug_before(sentence, i) or sentence.subject_at(i)
                 groups.append((drugs, list(members), bool(use_of)))
+    yield from _states_to_avoid(sentence, groups)
     for group_drugs, group_spans, uses in groups:
         if not group_spans:
             continue
@@ -209,6 +210,32 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             for condition in conditions:
                 yield claim(sentence, MSKG.Contraindication, drug.iri,
                             qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])  # fmt: skip
+
+
+#: "women should not breastfeed while taking it", "breastfeeding is not recommended", "must not
+#: become pregnant": the state is a contraindication of the drug the sentence is about
+_AVOID_STATE = re.compile(
+    r"\b(?:(?:should|must|do|can)(?: not|n't)|cannot)\s+(?:(?P<feed>breast-?feed|nurse)\b|(?:become|get)\s+(?P<pregnant>pregnant))|"
+    r"\b(?P<feeding>breast-?feeding)\s+(?:is|are)\s+not\s+(?:recommended|advised)|\bavoid\s+(?P<avoid>breast-?feeding)\b",
+    re.I,
+)
+
+
+def _states_to_avoid(sentence: Sentence, groups: list[tuple[tuple[DrugItem, ...], list[tuple[int, int]], bool]]) -> Iterator[Claim]:
+    """Breastfeeding or pregnancy a drug's user must avoid, said with a verb rather than "is
+    contraindicated in" (and not said already by a cue's own list)."""
+    match = _AVOID_STATE.search(sentence.text)
+    if match is None:
+        return
+    state = ID.pregnancy if match.group("pregnant") else ID.breastfeeding
+    at = sentence.token_at_char(match.start())
+    if any(first <= at <= last for _, spans, _ in groups for first, last in spans):
+        return  # a cue's own list says it
+    lead = sentence.lead
+    drugs = (lead.subject if sentence.block == "item" and lead is not None and not sentence.subject else ()) or sentence.subject_at(at)
+    for drug in drugs:
+        if not (drug.is_class and sentence.lower(drug.first - 1) in ("a", "an")):
+            yield claim(sentence, MSKG.Contraindication, drug.iri, qualifiers=[(MSKG.condition, state), (MSKG.assertionStatus, MSKG.Affirmed)])
 
 
 def _drug_before(sentence: Sentence, cue: int) -> tuple[DrugItem, ...]:
