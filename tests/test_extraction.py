@@ -2012,3 +2012,15 @@ def test_a_state_a_drugs_user_must_avoid_said_with_a_verb(tmp_path: Path, lexico
                    "raise blood pressure (hypertension).\n", name="b.txt")  # fmt: skip
     assert {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)} == {
         (ID.modafinil, ID["increased-blood-pressure"]), (ID.aubagio, ID.hypertension)}  # fmt: skip
+
+
+def test_a_pdf_table_of_one_figure_column_and_a_drug_named_as_expertise(lexicon: Lexicon) -> None:
+    """A PDF table whose header ends in its figures' unit ("Adverse reaction Patients (%)") and
+    whose rows end in one figure ("Fever 69") is read as rows, each figure the effect's incidence;
+    "a physician experienced in the use of antineoplastic agents" does not make the class the topic."""
+    path = ROOT / "tests/tuning/cladribine-injection-hairy-cell-leukemia-label.pdf"
+    doc = read_document(path)
+    assert [b.text for b in doc.blocks if b.kind == "row"][:2] == ["Fever 69", "Fatigue 45"]
+    risks = _risks(_claims(path, lexicon))
+    assert Literal("45", datatype=XSD.decimal) in risks[ID.fatigue][MSKG.incidencePercent]
+    assert {s[MSKG.drug][0] for s in _statements(_claims(path, lexicon), MSKG.Risk)} == {ID.cladribine}

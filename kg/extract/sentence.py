@@ -67,6 +67,10 @@ _FORMS = frozenset({"gel", "injection", "tablets", "tablet", "capsules", "capsul
 _NEEDING = frozenset({"requiring", "require", "required", "requires", "needing", "need", "needed", "needs"})
 
 
+#: words before a drug that name someone's experience with it, not what the text is about
+_EXPERTISE = re.compile(r"\b(?:experienced|trained|skilled|expert|expertise)\s+(?:in|with)(?:\s+the)?(?:\s+use\s+of|\s+using|\s+administering|\s+giving)?$")
+
+
 @dataclass(frozen=True)
 class DrugItem:
     """A drug as a sentence names it: one mention, or a group such as "Imuran (azathioprine)".
@@ -307,7 +311,7 @@ class Sentence:
             if counted:
                 return i, counted
             for words in PLURAL_ANAPHORS:
-                if self.seq_at(i, words) and not (words == ("them",) and self._of_cases(i)):
+                if self.seq_at(i, words) and not (words == ("them",) and (self._of_cases(i) or self._tests_again(i))):
                     return i, self.last_plural or self.last_subject
             for words in SINGULAR_ANAPHORS:
                 if self.seq_at(i, words):
@@ -318,9 +322,18 @@ class Sentence:
                     return i, self.last_subject
         return None
 
+    def _tests_again(self, i: int) -> bool:
+        """Whether "them" at ``i`` is tests just named: "Obtain complete blood counts before starting
+        therapy, and monitor them frequently"."""
+        return self.lower(i - 1) in ("monitor", "check", "measure", "repeat", "review", "recheck") and any(
+            m.kind == "procedure" and m.last < i for m in self.mentions
+        )
+
     def _of_cases(self, i: int) -> bool:
-        """Whether "them" at ``i`` is the cases or effects just named: "some of them fatal",
-        "several of them serious"."""
+        """Whether "them" at ``i`` is the cases, effects or patients just named: "some of them fatal",
+        "several of them serious", "in most of them"."""
+        if self.lower(i - 1) == "of" and self.lower(i - 2) in ("most", "many", "some", "few", "half", "all", "none") and self.lower(i - 3) == "in":
+            return True  # "in most of them no infection was documented": the patients just counted
         return self.lower(i - 1) == "of" and self.lower(i + 1) in _OUTCOME_WORDS
 
     def _counted_at(self, i: int) -> tuple[DrugItem, ...]:
@@ -404,6 +417,9 @@ class Sentence:
         when nothing else is."""
         if not d.is_class and any(m.first == d.first and m.source == "lexicon" for m in self.mentions):
             return False  # a drug the ontology lists is what "natalizumab-associated PML" is about
+        before = " ".join(self.lower(j) for j in range(max(0, d.first - 6), d.first))
+        if _EXPERTISE.search(before):
+            return True  # "a physician experienced in the use of antineoplastic agents": who gives it, not what it is
         return self.lower(d.last + 1) == "-" and self.lower(d.last + 2) in _CAUSED or self._taken_before(d.first) or self._also_taken(d.first)
 
     def _also_taken(self, i: int) -> bool:

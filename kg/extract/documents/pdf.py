@@ -9,7 +9,8 @@ Reflowing: a short line set larger or bolder than the body text is a heading (th
 level 1, the next level 2, ...; where a PDF gives no font information, a numbered or capitalised
 short line); a bullet (•, ▪, –, -) starts a list item; a line ending in two or more numbers or
 percentages is a table row; other lines join the block before them unless that block ended a
-sentence on a short line. A word broken across lines by a hyphen is joined. Lines repeated on
+sentence on a short line. A short line ending in the unit of a column of figures ("Patients (%)")
+heads a table whose rows each end in one figure. A word broken across lines by a hyphen is joined. Lines repeated on
 every page (running heads, page numbers) are dropped."""
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ _RUN_IN_HEADING = re.compile(r"^(\d+\.\d+(?:\.\d+)*\s+[A-Z][\w ,/()'-]{2,60}?)\.
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
 _ROW_END = re.compile(r"(?:\s+[<>≤≥]?\d+(?:\.\d+)?\s*%?){2,}$")
 _SENTENCE_END = re.compile(r"[.!?:;)]$")
+_UNIT_HEADER = re.compile(r"\S\s+\((?:%|n\s*=\s*\d+)\)$", re.I)
+_ONE_FIGURE_END = re.compile(r"^\D*[A-Za-z)]\s+[<>≤≥]?\d+(?:\.\d+)?\s*%?$")
 _PIPED = re.compile(r"\S\s+\|\s+\S")
 _MAX_HEADING_CHARS = 90
 
@@ -148,12 +151,15 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
         else:
             heading = _guessed_level(text)
         piped = bool(_PIPED.search(text))  # a table set with " | " between cells: its first line names the columns
-        row = bool(_ROW_END.search(text)) or piped
+        # a table of one column of figures: its header line ends with the figures' unit ("Adverse reaction Patients (%)"),
+        # and each row under it with one figure ("Fever 69")
+        unit_header = bool(_UNIT_HEADER.search(text)) and len(text) < 60 and not heading and not bullet
+        row = bool(_ROW_END.search(text)) or piped or unit_header or kind in ("row", "header") and bool(_ONE_FIGURE_END.search(text))
         if heading and kind == "heading" and level == heading and parts and not _SENTENCE_END.search(parts[-1]) and text[:1].islower():
             parts.append(" " + text)  # a heading set on two lines ("Solu-Medrol (… for" / "injection)")
             continue
         if bullet or heading or row or not parts or kind in ("heading", "row", "header"):
-            header = piped and kind not in ("row", "header")
+            header = (piped or unit_header) and kind not in ("row", "header")
             flush()
             kind, level = ("heading", heading) if heading else ("item" if bullet else "header" if header else "row" if row else "paragraph", 0)
             parts.append(text[bullet.end() :] if bullet else text)

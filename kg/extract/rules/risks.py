@@ -640,7 +640,8 @@ def _incidence(sentence: Sentence, e: Mention) -> list[str]:
     if sentence.block == "row":
         rest = sentence.span_text(e.last + 1, len(sentence.tokens) - 1)
         found = percentages(rest)
-        if not found and any("%" in c for c in sentence.columns[1:]):  # "| Headache | 25 | 24 |" under "GILENYA (%)"
+        # "| Headache | 25 | 24 |" under "GILENYA (%)"; "Fever 69" under "Adverse reaction Patients (%)", one line of names
+        if not found and (any("%" in c for c in sentence.columns[1:]) or len(sentence.columns) == 1 and "%" in sentence.columns[0]):
             found = re.findall(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\w.])", rest)
         return found[1:2] if len(found) > 1 and _placebo_first(sentence) else found[:1]
     leader = re.match(r"^\s*(?:\.\s*){2,}(\d+(?:\.\d+)?)\s*%", sentence.span_text(e.last + 1, len(sentence.tokens) - 1))
