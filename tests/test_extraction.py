@@ -17,6 +17,7 @@ from kg.extract.claims import Claim
 from kg.extract.documents import read_document
 from kg.extract.extractor import extract
 from kg.extract.lexicon import Lexicon, tokenize
+from kg.extract.nlp import clinical_text
 from kg.extract.recognise import Aliases, Recogniser
 from kg.namespaces import ID, MSKG, RDF
 
@@ -2024,3 +2025,16 @@ def test_a_pdf_table_of_one_figure_column_and_a_drug_named_as_expertise(lexicon:
     risks = _risks(_claims(path, lexicon))
     assert Literal("45", datatype=XSD.decimal) in risks[ID.fatigue][MSKG.incidencePercent]
     assert {s[MSKG.drug][0] for s in _statements(_claims(path, lexicon), MSKG.Risk)} == {ID.cladribine}
+
+
+def test_a_wrapped_line_does_not_end_a_sentence_and_a_new_form_is_approved(tmp_path: Path, lexicon: Lexicon) -> None:
+    """A paragraph wrapped before a capital ("… an intramuscular form of\\nPlegridy (…)") is one
+    sentence, which approves the drug whose new form it names for whom it gives an option; a table
+    set with leaders keeps its lines."""
+    claims = _page(tmp_path, lexicon, "FDA news\n\nThe US Food and Drug Administration has approved an intramuscular form of\nPlegridy "
+                   "(peginterferon beta-1a), giving adults with relapsing multiple sclerosis a second way to\ntake the every-two-week "
+                   "interferon.\n", name="a.txt")  # fmt: skip
+    decisions = {(s[MSKG.drug][0], s[MSKG.indication][0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
+    assert decisions == {(ID.plegridy, ID["relapsing-ms"])}
+    text = "Adverse reaction ........ COPAXONE ... Placebo\nInjection site erythema ...... 43% ..... 10%\nInjection site pain ...... 40% ..... 20%"
+    assert len(clinical_text().sentences(text)) == 3

@@ -17,6 +17,20 @@ _NUMBERED_HEADING = re.compile(r"\.\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z])")
 #: ("… compared with placebo. In the European Union, …"); abbreviations that take a full stop are not ends
 _WORD_END = re.compile(r"\b([A-Za-z][a-z.]*[a-z])\.\s+(?=[A-Z][a-z])")
 #: a full stop after a figure or a parenthesis, before a capitalised word ("… nausea by 12%. Taking …")
+#: a line break inside a sentence: after a word or a comma (not after a figure), before a word
+_WRAP = re.compile(r"(?<=[a-z,;])\n(?=\S)")
+#: a line of a table set with leaders or bars ("Injection site pain ......... 40% ... 20%")
+_TABLE_LINE = re.compile(r"\.{3,}|\u2026|\s\|\s")
+
+
+def _unwrapped(text: str) -> str:
+    """The text with the line breaks that only wrap a sentence made spaces (one character for one),
+    those of a table's lines kept."""
+    def join(match: re.Match[str]) -> str:
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        return "\n" if _TABLE_LINE.search(line) else " "
+
+    return _WRAP.sub(join, text)
 _FIGURE_END = re.compile(r"(?<=[%)])\.\s+(?=[A-Z][a-z])")
 #: words that take a full stop without ending a sentence ("Dr. Smith", "St. John's wort", "Biogen Inc. Cambridge")
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "vs", "al", "approx", "fig", "no", "ref", "incl", "dr", "prof", "st", "mr", "mrs",
@@ -58,7 +72,10 @@ class ClinicalText:
         sentence going after an acronym's full stop ("… MS. Compared with …"), before a numbered
         heading ("… injury. 4.3 Depression") and, at times, after a word ("… placebo. In the …");
         those are split."""
-        doc = self._splitter(self._nlp.make_doc(text))
+        # a paragraph's line breaks are where it was wrapped, not where a sentence ends (PyRuSH ends one
+        # before a capital on a new line: "… approved an intramuscular form of\nPlegridy (…)"); one
+        # character for one, so the spans hold for the text as written
+        doc = self._splitter(self._nlp.make_doc(_unwrapped(text)))
         bounds = []
         for sent in doc.sents:
             start = sent.start_char

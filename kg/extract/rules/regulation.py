@@ -187,7 +187,8 @@ def _drugs(sentence: Sentence, i: int, lo: int, hi: int) -> list[URIRef]:
     start, end = _segment(sentence, i, lo, hi)
     if any(sentence.lower(j) == "no" and sentence.lower(j + 1) in _GENERIC_DRUGS and not sentence.has(",", lo=j, hi=i) for j in range(lo, i)):
         return []  # "No medicine is licensed for MS fatigue": no drug in particular (not "With no treatment …, the FDA approved X")
-    named = [d for d in candidates if start <= d.first < i or i < d.first <= i + 3]
+    named = [d for d in candidates if start <= d.first < i or i < d.first <= i + 3 or i < d.first <= i + 7 and (
+        sentence.lower(d.first - 1) == "of" and sentence.lower(d.first - 2) in ("form", "version", "formulation"))]  # "approved an intramuscular form of X"
     if not named and sentence.has("it", "them", lo=start, hi=end) and sentence.lower(start - 1) == ",":
         named = [d for d in candidates if d.first >= end][:1] if sentence.lower(start) == "since" else []
     if not named and any(sentence.lower(j) in ("it", "they") for j in range(lo, i)) and not [d for d in candidates if d.first < i]:
@@ -394,7 +395,10 @@ def _scopes(sentence: Sentence, triggers: list[int]) -> list[tuple[int, int]]:
 def _purposes(sentence: Sentence, i: int, end: int, lexicon: Lexicon) -> list[Mention]:
     """What a trigger at token i approves (or not) the drug for: the conditions after "for", "to
     treat", "to fight" … up to the end of its scope."""
-    purpose = sentence.first_of("for", "to treat", "to fight", "to improve", "to reduce", "in the treatment of", lo=i, hi=end)
+    # (or who it gives a new option: "approved X, giving adults with relapsing MS a second way to take it")
+    purpose = sentence.first_of("for", "to treat", "to fight", "to improve", "to reduce", "in the treatment of",
+                                *(f"{verb} {who} with" for verb in ("giving", "offering") for who in ("adults", "patients", "people")),
+                                lo=i, hi=end)  # fmt: skip
     return _conditions(sentence, purpose, end, lexicon) if purpose is not None else []
 
 
