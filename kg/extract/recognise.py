@@ -83,7 +83,8 @@ _LISTED_NOT_CONDITIONS = frozenset({"people", "persons", "patients", "patient", 
                                     "use", "time", "times", "age", "pregnancy", "results", "effects", "risks", "benefits",
                                     "chance", "sign", "signs", "change", "changes", "rise", "fall", "increase", "decrease",
                                     "level", "levels", "factor", "factors", "body", "side", "part", "parts", "vision", "type",
-                                    "types", "form", "forms", "kind", "kinds", "way", "ways", "limb", "limbs", "area", "areas"})  # fmt: skip
+                                    "types", "form", "forms", "kind", "kinds", "way", "ways", "limb", "limbs", "area", "areas",
+                                    "vaccine", "vaccines", "vaccination", "vaccinations", "insurance", "cost", "costs"})  # fmt: skip
 #: words after which a list's first member starts ("side effects include jitteriness, …")
 _LIST_LEADS = frozenset({"include", "includes", "including", "such", "as", "cause", "causes", "like", "of", "are", "were", "with"})
 #: the words that name a subtype of a receptor before it ("beta-3 adrenoceptor", "alpha-2 receptor")
@@ -952,7 +953,9 @@ class Recogniser:
                                  m.source, m.drugbank)  # fmt: skip
         if m.kind != "ingredient":
             return m
-        if m.last + 1 < len(tokens) and SALT.fullmatch(f"x {tokens[m.last + 1].text}"):
+        after = tokens[m.last + 2].text.lower() if m.last + 2 < len(tokens) else ""
+        if m.last + 1 < len(tokens) and SALT.fullmatch(f"x {tokens[m.last + 1].text}") and not (is_content(after) and after not in PRODUCT_FORMS):
+            # (not "teriflunomide potassium levels", "prednisone calcium and vitamin D": the salt's word names another thing)
             m = dataclasses.replace(m, last=m.last + 1, end=tokens[m.last + 1].end, text=_written(tokens, m.first, m.last + 1))
         last = m.last
         if last + 2 < len(tokens) and tokens[last + 1].text == "-" and tokens[last + 1].start == tokens[last].end:
@@ -1119,7 +1122,7 @@ class Recogniser:
             others = sum(1 for _, _, m in items if m is not None and m.kind not in ("condition", "adverse_effect"))
             guesses = [(start, end) for start, end, m in items if m is None]
             first_free = items and items[0][2] is None and not (
-                items[0][0] == 0 or words[items[0][0] - 1] in _LIST_LEADS | {":", ";", "(", "\u2014", "\u2013"}
+                items[0][0] == 0 and items[0][1] == 0 or words[items[0][0] - 1] in _LIST_LEADS | {":", ";", "(", "\u2014", "\u2013"}
                 or words[items[0][0] - 1].isalpha() and not is_content(words[items[0][0] - 1])
             )  # the first member's start is unsure after a content word ("patients reported jitteriness") or a name
             if first_free:
@@ -1148,7 +1151,8 @@ class Recogniser:
             end = j
             if j + 1 < len(words) and words[j + 1] == "to":  # "… responses to tetanus, pneumococcal and influenza vaccines"
                 k = j + 2
-                while k < len(words) and k - j <= 9 and not _VACCINE.match(words[k]) and (is_content(words[k]) or words[k] in (",", "and", "or", "-")):
+                while k < len(words) and k - j <= 9 and not _VACCINE.match(words[k]) and (
+                        is_content(words[k]) or words[k] in (",", "and", "or", "-", "the", "a", "an", "some", "certain")):
                     k += 1
                 if k < len(words) and _VACCINE.match(words[k]):
                     end = k

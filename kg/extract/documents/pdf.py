@@ -35,8 +35,8 @@ _RUN_IN_HEADING = re.compile(r"^(\d+\.\d+(?:\.\d+)*\s+[A-Z][\w ,/()'-]{2,60}?)\.
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
 _ROW_END = re.compile(r"(?:\s+[<>≤≥]?\d+(?:\.\d+)?\s*%?){2,}$")
 _SENTENCE_END = re.compile(r"[.!?:;)]$")
-_UNIT_HEADER = re.compile(r"\S\s+\((?:%|n\s*=\s*\d+)\)$", re.I)
-_ONE_FIGURE_END = re.compile(r"^\D*[A-Za-z)]\s+[<>≤≥]?\d+(?:\.\d+)?\s*%?$")
+_UNIT_HEADER = re.compile(r"^[A-Z][^.,;:]*\S\s+\(%\)$")
+_ONE_FIGURE_END = re.compile(r"^[A-Z][^.,;:\d]{0,45}[A-Za-z)]\s+[<>≤≥]?\d+(?:\.\d+)?\s*%?$")
 _PIPED = re.compile(r"\S\s+\|\s+\S")
 _MAX_HEADING_CHARS = 90
 
@@ -153,7 +153,9 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
         piped = bool(_PIPED.search(text))  # a table set with " | " between cells: its first line names the columns
         # a table of one column of figures: its header line ends with the figures' unit ("Adverse reaction Patients (%)"),
         # and each row under it with one figure ("Fever 69")
-        unit_header = bool(_UNIT_HEADER.search(text)) and len(text) < 60 and not heading and not bullet
+        # (a header starts a block of its own: the line before ended its sentence, or was a heading)
+        unit_header = bool(_UNIT_HEADER.search(text)) and len(text) < 60 and not heading and not bullet and (
+            not parts or kind == "heading" or bool(_SENTENCE_END.search(parts[-1])))
         row = bool(_ROW_END.search(text)) or piped or unit_header or kind in ("row", "header") and bool(_ONE_FIGURE_END.search(text))
         if heading and kind == "heading" and level == heading and parts and not _SENTENCE_END.search(parts[-1]) and text[:1].islower():
             parts.append(" " + text)  # a heading set on two lines ("Solu-Medrol (… for" / "injection)")

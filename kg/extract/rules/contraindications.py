@@ -126,7 +126,7 @@ def _allergies(sentence: Sentence, first: int, last: int, drugs: tuple[DrugItem,
     head = "allergy" if match.group(1).lower().startswith("allerg") else match.group(1).lower()
     # "mannitol, an inactive ingredient in the syringes": an apposition describes, it adds no allergy
     # (the first thing named may have its article: "an allergic reaction to a botulinum toxin product")
-    targets = [re.sub(r"^(?:a|an|the|any)\s+", "", t.strip(), flags=re.I) if n == 0 else t.strip()
+    targets = [re.sub(r"^(?:a|an|the|any)\s+(?!of\b)", "", t.strip(), flags=re.I) if n == 0 else t.strip()
                for n, t in enumerate(_TARGETS.split(match.group(2)))]  # fmt: skip
     targets = [t for t in targets if not re.match(r"(?:a|an|the)\s", t, re.I)]
     found = []
@@ -183,6 +183,8 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 if who is None:
                     continue
                 words, skip = who
+                if cue[-1] == "have" and not _the_treatment(sentence, start, words):
+                    continue  # "should not have problems if …", "should not have a live vaccine if …": not this drug's users
                 end = sentence.first_of(*_CONTRA_END, lo=words + skip) or len(sentence.tokens)
                 later = [j for c in CONTRA_CUES for j in sentence.find(c) if j > i]
                 if later:  # "…, and ozanimod must not be used in …": the next cue's drug ends this list
@@ -215,27 +217,38 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 #: "women should not breastfeed while taking it", "breastfeeding is not recommended", "must not
 #: become pregnant": the state is a contraindication of the drug the sentence is about
 _AVOID_STATE = re.compile(
-    r"\b(?:(?:should|must|do|can)(?: not|n't)|cannot)\s+(?:(?P<feed>breast-?feed|nurse)\b|(?:become|get)\s+(?P<pregnant>pregnant))|"
+    r"\b(?:should|must|do)(?: not|n't)\s+(?:(?P<feed>breast-?feed|nurse)\b|(?:become|get)\s+(?P<pregnant>pregnant))|"
     r"\b(?P<feeding>breast-?feeding)\s+(?:is|are)\s+not\s+(?:recommended|advised)|\bavoid\s+(?P<avoid>breast-?feeding)\b",
     re.I,
 )
 
 
+def _the_treatment(sentence: Sentence, lo: int, hi: int) -> bool:
+    """Whether tokens lo..hi name the treatment itself ("should not have the treatment if …")."""
+    return any(lo <= d.first < hi and not d.is_class for d in sentence.drug_items) or any(
+        sentence.lower(j) in ("it", "treatment", "injection", "injections", "infusion", "infusions", "medicine", "drug", "procedure")
+        for j in range(lo, hi)
+    )
+
+
+_NO_NEED = re.compile(r"\b(?:no need|need not|(?:do|does|did)(?: not|n't) need|no reason)\b", re.I)
+
+
 def _states_to_avoid(sentence: Sentence, groups: list[tuple[tuple[DrugItem, ...], list[tuple[int, int]], bool]]) -> Iterator[Claim]:
     """Breastfeeding or pregnancy a drug's user must avoid, said with a verb rather than "is
     contraindicated in" (and not said already by a cue's own list)."""
-    match = _AVOID_STATE.search(sentence.text)
-    if match is None:
-        return
-    state = ID.pregnancy if match.group("pregnant") else ID.breastfeeding
-    at = sentence.token_at_char(match.start())
-    if any(first <= at <= last for _, spans, _ in groups for first, last in spans):
-        return  # a cue's own list says it
+    if _NO_NEED.search(sentence.text):
+        return  # "do not need to avoid breastfeeding", "There is no reason you cannot breastfeed"
     lead = sentence.lead
-    drugs = (lead.subject if sentence.block == "item" and lead is not None and not sentence.subject else ()) or sentence.subject_at(at)
-    for drug in drugs:
-        if not (drug.is_class and sentence.lower(drug.first - 1) in ("a", "an")):
-            yield claim(sentence, MSKG.Contraindication, drug.iri, qualifiers=[(MSKG.condition, state), (MSKG.assertionStatus, MSKG.Affirmed)])
+    for match in _AVOID_STATE.finditer(sentence.text):
+        state = ID.pregnancy if match.group("pregnant") else ID.breastfeeding
+        at = sentence.token_at_char(match.start())
+        if any(first <= at <= last for _, spans, _ in groups for first, last in spans):
+            continue  # a cue's own list says it
+        drugs = (lead.subject if sentence.block == "item" and lead is not None and not sentence.subject else ()) or sentence.subject_at(at)
+        for drug in drugs:
+            if not (drug.is_class and sentence.lower(drug.first - 1) in ("a", "an")):
+                yield claim(sentence, MSKG.Contraindication, drug.iri, qualifiers=[(MSKG.condition, state), (MSKG.assertionStatus, MSKG.Affirmed)])
 
 
 def _drug_before(sentence: Sentence, cue: int) -> tuple[DrugItem, ...]:

@@ -610,6 +610,15 @@ _MAIN_VERB_STARTS = frozenset({"often", "can", "may", "cause", "causes", "is", "
                                "were", "was", "will", "must", "usually", "frequently", "sometimes", "tend", "tends", "might"})  # fmt: skip
 
 
+def _copula_before(sentence: Sentence, i: int) -> bool:
+    """Whether a copula joins a drug to the "drugs for" at token i ("Antimuscarinics remain the usual
+    first-line drugs for …"), not "Patients who are taking drugs for high blood pressure …"."""
+    copula = next((j for j in range(i - 1, max(-1, i - 8), -1) if sentence.lower(j) in _COPULAS), None)
+    if copula is None or any(sentence.lower(k) in ("who", "that", "which", "taking", "on", "using", "receiving") for k in range(copula - 2, i)):
+        return False
+    return any(copula - 4 <= d.last < copula for d in sentence.drug_items)
+
+
 def _relative_clause_end(sentence: Sentence, i: int, end: int) -> int:
     """Where a use stated in a relative clause ends: "Baclofen, which is used to treat spasticity,
     often causes drowsiness": at the comma before the sentence's own verb."""
@@ -627,7 +636,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     triggers: list[int] = []
     for i in range(len(sentence.tokens)):
         if any(sentence.seq_at(i, t) for t in _USE_TRIGGERS) and not (triggers and i <= triggers[-1] + 3):
-            if any(sentence.seq_at(i, t) for t in _COPULAR_TRIGGERS) and not any(sentence.lower(j) in _COPULAS for j in range(max(0, i - 8), i)):
+            if any(sentence.seq_at(i, t) for t in _COPULAR_TRIGGERS) and not _copula_before(sentence, i):
                 continue
             triggers.append(i)
     used_any = False
@@ -646,6 +655,9 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         end = min([end, *(d.first - 1 for d in sentence.drug_items if i < d.first < end and sentence.lower(d.first - 1) == "and"
                           and sentence.lower(d.first - 2) == ",")])
         end = _relative_clause_end(sentence, i, end)
+        # "prescribed for nerve pain, sometimes tremor, and can cause nausea": the use ends where a new predicate starts
+        end = min([end, *(j for j in range(i + 1, end) if sentence.lower(j) == "," and sentence.lower(j + 1) in ("and", "but")
+                          and sentence.lower(j + 2) in _MAIN_VERB_STARTS)])
         conditions = _conditions(sentence, i, end, lexicon)
         if introduces:
             conditions = _specific(sentence, conditions)  # "It can be used for various forms of MS:": the list says which

@@ -44,7 +44,7 @@ _RISK_CUES = (
     "are less common", "is less common", "are uncommon", "is uncommon", "are rare", "is rare", "most common", "common side effect", "effects include", "effects included",
     "of patients have", "of patients had", "of people have", "of people had", "complications", "complication", "reports of", "cases of", "died of", "died from", "deaths from", "can happen",
     "may happen", "hazard", "hazards", "can follow", "may follow", "can raise", "may raise", "can also raise",
-    "can stop", "may stop", "can affect", "may affect",
+    "can affect", "may affect",
 )  # fmt: skip
 _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
 _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated", "for"), ("approved", "for"),
@@ -58,8 +58,10 @@ _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated",
                     ("developed", "for"), ("designed", "for"), ("manage",), ("to", "manage"), ("explained", "by"),
                     ("detect",), ("to", "detect"), ("monitor", "for"), ("prescribed", "for"), ("prescribed", "off-label"), ("licensed", "for"), ("licensed", "specifically", "for"),
                     ("off-label", "for"), ("prescribed", "off", "-", "label"),
-                    ("treated", "for"), ("resembling",), ("resemble",), ("like", "those", "of"), ("treats",), ("treating",),
-                    ("relieve",), ("relieves",), ("relieving",), ("eases",), ("to", "ease"))  # fmt: skip
+                    ("treated", "for"), ("resembling",), ("resemble",), ("like", "those", "of"))  # fmt: skip
+#: verbs of what a drug treats: they block only the name right after them ("Baclofen, which treats
+#: spasticity, …"; not "Fingolimod treats MS but can cause macular edema")
+_TREATING = frozenset({"treats", "treating", "relieve", "relieves", "relieving", "ease", "eases", "easing"})
 CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:take|receive|use)|do not take")
 CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
                 ("do", "not", "take"), ("do", "not", "receive"), ("do", "not", "use"), ("should", "not", "take"),
@@ -174,7 +176,11 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
         return True  # "muscle stiffness and spasms (spasticity) caused by multiple sclerosis": the disease's, not the drug's
     start = max(lo, m.first - 6)
     # "Baclofen, which treats spasticity, often causes drowsiness": the aside ends at its comma
-    start = max([start, *(j + 1 for j in range(start, m.first) if sentence.lower(j) == "," and sentence.lower(j + 1) in _VERB_AFTER_ASIDE)])
+    start = max([start, *(j + 1 for j in range(start, m.first) if sentence.lower(j) == "," and sentence.lower(j + 1) in _VERB_AFTER_ASIDE
+                          and any(sentence.seq_at(k, (",", w)) for k in range(max(0, j - 12), j) for w in ("which", "who", "that")))])
+    if any(sentence.lower(j) in _TREATING and all(is_content(sentence.lower(k)) for k in range(j + 1, m.first))
+           for j in range(max(lo, m.first - 4), m.first)):  # fmt: skip
+        return True
     return any(sentence.seq_at(j, cue) and not (cue == ("causes",) and _drug_causes(sentence, j))
                for cue in _NOT_RISK_BEFORE for j in range(start, m.first))  # fmt: skip
 
@@ -513,9 +519,11 @@ def _when_it_starts(sentence: Sentence, gap: list[str], effects: list[Mention], 
     and no verb (", usually within the first hour or two after a dose"), and the list after the
     colon has no verb of its own ("Depression: insomnia and anxiety were also reported" names effects)."""
     after = [sentence.lower(k) for k in range(colon + 1, len(sentence.tokens))]
-    return bool(gap) and gap[0] == "," and not any(e.last < m.first < colon for m in effects) and not any(
+    # the list after the colon names symptoms from its first word on: not "taking it with food helps", "tell your doctor …"
+    named_first = any(m.first == colon + 1 for m in sentence.of_kind(*EFFECT_KINDS))
+    return bool(gap) and gap[0] == "," and ";" not in gap and named_first and not any(e.last < m.first < colon for m in effects) and not any(
         w in _CLAUSE_VERBS for w in gap + after
-    )
+    ) and not sentence.of_kind("procedure", lo=colon + 1)
 
 
 def _describing(gap: list[str]) -> bool:
@@ -740,7 +748,7 @@ _FACTOR_SHAPES = (
     (re.compile(r"^(?:treatment|therapy|use) (?:for )?(?:more|longer) than (\S+) (years?|months?)$", re.I), r"treatment longer than \1 \2"),
     (re.compile(r"^(?:have |has )?(?:been )?treated (?:with .+? )?for (?:more|longer) than (\S+) (years?|months?)$", re.I),
      r"treatment longer than \1 \2"),
-    (re.compile(r"^(?:have |has )?(?:previously|already|earlier|once) (?:took|taken|used|received|had) (?:an? )?(.+)$", re.I), r"prior \1 use"),
+    (re.compile(r"^(?:have |has )?(?:previously|already|earlier|once) (?:took|taken|used|received) (?:an? )?(.+)$", re.I), r"prior \1 use"),
     (re.compile(r"^(?:prior|previous|earlier|past) (?:treatment|therapy) with (?:an? )?(.+)$", re.I), r"prior \1 use"),
     (re.compile(r"^(?:prior|previous|past) use of (?:an? )?(.+)$", re.I), r"prior \1 use"),
     (re.compile(r"^(?:have |has )?(?:took|taken|used|received|had) (?:an? )?(.+?) (?:before|previously|in the past)$", re.I), r"prior \1 use"),
@@ -1414,8 +1422,9 @@ def _status(sentence: Sentence, e: Mention) -> URIRef:
         return MSKG.Affirmed
     # ", and the risk …" opens a clause of its own: a negation before it says nothing of the effect
     opened = [j for j in range(1, e.first) if sentence.seq_at(j, (",", "and")) and sentence.lower(j + 2) in ("the", "its", "their", "this", "these", "it", "they")]
-    if opened and not any(sentence.lower(k) in ("not", "no", "never", "without", "cannot") for k in range(opened[-1], e.first)):
-        return MSKG.Affirmed
+    end = next((j for j in range(e.last + 1, len(sentence.tokens)) if sentence.lower(j) in (",", ";")), len(sentence.tokens))
+    if opened and not any(sentence.lower(k) in ("not", "no", "never", "without", "cannot") for k in range(opened[-1], end)):
+        return MSKG.Affirmed  # (its own clause may deny it after it: "…, and the risk of hair loss was not increased")
     return MSKG.Negated
 
 
