@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -65,6 +66,7 @@ class Names:
         self.lexicon = lexicon
         self.aliases = aliases or {}
         self.lexical = {} if lexical is None else lexical
+        self.recogniser: Any = None
 
     def resolve(self, name: str) -> URIRef:
         name = name.strip()
@@ -103,14 +105,15 @@ class Names:
         ):
             known = self.lexicon.lookup(matches[0].name)  # type: ignore[attr-defined]
             return known[0] if known is not None else ID[mint_slug(matches[0].name)]  # type: ignore[no-any-return]
-        salted = SALT.fullmatch(name)  # "oxybutynin chloride" is oxybutynin, as extraction reads it
-        if salted:
-            moiety = self._lexicon_or_minted(salted.group("moiety"))
-            if moiety != ID[mint_slug(salted.group("moiety"))] or moiety in self.lexicon.kinds:  # type: ignore[attr-defined]
-                return moiety
-            if any(m.kind == "ingredient" for m in dictionaries().match(salted.group("moiety").split())):
-                return moiety
-        return ID[mint_slug(name)]
+        moiety = self._recogniser().moiety(name)  # "oxybutynin chloride" is oxybutynin, as extraction reads it
+        return moiety[0] if moiety is not None else ID[mint_slug(name)]  # type: ignore[no-any-return]
+
+    def _recogniser(self) -> Any:
+        from ..extract.recognise import Recogniser
+
+        if self.recogniser is None:
+            self.recogniser = Recogniser(self.lexicon)  # type: ignore[arg-type]
+        return self.recogniser
 
 
 def _normal_literal(value: Node) -> Node:

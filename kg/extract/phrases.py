@@ -22,6 +22,7 @@ __all__ = [
     "PRODUCT_FORMS",
     "adjective",
     "FUNCTION_WORDS",
+    "VERB_OPENERS",
     "QUALIFYING_WORDS",
     "clean_phrase",
     "tested_for",
@@ -35,6 +36,10 @@ __all__ = [
 FUNCTION_WORDS = frozenset(
     ["a", "an", "the", "this", "that", "these", "those", "there", "their", "them", "they", "it", "its", "he", "she", "his", "her", "him", "we", "our", "us", "you", "your", "i", "me", "my", "and", "or", "but", "nor", "so", "yet", "if", "then", "than", "as", "because", "while", "whereas", "although", "though", "unless", "until", "since", "when", "where", "who", "whom", "whose", "which", "what", "why", "how", "whether", "both", "either", "neither", "each", "every", "any", "some", "no", "not", "none", "all", "most", "more", "less", "much", "many", "few", "several", "such", "own", "same", "other", "another", "also", "only", "just", "even", "very", "too", "quite", "rather", "about", "above", "after", "against", "along", "among", "around", "at", "before", "behind", "below", "beneath", "beside", "between", "beyond", "by", "despite", "down", "during", "except", "for", "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "out", "outside", "over", "past", "per", "through", "throughout", "to", "toward", "towards", "under", "upon", "with", "within", "without", "via", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "done", "can", "could", "may", "might", "must", "shall", "should", "will", "would", "ought", "get", "gets", "got", "take", "takes", "taking", "took", "taken", "give", "gives", "given", "giving", "gave", "use", "used", "uses", "using", "make", "makes", "made", "cause", "causes", "caused", "causing", "include", "includes", "included", "including", "increase", "increases", "increased", "reduce", "reduces", "reduced", "lower", "lowers", "lowered", "help", "helps", "keep", "keeps", "kept", "tell", "call", "report", "see", "seen", "show", "shown", "find", "found", "occur", "occurs", "occurred", "happen", "happens", "happened", "develop", "develops", "developed", "need", "needs", "needed", "start", "starts", "started", "stop", "stops", "stopped", "tried", "try", "treat", "treats", "treated", "treating", "approve", "approves", "approved", "receive", "receives", "received", "known", "called", "said", "says", "recommended", "required", "usually", "often", "generally", "especially", "sometimes", "rarely", "commonly", "typically", "mostly", "mainly", "also", "still", "already", "almost", "nearly", "about", "approximately", "least", "first", "second", "third", "once", "twice", "daily", "weekly", "monthly", "yearly", "every", "talk", "ask", "feel", "feels", "seem", "seems", "appear", "appears"]
 )
+#: words that open a sentence's own verb phrase after an aside's closing comma ("Baclofen, which is
+#: used to treat spasticity, often causes drowsiness"; "…, and can cause nausea")
+VERB_OPENERS = frozenset({"often", "can", "may", "might", "will", "must", "should", "cause", "causes", "is", "are", "was", "were",
+                          "has", "have", "commonly", "also", "sometimes", "usually", "frequently", "rarely", "tend", "tends"})  # fmt: skip
 #: words that qualify an adverse effect rather than name it (they become its severity or frequency)
 QUALIFYING_WORDS = frozenset(
     ["serious", "severe", "mild", "moderate", "moderately", "severely", "life-threatening", "fatal", "rare", "rarely", "common", "commonly", "uncommon", "frequent", "possible", "potential", "certain", "new", "other", "some", "any", "significant", "important", "unexplained", "sudden", "persistent", "prolonged", "regular", "routine", "periodic",

@@ -319,6 +319,19 @@ class Recogniser:
             return known
         return ID[mint_slug(name)], kind
 
+    def moiety(self, name: str) -> tuple[object, str] | None:
+        """The ingredient a salt's name stands for ("oxybutynin chloride": oxybutynin) and its name,
+        when the lexicon or the drug dictionary knows the moiety as an ingredient; else None."""
+        salted = SALT.fullmatch(name.strip())
+        if salted is None:
+            return None
+        words = salted.group("moiety")
+        known: tuple[object, str] | None = self.lexicon.lookup(words)
+        if known is None:
+            found = [d for d in self.dictionaries.match(words.split()) if d.kind == "ingredient"]
+            known = self.entity(found[0].name, "ingredient") if found else None
+        return (known[0], words.lower()) if known is not None and known[1] == "ingredient" else None
+
     def _mention(self, tokens: list[Token], first: int, last: int, iri: object, kind: str, label: str | None,
                  source: str, drugbank: str | None = None) -> Mention:  # fmt: skip
         text = "".join(
@@ -943,14 +956,9 @@ class Recogniser:
         """An ingredient written with the four-letter suffix the FDA gives a biologic
         ("natalizumab-sztn", a biosimilar's substance) is that named substance, not the original's;
         one written with its salt ("oxybutynin chloride", "dantrolene sodium") is its moiety."""
-        salted = SALT.fullmatch(m.text) if m.kind == "product" else None
-        moiety: tuple[object, str] | None = self.lexicon.lookup(salted.group("moiety")) if salted else None
-        if salted and moiety is None:
-            found = [d for d in self.dictionaries.match(salted.group("moiety").split()) if d.kind == "ingredient"]
-            moiety = self.entity(found[0].name, "ingredient") if found else None
-        if moiety is not None and moiety[1] == "ingredient":  # a dictionary's "brand" that is only a salt's name
-            return self._mention(tokens, m.first, m.last, moiety[0], "ingredient", salted.group("moiety").lower() if salted else None,
-                                 m.source, m.drugbank)  # fmt: skip
+        moiety = self.moiety(m.text) if m.kind == "product" else None
+        if moiety is not None:  # a dictionary's "brand" that is only a salt's name
+            return self._mention(tokens, m.first, m.last, moiety[0], "ingredient", moiety[1], m.source, m.drugbank)
         if m.kind != "ingredient":
             return m
         after = tokens[m.last + 2].text.lower() if m.last + 2 < len(tokens) else ""

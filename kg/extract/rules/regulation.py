@@ -13,6 +13,7 @@ from rdflib.term import Node
 from ...namespaces import MSKG, XSD
 from ..claims import Claim
 from ..lexicon import Lexicon, Mention
+from ..phrases import VERB_OPENERS
 from ..sentence import DrugItem, Sentence
 from .common import YEAR, claim, status
 from .products import listed_after
@@ -605,9 +606,6 @@ def _treated_for_with(sentence: Sentence) -> Iterator[Claim]:
                             qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status(sentence, i))])  # fmt: skip
 
 
-#: words that open a sentence's main verb phrase after a relative clause's closing comma
-_MAIN_VERB_STARTS = frozenset({"often", "can", "may", "cause", "causes", "is", "are", "has", "have", "commonly", "should", "also",
-                               "were", "was", "will", "must", "usually", "frequently", "sometimes", "tend", "tends", "might"})  # fmt: skip
 
 
 def _copula_before(sentence: Sentence, i: int) -> bool:
@@ -624,7 +622,7 @@ def _relative_clause_end(sentence: Sentence, i: int, end: int) -> int:
     often causes drowsiness": at the comma before the sentence's own verb."""
     if not any(sentence.lower(j) in ("which", "that", "who") and sentence.lower(j - 1) == "," for j in range(max(0, i - 4), i)):
         return end
-    return next((j for j in range(i + 1, end) if sentence.lower(j) == "," and sentence.lower(j + 1) in _MAIN_VERB_STARTS), end)
+    return next((j for j in range(i + 1, end) if sentence.lower(j) == "," and sentence.lower(j + 1) in VERB_OPENERS), end)
 
 
 def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -657,7 +655,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         end = _relative_clause_end(sentence, i, end)
         # "prescribed for nerve pain, sometimes tremor, and can cause nausea": the use ends where a new predicate starts
         end = min([end, *(j for j in range(i + 1, end) if sentence.lower(j) == "," and sentence.lower(j + 1) in ("and", "but")
-                          and sentence.lower(j + 2) in _MAIN_VERB_STARTS)])
+                          and sentence.lower(j + 2) in VERB_OPENERS)])
         conditions = _conditions(sentence, i, end, lexicon)
         if introduces:
             conditions = _specific(sentence, conditions)  # "It can be used for various forms of MS:": the list says which

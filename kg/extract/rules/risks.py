@@ -19,6 +19,7 @@ from ..phrases import (
     BODY_PARTS,
     FUNCTION_WORDS,
     QUALIFYING_WORDS,
+    VERB_OPENERS,
     clean_phrase,
     is_content,
     severity_words,
@@ -176,7 +177,7 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
         return True  # "muscle stiffness and spasms (spasticity) caused by multiple sclerosis": the disease's, not the drug's
     start = max(lo, m.first - 6)
     # "Baclofen, which treats spasticity, often causes drowsiness": the aside ends at its comma
-    start = max([start, *(j + 1 for j in range(start, m.first) if sentence.lower(j) == "," and sentence.lower(j + 1) in _VERB_AFTER_ASIDE
+    start = max([start, *(j + 1 for j in range(start, m.first) if sentence.lower(j) == "," and sentence.lower(j + 1) in VERB_OPENERS
                           and any(sentence.seq_at(k, (",", w)) for k in range(max(0, j - 12), j) for w in ("which", "who", "that")))])
     if any(sentence.lower(j) in _TREATING and all(is_content(sentence.lower(k)) for k in range(j + 1, m.first))
            for j in range(max(lo, m.first - 4), m.first)):  # fmt: skip
@@ -185,9 +186,6 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
                for cue in _NOT_RISK_BEFORE for j in range(start, m.first))  # fmt: skip
 
 
-#: words that open a sentence's verb after an aside's closing comma
-_VERB_AFTER_ASIDE = frozenset({"often", "can", "may", "might", "will", "causes", "cause", "commonly", "also", "sometimes", "usually",
-                               "frequently", "rarely"})  # fmt: skip
 
 
 def _listed_with(sentence: Sentence, e: Mention, later: Mention) -> bool:
