@@ -28,7 +28,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ..extract.claims import STATEMENT_KINDS, Claim, statement_node, statement_triples
-from ..extract.names import SALT, mint_slug, normal_form
+from ..extract.names import mint_slug, normal_form
 from ..namespaces import ID, MSKG, OWL, RDF, RDFS, SCHEMA, SKOS, XSD, curie
 from .gold import PLAIN, UNSCORED, GoldFile, literal
 
@@ -99,14 +99,14 @@ class Names:
             if len(heads) == 1 and heads[0].first == 0 and heads[0].last == len(words) - 2 and heads[0].kind == "drug_class":
                 known = self.lexicon.lookup(heads[0].name)  # type: ignore[attr-defined]
                 return known[0] if known is not None else ID[mint_slug(heads[0].name)]  # type: ignore[no-any-return]
+        moiety = self._recogniser().moiety(name)  # "oxybutynin chloride" is oxybutynin, as extraction reads it
+        if moiety is not None:
+            return moiety[0]  # type: ignore[no-any-return]
         matches = dictionaries().match(words)
-        if len(matches) == 1 and matches[0].first == 0 and matches[0].last == len(words) - 1 and not (
-            SALT.fullmatch(name) and matches[0].kind == "product"
-        ):
+        if len(matches) == 1 and matches[0].first == 0 and matches[0].last == len(words) - 1:
             known = self.lexicon.lookup(matches[0].name)  # type: ignore[attr-defined]
             return known[0] if known is not None else ID[mint_slug(matches[0].name)]  # type: ignore[no-any-return]
-        moiety = self._recogniser().moiety(name)  # "oxybutynin chloride" is oxybutynin, as extraction reads it
-        return moiety[0] if moiety is not None else ID[mint_slug(name)]  # type: ignore[no-any-return]
+        return ID[mint_slug(name)]
 
     def _recogniser(self) -> Any:
         from ..extract.recognise import Recogniser

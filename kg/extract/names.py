@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["SALT", "mint_slug", "normal_form", "singular"]
+__all__ = ["SALT", "SALT_WORDS", "mint_slug", "normal_form", "singular"]
 
 _MARKS = re.compile(r"[\u00ae\u2122\u00a9\u2120]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -105,11 +105,9 @@ _ALLERGY = re.compile(r"^(?:known |serious |severe )*(?:allergy|allergic reactio
 #: the salt a drug is made up as ("oxybutynin chloride", "dantrolene sodium"): mskg names the
 #: active moiety, so the salt's name is its ingredient's (where the whole is no name of its own, as
 #: "glatiramer acetate" and "dimethyl fumarate" are)
-SALT = re.compile(
-    r"^(?P<moiety>.+?)\s+(?:hydrochloride|chloride|hydrobromide|bromide|sodium|potassium|calcium|sulfate|sulphate|"
-    r"tartrate|mesylate|maleate|besylate|citrate|phosphate|succinate|hcl)$",
-    re.I,
-)
+SALT_WORDS = frozenset({"hydrochloride", "chloride", "hydrobromide", "bromide", "sodium", "potassium", "calcium", "sulfate",
+                        "sulphate", "tartrate", "mesylate", "maleate", "besylate", "citrate", "phosphate", "succinate", "hcl"})  # fmt: skip
+SALT = re.compile(rf"^(?P<moiety>.+?)\s+(?:{'|'.join(sorted(SALT_WORDS))})$", re.I)
 
 
 def mint_slug(name: str) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..namespaces import ID
 from .dictionaries import Dictionaries, dictionaries, stop_words
 from .lexicon import TRADEMARKS, Lexicon, Mention, Token, past_ingredients, token_key
-from .names import SALT, mint_slug, normal_form, singular
+from .names import SALT, SALT_WORDS, mint_slug, normal_form, singular
 from .phrases import (
     BODY_PARTS,
     FINDING_WORDS,
@@ -962,7 +962,7 @@ class Recogniser:
         if m.kind != "ingredient":
             return m
         after = tokens[m.last + 2].text.lower() if m.last + 2 < len(tokens) else ""
-        if m.last + 1 < len(tokens) and SALT.fullmatch(f"x {tokens[m.last + 1].text}") and not (is_content(after) and after not in PRODUCT_FORMS):
+        if m.last + 1 < len(tokens) and tokens[m.last + 1].text.lower() in SALT_WORDS and not (is_content(after) and after not in PRODUCT_FORMS):
             # (not "teriflunomide potassium levels", "prednisone calcium and vitamin D": the salt's word names another thing)
             m = dataclasses.replace(m, last=m.last + 1, end=tokens[m.last + 1].end, text=_written(tokens, m.first, m.last + 1))
         last = m.last

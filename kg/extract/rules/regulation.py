@@ -617,12 +617,18 @@ def _copula_before(sentence: Sentence, i: int) -> bool:
     return any(copula - 4 <= d.last < copula for d in sentence.drug_items)
 
 
-def _relative_clause_end(sentence: Sentence, i: int, end: int) -> int:
-    """Where a use stated in a relative clause ends: "Baclofen, which is used to treat spasticity,
-    often causes drowsiness": at the comma before the sentence's own verb."""
-    if not any(sentence.lower(j) in ("which", "that", "who") and sentence.lower(j - 1) == "," for j in range(max(0, i - 4), i)):
-        return end
-    return next((j for j in range(i + 1, end) if sentence.lower(j) == "," and sentence.lower(j + 1) in VERB_OPENERS), end)
+def _use_end(sentence: Sentence, i: int, end: int) -> int:
+    """Where a use said at token i ends, before ``end``: at the comma before the sentence's own verb
+    after a relative clause ("Baclofen, which is used to treat spasticity, often causes drowsiness"),
+    or where ", and"/", but" starts a new predicate ("prescribed for nerve pain, and can cause nausea")."""
+    relative = any(sentence.lower(j) in ("which", "that", "who") and sentence.lower(j - 1) == "," for j in range(max(0, i - 4), i))
+    for j in range(i + 1, end):
+        if sentence.lower(j) == "," and (
+            relative and sentence.lower(j + 1) in VERB_OPENERS
+            or sentence.lower(j + 1) in ("and", "but") and sentence.lower(j + 2) in VERB_OPENERS
+        ):
+            return j
+    return end
 
 
 def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -652,10 +658,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         # "X, a drug also used for Parkinson's disease, and Y, …": the next drug of the list starts its own part
         end = min([end, *(d.first - 1 for d in sentence.drug_items if i < d.first < end and sentence.lower(d.first - 1) == "and"
                           and sentence.lower(d.first - 2) == ",")])
-        end = _relative_clause_end(sentence, i, end)
-        # "prescribed for nerve pain, sometimes tremor, and can cause nausea": the use ends where a new predicate starts
-        end = min([end, *(j for j in range(i + 1, end) if sentence.lower(j) == "," and sentence.lower(j + 1) in ("and", "but")
-                          and sentence.lower(j + 2) in VERB_OPENERS)])
+        end = _use_end(sentence, i, end)
         conditions = _conditions(sentence, i, end, lexicon)
         if introduces:
             conditions = _specific(sentence, conditions)  # "It can be used for various forms of MS:": the list says which

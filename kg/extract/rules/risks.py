@@ -1060,7 +1060,7 @@ def risk_heading(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     ("Flu-like symptoms", "Depression and suicidal thoughts") names risks of the drug, and the
     first is the paragraph's run-in label: the symptoms the next sentences list are its signs."""
     boxed = re.match(r"^\s*(?:BOXED\s+)?WARNINGS?\s*:\s*\S", sentence.text)
-    if boxed and sentence.text.isupper():  # a boxed warning's heading is set in capitals  # "WARNING: DISTANT SPREAD OF TOXIN EFFECT": a boxed warning names its effects after the colon
+    if boxed and sentence.text.isupper():  # "WARNING: DISTANT SPREAD OF TOXIN EFFECT", set in capitals: its effects after the colon
         yield from _boxed_warning(sentence, sentence.token_at_char(boxed.end() - 1))
         return
     if _RISK_SECTIONS.search(sentence.text.lower()):  # "What side effects can Rebif cause?": the headings under it may name effects
@@ -1075,6 +1075,12 @@ def risk_heading(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         return
     if not (_RISK_SECTIONS.search(above) or sentence.discourse.get("risk_section")):
         return
+    yield from _heading_risks(sentence, effects)
+
+
+def _heading_risks(sentence: Sentence, effects: list[Mention]) -> Iterator[Claim]:
+    """Each effect a heading names is a risk of the drug the section is about; the first labels the
+    paragraph under it (its symptoms are the effect's signs)."""
     sentence.discourse["label"] = (sentence.index, effects[0], False)
     sentence.discourse["label_item"] = False
     for e in effects:
@@ -1097,11 +1103,7 @@ def _boxed_warning(sentence: Sentence, start: int) -> Iterator[Claim]:
             effects.append(m)
     if not effects:
         return
-    sentence.discourse["label"] = (sentence.index, effects[0], False)
-    sentence.discourse["label_item"] = False
-    for e in effects:
-        for item in sentence.subject or sentence.last_subject or sentence.focus:
-            yield claim(sentence, MSKG.Risk, item.iri, qualifiers=[(MSKG.adverseEffect, e.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
+    yield from _heading_risks(sentence, effects)
 
 
 def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
