@@ -381,5 +381,24 @@ def evaluate(documents: tuple[Path, ...], set_names: tuple[str, ...], gold: Path
     click.echo(evaluation.table(details=details and not summary))
 
 
+@main.command("train-recogniser")
+@click.option(
+    "--set",
+    "set_names",
+    multiple=True,
+    type=click.Choice(["seed", "tuning"]),
+    help="A document set to learn from (repeatable; default: tuning). Never the held-out set.",
+)
+@click.option("--output", type=click.Path(path_type=Path), help="Where to write the model (default: the one the package ships).")
+@_ontology_option
+@_reports_errors
+def train_recogniser(set_names: tuple[str, ...], output: Path | None, ontology: Path) -> None:
+    """Train the learned recogniser on the gold annotations of a document set (and the names the
+    rules recognise in it)."""
+    from .evaluate.training import train_model
+
+    click.echo(train_model(list(set_names) or ["tuning"], output, ontology))
+
+
 if __name__ == "__main__":
     main()

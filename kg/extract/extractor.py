@@ -26,12 +26,13 @@ from .recognise import Aliases, Recogniser
 from .rules import HEADING_RULES, RULES, joined_mechanisms
 from .sentence import FOLLOWING, DrugItem, Sentence, enumeration
 
-__all__ = ["Extraction", "definitions", "extract", "extract_document", "rule_name", "rule_descriptions", "shared_definitions"]
+__all__ = ["Extraction", "definitions", "extract", "extract_document", "rule_name", "rule_descriptions", "shared_definitions", "unit_spans"]
 
 _ENTITY_RULE_DESCRIPTION = (
     "An entity a document names that the ontology does not list (a drug, condition, procedure, "
     "organisation, drug class, cell type or molecule, recognised by the lexicon, the offline drug and "
-    "disease dictionaries, the document's own abbreviations or the head word of a noun phrase) is "
+    "disease dictionaries, the document's own abbreviations, the head word of a noun phrase or, last, "
+    "a CRF trained on the tuning documents' gold) is "
     "typed, labelled and given the other names the document uses for it; a role in a fact types it too."
 )
 
@@ -97,6 +98,12 @@ def _units(doc: Document, context: ClinicalText) -> Iterator[_Unit]:
         kind = "item" if block.kind == "item" else "paragraph"
         for n, (start, end) in enumerate(context.sentences(block.text)):
             yield _Unit(block.start + start, block.start + end, kind, block.section, continued=kind == "item" and n > 0)
+
+
+def unit_spans(doc: Document, context: ClinicalText | None = None) -> list[tuple[int, int]]:
+    """Where each heading, list item, table row and sentence of a document starts and ends, as
+    the rules read them."""
+    return [(u.start, u.end) for u in _units(doc, context or clinical_text())]
 
 
 def definitions(doc: Document, lexicon: Lexicon, context: ClinicalText | None = None, recogniser: Recogniser | None = None) -> Aliases:

@@ -7,7 +7,9 @@ in this order of trust on ties:
 3. the offline dictionaries (:mod:`.dictionaries`): drugs, drug classes, molecules, diseases;
 4. a brand: a capitalised name written with ® or ™ ("Briumvi™");
 5. a noun phrase whose head word says its kind (:mod:`.phrases`): "complete blood count" is a
-   procedure, "CD20-positive B cells" a target, "infusion center" a care setting.
+   procedure, "CD20-positive B cells" a target, "infusion center" a care setting;
+6. last, where none of these named anything, the learned recogniser (:mod:`.learned`): a name
+   the words around it mark ("side effects include drowsiness, urinary retention and …").
 
 A lay name followed by a technical one in parentheses ("slow heart rate (bradycardia)") is one
 mention of the technical one. An entity the lexicon does not know gets the IRI minted from its
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ..namespaces import ID
 from .dictionaries import Dictionaries, dictionaries, stop_words
+from .learned import Tagger, tagger
 from .lexicon import TRADEMARKS, Lexicon, Mention, Token, past_ingredients, token_key
 from .names import SALT, SALT_WORDS, mint_slug, normal_form, singular
 from .phrases import (
@@ -45,7 +48,7 @@ _GENERIC_MERGE = frozenset(["patients", "patient", "symptoms", "symptom", "signs
 _NOT_DRUGS = frozenset(["pen", "autoinjector", "injector", "device", "program", "programme", "syringe", "kit", "app", "system", "prescribing"])
 #: on ties, a document's own abbreviation beats the lexicon ("MRI" where the label defined
 #: "brain magnetic resonance imaging (MRI)")
-_PRIORITY = {"alias": 0, "lexicon": 1, "dictionary": 2, "brand": 3, "phrase": 4}
+_PRIORITY = {"alias": 0, "lexicon": 1, "dictionary": 2, "brand": 3, "phrase": 4, "learned": 5}
 #: condition words too general to stand for the condition a text names with more words
 _GENERAL_CONDITIONS = frozenset({"infection", "infections", "reaction", "reactions", "pain", "ache", "aches", "disease", "diseases",
                                  "cancer", "cancers", "injury", "damage", "failure", "bleeding", "problem", "problems",
@@ -308,9 +311,12 @@ def _same_case(brand: str, word: str) -> bool:
 class Recogniser:
     """Finds mentions in a sentence's tokens."""
 
-    def __init__(self, lexicon: Lexicon, known: Dictionaries | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, known: Dictionaries | None = None, learned: Tagger | bool = True) -> None:
+        """``learned``: the learned recogniser to use last (True: the shipped one; False: none, as
+        when the rules' names are what it is trained on)."""
         self.lexicon = lexicon
         self.dictionaries = known or dictionaries()
+        self.learned: Tagger | None = tagger() if learned is True else learned or None
 
     def entity(self, name: str, kind: str) -> tuple[object, str]:
         """The IRI and kind of a named thing: the lexicon's, or minted from the name."""
@@ -378,9 +384,29 @@ class Recogniser:
         chosen = self._where_injected(tokens, chosen)
         chosen = self._lay_names(tokens, self._abbreviated(tokens, chosen))  # phrases have abbreviations too
         chosen = self._spelt_out(tokens, chosen, defined)
+        chosen = self._learned_names(written, tokens, chosen)
         if written is not tokens:  # read in lower case, quoted as written
             chosen = [dataclasses.replace(m, text=_written(written, m.first, m.last)) for m in chosen]
         return chosen
+
+    def _learned_names(self, written: list[Token], tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """The names the learned recogniser tags where nothing else named anything (it reads the
+        words as written: their case is one of its clues)."""
+        if self.learned is None:
+            return chosen
+        taken = {k for m in chosen for k in range(m.first, m.last + 1)}
+        found = []
+        for first, last, kind in self.learned.names(written):
+            if taken & set(range(first, last + 1)) or not any(is_content(t.text) and t.text.isalpha() for t in tokens[first : last + 1]):
+                continue
+            name = _written(written, first, last)
+            if kind == "ingredient" and written[first].text[:1].isupper():
+                kind = "product"  # the dictionaries know the generic names: a capitalised drug they miss is a brand
+            iri, kind = self.entity(name, kind)
+            # labelled as the phrase source labels: names of things in their normal form, of makers and brands as written
+            label = name if kind in ("company", "agency", "organization", "product") else normal_form(name)
+            found.append(self._mention(tokens, first, last, iri, kind, label, "learned"))
+        return sorted([*chosen, *found], key=lambda m: m.first) if found else chosen
 
     def _spelt_out(self, tokens: list[Token], chosen: list[Mention], defined: list[Mention]) -> list[Mention]:
         """A name read whole that holds an abbreviation the document defined is named with the
@@ -1295,8 +1321,11 @@ class Recogniser:
         for m in mentions:
             if m.source == "brand":
                 aliases.add(_words(tokens[m.first : m.last + 1]), m.iri, m.kind, m.label or normal_form(m.text))
-        self._product_lines(tokens, mentions, aliases)
-        self._described_products(tokens, mentions, aliases)
+        # a product the text describes is named by the rules that see the description, not by the
+        # learned recogniser, which may take the same words for something else
+        ruled = [m for m in mentions if m.source != "learned"]
+        self._product_lines(tokens, ruled, aliases)
+        self._described_products(tokens, ruled, aliases)
         for i, token in enumerate(tokens):
             if token.text != "(" or i + 2 >= len(tokens) or tokens[i + 2].text != ")":
                 continue

@@ -360,7 +360,8 @@ def _appositions(sentence: Sentence, effects: list[Mention]) -> dict[int, Mentio
     described: dict[int, Mention] = {}
     for a, b in zip(effects, effects[1:]):
         between = [sentence.lower(j) for j in range(a.last + 1, b.first)]
-        if len(between) >= 2 and between[0] in (",", "is") and between[1] in ("a", "an") and len(between) <= 5 and all(
+        listed = len(between) == 2 and a.first > 0 and sentence.lower(a.first - 1) in ("a", "an")  # "a dry mouth, a changed sense of taste"
+        if len(between) >= 2 and between[0] in (",", "is") and between[1] in ("a", "an") and len(between) <= 5 and not listed and all(
             w in QUALIFYING_WORDS or w in _FREQUENCY_WORDS or w in ("but", "and") or w.isalpha() and w not in FUNCTION_WORDS for w in between[2:]
         ):  # "PML, an opportunistic viral infection of the brain", "PML, a rare but serious brain infection"
             described[id(b)] = a
@@ -471,7 +472,7 @@ def distributed(sentence: Sentence, m: Mention) -> list[Mention]:
     if name in _NO_SIGNS or any(name.endswith(f" {n}") for n in _NO_SIGNS if " " in n):
         return []  # "Call your doctor for medical advice about side effects."; "the most common side effect"
     match = _SHARED_HEAD.fullmatch(m.label or "")
-    if match is None or m.source not in ("span", "phrase"):
+    if match is None or m.source not in ("span", "phrase", "learned"):
         return [m]
     return [sentence.mint(f"{match['head']} {part}", m.kind, m.first, m.last) for part in (match["one"], match["two"])]
 
@@ -495,7 +496,7 @@ def sharing_heads(sentence: Sentence, signs: list[Mention]) -> list[Mention]:
         before = out[-1] if out else None
         left = _LEFT_HEAD.fullmatch(normal_form(before.label or before.text)) if before is not None else None
         head = left["head"] if left is not None else head if before is not None and before.source == "span" and head else None
-        if (head and before is not None and m.first == m.last and m.source in ("span", "phrase") and m.first > before.last + 1
+        if (head and before is not None and m.first == m.last and m.source in ("span", "phrase", "learned") and m.first > before.last + 1
                 and sentence.joined(before.last, m.first) and not (head == "feeling" and _NOUN_ENDING.search(m.text))):  # fmt: skip
             # "memory" (no condition of its own), not "confusion"; "feeling sad or hopeless", not "feeling agitation"
             out.append(sentence.mint(f"{head} {normal_form(m.text)}", m.kind, m.first, m.last))
