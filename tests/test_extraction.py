@@ -61,9 +61,9 @@ def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
     overall = tuning.overall  # type: ignore[attr-defined]
     print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
-    # a floor under today's figures (0.794/0.709 with the seventeenth held-out set moved in): a change
+    # a floor under today's figures (0.783/0.712 with the eighteenth held-out set moved in): a change
     # that loses facts across the tuning documents fails here
-    assert overall.precision >= 0.78 and overall.recall >= 0.70
+    assert overall.precision >= 0.77 and overall.recall >= 0.70
     kinds = {r.kind for r in tuning.documents}  # type: ignore[attr-defined]
     assert kinds >= {"label", "leaflet", "news", "summary"}
     formats = {r.name.rsplit(".", 1)[-1] for r in tuning.documents}  # type: ignore[attr-defined]
