@@ -1911,7 +1911,8 @@ def test_an_unknown_name_listed_among_conditions_is_a_condition(tmp_path: Path, 
     assert not {"salt", "lip", "tongue", "serious"} & named
     named = {m.text for m in recogniser.mentions(tokenize("a heart attack, unstable angina, stroke or mini-stroke"))}
     assert "mini" not in named  # a part of a name
-    # "reported scratchiness": where the first member starts is unsure to the rule (the learned recogniser may know)
+    claims = _page(tmp_path, lexicon, "Patients reported scratchiness, nausea and headache with Provigil (modafinil).\n", name="c.txt")
+    assert ID.scratchiness not in _risks(claims)  # "reported scratchiness": where the first member starts is unsure
     rules = Recogniser(lexicon, learned=False)
     assert "scratchiness" not in {m.text for m in rules.mentions(tokenize("Patients reported scratchiness, nausea and headache with Provigil."))}
 
@@ -2074,3 +2075,13 @@ def test_review_cases_of_the_tenth_round(tmp_path: Path, lexicon: Lexicon) -> No
     assert not any(str(f).endswith("-use") for f in risks[ID.pml][MSKG.riskFactor])
     assert ("TherapeuticUse", "nausea", "Affirmed") not in said("Gabapentin is prescribed for nerve pain, sometimes tremor, and can "
                                                                 "cause nausea.", "i.txt")  # fmt: skip
+
+
+def test_a_drug_a_doctor_tries_or_offers_for_a_condition_is_used_for_it(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "try gabapentin for painful muscle spasms or for spasticity": a verb of giving whose object is
+    the drug, and "for" after it, state a use; a clause that follows ("when …") names no condition of it."""
+    claims = _page(tmp_path, lexicon, "Gabapentin for MS pain\n\nSome neurologists also try gabapentin for painful muscle spasms or "
+                   "for spasticity when the usual medicines have not helped enough. Try to avoid infections while on it.\n", name="a.txt")  # fmt: skip
+    uses = {(s[MSKG.drug][0], c) for s in _statements(claims, MSKG.TherapeuticUse) for c in s[MSKG.condition]}
+    assert {(ID.gabapentin, ID["muscle-spasm"]), (ID.gabapentin, ID.spasticity)} <= uses
+    assert not {c for _, c in uses} & {ID.infection}

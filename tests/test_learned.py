@@ -4,6 +4,7 @@ that the shipped model names, in a sentence written for the test, what no rule n
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -14,8 +15,8 @@ from kg.build.ontology import load_ontology
 from kg.cli import main
 from kg.errors import CorpusError
 from kg.evaluate.gold import GoldRelation, GoldStatement, read_gold
-from kg.evaluate.training import digest, gold_names, tag, tagged_sentences, train
-from kg.extract.learned import MODEL, Tagger, features
+from kg.evaluate.training import SETTINGS, digest, gold_names, tag, tagged_sentences, train
+from kg.extract.learned import MODEL, Tagger, features, tagger
 from kg.extract.lexicon import Lexicon, tokenize
 from kg.extract.recognise import Recogniser
 from kg.namespaces import ID, MSKG
@@ -69,16 +70,15 @@ def test_a_model_trained_on_a_few_sentences_tags_a_new_name_by_its_context(tmp_p
     model = tmp_path / "model.crfsuite"
     assert train(sentences, model) == 12 and model.stat().st_size > 0
     tagger = Tagger(model, confidence=0.5)
-    tokens = tokenize("The drug is made by Gorse Pharma in Europe.")
+    tokens = tokenize("The drug is made by Gorse Holdings in Europe.")  # a name unlike any it learned
     assert (5, 6, "company") in tagger.names(tokens)
     assert tagger.names([]) == []
 
 
 def test_the_shipped_model_names_what_no_rule_named(lexicon: Lexicon) -> None:
     recogniser = Recogniser(lexicon)
-    tokens = tokenize("The study was sponsored by Halvard Therapeutics and run by the Nordic MS Trials Network.")
-    mentions = {m.text: m for m in recogniser.mentions(tokens)}
-    assert "Halvard Therapeutics" in mentions  # a company by its name's last word (a rule) or by its context
+    tokens = tokenize("The study was sponsored by Halvard Therapeutics.")
+    assert (5, 6, "company") in tagger().names(tokens)  # a company the model has never seen, by its context
     tokens = tokenize("The most common adverse reactions were throat irritation and sensitivity to light.")
     learned = {m.text: m for m in recogniser.mentions(tokens) if m.source == "learned"}
     assert "sensitivity to light" in learned, [(m.text, m.source) for m in recogniser.mentions(tokens)]
@@ -91,5 +91,24 @@ def test_the_shipped_model_names_what_no_rule_named(lexicon: Lexicon) -> None:
 def test_the_shipped_model_was_trained_on_the_gold_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     record = json.loads(MODEL.with_suffix(".json").read_text(encoding="utf-8"))
+    stale = "run mskg train-recogniser:"
+    assert record["model"] == hashlib.sha256(MODEL.read_bytes()).hexdigest(), f"{stale} the model is not the one the record describes"
+    assert record["settings"] == SETTINGS, f"{stale} the trainer's settings changed"
     sentences = list(tagged_sentences(record["sets"]))
-    assert record["digest"] == digest(sentences), "the gold, the documents or the features changed: run mskg train-recogniser"
+    assert record["digest"] == digest(sentences), (
+        f"{stale} the gold, the documents, the features, the ontology or the recogniser's rules (whose names it learns) changed"
+    )
+
+
+def test_a_drug_the_model_names_is_a_brand_only_where_capitals_say_so(lexicon: Lexicon) -> None:
+    recogniser = Recogniser(lexicon)
+
+    def drugs(text: str) -> dict[str, tuple[str, object]]:
+        return {m.text: (m.kind, m.iri) for m in recogniser.mentions(tokenize(text)) if m.source == "learned" and m.is_drug}
+
+    assert drugs("Compared with zorbatine, the drug caused less nausea.") == {"zorbatine": ("ingredient", ID.zorbatine)}
+    # a sentence in capitals says nothing of brands: the same ingredient
+    assert drugs("COMPARED WITH ZORBATINE, THE DRUG CAUSED LESS NAUSEA.") == {"ZORBATINE": ("ingredient", ID.zorbatine)}
+    assert drugs("In the trial, patients on Zorbatine had fewer relapses than those on placebo.") == {
+        "Zorbatine": ("product", ID.zorbatine)
+    }

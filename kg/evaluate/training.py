@@ -17,13 +17,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 
 from ..errors import CorpusError
 from .gold import GoldFile, read_gold
 
-__all__ = ["ROLE_KINDS", "digest", "gold_names", "tag", "tagged_sentences", "train", "train_model"]
+__all__ = ["MENTION_KINDS", "ROLE_KINDS", "SETTINGS", "digest", "gold_names", "tag", "tagged_sentences", "train", "train_model"]
 
+#: the trainer's settings: L-BFGS with a little L1, which drops most features (the model stays
+#: under two megabytes), and L2
+SETTINGS = {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 #: the tag of each kind of thing the rules recognise (the kinds a fact's roles take)
 MENTION_KINDS = {"condition": "COND", "adverse_effect": "COND", "procedure": "PROC", "company": "ORG", "agency": "ORG",
                  "organization": "ORG", "drug_class": "CLASS", "ingredient": "DRUG", "product": "DRUG", "target": "TARGET",
@@ -67,9 +71,15 @@ def tag(words: list[str], names: dict[str, str]) -> list[str]:
     for name, kind in wanted:
         size = len(name)
         for i in range(len(normal) - size + 1) if size else ():
-            if tuple(normal[i : i + size]) == name and all(t == "O" for t in tags[i : i + size]):
-                tags[i : i + size] = ["B-" + kind] + ["I-" + kind] * (size - 1)
+            if tuple(normal[i : i + size]) == name:
+                _mark(tags, i, i + size - 1, kind)
     return tags
+
+
+def _mark(tags: list[str], first: int, last: int, kind: str) -> None:
+    """Tag words first..last as one name of a kind, where no other name took any of them."""
+    if all(t == "O" for t in tags[first : last + 1]):
+        tags[first : last + 1] = ["B-" + kind] + ["I-" + kind] * (last - first)
 
 
 def tagged_sentences(set_names: list[str], ontology: Path = Path("ontology")) -> Iterator[tuple[str, list[list[str]], list[str]]]:
@@ -103,17 +113,17 @@ def tagged_sentences(set_names: list[str], ontology: Path = Path("ontology")) ->
                 if not tokens:
                     continue
                 tags = tag([t.text for t in tokens], names)
+                # (the rules read without the document's abbreviations here: an abbreviation is
+                # named by its definition, which the model does not need to learn)
                 for m in rules.mentions(tokens):
-                    kind = MENTION_KINDS.get(m.kind)
-                    if kind and all(t == "O" for t in tags[m.first : m.last + 1]):
-                        tags[m.first : m.last + 1] = ["B-" + kind] + ["I-" + kind] * (m.last - m.first)
+                    if m.kind in MENTION_KINDS:
+                        _mark(tags, m.first, m.last, MENTION_KINDS[m.kind])
                 yield path.name, features(tokens), tags
 
 
 def train(sentences: Iterator[tuple[str, list[list[str]], list[str]]] | list[tuple[str, list[list[str]], list[str]]], model: Path) -> int:
     """Train the CRF on the sentences and write it to ``model``; return how many sentences.
-    L-BFGS with a little L1 (which drops most features: the model stays about a megabyte) and
-    L2; these settings are deterministic, so the same gold trains the same model."""
+    L-BFGS (:data:`SETTINGS`) is deterministic, so the same sentences train the same model."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -121,7 +131,7 @@ def train(sentences: Iterator[tuple[str, list[list[str]], list[str]]] | list[tup
     for _, feats, tags in sentences:
         trainer.append(feats, tags)
         count += 1
-    trainer.set_params({"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True})
+    trainer.set_params(SETTINGS)
     model.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model))
     return count
@@ -140,12 +150,15 @@ def train_model(set_names: list[str], model: Path | None = None, ontology: Path 
     count = train(sentences, model)
     documents = len({name for name, _, _ in sentences})
     names = sum(tag.startswith("B-") for _, _, tags in sentences for tag in tags)
-    record = {"sets": set_names, "documents": documents, "sentences": count, "names": names, "digest": digest(sentences)}
+    record = {"sets": set_names, "documents": documents, "sentences": count, "names": names, "digest": digest(sentences),
+              "settings": SETTINGS, "python-crfsuite": metadata.version("python-crfsuite"),
+              "model": hashlib.sha256(model.read_bytes()).hexdigest()}  # fmt: skip
     model.with_suffix(".json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     return f"trained on {count} sentences of {documents} documents ({names} tagged names): wrote {model}"
 
 
 def digest(sentences: list[tuple[str, list[list[str]], list[str]]]) -> str:
     """A fingerprint of what a model learns from (features and tags): a model whose record
-    holds another was trained on other gold, other documents or other features."""
+    holds another was trained on other gold, other documents, other features, or other names
+    from the rules (a change to the recogniser's rules or the ontology changes them too)."""
     return hashlib.sha256(json.dumps(sentences, sort_keys=True).encode()).hexdigest()

@@ -5,13 +5,14 @@ lexicon or dictionary entry named, so that a side effect, a test or a company th
 not list ("urinary retention", "creatinine clearance", "Kyorin Pharmaceutical") still becomes an
 entity when the words around it say what it is.
 
-Why a CRF (python-crfsuite): it learns from a few thousand labelled names, trains in a minute on
-two cores, tags a sentence in well under a millisecond, keeps no state between sentences and
-ships as one file of about a megabyte; it reads only the words, so nothing is fetched at run
+Why a CRF (python-crfsuite): it learns from a few thousand labelled names, trains in about a
+minute (one core), tags a sentence in well under a millisecond, keeps no state between sentences
+and ships as one file of under two megabytes; it reads only the words, so nothing is fetched at run
 time. A transformer would need a pretrained model from the network. In 4-fold cross-validation
-over the 142 tuning documents (documents split, not sentences) it tags the names the gold
-annotates with P 0.90, R 0.83 (exact spans), and finds 57% of the names the rules leave
-untouched, 78% of its own such finds being names the gold annotates.
+over the 142 tuning documents of its first training (documents split, not sentences), a model
+trained on gold names alone tagged those names with P 0.90, R 0.83 (exact spans); in the
+pipeline, the recogniser with it moved the tuning facts from P 0.794 R 0.709 to 0.792/0.714, and
+on eight held-out documents no model or rule had seen, from 0.587/0.419 to 0.585/0.434.
 
 The features are the word and its neighbours (lower case, affixes, shape), not the lexicon: on
 the tuning documents the lexicon knows nearly every name, and a model that leaned on it would
@@ -75,7 +76,7 @@ def spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """The names a BIO tagging marks: (first token, last token, tag)."""
     found, start, kind = [], -1, ""
     for i, tag in enumerate([*tags, "O"]):
-        if start >= 0 and not tag.startswith("I-"):
+        if start >= 0 and tag != "I-" + kind:  # an inside tag of another kind starts no name of its own
             found.append((start, i - 1, kind))
             start = -1
         if tag.startswith("B-"):

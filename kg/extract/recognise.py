@@ -240,6 +240,14 @@ def _case_folded(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     ]
 
 
+def _capitalised(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether a name is written with capitals a sentence's first word does not explain: a later
+    word of it ("Acthar Gel"), or its first word where no sentence or heading starts."""
+    if any(t.text[:1].isupper() for t in tokens[first + 1 : last + 1] if t.text[:1].isalpha()):
+        return True
+    return first > 0 and tokens[first].text[:1].isupper() and tokens[first - 1].text not in (":", "(", "-", '"', "\u201c", "\u2022", "*")
+
+
 def _at_site(tokens: list[Token], first: int) -> bool:
     """Whether the words before ``first`` are "injection site" or "infusion site"."""
     words = [t.text.lower() for t in tokens[max(0, first - 3) : first] if t.text != "-"]
@@ -399,8 +407,14 @@ class Recogniser:
         for first, last, kind in self.learned.names(written):
             if taken & set(range(first, last + 1)) or not any(is_content(t.text) and t.text.isalpha() for t in tokens[first : last + 1]):
                 continue
-            name = _written(written, first, last)
-            if kind == "ingredient" and written[first].text[:1].isupper():
+            name = _written(tokens, first, last)  # read in lower case where the sentence is in capitals
+            if written is not tokens and name.islower():
+                name = name.title()  # "HALVARD THERAPEUTICS" is named "Halvard Therapeutics"
+            moiety = self.moiety(name) if kind == "ingredient" else None
+            if moiety is not None:  # "zorbatine hydrochloride" is zorbatine
+                found.append(self._mention(tokens, first, last, moiety[0], "ingredient", moiety[1], "learned"))
+                continue
+            if kind == "ingredient" and _capitalised(tokens, first, last):
                 kind = "product"  # the dictionaries know the generic names: a capitalised drug they miss is a brand
             iri, kind = self.entity(name, kind)
             # labelled as the phrase source labels: names of things in their normal form, of makers and brands as written

@@ -586,6 +586,28 @@ def _given_to_prevent(sentence: Sentence) -> Iterator[Claim]:
                 yield claim(sentence, MSKG.TherapeuticUse, drug.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
 
 
+#: verbs whose object is a drug given to someone ("try gabapentin for …", "offer baclofen for …")
+_GIVING_VERBS = frozenset({"try", "tries", "tried", "trying", "offer", "offers", "offered", "give", "gives", "gave", "recommend",
+                           "recommends", "suggest", "suggests", "choose", "chooses", "start", "starts", "add", "adds"})  # fmt: skip
+
+
+def _given_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """A drug that a verb of giving takes as its object, for conditions ("Some neurologists also try
+    gabapentin for painful muscle spasms or for spasticity"): a use of the drug for them."""
+    for d in sentence.drug_items:
+        if d.first == 0 or sentence.lower(d.first - 1) not in _GIVING_VERBS:
+            continue
+        at = d.last + 1
+        if sentence.lower(at) == "(":  # "try Lyrica (pregabalin) for …"
+            at = next((j + 1 for j in range(at, len(sentence.tokens)) if sentence.lower(j) == ")"), at)
+        if sentence.lower(at) != "for":
+            continue
+        hi = _use_end(sentence, at, sentence.clause_of(at)[1])
+        hi = sentence.first_of("when", "if", "because", "unless", "until", lo=at, hi=hi) or hi  # "… when the usual medicines have not helped"
+        for condition in _without_descriptions(sentence, _conditions(sentence, at, hi, lexicon)):
+            yield claim(sentence, MSKG.TherapeuticUse, d.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status(sentence, at))])
+
+
 def _treated_for_with(sentence: Sentence) -> Iterator[Claim]:
     """ "Most people are treated for an MS relapse with a short course of corticosteroids": a use of
     the drugs after "with" for the conditions between "treated for" and "with"."""
@@ -705,6 +727,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                             qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed), *courses])  # fmt: skip
     yield from _named_for(sentence)
     yield from _treated_for_with(sentence)
+    yield from _given_for(sentence, lexicon)
     yield from _given_to_prevent(sentence)
     yield from _after_failure(sentence)
     lead = sentence.lead

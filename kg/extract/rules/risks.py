@@ -360,7 +360,8 @@ def _appositions(sentence: Sentence, effects: list[Mention]) -> dict[int, Mentio
     described: dict[int, Mention] = {}
     for a, b in zip(effects, effects[1:]):
         between = [sentence.lower(j) for j in range(a.last + 1, b.first)]
-        listed = len(between) == 2 and a.first > 0 and sentence.lower(a.first - 1) in ("a", "an")  # "a dry mouth, a changed sense of taste"
+        # "a dry mouth, a changed sense of taste": a list of names with articles, not a description
+        listed = between[:1] == [","] and len(between) == 2 and a.first > 0 and sentence.lower(a.first - 1) in ("a", "an")
         if len(between) >= 2 and between[0] in (",", "is") and between[1] in ("a", "an") and len(between) <= 5 and not listed and all(
             w in QUALIFYING_WORDS or w in _FREQUENCY_WORDS or w in ("but", "and") or w.isalpha() and w not in FUNCTION_WORDS for w in between[2:]
         ):  # "PML, an opportunistic viral infection of the brain", "PML, a rare but serious brain infection"
