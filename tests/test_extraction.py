@@ -2085,3 +2085,19 @@ def test_a_drug_a_doctor_tries_or_offers_for_a_condition_is_used_for_it(tmp_path
     uses = {(s[MSKG.drug][0], c) for s in _statements(claims, MSKG.TherapeuticUse) for c in s[MSKG.condition]}
     assert {(ID.gabapentin, ID["muscle-spasm"]), (ID.gabapentin, ID.spasticity)} <= uses
     assert not {c for _, c in uses} & {ID.infection}
+
+
+def test_how_a_drug_is_taken_as_a_risk_factor_and_signs_after_features_ranges_and_sites(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "Prolonged use can produce X": prolonged use is X's risk factor; "with features such as",
+    "ranging from … to …" and "such as" after "at the injection site" list the signs of the effect
+    before them."""
+    claims = _page(tmp_path, lexicon, "Corticotropin gel\n\nProlonged use can produce Cushing's syndrome, with features such as a "
+                   "rounded face, central weight gain and easy bruising.\n\nUse may be accompanied by mood disturbances, ranging "
+                   "from euphoria and insomnia to severe depression and frank psychosis.\n\nReactions at the injection site, such "
+                   "as pain or redness, have also been reported.\n", name="a.txt")  # fmt: skip
+    risks = _risks(claims)
+    cushing = risks[ID["cushing-s-syndrome"]]
+    assert cushing[MSKG.riskFactor] == {ID["prolonged-use"]}
+    assert {ID["weight-gain"], ID.bruising} <= cushing[MSKG.manifestation] and ID.bruising not in risks
+    assert {ID.euphoria, ID.insomnia, ID["psychotic-disorder"]} <= risks[ID["mood-disturbance"]][MSKG.manifestation]
+    assert risks[ID["injection-site-reaction"]][MSKG.manifestation] >= {ID.pain, ID.redness} and ID.redness not in risks

@@ -24,6 +24,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "VERB_OPENERS",
     "QUALIFYING_WORDS",
+    "SITE_WORDS",
     "clean_phrase",
     "tested_for",
     "is_content",
@@ -124,6 +125,9 @@ def is_content(word: str) -> bool:
     return bool(re.match(r"^[\w][\w'\u2019-]*$", word)) and word.lower() not in FUNCTION_WORDS
 
 
+#: the words that place a sign where a drug was injected ("pain at the injection site", "redness where you injected")
+SITE_WORDS = (r"(?:where (?:you|the (?:injection|needle)) (?:injected|was given|went in)|at the (?:injection|infusion) site|"
+              r"at the site of (?:the |an )?injection|where (?:you|they) inject)")
 #: the parts of the body a sign is often of ("swelling of the face, lips or tongue")
 BODY_PARTS = frozenset({"face", "lip", "lips", "tongue", "throat", "mouth", "eye", "eyes", "eyelids", "hands", "feet", "legs",
                         "arms", "ankles", "skin", "neck", "chest", "back", "belly", "stomach", "gums", "nose"})  # fmt: skip

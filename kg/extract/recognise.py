@@ -33,6 +33,7 @@ from .phrases import (
     NUMBER_WORDS,
     PRODUCT_FORMS,
     QUALIFYING_WORDS,
+    SITE_WORDS,
     adjective,
     clean_phrase,
     is_content,
@@ -255,8 +256,7 @@ def _at_site(tokens: list[Token], first: int) -> bool:
 
 
 #: words after a sign that place it where a drug was injected
-_SITE_AFTER = re.compile(r"^(?:where (?:you|the (?:injection|needle)) (?:injected|was given|went in)|at the (?:injection|infusion) site|"
-                         r"at the site of (?:the |an )?injection|where (?:you|they) inject)")
+_SITE_AFTER = re.compile("^" + SITE_WORDS)
 #: the signs a text places at the site of an injection
 #: the same phrase at any word of a sentence (one search, not one per word)
 _SITE_ANYWHERE = re.compile(r"(?<!\S)" + _SITE_AFTER.pattern.removeprefix("^"))

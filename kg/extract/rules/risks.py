@@ -19,6 +19,7 @@ from ..phrases import (
     BODY_PARTS,
     FUNCTION_WORDS,
     QUALIFYING_WORDS,
+    SITE_WORDS,
     VERB_OPENERS,
     clean_phrase,
     is_content,
@@ -45,7 +46,8 @@ _RISK_CUES = (
     "are less common", "is less common", "are uncommon", "is uncommon", "are rare", "is rare", "most common", "common side effect", "effects include", "effects included",
     "of patients have", "of patients had", "of people have", "of people had", "complications", "complication", "reports of", "cases of", "died of", "died from", "deaths from", "can happen",
     "may happen", "hazard", "hazards", "can follow", "may follow", "can raise", "may raise", "can also raise",
-    "can affect", "may affect",
+    "can affect", "may affect", "can produce", "may produce", "can result in", "may result in", "accompanied by",
+    "can induce", "may induce", "can trigger", "may trigger", "can lead", "may lead",
 )  # fmt: skip
 _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
 _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated", "for"), ("approved", "for"),
@@ -353,6 +355,16 @@ def _after_new_clause(sentence: Sentence, e: Mention) -> bool:
     )
 
 
+#: a way of taking the drug, or of stopping it, that opens a sentence saying what it causes
+_USE_OPENING = re.compile(
+    r"^(?:(?:the|its|with|after)\s+)?(?P<name>(?:prolonged|long-term|longer-term|chronic|extended|continued|repeated|high-dose|"
+    r"abrupt|sudden|rapid)\s+(?:use|treatment|therapy|administration|discontinuation|withdrawal|stopping|dose reduction))\b"
+    r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?,?\s+(?:may|can|could|might|will|often|sometimes|increases?|raises?|causes?|leads?|produces?|"
+    r"results?|is|are|has|have)\b",
+    re.I,
+)
+
+
 def _appositions(sentence: Sentence, effects: list[Mention]) -> dict[int, Mention]:
     """Effects that only describe another, and the one they describe: "PML, a rare brain
     infection", "PML is a rare brain infection" (the second describes the first); "A rare kidney disease, anti-glomerular basement
@@ -382,7 +394,8 @@ _GENERAL_HEAD = re.compile(r"(?:infection|disease|disorder|condition|reaction|pr
 _FREQUENCY_WORDS = frozenset({"rare", "common", "uncommon", "very", "frequent", "potentially", "sometimes"})
 
 
-_SIGN_INTROS = (("such", "as"), ("including",), ("like",), ("condition", "with"), ("disorder", "with"),
+_SIGN_INTROS = (("such", "as"), ("including",), ("like",), ("condition", "with"), ("disorder", "with"), ("ranging", "from"),
+                ("with", "features", "such", "as"), ("with", "signs", "such", "as"), ("with", "symptoms", "such", "as"),
                 ("syndrome", "with"), ("condition", "that", "causes"), ("disorder", "that", "causes"), ("which", "may", "cause"),
                 ("which", "can", "cause"))  # fmt: skip
 
@@ -421,12 +434,16 @@ def _signs_of(sentence: Sentence, effects: list[Mention]) -> tuple[dict[int, lis
                 if intro[0] == "which":  # ", which may cause A and B, …": the relative clause ends at its comma
                     stop = min(stop, sentence.first_of(",", ";", lo=start, hi=hi) or hi)
                 run: list[Mention] = []
-                for first, last in sentence.members(start, stop):
+                to = sentence.first_of("to", lo=start, hi=stop) if intro[0] == "ranging" else None
+                # "ranging from euphoria and insomnia to severe depression": both ends of the range list signs
+                members = sentence.members(start, to) + sentence.members(to + 1, stop) if to is not None else sentence.members(start, stop)
+                for first, last in members:
                     inside = [m for m in effects if first <= m.first and m.last <= last]
                     m = inside[0] if len(inside) == 1 else sentence.entity_in(first, last, EFFECT_KINDS, "adverse_effect", symptom_name)
                     if m is not None:
                         run.append(m)
-                if run and all(not _disease(m) for m in run):  # symptoms are signs; infections, cancers are risks
+                # symptoms are signs; infections, cancers are risks, but for a range ("ranging from euphoria … to psychosis")
+                if run and (intro[0] == "ranging" or all(not _disease(m) for m in run)):
                     signs.setdefault(id(e), []).extend(s for m in sharing_heads(sentence, run) for s in distributed(sentence, m))
                     sign_ids |= {id(m) for m in effects if any(r.first <= m.first and m.last <= r.last for r in run)}
                 break
@@ -529,8 +546,9 @@ def _when_it_starts(sentence: Sentence, gap: list[str], effects: list[Mention], 
 def _describing(gap: list[str]) -> bool:
     """Whether the words between an effect and a list of signs only describe it (", a rare",
     "(PRES), a")."""
+    site = re.match(SITE_WORDS, " ".join(gap))  # "Reactions at the injection site, such as pain or redness"
     depth = 0
-    for word in gap:
+    for word in gap[len(site.group(0).split()) if site else 0 :]:
         depth += word == "("
         if depth == 0 and not (word in QUALIFYING_WORDS or word in _FREQUENCY_WORDS or word in (",", "a", "an")):
             return False
@@ -1192,6 +1210,13 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         factor_owner = of_effect[0] if of_effect else None if listed.group("for") else topic
         factors = _whole_factors(sentence, end, stop) if factor_owner is not None else []
         factor_ids = {id(e) for e in effects if end <= e.first < stop}
+    use_opening = _USE_OPENING.match(sentence.text)
+    if use_opening is not None and not factors and cue is None:
+        # "Prolonged use may cause cataracts and glaucoma": how the drug is taken makes each effect more likely
+        end = sentence.token_at_char(use_opening.end("name") - 1)
+        factors = [sentence.mint(use_opening["name"].lower(), "condition", sentence.token_at_char(use_opening.start("name")), end)]
+        factor_owner = next((e for e in effects if e.first > end), None)
+        factor_sharers = {id(e) for e in effects if factor_owner is not None and e.first > factor_owner.last}
     sign_list = _sign_list(sentence)
     listed_signs: list[Mention] = []
     sign_owner: Mention | None = None
