@@ -61,9 +61,9 @@ def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
     overall = tuning.overall  # type: ignore[attr-defined]
     print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
-    # a floor under today's figures (0.783/0.712 with the eighteenth held-out set moved in): a change
+    # a floor under today's figures (0.773/0.705 with the nineteenth held-out set moved in): a change
     # that loses facts across the tuning documents fails here
-    assert overall.precision >= 0.77 and overall.recall >= 0.70
+    assert overall.precision >= 0.76 and overall.recall >= 0.69
     kinds = {r.kind for r in tuning.documents}  # type: ignore[attr-defined]
     assert kinds >= {"label", "leaflet", "news", "summary"}
     formats = {r.name.rsplit(".", 1)[-1] for r in tuning.documents}  # type: ignore[attr-defined]
@@ -1441,7 +1441,7 @@ def test_findings_a_verb_names_and_factors_a_list_or_a_phrase_gives(tmp_path: Pa
         "Tecfidera can cause lymphopenia, and PML has occurred in patients with prolonged, severe lymphopenia.\n"
     ), name="two-clauses.txt")  # fmt: skip
     assert MSKG.riskFactor not in _risks(claims)[ID.lymphopenia]  # an effect of another clause shares no factor, nor is its own
-    assert risks[ID.hyponatraemia][MSKG.riskFactor] == {ID["age-over-65"]}
+    assert risks[ID.hyponatremia][MSKG.riskFactor] == {ID["age-over-65"]}
 
 
 def test_a_topic_talked_of_after_an_opening_phrase(tmp_path: Path, lexicon: Lexicon) -> None:
