@@ -2101,3 +2101,25 @@ def test_how_a_drug_is_taken_as_a_risk_factor_and_signs_after_features_ranges_an
     assert {ID["weight-gain"], ID.bruising} <= cushing[MSKG.manifestation] and ID.bruising not in risks
     assert {ID.euphoria, ID.insomnia, ID["psychotic-disorder"]} <= risks[ID["mood-disturbance"]][MSKG.manifestation]
     assert risks[ID["injection-site-reaction"]][MSKG.manifestation] >= {ID.pain, ID.redness} and ID.redness not in risks
+
+
+def test_a_drug_the_effects_are_only_likened_to_is_no_subject(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "The most common side effects are similar to those of corticosteroids": the document's drug's."""
+    claims = _page(tmp_path, lexicon, "Acthar Gel leaflet\n\nActhar Gel is an injection.\n\nThe most common side effects are "
+                   "similar to those of corticosteroids: weight gain and fluid retention.\n", name="a.txt")  # fmt: skip
+    assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.Risk)} == {ID["acthar-gel"]}
+
+
+def test_each_test_keeps_its_own_interval_and_a_schedule_past_the_last_dose_spans_treatment(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "Blood counts and urinalysis are done monthly, and thyroid function tests every 3 months, from
+    the first course until 48 months after the last infusion": each test its own interval, while on
+    the drug and after it; a range's two ends stay together."""
+    claims = _page(tmp_path, lexicon, "Alemtuzumab summary\n\nAlemtuzumab is given by infusion.\n\nComplete blood counts and "
+                   "urinalysis are done monthly, and thyroid function tests every 3 months, from the first course until 48 months "
+                   "after the last infusion.\n\nLiver tests are done every 6 to 12 months.\n", name="a.txt")  # fmt: skip
+    tests = {s[MSKG.procedure][0]: s for s in _statements(claims, MSKG.MonitoringRequirement)}
+    month, quarter = Literal("P1M", datatype=XSD.duration), Literal("P3M", datatype=XSD.duration)
+    assert tests[ID["blood-count"]][MSKG.interval] == [month] and tests[ID["urine-test"]][MSKG.interval] == [month]
+    assert tests[ID["thyroid-function-test"]][MSKG.interval] == [quarter]
+    assert set(tests[ID["thyroid-function-test"]][MSKG.timing]) == {MSKG.DuringTreatment, MSKG.AfterTreatment}
+    assert len(tests[ID["liver-function-test"]][MSKG.interval]) == 2

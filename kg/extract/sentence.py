@@ -103,6 +103,11 @@ def _same_kind(known: str, wanted: str) -> bool:
     return known == wanted or known in _CONDITION_KINDS and wanted in _CONDITION_KINDS
 
 
+#: words before a drug that only compare the subject with it ("side effects similar to those of steroid treatment")
+_SIMILAR_TO = re.compile(r"\b(?:similar to|like|same as|as|resembling|resemble|resembles)\s+(?:those|that|the ones)\s+(?:of|seen with|with)"
+                         r"(?:\s+(?:the|a|an|other))?$")
+
+
 @dataclass
 class Sentence:
     """A sentence (or a heading) of a document with its analysis."""
@@ -377,7 +382,7 @@ class Sentence:
             if lo <= d.first < hi and d.first not in self.listed and not self.indefinite(d)
             and self.word_before(d.first) not in ("unlike", "than", "versus", "vs") and not self._incidental(d)
             and not (self.lower(d.first - 1) in ("with", "to") and self.lower(d.first - 2) == "compared")
-            and not self._likened(d)
+            and not self._likened(d) and not _SIMILAR_TO.search(" ".join(self.lower(j) for j in range(max(0, d.first - 6), d.first)))
         ]  # fmt: skip
         anaphor = self.anaphor_at(lo, hi)
         if named and (anaphor is None or named[0].first < anaphor[0]):

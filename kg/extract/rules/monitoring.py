@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ...namespaces import ID, MSKG
@@ -15,7 +15,7 @@ from ..lexicon import Lexicon, Mention
 from ..names import normal_form, singular
 from ..phrases import clean_phrase, is_content, tested_for
 from ..sentence import Sentence
-from .common import claim, intervals, timepoints
+from .common import claim, interval_spans, intervals, timepoints
 from .risks import CONTRA_CUES, CONTRA_KINDS, EFFECT_KINDS, TIMING, is_ms, test_column
 
 __all__ = ["monitoring"]
@@ -228,6 +228,24 @@ def _reasons(sentence: Sentence) -> list[URIRef]:
     return list(dict.fromkeys(m.iri for m in found))
 
 
+def _own_intervals(sentence: Sentence, p: Mention, lo: int, hi: int) -> list[Literal]:
+    """How often a procedure is done: the clause's intervals, or where the clause gives tests
+    their own ("Blood counts and urinalysis are done monthly, and thyroid function tests every 3
+    months"), the first said after the procedure (a range's two ends are one: "every 6 to 12 months")."""
+    found = interval_spans(sentence.span_text(lo, hi - 1))
+    said: list[tuple[int, list[Literal]]] = []
+    for at, value in found:
+        if said and at - said[-1][0] <= 1:
+            said[-1][1].append(value)
+        else:
+            said.append((at, [value]))
+    if len(said) < 2:
+        return [v for _, v in found]
+    offset = sentence.tokens[lo].start - sentence.start  # of the clause in the sentence
+    own = [values for at, values in said if sentence.token_at_char(offset + at) > p.last]
+    return own[0] if own else [v for _, v in found]
+
+
 def _old_timepoints(phrase_words: str, object_words: str) -> list[URIRef]:
     """Timings of the seed's wording ("before, during, and after the medication is administered")."""
     obj = object_words.lower()
@@ -244,6 +262,8 @@ def _old_timepoints(phrase_words: str, object_words: str) -> list[URIRef]:
             points.append(MSKG.AfterFirstDose)
         elif start:  # "3 and 6 months after you start": while on the drug
             points.append(MSKG.DuringTreatment)
+        elif re.search(r"\b(?:last|final)\b|\bstopp", obj):  # "after the last infusion": after treatment
+            points.append(MSKG.AfterTreatment)
         else:
             points.append(MSKG.AfterAdministration if administration or each else MSKG.AfterTreatment)
     return points
@@ -448,10 +468,10 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             points = timepoints(lead_text)
             if _WORD_TIMING.search(sentence.text) or re.search(r"\bregular|\buntil\b", lead_text):
                 points = [*points, MSKG.DuringTreatment] if MSKG.DuringTreatment not in points else points
-        every = intervals(clause)
-        if every and not any(_FAMILY[t] == "during" or t in (MSKG.AfterTreatment, MSKG.AfterAdministration) for t in points) \
-                and not _FIRST_WATCH.search(clause):
-            points.append(MSKG.DuringTreatment)  # "repeated every six months": while on the drug
+        every = _own_intervals(sentence, p, lo, hi)
+        if every and not any(_FAMILY[t] == "during" or t == MSKG.AfterAdministration for t in points) and not _FIRST_WATCH.search(clause):
+            # "repeated every six months": while on the drug; "monthly … until 48 months after the last infusion": then too
+            points.append(MSKG.DuringTreatment)
         qualifiers += [(MSKG.timing, t) for t in points]
         qualifiers += [(MSKG.interval, v) for v in every]
         qualifiers += [(MSKG.population, q) for q in populations]
