@@ -2123,3 +2123,11 @@ def test_each_test_keeps_its_own_interval_and_a_schedule_past_the_last_dose_span
     assert tests[ID["thyroid-function-test"]][MSKG.interval] == [quarter]
     assert set(tests[ID["thyroid-function-test"]][MSKG.timing]) == {MSKG.DuringTreatment, MSKG.AfterTreatment}
     assert len(tests[ID["liver-function-test"]][MSKG.interval]) == 2
+
+
+def test_each_use_approved_in_its_own_year(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "approved Marinol in 1985 for nausea …, and in 1992 for anorexia …": each indication its own year."""
+    claims = _page(tmp_path, lexicon, "Dronabinol summary\n\nThe FDA approved Marinol in 1985 for nausea and vomiting caused by "
+                   "cancer chemotherapy, and in 1992 for anorexia with weight loss in people with AIDS.\n", name="a.txt")  # fmt: skip
+    years = {s[MSKG.indication][0]: {str(y) for y in s.get(MSKG.year, [])} for s in _statements(claims, MSKG.RegulatoryDecision)}
+    assert years[ID.nausea] == {"1985"} and years[ID.anorexia] == {"1992"}

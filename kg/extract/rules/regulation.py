@@ -338,7 +338,7 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
                     # "The FDA and the EMA approved it in 2017 and 2018, respectively": in order, when they pair
                     pairs = list(zip(joined, ([y] for y in years))) if len(years) == len(joined) else [(agency, years)]
                 else:
-                    pairs = [(a, years) for a in joined]
+                    pairs = [(a, _year_for(sentence, condition, start, end) or years) for a in joined]
                 for each, its_years in pairs:
                     yield from _decisions(sentence, products, condition.iri, status, each, its_years, courses, ago)
     if not triggers and memory.get("unit") == sentence.index - 1:
@@ -418,6 +418,17 @@ def _predicates(sentence: Sentence, i: int, hi: int) -> list[int]:
         ):
             found.append(j)
     return found[:1]
+
+
+def _year_for(sentence: Sentence, condition: Mention, lo: int, hi: int) -> list[Literal]:
+    """A condition's own year where a decision gives each use its own ("approved Marinol in 1985
+    for nausea and vomiting …, and in 1992 for anorexia …"): the last year before it, when every
+    year of the clause is followed by "for"; else none."""
+    said = [(sentence.token_at_char(m.start(1)), m.group(1)) for m in sentence.regex(YEAR, lo, hi)]
+    if len({y for _, y in said}) < 2 or any(sentence.lower(at + 1) != "for" for at, _ in said):
+        return []
+    before = [y for at, y in said if at < condition.first]
+    return [Literal(before[-1], datatype=XSD.gYear)] if before else []
 
 
 def _own_years(sentence: Sentence, products: list[URIRef]) -> dict[URIRef, list[Literal]]:
