@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
 from ..errors import CorpusError
 from .gold import GoldFile, read_gold
 
-__all__ = ["MENTION_KINDS", "ROLE_KINDS", "SETTINGS", "digest", "gold_names", "tag", "tagged_sentences", "train", "train_model"]
+__all__ = ["MENTION_KINDS", "ROLE_KINDS", "SETTINGS", "TaggedSentence", "digest", "gold_names", "tag", "tagged_sentences", "train", "train_model"]
 
+#: a training sentence: its document's name, each token's features, each token's tag
+TaggedSentence = tuple[str, list[list[str]], list[str]]
 #: the trainer's settings: L-BFGS with a little L1, which drops most features (the model stays
 #: under two megabytes), and L2
 SETTINGS = {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
@@ -62,18 +65,25 @@ def gold_names(gold: GoldFile) -> dict[str, str]:
 def tag(words: list[str], names: dict[str, str]) -> list[str]:
     """BIO tags of a sentence's words: each name found in them (longest first, in normal form, so
     that "Serious Infections" is the gold's "infection") tagged with its kind."""
-    from ..extract.lexicon import tokenize
     from ..extract.names import normal_form
 
     normal = [normal_form(w) for w in words]
     tags = ["O"] * len(words)
-    wanted = sorted(((tuple(normal_form(t.text) for t in tokenize(n)), kind) for n, kind in names.items()), key=lambda e: -len(e[0]))
-    for name, kind in wanted:
+    for name, kind in sorted(((_name_words(n), kind) for n, kind in names.items()), key=lambda e: -len(e[0])):
         size = len(name)
         for i in range(len(normal) - size + 1) if size else ():
             if tuple(normal[i : i + size]) == name:
                 _mark(tags, i, i + size - 1, kind)
     return tags
+
+
+@cache
+def _name_words(name: str) -> tuple[str, ...]:
+    """A gold name's words in normal form (once per name, not once per sentence it is looked for in)."""
+    from ..extract.lexicon import tokenize
+    from ..extract.names import normal_form
+
+    return tuple(normal_form(t.text) for t in tokenize(name))
 
 
 def _mark(tags: list[str], first: int, last: int, kind: str) -> None:
@@ -82,7 +92,7 @@ def _mark(tags: list[str], first: int, last: int, kind: str) -> None:
         tags[first : last + 1] = ["B-" + kind] + ["I-" + kind] * (last - first)
 
 
-def tagged_sentences(set_names: list[str], ontology: Path = Path("ontology")) -> Iterator[tuple[str, list[list[str]], list[str]]]:
+def tagged_sentences(set_names: list[str], ontology: Path = Path("ontology")) -> Iterator[TaggedSentence]:
     """(document name, each token's features, each token's tag) for every sentence of the
     documents of the sets.
 
@@ -121,7 +131,7 @@ def tagged_sentences(set_names: list[str], ontology: Path = Path("ontology")) ->
                 yield path.name, features(tokens), tags
 
 
-def train(sentences: Iterator[tuple[str, list[list[str]], list[str]]] | list[tuple[str, list[list[str]], list[str]]], model: Path) -> int:
+def train(sentences: Iterable[TaggedSentence], model: Path) -> int:
     """Train the CRF on the sentences and write it to ``model``; return how many sentences.
     L-BFGS (:data:`SETTINGS`) is deterministic, so the same sentences train the same model."""
     import pycrfsuite
@@ -157,7 +167,7 @@ def train_model(set_names: list[str], model: Path | None = None, ontology: Path 
     return f"trained on {count} sentences of {documents} documents ({names} tagged names): wrote {model}"
 
 
-def digest(sentences: list[tuple[str, list[list[str]], list[str]]]) -> str:
+def digest(sentences: list[TaggedSentence]) -> str:
     """A fingerprint of what a model learns from (features and tags): a model whose record
     holds another was trained on other gold, other documents, other features, or other names
     from the rules (a change to the recogniser's rules or the ontology changes them too)."""

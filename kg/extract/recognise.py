@@ -49,7 +49,7 @@ _GENERIC_MERGE = frozenset(["patients", "patient", "symptoms", "symptom", "signs
 _NOT_DRUGS = frozenset(["pen", "autoinjector", "injector", "device", "program", "programme", "syringe", "kit", "app", "system", "prescribing"])
 #: on ties, a document's own abbreviation beats the lexicon ("MRI" where the label defined
 #: "brain magnetic resonance imaging (MRI)")
-_PRIORITY = {"alias": 0, "lexicon": 1, "dictionary": 2, "brand": 3, "phrase": 4, "learned": 5}
+_PRIORITY = {"alias": 0, "lexicon": 1, "dictionary": 2, "brand": 3, "phrase": 4}
 #: condition words too general to stand for the condition a text names with more words
 _GENERAL_CONDITIONS = frozenset({"infection", "infections", "reaction", "reactions", "pain", "ache", "aches", "disease", "diseases",
                                  "cancer", "cancers", "injury", "damage", "failure", "bleeding", "problem", "problems",
@@ -259,7 +259,7 @@ def _at_site(tokens: list[Token], first: int) -> bool:
 _SITE_AFTER = re.compile("^" + SITE_WORDS)
 #: the signs a text places at the site of an injection
 #: the same phrase at any word of a sentence (one search, not one per word)
-_SITE_ANYWHERE = re.compile(r"(?<!\S)" + _SITE_AFTER.pattern.removeprefix("^"))
+_SITE_ANYWHERE = re.compile(r"(?<!\S)" + SITE_WORDS)
 _SITE_SIGNS = frozenset({"pain", "swelling", "redness", "itching", "bruising", "bleeding", "lump", "lumps", "tenderness",
                          "warmth", "hardness", "irritation", "rash", "discolouration", "discoloration", "reactions", "reaction"})  # fmt: skip
 def _called_a_drug(tokens: list[Token], i: int, chosen: list[Mention]) -> bool:
