@@ -112,3 +112,10 @@ def test_a_drug_the_model_names_is_a_brand_only_where_capitals_say_so(lexicon: L
     assert drugs("In the trial, patients on Zorbatine had fewer relapses than those on placebo.") == {
         "Zorbatine": ("product", ID.zorbatine)
     }
+
+
+def test_a_model_that_cannot_be_written_is_refused_before_training(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(main, ["train-recogniser", "--output", str(blocker / "model.crfsuite")])
+    assert result.exit_code == 1 and "cannot write the model" in result.output

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from ..errors import CorpusError
+from ..errors import CorpusError, MskgError
 from .gold import GoldFile, read_gold
 
 __all__ = ["MENTION_KINDS", "ROLE_KINDS", "SETTINGS", "TaggedSentence", "digest", "gold_names", "tag", "tagged_sentences", "train", "train_model"]
@@ -152,10 +153,17 @@ def train_model(set_names: list[str], model: Path | None = None, ontology: Path 
     for it); say what was learned from.
 
     :raises CorpusError: an unknown set or the held-out set.
+    :raises MskgError: the model cannot be written there (said before a minute of training).
     """
     from ..extract.learned import MODEL
 
     model = model or MODEL
+    try:
+        model.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MskgError(f"{model}: cannot write the model ({exc.strerror or exc})") from None
+    if not os.access(model.parent, os.W_OK):
+        raise MskgError(f"{model}: cannot write the model (its folder is not writable)")
     sentences = list(tagged_sentences(set_names, ontology))
     count = train(sentences, model)
     documents = len({name for name, _, _ in sentences})
