@@ -2131,3 +2131,43 @@ def test_each_use_approved_in_its_own_year(tmp_path: Path, lexicon: Lexicon) -> 
                    "cancer chemotherapy, and in 1992 for anorexia with weight loss in people with AIDS.\n", name="a.txt")  # fmt: skip
     years = {s[MSKG.indication][0]: {str(y) for y in s.get(MSKG.year, [])} for s in _statements(claims, MSKG.RegulatoryDecision)}
     assert years[ID.nausea] == {"1985"} and years[ID.anorexia] == {"1992"}
+
+
+def test_a_running_head_that_carries_page_numbers_is_page_furniture() -> None:
+    """A line at the foot or top of every page, digits aside ("… MS therapies - 1", "- 2"), is not
+    text; at the top of the first page it is the title too, and stays once."""
+    review = read_document(ROOT / "tests/tuning/liver-injury-ms-disease-modifying-therapies-review.pdf")
+    assert not [b.text for b in review.blocks if "Liver injury with MS therapies -" in b.text]
+    tecfidera = read_document(ROOT / "tests/tuning/tecfidera-prescribing-highlights.pdf")
+    titles = [b.text for b in tecfidera.blocks if b.text.startswith("TECFIDERA (dimethyl fumarate)") and "Highlights" in b.text]
+    assert len(titles) == 1 and tecfidera.blocks[0].text == titles[0]
+
+
+def test_a_symptom_a_study_measured_is_an_efficacy_outcome(tmp_path: Path, lexicon: Lexicon) -> None:
+    """A condition right after a word of change is the outcome of a finding where the sentence
+    reports a study; a subject that denies ("None of …", "Neither …") negates it; a sentence that
+    reports no study gives no finding, and a risk word between makes it no outcome."""
+    claims = _page(tmp_path, lexicon, "---\nkind: summary\n---\n\nIn a placebo-controlled trial, levetiracetam did not reduce "
+                   "tremor.\n\nIn a small study, amantadine improved fatigue compared with placebo.\n\nNeither drug reduced "
+                   "spasticity in the trial.\n\nBaclofen reduces spasticity.\n\nIn the trial, tizanidine reduced the risk of "
+                   "falls.\n")  # fmt: skip
+    found = {(s[MSKG.drug][0], s[MSKG.outcome][0], s[MSKG.assertionStatus][0]) for s in _statements(claims, MSKG.EfficacyFinding)}
+    assert (ID.levetiracetam, ID.tremor, MSKG.Negated) in found
+    assert (ID.amantadine, ID.fatigue, MSKG.Affirmed) in found
+    assert not {f for f in found if f[0] == ID.baclofen}  # no study: what it is used for, not a finding
+    assert not {f for f in found if f[0] == ID.tizanidine}
+    neither = {f for f in found if f[1] == ID.spasticity}
+    assert neither and all(f[2] == MSKG.Negated for f in neither)
+
+
+def test_a_list_after_a_treated_condition_is_treated_too(tmp_path: Path, lexicon: Lexicon) -> None:
+    """A condition named as what is treated takes the rest of its list with it ("treatment of
+    depression, fatigue and sleep problems"); a colon opens a new list ("resemble those of
+    corticosteroids: fluid retention, …" names the effects)."""
+    claims = _page(tmp_path, lexicon, "---\nkind: summary\n---\n\n## Donepezil\n\nDonepezil is a cholinesterase inhibitor. "
+                   "Exercise and the treatment of depression, fatigue and insomnia come first.\n\n## Acthar Gel\n\nActhar Gel "
+                   "(corticotropin) is injected. Its side effects resemble those of corticosteroids: fluid retention, high "
+                   "blood pressure and mood changes.\n")  # fmt: skip
+    risks = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)}
+    assert not {r for r in risks if r[0] == ID.donepezil}
+    assert {r[1] for r in risks if r[0] in (ID.corticotropin, ID["acthar-gel"])} >= {ID["fluid-retention"], ID.hypertension}

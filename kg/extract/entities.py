@@ -70,6 +70,9 @@ ROLE_CLASSES: dict[URIRef, URIRef] = {
     MSKG.fundedBy: MSKG.Organization,
     MSKG.manufacturer: MSKG.Organization,
 }
+#: the group of classes a role also takes, without giving its value the role's class: a condition a
+#: treatment moved is a finding's outcome ("reduced spasticity"), and stays a condition
+_ALSO_FITS = {MSKG.outcome: "condition"}
 #: groups of classes that exclude each other (the ontology's AllDisjointClasses), by member
 _DISJOINT_GROUP = {
     MSKG.Ingredient: "drug", MSKG.BrandedProduct: "drug", MSKG.DrugProduct: "drug", MSKG.Drug: "drug",
@@ -153,7 +156,7 @@ class Registry:
         if required is None or not isinstance(value, URIRef):
             return True
         own = self._own_group(value)
-        return own is None or own == _DISJOINT_GROUP.get(required)
+        return own is None or own == _DISJOINT_GROUP.get(required) or own == _ALSO_FITS.get(prop)
 
     def facts(self, claims: list[Claim]) -> list[Claim]:
         """The entity facts for the entities the claims use: the minted ones' type, label, other
@@ -171,7 +174,8 @@ class Registry:
             if claim.relation in STATEMENT_KINDS:
                 use(claim.subject, claim.evidence)
                 for prop, value in claim.qualifiers:
-                    use(value, claim.evidence, ROLE_CLASSES.get(prop))
+                    also = isinstance(value, URIRef) and _ALSO_FITS.get(prop) is not None and self._own_group(value) == _ALSO_FITS[prop]
+                    use(value, claim.evidence, None if also else ROLE_CLASSES.get(prop))
             else:
                 use(claim.subject, claim.evidence, MSKG.DrugProduct if claim.relation == MSKG.hasActiveIngredient else None)
                 if claim.object is not None:

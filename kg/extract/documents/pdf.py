@@ -103,6 +103,23 @@ def _guessed_level(line: str) -> int:
     return 2 if len(letters) >= 4 and all(c.isupper() for c in letters) else 0
 
 
+def _digitless(text: str) -> str:
+    return re.sub(r"\d+", "#", text)
+
+
+def _running_lines(pages: list[list[_Line]]) -> set[str]:
+    """The page furniture (digits aside, since running heads carry page numbers): a line on every page
+    of a document of three pages or more, or at the top or foot of every page of a longer one than
+    one page ("Review Series - Liver injury with MS therapies - 2")."""
+    if len(pages) < 2:
+        return set()
+    anywhere = Counter(key for page in pages for key in {_digitless(line.text) for line in page})
+    edges = Counter(key for page in pages for key in {_digitless(line.text) for line in [*page[:2], *page[-2:]]})
+    return {key for key, count in edges.items() if count >= len(pages)} | {
+        key for key, count in anywhere.items() if len(pages) > 2 and count >= len(pages)
+    }
+
+
 def read_pdf(path: Path, data: bytes) -> Rendered:
     """The text layer of a PDF.
 
@@ -111,9 +128,10 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
     if not data.startswith(b"%PDF"):
         raise DocumentError(path, "is not a PDF (it does not start with %PDF)")
     pages, info = _pages(path, data)
-    repeated = Counter(text for page in pages for text in {line.text for line in page})
-    running = {text for text, count in repeated.items() if len(pages) > 2 and count >= len(pages)}
-    lines = [line for page in pages for line in page if line.text not in running and not _PAGE_NUMBER.match(line.text)]
+    running = _running_lines(pages)
+    # a running head at the top of the first page is the title too ("TECFIDERA (dimethyl fumarate) - Highlights …")
+    title = [line for line in pages[0][:2] if _digitless(line.text) in running and not _PAGE_NUMBER.match(line.text)] if pages else []
+    lines = title + [line for page in pages for line in page if _digitless(line.text) not in running and not _PAGE_NUMBER.match(line.text)]
     if not lines:
         raise DocumentError(path, "has no text layer (scanned pages?); mskg does not run OCR")
     width = max(len(line.text) for line in lines)

@@ -129,8 +129,49 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             yield c
 
 
+#: words that say a condition moved, before it ("reduced spasticity", "improving fatigue") or after it
+#: ("nocturia improved", "pain fell")
+_MOVED = frozenset(_EFFECT_WORDS) | {"reduce", "reduces", "reducing", "improves", "improving", "relieve", "relieves",
+                                     "relieved", "relieving", "eased", "eases", "easing", "less"}  # fmt: skip
+#: words between a moving word and a condition that make it something else ("reduced the risk of infection")
+_NOT_MOVED = frozenset({"risk", "risks", "chance", "likelihood", "incidence", "odds", "side", "adverse", "and", "or", ",", "the"})
+_MS_CONDITION = re.compile(r"/(?:multiple-sclerosis|ms|relapsing-ms|progressive-ms)$")
+
+
+#: words before a finding that say it is not yet established (ConText's defaults miss them in results)
+_HEDGES = frozenset({"suggest", "suggests", "suggested", "suggesting", "may", "might", "possibly", "could", "perhaps"})
+
+
+def _reports_study(sentence: Sentence) -> bool:
+    """Whether the sentence itself reports a study: it names one, a placebo or a kind of evidence."""
+    words = {t.lower for t in sentence.tokens}
+    return bool(_STUDY_WORDS & words or sentence.of_kind("evidence", "placebo") or _names_trial(sentence))
+
+
+def _moved_conditions(sentence: Sentence) -> list[Mention]:
+    """Conditions a treatment moved, read as outcomes: a symptom right after a word of change
+    ("did not significantly reduce tremor", "improved fatigue more than placebo") or right before
+    one ("nocturia improved"). A condition the drug may cause is not one: no risk words between."""
+    moved = []
+    n = len(sentence.tokens)
+    for m in sentence.of_kind("condition", "adverse_effect"):
+        if _MS_CONDITION.search(str(m.iri)):
+            continue
+        before = next((j for j in range(m.first - 1, max(-1, m.first - 4), -1) if sentence.lower(j) in _MOVED), None)
+        after = next((j for j in range(m.last + 1, min(n, m.last + 4)) if sentence.lower(j) in _MOVED), None)
+        gap = range(before + 1, m.first) if before is not None else range(m.last + 1, after) if after is not None else None
+        if gap is None or any(sentence.lower(j) in _NOT_MOVED for j in gap):
+            continue
+        if any(o is not m and not _MS_CONDITION.search(str(o.iri)) and o.first <= gap.stop - 1 and o.last >= gap.start for o in sentence.mentions):
+            continue  # another name between them
+        moved.append(m)
+    return moved
+
+
 def _findings(sentence: Sentence) -> Iterator[Claim]:
     outcomes = sentence.of_kind("outcome")
+    if _reports_study(sentence):  # a symptom as an outcome only where a study measured it
+        outcomes = sorted([*outcomes, *_moved_conditions(sentence)], key=lambda m: m.first)
     comma = sentence.first_of(",")
     if sentence.lower(0) in ("if", "when", "unless") and comma is not None:
         # "If a severe relapse does not improve after steroids, …": a case the text considers, no finding
@@ -188,7 +229,12 @@ def _findings(sentence: Sentence) -> Iterator[Claim]:
         qualifiers += [(MSKG.evidenceType, e) for e in dict.fromkeys(evidence_of)]
         span = (min(o.first, effect.first), max(o.last, effect.last)) if effect else (o.first, o.last)
         failed = any(sentence.lower(j) in ("failed", "fail", "fails") for j in range(max(lo, span[0] - 4), span[0]))
-        qualifiers.append((MSKG.assertionStatus, MSKG.Negated if failed or no_difference else status(sentence, *span)))
+        # "None of the three drugs improved fatigue", "Neither treatment reduced spasticity": a subject that denies
+        failed = failed or any(sentence.lower(j) in ("none", "neither") for j in range(lo, span[0]))
+        verdict = MSKG.Negated if failed or no_difference else status(sentence, *span)
+        if verdict == MSKG.Affirmed and any(sentence.lower(j) in _HEDGES for j in range(lo, span[0])):
+            verdict = MSKG.Hedged  # "small studies suggest it may reduce urgency": a finding not yet shown
+        qualifiers.append((MSKG.assertionStatus, verdict))
         sentence.discourse["comparators"] = (sentence.index, comparators)
         drugs = (lead.subject if lead is not None else ()) or _subject(sentence, o.first, comparators)
         named = [d for d in sentence.drug_items if d.first < o.first]
@@ -228,6 +274,14 @@ def _no_difference(sentence: Sentence, lo: int, at: int) -> bool:
     drugs = [d for d in sentence.drug_items if d.first < at]
     pair = sentence.has("the two drugs", "the two treatments", "the two products", "both drugs")
     return pair or len(drugs) >= 2 or bool(drugs) and sentence.has("placebo")
+
+
+def _compared_with(sentence: Sentence, d: DrugItem) -> bool:
+    """Whether a drug is named as what another was compared with ("than Aubagio", "versus
+    teriflunomide", "compared with placebo")."""
+    return sentence.word_before(d.first) in ("than", "versus", "vs", "against") or (
+        sentence.lower(d.first - 1) in ("with", "to") and sentence.lower(d.first - 2) == "compared"
+    )
 
 
 def _names_trial(sentence: Sentence) -> bool:
@@ -807,7 +861,10 @@ def study(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     conductors = [o for o in organisations if o not in funders or any(0 < o.first - c <= 6 for c in conducting)]
     if conducting and funding:
         conductors = [o for o in organisations if any(0 < o.first - c <= 6 for c in conducting)]
-    drugs = [d for d in sentence.drug_items if d.first not in sentence.listed and not d.is_class] or list(sentence.subject)
+    # the drugs studied, not what they were only compared with ("trials of Kesimpta against teriflunomide")
+    named = [d for d in sentence.drug_items if d.first not in sentence.listed and not d.is_class]
+    studied = {d.iri for d in named if not _compared_with(sentence, d)}
+    drugs = [d for d in named if d.iri in studied] or [d for d in sentence.subject if not _compared_with(sentence, d)]
     qualifiers: list[tuple[URIRef, Node]] = [(MSKG.conductedBy, o.iri) for o in conductors]
     qualifiers += [(MSKG.fundedBy, o.iri) for o in funders]
     for item in drugs:

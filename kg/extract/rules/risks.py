@@ -50,7 +50,7 @@ _RISK_CUES = (
     "can induce", "may induce", "can trigger", "may trigger", "can lead", "may lead",
 )  # fmt: skip
 _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
-_NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("indicated", "for"), ("approved", "for"),
+_NOT_RISK_BEFORE = (("treat",), ("treatment", "of"), ("treatments", "for"), ("indicated", "for"), ("approved", "for"),
                     ("used", "for"), ("used", "in"), ("that", "fight"), ("fight",), ("look", "for"), ("check", "for"),
                     ("screen", "for"), ("screening", "for"), ("signs", "of"), ("symptoms", "of"), ("history", "of"),
                     ("caused", "by"), ("presence", "of"), ("protected", "against"), ("immune", "to"),
@@ -112,6 +112,8 @@ _FACTORS_BEFORE = re.compile(
     r"\b(?:are|is)\s+at\s+(?:a\s+)?(?:higher|greater|increased)\s+risk\b",
     re.I,
 )
+#: a sentence that opens on stopping the drug: what it causes comes after treatment
+_STOPPING_FIRST = re.compile(r"^(?:stopping|discontinuing|abrupt(?:ly)? (?:stopping|discontinu\w+)|sudden(?:ly)? stopping|abrupt discontinuation|rapid dose reduction)\b", re.I)
 TIMING = re.compile(
     r"\b((?:before|during|after)(?:\s*,\s*(?:before|during|after))*"
     r"(?:\s*,?\s*(?:and|or)\s+(?:before|during|after))?)\s+([^,.;]{1,60})",
@@ -170,6 +172,8 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
         return True  # "If you have certain heart problems, such as …, your provider will …": who, not what happens
     if sentence.lower(m.first - 1) in _EASED_BY:
         return True  # "improved fatigue symptoms", "aspirin … to reduce flushing": what the drug eases
+    if sentence.lower(m.last + 1) == "causes" and m.first == sentence.clause_of(m.first)[0] and not sentence.drug_items:
+        return True  # "Chronic spontaneous urticaria causes itchy hives": a disease that causes, in a sentence with no drug
     if sentence.lower(m.last + 1) in ("is", "are") and sentence.lower(m.last + 2) == "suspected":
         return True  # "If drug-induced liver injury is suspected, discontinue …": what to do, not what happens
     if any(sentence.seq_at(j, ("caused", "by")) for j in range(max(lo, m.first - 10), m.first)):
@@ -178,6 +182,8 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
     if after is not None and any(is_ms(x) for x in sentence.mentions if after + 2 <= x.first <= after + 3):
         return True  # "muscle stiffness and spasms (spasticity) caused by multiple sclerosis": the disease's, not the drug's
     start = max(lo, m.first - 6)
+    # "Its side effects resemble those of corticosteroids: fluid retention, …": a colon opens what it says
+    start = max([start, *(j + 1 for j in range(start, m.first) if sentence.lower(j) == ":")])
     # "Baclofen, which treats spasticity, often causes drowsiness": the aside ends at its comma
     start = max([start, *(j + 1 for j in range(start, m.first) if sentence.lower(j) == "," and sentence.lower(j + 1) in VERB_OPENERS
                           and any(sentence.seq_at(k, (",", w)) for k in range(max(0, j - 12), j) for w in ("which", "who", "that")))])
@@ -188,6 +194,38 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
                for cue in _NOT_RISK_BEFORE for j in range(start, m.first))  # fmt: skip
 
 
+def _blocked_lists(sentence: Sentence) -> set[int]:
+    """Where the conditions named in a role other than a risk start, with the rest of their list:
+    "the treatment of depression, fatigue and sleep disorders", "indicated for the relief of
+    agitation, tremor and hallucinations" are all treated."""
+    blocked: set[int] = set()
+    named = sentence.of_kind(*EFFECT_KINDS)
+    for n, m in enumerate(named):
+        after_blocked = n > 0 and named[n - 1].first in blocked
+        if _blocked(sentence, m) or after_blocked and (_example_of(sentence, named[n - 1], m) or _in_list(sentence, named, n)):
+            blocked.add(m.first)
+    return blocked
+
+
+def _in_list(sentence: Sentence, named: list[Mention], n: int) -> bool:
+    """Whether the ``n``-th name and the one before it are members of a list: joined by commas up
+    to an "and" or "or" ("In patients with heart disease, bradycardia can occur": one comma, no list)."""
+    if not _listed_with(sentence, named[n - 1], named[n]):
+        return False
+    end = n
+    while end + 1 < len(named) and _listed_with(sentence, named[end], named[end + 1]):
+        end += 1
+    return bool({"and", "or"} & {sentence.lower(j) for j in range(named[n - 1].last + 1, named[end].first)})
+
+
+#: words that introduce examples of the name before them ("cardiac conditions (such as heart failure)")
+_EXAMPLE_WORDS = frozenset({"(", "such", "as", "including", "e.g.", "like", ",", "for", "example"})
+
+
+def _example_of(sentence: Sentence, e: Mention, later: Mention) -> bool:
+    """Whether a name is the first example of the one before it ("conditions (such as …", "including …")."""
+    between = [sentence.lower(j) for j in range(e.last + 1, later.first)]
+    return bool(between) and set(between) <= _EXAMPLE_WORDS and ("as" in between or "including" in between or "e.g." in between)
 
 
 def _listed_with(sentence: Sentence, e: Mention, later: Mention) -> bool:
@@ -282,10 +320,12 @@ def _effects(sentence: Sentence) -> list[Mention]:
         return []
     contra = min((i for c in CONTRA_CUES for i in sentence.find(c)), default=len(sentence.tokens))
     # the ontology's adverse effects are effects wherever named; other conditions need a cue
-    kinds = EFFECT_KINDS if cued else ("adverse_effect",)
+    # a heading with no cue (a news headline: "X approved in chronic hives") names no effect
+    kinds = EFFECT_KINDS if cued else () if sentence.is_heading else ("adverse_effect",)
+    blocked = _blocked_lists(sentence)
     effects = [
         m for m in sentence.of_kind(*kinds)
-        if not is_ms(m) and not _blocked(sentence, m) and (cued or m.source == "lexicon") and m.first < contra
+        if not is_ms(m) and m.first not in blocked and (cued or m.source == "lexicon") and m.first < contra
     ]  # fmt: skip
     index, named_before = sentence.discourse.get("effects", (-9, []))
     if not cued and sentence.index - index <= 2 and _RISK_FACTORS.search(sentence.text):
@@ -1377,6 +1417,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             points = [t for t in timepoints(after) if t not in _NO_ONSET]
             if _AT_START.search(after) and MSKG.AfterFirstDose not in points:
                 points.append(MSKG.AfterFirstDose)  # "bradycardia … when treatment starts": the first doses'
+            if _STOPPING_FIRST.search(sentence.span_text(0, e.first - 1) if e.first else "") and MSKG.AfterTreatment not in points:
+                points.append(MSKG.AfterTreatment)  # "Stopping baclofen suddenly can cause seizures": once it is stopped
             qualifiers += [(MSKG.onsetTiming, t) for t in points]
             listed_onset, listed_until = points, e
         elif listed_until is not None and sentence.joined(listed_until.last, e.first, _LIST_JOINS):
