@@ -2144,30 +2144,103 @@ def test_a_running_head_that_carries_page_numbers_is_page_furniture() -> None:
 
 
 def test_a_symptom_a_study_measured_is_an_efficacy_outcome(tmp_path: Path, lexicon: Lexicon) -> None:
-    """A condition right after a word of change is the outcome of a finding where the sentence
-    reports a study; a subject that denies ("None of …", "Neither …") negates it; a sentence that
-    reports no study gives no finding, and a risk word between makes it no outcome."""
+    """A condition right after a word of change, or right before one, is the outcome of a finding
+    where the sentence reports a study; a sentence that reports no study gives none, a risk word
+    between makes the condition no outcome, and an effect said to be less common is no outcome."""
     claims = _page(tmp_path, lexicon, "---\nkind: summary\n---\n\nIn a placebo-controlled trial, levetiracetam did not reduce "
-                   "tremor.\n\nIn a small study, amantadine improved fatigue compared with placebo.\n\nNeither drug reduced "
-                   "spasticity in the trial.\n\nBaclofen reduces spasticity.\n\nIn the trial, tizanidine reduced the risk of "
-                   "falls.\n")  # fmt: skip
+                   "tremor.\n\nIn a small study, amantadine improved fatigue compared with placebo.\n\nIn a crossover trial of "
+                   "desmopressin, nocturia improved.\n\nBaclofen reduces spasticity.\n\nIn the trial, tizanidine reduced risk of "
+                   "falls.\n\nIn trials, headache was less common with Kesimpta than with teriflunomide.\n")  # fmt: skip
     found = {(s[MSKG.drug][0], s[MSKG.outcome][0], s[MSKG.assertionStatus][0]) for s in _statements(claims, MSKG.EfficacyFinding)}
     assert (ID.levetiracetam, ID.tremor, MSKG.Negated) in found
     assert (ID.amantadine, ID.fatigue, MSKG.Affirmed) in found
-    assert not {f for f in found if f[0] == ID.baclofen}  # no study: what it is used for, not a finding
-    assert not {f for f in found if f[0] == ID.tizanidine}
-    neither = {f for f in found if f[1] == ID.spasticity}
-    assert neither and all(f[2] == MSKG.Negated for f in neither)
+    assert (ID.desmopressin, ID.nocturia, MSKG.Affirmed) in found
+    assert not {f for f in found if f[0] in (ID.baclofen, ID.tizanidine, ID.kesimpta, ID.ofatumumab)}, found
+
+
+def test_denied_and_hedged_findings(tmp_path: Path, lexicon: Lexicon) -> None:
+    """A subject that denies ("None of the three drugs", "Neither treatment") or an outcome denied
+    ("reduced neither … nor …") negates a finding; "suggest", "may" before it hedge it; "none of the
+    patients" and the month May do neither."""
+    def status_of(text: str) -> set[URIRef]:
+        claims = _page(tmp_path, lexicon, f"---\nkind: summary\n---\n\n{text}\n")
+        return {s[MSKG.assertionStatus][0] for s in _statements(claims, MSKG.EfficacyFinding)}
+
+    assert status_of("In the trial, neither modafinil nor amantadine improved fatigue compared with placebo.") == {MSKG.Negated}
+    assert status_of("Modafinil, amantadine and methylphenidate were compared in a trial. None of the three drugs improved "
+                     "fatigue more than placebo.") == {MSKG.Negated}
+    assert status_of("In the trial, interferon beta-1a reduced neither the relapse rate nor disability progression.") == {MSKG.Negated}
+    assert status_of("Small studies suggest mirabegron reduces urgency episodes.") == {MSKG.Hedged}
+    assert status_of("In May 2019, a trial showed ocrelizumab reduced the relapse rate by 46% compared with placebo.") == {MSKG.Affirmed}
+    assert status_of("In a trial in which none of the patients had prior therapy, natalizumab reduced the relapse rate.") == {MSKG.Affirmed}
+
+
+def test_a_study_is_of_the_drug_tested_not_its_comparator(tmp_path: Path, lexicon: Lexicon) -> None:
+    """"Trials run by Novartis compared Kesimpta with teriflunomide": a study of Kesimpta only; a drug
+    named both as tested and as a comparator ("both reduced …; memantine did better than gabapentin")
+    was tested."""
+    claims = _page(tmp_path, lexicon, "---\nkind: news\n---\n\nKesimpta (ofatumumab) is an injection. The ASCLEPIOS trials, "
+                   "run by Novartis, compared Kesimpta with teriflunomide.\n\nIn a crossover trial at the University of Munich, memantine "
+                   "and gabapentin both reduced nystagmus; memantine did better than gabapentin.\n")  # fmt: skip
+    studied = {s[MSKG.drug][0] for s in _statements(claims, MSKG.Study)}
+    assert ID.teriflunomide not in studied
+    assert {ID.memantine, ID.gabapentin} <= studied and (ID.ofatumumab in studied or ID.kesimpta in studied), studied
 
 
 def test_a_list_after_a_treated_condition_is_treated_too(tmp_path: Path, lexicon: Lexicon) -> None:
-    """A condition named as what is treated takes the rest of its list with it ("treatment of
-    depression, fatigue and sleep problems"); a colon opens a new list ("resemble those of
-    corticosteroids: fluid retention, …" names the effects)."""
+    """A condition named as treated takes the rest of its list with it, however long ("the
+    treatment of depression, …, and insomnia"); one comma is no list ("In patients with heart
+    disease, bradycardia …"), nor ", and" that opens a clause; a colon opens a new list ("resemble
+    those of corticosteroids: fluid retention, …" names the effects); a sentence that opens on
+    stopping the drug times what it causes after treatment."""
     claims = _page(tmp_path, lexicon, "---\nkind: summary\n---\n\n## Donepezil\n\nDonepezil is a cholinesterase inhibitor. "
-                   "Exercise and the treatment of depression, fatigue and insomnia come first.\n\n## Acthar Gel\n\nActhar Gel "
-                   "(corticotropin) is injected. Its side effects resemble those of corticosteroids: fluid retention, high "
-                   "blood pressure and mood changes.\n")  # fmt: skip
-    risks = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)}
-    assert not {r for r in risks if r[0] == ID.donepezil}
+                   "Exercise and the treatment of depression, anxiety, constipation, headache, fatigue and insomnia "
+                   "come first.\n\n## Duloxetine\n\nDuloxetine is used to treat depression, and nausea, dizziness and dry mouth "
+                   "are its common side effects.\n\n## Acthar Gel\n\nActhar Gel (corticotropin) is injected. Its side effects "
+                   "resemble those of corticosteroids: fluid retention, high blood pressure and mood changes.\n\n## Baclofen\n\n"
+                   "Baclofen is a tablet. Stopping baclofen suddenly can cause hallucinations and seizures.\n")  # fmt: skip
+    risks = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]): s for s in _statements(claims, MSKG.Risk)}
+    assert not {r for r in risks if r[0] == ID.donepezil}, risks.keys()
+    assert {r[1] for r in risks if r[0] == ID.duloxetine} >= {ID.nausea, ID["dry-mouth"]}
     assert {r[1] for r in risks if r[0] in (ID.corticotropin, ID["acthar-gel"])} >= {ID["fluid-retention"], ID.hypertension}
+    assert MSKG.AfterTreatment in risks[(ID.baclofen, ID.seizure)].get(MSKG.onsetTiming, [])
+
+
+def test_indications_listed_in_the_paragraphs_a_label_announces(tmp_path: Path, lexicon: Lexicon) -> None:
+    """"Indicated … in the following groups of disorders." announces its list: the paragraphs after
+    it, up to the end of the section, name the indications (not the group named before a colon);
+    "approved … for all of the uses listed above in 2015" gives them their agency and year, and a
+    decision the document words without an agency is that one."""
+    claims = _page(tmp_path, lexicon, "---\nkind: label\n---\n\nMedrol (methylprednisolone) tablets\n\n1 INDICATIONS AND USAGE\n\n"
+                   "Medrol is indicated as an anti-inflammatory agent in the following groups of disorders.\n\n1.1 Skin "
+                   "disorders: psoriasis and atopic dermatitis.\n\n1.2 Nervous system disorders: acute exacerbations of "
+                   "multiple sclerosis.\n\nThe FDA approved Medrol for all of the uses listed above in 2015.\n\n2 DOSAGE AND "
+                   "ADMINISTRATION\n\nSarcoidosis and ulcerative colitis are not discussed here.\n")  # fmt: skip
+    decisions = _statements(claims, MSKG.RegulatoryDecision)
+    indications = {s[MSKG.indication][0] for s in decisions}
+    assert indications >= {ID.psoriasis, ID["atopic-dermatitis"], ID["ms-relapse"]}
+    assert not indications & {ID.sarcoidosis, ID["ulcerative-colitis"]}  # another section
+    assert all(s.get(MSKG.agency) == [ID.fda] for s in decisions), decisions
+    assert all(Literal("2015", datatype=XSD.gYear) in s.get(MSKG.year, []) for s in decisions)
+
+
+def test_page_furniture_is_running_heads_not_numbered_captions() -> None:
+    """The first or last line of every page with text, the same words with another page number, is
+    a running head or foot; captions and table rows that differ only in their figures, inside the
+    pages, are text; a blank page does not hide the furniture; the first page's first line stays."""
+    from kg.extract.documents.pdf import _furniture, _Line
+
+    def page(*texts: str) -> list[_Line]:
+        return [_Line(text, 10.0, False) for text in texts]
+
+    pages = [
+        page("Neurology Notes - page 1", "Baclofen eases spasticity.", "Table 1. Results of trial 1", "Placebo 3 7", "Neurology Notes - page 1"),
+        [],
+        page("Neurology Notes - page 2", "Tizanidine causes drowsiness.", "Table 2. Results of trial 2", "Drowsiness 5 1", "Neurology Notes - page 2"),
+        page("Neurology Notes - page 3", "Both are tablets.", "Table 3. Results of trial 3", "Neurology Notes - page 3"),
+    ]
+    dropped = _furniture(pages)
+    kept = [line.text for p in pages for line in p if id(line) not in dropped]
+    assert kept == ["Neurology Notes - page 1", "Baclofen eases spasticity.", "Table 1. Results of trial 1", "Placebo 3 7",
+                    "Tizanidine causes drowsiness.", "Table 2. Results of trial 2", "Drowsiness 5 1", "Both are tablets.",
+                    "Table 3. Results of trial 3"]  # fmt: skip

@@ -23,7 +23,7 @@ from .entities import ENTITY_RULE, Registry
 from .lexicon import Lexicon, Mention, Token, tokenize
 from .nlp import ClinicalText, clinical_text
 from .recognise import Aliases, Recogniser
-from .rules import HEADING_RULES, RULES, joined_mechanisms
+from .rules import HEADING_RULES, RULES, joined_mechanisms, with_agencies
 from .sentence import FOLLOWING, DrugItem, Sentence, enumeration
 
 __all__ = ["Extraction", "definitions", "extract", "extract_document", "rule_name", "rule_descriptions", "shared_definitions", "unit_spans"]
@@ -228,7 +228,7 @@ def extract(
             # "Serious side effects can include the following. Tell your doctor if you notice any of them.": the list's lead
             kept = lead is not None and FOLLOWING.search(lead.text) is not None and index - lead.index == 1 and unit.block == "paragraph"
             lead = sentence if sentence.introduces_list else lead if kept else None
-    claims = registry.consistent(joined_mechanisms(claims, [u.start for u in units], [b.start for b in doc.blocks]))
+    claims = registry.consistent(with_agencies(joined_mechanisms(claims, [u.start for u in units], [b.start for b in doc.blocks])))
     return Extraction(claims + registry.facts(claims), registry.names)
 
 

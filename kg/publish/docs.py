@@ -106,8 +106,8 @@ def ontology_html(graph: Graph, picture: str | None = None) -> str:
         ("Subclasses", lambda t: list(graph.subjects(RDFS.subClassOf, t))),
         ("Domain", lambda t: list(graph.objects(t, RDFS.domain))),
         ("Range", lambda t: list(graph.objects(t, RDFS.range))),
-        ("Used as domain of", lambda t: list(graph.subjects(RDFS.domain, t))),
-        ("Used as range of", lambda t: list(graph.subjects(RDFS.range, t))),
+        ("Used as domain of", lambda t: _used_as(graph, RDFS.domain, t)),
+        ("Used as range of", lambda t: _used_as(graph, RDFS.range, t)),
         ("Members", lambda t: [i for i in graph.subjects(RDF.type, t) if isinstance(i, URIRef)]),
         ("Type", lambda t: [c for c in graph.objects(t, RDF.type) if c not in (OWL.NamedIndividual, OWL.Class)]),
     )
@@ -165,8 +165,8 @@ def ontology_dot(graph: Graph) -> str:
     for prop in sorted((p for p in graph.subjects(RDF.type, OWL.ObjectProperty) if isinstance(p, URIRef)), key=str):
         if not str(prop).startswith(str(MSKG)):
             continue
-        domains = [d for d in graph.objects(prop, RDFS.domain) if isinstance(d, URIRef) and d in classes]
-        ranges = [r for r in graph.objects(prop, RDFS.range) if isinstance(r, URIRef) and r in classes]
+        domains = [d for e in graph.objects(prop, RDFS.domain) for d in _named_classes(graph, e) if d in classes]
+        ranges = [r for e in graph.objects(prop, RDFS.range) for r in _named_classes(graph, e) if r in classes]
         for domain in sorted(domains):
             for range_ in sorted(ranges):
                 lines.append(f'  "{_local(domain)}" -> "{_local(range_)}" [label="{_local(prop)}"];')
@@ -206,3 +206,16 @@ def write_docs(ontology: Path, output: Path) -> list[Path]:
     write_atomic(svg_path, ontology_svg(graph))
     write_atomic(html_path, ontology_html(graph, picture=svg_path.name).encode("utf-8"))
     return [html_path, svg_path]
+
+
+def _named_classes(graph: Graph, expression: Node) -> list[URIRef]:
+    """The named classes a domain or range stands for: itself, or the members of its union."""
+    if isinstance(expression, URIRef):
+        return [expression]
+    union = graph.value(expression, OWL.unionOf)
+    return [m for m in Collection(graph, union) if isinstance(m, URIRef)] if union is not None else []
+
+
+def _used_as(graph: Graph, role: URIRef, cls: Node) -> list[Node]:
+    """The properties whose domain (or range) is the class, alone or in a union."""
+    return [p for p, e in graph.subject_objects(role) if cls in _named_classes(graph, e)]

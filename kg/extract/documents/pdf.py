@@ -10,8 +10,9 @@ level 1, the next level 2, ...; where a PDF gives no font information, a numbere
 short line); a bullet (•, ▪, –, -) starts a list item; a line ending in two or more numbers or
 percentages is a table row; other lines join the block before them unless that block ended a
 sentence on a short line. A short line ending in the unit of a column of figures ("Patients (%)")
-heads a table whose rows each end in one figure. A word broken across lines by a hyphen is joined. Lines repeated on
-every page (running heads, page numbers) are dropped."""
+heads a table whose rows each end in one figure. A word broken across lines by a hyphen is joined. Page furniture is
+dropped: page numbers, lines repeated on every page, and running heads and feet that differ only in
+their page number."""
 
 from __future__ import annotations
 
@@ -107,17 +108,26 @@ def _digitless(text: str) -> str:
     return re.sub(r"\d+", "#", text)
 
 
-def _running_lines(pages: list[list[_Line]]) -> set[str]:
-    """The page furniture (digits aside, since running heads carry page numbers): a line on every page
-    of a document of three pages or more, or at the top or foot of every page of a longer one than
-    one page ("Review Series - Liver injury with MS therapies - 2")."""
-    if len(pages) < 2:
+#: a line with words, not only figures or a caption's number ("Table 1", "Week 24")
+_WORDY = re.compile(r"(?:[A-Za-z]{2,}\W+){2,}[A-Za-z]{2,}")
+
+
+def _furniture(pages: list[list[_Line]]) -> set[int]:
+    """The lines that are page furniture, by ``id``: a line repeated word for word on every page of a
+    document of three pages or more; and, on two pages or more, the first or the last line of
+    every page when they are the same words with other numbers (a running head or foot with its page
+    number: "Review Series - Liver injury with MS therapies - 2"). Pages without text do not count;
+    the first page's first line stays, since a running head there is the title too."""
+    texts = [page for page in pages if page]
+    if len(texts) < 2:
         return set()
-    anywhere = Counter(key for page in pages for key in {_digitless(line.text) for line in page})
-    edges = Counter(key for page in pages for key in {_digitless(line.text) for line in [*page[:2], *page[-2:]]})
-    return {key for key, count in edges.items() if count >= len(pages)} | {
-        key for key, count in anywhere.items() if len(pages) > 2 and count >= len(pages)
-    }
+    exact = Counter(text for page in texts for text in {line.text for line in page})
+    repeated = {text for text, count in exact.items() if len(texts) > 2 and count >= len(texts)}
+    edges = Counter(key for page in texts for key in {_digitless(line.text) for line in (page[0], page[-1]) if _WORDY.search(line.text)})
+    running = {key for key, count in edges.items() if count >= len(texts)}
+    dropped = {id(line) for page in texts for line in page if line.text in repeated}
+    dropped |= {id(line) for page in texts for line in (page[0], page[-1]) if _digitless(line.text) in running}
+    return dropped - {id(texts[0][0])}
 
 
 def read_pdf(path: Path, data: bytes) -> Rendered:
@@ -128,10 +138,8 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
     if not data.startswith(b"%PDF"):
         raise DocumentError(path, "is not a PDF (it does not start with %PDF)")
     pages, info = _pages(path, data)
-    running = _running_lines(pages)
-    # a running head at the top of the first page is the title too ("TECFIDERA (dimethyl fumarate) - Highlights …")
-    title = [line for line in pages[0][:2] if _digitless(line.text) in running and not _PAGE_NUMBER.match(line.text)] if pages else []
-    lines = title + [line for page in pages for line in page if _digitless(line.text) not in running and not _PAGE_NUMBER.match(line.text)]
+    furniture = _furniture(pages)
+    lines = [line for page in pages for line in page if id(line) not in furniture and not _PAGE_NUMBER.match(line.text)]
     if not lines:
         raise DocumentError(path, "has no text layer (scanned pages?); mskg does not run OCR")
     width = max(len(line.text) for line in lines)

@@ -19,6 +19,7 @@ from ..phrases import FUNCTION_WORDS, is_content, kind_of_head
 from ..sentence import DrugItem, Sentence
 from .common import claim, percentages, status
 from .products import _company_after
+from .risks import is_ms
 
 __all__ = ["efficacy", "joined_mechanisms", "mechanism", "study"]
 
@@ -130,16 +131,43 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 
 
 #: words that say a condition moved, before it ("reduced spasticity", "improving fatigue") or after it
-#: ("nocturia improved", "pain fell")
-_MOVED = frozenset(_EFFECT_WORDS) | {"reduce", "reduces", "reducing", "improves", "improving", "relieve", "relieves",
-                                     "relieved", "relieving", "eased", "eases", "easing", "less"}  # fmt: skip
-#: words between a moving word and a condition that make it something else ("reduced the risk of infection")
+#: ("nocturia improved", "pain fell"): the words the finding takes its effect from
+_MOVED = frozenset(_EFFECT_WORDS) | {"reduce", "reduces", "reducing", "improves", "improving"}
+#: words between a moving word and a condition that make the condition something else ("reduced the
+#: risk of infection") or one of several ("reduced spasticity and pain": the first is the one moved)
 _NOT_MOVED = frozenset({"risk", "risks", "chance", "likelihood", "incidence", "odds", "side", "adverse", "and", "or", ",", "the"})
-_MS_CONDITION = re.compile(r"/(?:multiple-sclerosis|ms|relapsing-ms|progressive-ms)$")
+#: words after "less"/"more" that compare how often an effect came ("headache was less common with …")
+_HOW_OFTEN = frozenset({"common", "frequent", "frequently", "often", "likely"})
+#: words for drugs after "neither"/"none of (the three)" ("Neither active treatment …")
+_DRUG_WORDS = frozenset({"drug", "drugs", "treatment", "treatments", "medicine", "medicines", "agent", "agents", "therapy",
+                         "therapies", "product", "products"})  # fmt: skip
 
 
 #: words before a finding that say it is not yet established (ConText's defaults miss them in results)
 _HEDGES = frozenset({"suggest", "suggests", "suggested", "suggesting", "may", "might", "possibly", "could", "perhaps"})
+
+
+def _hedged_before(sentence: Sentence, at: int) -> bool:
+    """Whether a hedge comes in the four words before the finding at token ``at`` ("studies suggest
+    mirabegron reduces", "may improve"); the month May is none."""
+    return any(sentence.lower(j) in _HEDGES and sentence.tokens[j].text != "May" for j in range(max(0, at - 4), at))
+
+
+def _denied(sentence: Sentence, lo: int, at: int, outcome: int) -> bool:
+    """Whether the finding at token ``at`` has a subject that denies it ("None of the three drugs
+    improved …", "Neither treatment reduced …") or denies its outcome ("reduced neither the relapse
+    rate nor …"); "none of the patients" denies nothing."""
+    drugs = {d.first for d in sentence.drug_items}
+
+    def names_drug(i: int, j: int) -> bool:
+        return any(sentence.lower(k) in _DRUG_WORDS or k in drugs for k in range(i, j))
+
+    for j in range(max(lo, at - 7), at):
+        if sentence.lower(j) == "neither" and names_drug(j + 1, j + 3):
+            return True
+        if sentence.lower(j) == "none" and sentence.lower(j + 1) == "of" and names_drug(j + 2, j + 6):
+            return True
+    return any(sentence.lower(j) == "neither" for j in range(at + 1, outcome))
 
 
 def _reports_study(sentence: Sentence) -> bool:
@@ -155,14 +183,16 @@ def _moved_conditions(sentence: Sentence) -> list[Mention]:
     moved = []
     n = len(sentence.tokens)
     for m in sentence.of_kind("condition", "adverse_effect"):
-        if _MS_CONDITION.search(str(m.iri)):
-            continue
+        if is_ms(m) or sentence.lower(m.last + 1) == "-":
+            continue  # MS itself; "spasticity-related pain" names the pain
         before = next((j for j in range(m.first - 1, max(-1, m.first - 4), -1) if sentence.lower(j) in _MOVED), None)
         after = next((j for j in range(m.last + 1, min(n, m.last + 4)) if sentence.lower(j) in _MOVED), None)
         gap = range(before + 1, m.first) if before is not None else range(m.last + 1, after) if after is not None else None
         if gap is None or any(sentence.lower(j) in _NOT_MOVED for j in gap):
             continue
-        if any(o is not m and not _MS_CONDITION.search(str(o.iri)) and o.first <= gap.stop - 1 and o.last >= gap.start for o in sentence.mentions):
+        if after is not None and before is None and sentence.lower(after + 1) in _HOW_OFTEN:
+            continue  # "headache was lower … common": how often an effect came, not what the drug moved
+        if any(o is not m and not is_ms(o) and o.first <= gap.stop - 1 and o.last >= gap.start for o in sentence.mentions):
             continue  # another name between them
         moved.append(m)
     return moved
@@ -229,10 +259,9 @@ def _findings(sentence: Sentence) -> Iterator[Claim]:
         qualifiers += [(MSKG.evidenceType, e) for e in dict.fromkeys(evidence_of)]
         span = (min(o.first, effect.first), max(o.last, effect.last)) if effect else (o.first, o.last)
         failed = any(sentence.lower(j) in ("failed", "fail", "fails") for j in range(max(lo, span[0] - 4), span[0]))
-        # "None of the three drugs improved fatigue", "Neither treatment reduced spasticity": a subject that denies
-        failed = failed or any(sentence.lower(j) in ("none", "neither") for j in range(lo, span[0]))
+        failed = failed or _denied(sentence, lo, span[0], o.first)
         verdict = MSKG.Negated if failed or no_difference else status(sentence, *span)
-        if verdict == MSKG.Affirmed and any(sentence.lower(j) in _HEDGES for j in range(lo, span[0])):
+        if verdict == MSKG.Affirmed and _hedged_before(sentence, span[0]):
             verdict = MSKG.Hedged  # "small studies suggest it may reduce urgency": a finding not yet shown
         qualifiers.append((MSKG.assertionStatus, verdict))
         sentence.discourse["comparators"] = (sentence.index, comparators)
@@ -279,9 +308,9 @@ def _no_difference(sentence: Sentence, lo: int, at: int) -> bool:
 def _compared_with(sentence: Sentence, d: DrugItem) -> bool:
     """Whether a drug is named as what another was compared with ("than Aubagio", "versus
     teriflunomide", "compared with placebo")."""
-    return sentence.word_before(d.first) in ("than", "versus", "vs", "against") or (
-        sentence.lower(d.first - 1) in ("with", "to") and sentence.lower(d.first - 2) == "compared"
-    )
+    # "compared with teriflunomide", "compared Kesimpta with teriflunomide"
+    compared = any(sentence.lower(k) in ("compared", "comparing", "compare", "compares") for k in range(max(0, d.first - 6), d.first - 1))
+    return sentence.word_before(d.first) in ("than", "versus", "vs", "against") or sentence.lower(d.first - 1) in ("with", "to") and compared
 
 
 def _names_trial(sentence: Sentence) -> bool:

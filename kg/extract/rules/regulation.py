@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -19,7 +20,7 @@ from .common import YEAR, claim, status
 from .products import listed_after
 from .risks import is_ms
 
-__all__ = ["regulatory_decision", "therapeutic_use"]
+__all__ = ["regulatory_decision", "therapeutic_use", "with_agencies"]
 
 _AGO = re.compile(
     r"\b(?:(?:more than|over|about|nearly|almost|some) )?(?:a|one|two|three|several|\d+) "
@@ -283,8 +284,10 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
     """A clause with "approved"/"approval" (or "indicated"/"intended" for, "not recommended",
     "turned down") states a decision: its agency, products (named in the clause, else what the
     clause refers to), indications (conditions in the clause, each with a disease course written
-    next to it; or, for a list the clause introduces, each item), year (a news item's own date
-    for "today"), or relative time. Negation turns it into "not approved" or "not intended"."""
+    next to it; or, for a list the clause introduces, each item; for one it announces, "in the
+    following groups of disorders", the conditions of the section's next paragraphs), year (a news
+    item's own date for "today"), or relative time. Negation turns it into "not approved" or "not
+    intended"."""
     memory = sentence.discourse.setdefault("decision", {})
     seen: set[tuple[int, int]] = set()
     triggers = [(i, status) for i in range(len(sentence.tokens)) if (status := _trigger(sentence, i)) is not None]
@@ -322,6 +325,14 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
         included = [c for c in _forms_included_after(sentence, conditions, hi) if all(c.iri != d.iri for d in conditions)] if last_here else []
         if included:
             conditions, c_hi = conditions + included, hi
+        if not conditions and _ANNOUNCES_LIST.search(sentence.text):
+            # "X is indicated … in the following groups of disorders.": the paragraphs after it say which
+            memory["announced"] = {"products": products, "status": status, "agency": agency, "years": years,
+                                   "section": sentence.evidence.section, "conditions": []}  # fmt: skip
+        elif not conditions and memory.get("announced") and _LISTED_ABOVE.search(sentence.text):
+            # "The FDA approved X for all of the uses listed above in 2012": those uses, with this agency and year
+            for listed, courses in memory["announced"]["conditions"]:
+                yield from _decisions(sentence, products, listed, status, agency, years, courses, [])
         ago = sentence.regex(_AGO, start, end)
         own = _own_years(sentence, products) if len(products) > 1 else {}
         for condition in conditions:
@@ -348,6 +359,8 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
             courses = _courses(sentence, condition, conditions, 0, len(sentence.tokens))
             yield from _decisions(sentence, memory["products"], condition.iri, memory["status"], memory["agency"],
                                   memory["years"], courses, [])  # fmt: skip
+    if not triggers:
+        yield from _announced(sentence, memory, lexicon)
     lead = sentence.lead
     if lead is not None and sentence.block == "item" and not seen:
         decided = lead.memory.get("decision", {})
@@ -357,6 +370,36 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
             for item_condition, courses in _items(sentence):
                 yield from _decisions(sentence, decided["products"], item_condition, decided["status"], decided["agency"],
                                       decided["years"], courses, [])  # fmt: skip
+
+
+#: a decision that announces its list in the paragraphs after it ("in the following groups of disorders")
+_ANNOUNCES_LIST = re.compile(r"\b(?:in|for) the following (?:groups? of |kinds? of |types? of )?(?:disorders|conditions|diseases|indications|uses)\b", re.I)
+#: a decision about every use the paragraphs before it listed
+_LISTED_ABOVE = re.compile(r"\b(?:all|each|any) (?:of )?(?:the |these )?(?:uses|indications|conditions|disorders) (?:listed|named|described|given) above\b", re.I)
+
+
+def _announced(sentence: Sentence, memory: dict[str, Any], lexicon: Lexicon) -> Iterator[Claim]:
+    """The indications a paragraph names after a decision that announced its list ("RAYOS is
+    indicated … in the following groups of disorders." then "1.1 Rheumatologic disorders:
+    rheumatoid arthritis, …"), up to the end of that decision's section; a paragraph about another
+    drug names none."""
+    announced = memory.get("announced")
+    if announced is None:
+        return
+    if sentence.evidence.section != announced["section"]:
+        memory.pop("announced")
+        return
+    if sentence.block != "paragraph" or any(d.iri not in announced["products"] for d in sentence.drug_items):
+        return
+    # "1.1 Rheumatologic disorders: rheumatoid arthritis, …": the words before an opening colon name the group
+    colon = sentence.first_of(":", hi=min(len(sentence.tokens), 10))
+    start = colon + 1 if colon is not None else 0
+    conditions = _conditions(sentence, start, len(sentence.tokens), lexicon)
+    for condition in conditions:
+        courses = _courses(sentence, condition, conditions, start, len(sentence.tokens))
+        announced["conditions"].append((condition.iri, courses))
+        yield from _decisions(sentence, announced["products"], condition.iri, announced["status"], announced["agency"],
+                              announced["years"], courses, [])  # fmt: skip
 
 
 def _excepted(sentence: Sentence, i: int, condition: Mention) -> bool:
@@ -750,3 +793,32 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                     yield claim(sentence, MSKG.TherapeuticUse, item.iri, qualifiers=[
                         (MSKG.condition, item_condition), (MSKG.assertionStatus, MSKG.Affirmed),
                         *((MSKG.diseaseCourse, c) for c in item_courses)])  # fmt: skip
+
+
+def with_agencies(claims: list[Claim]) -> list[Claim]:
+    """A document's decisions that name no agency, given the agency (and year) the document names
+    for the same drug, indication and status elsewhere, when it names one agency only: a label's
+    "indicated for rheumatoid arthritis" and its "The FDA approved RAYOS for all of the uses listed
+    above in 2012" state one decision."""
+    named: dict[tuple[Node, ...], set[tuple[Node, tuple[Node, ...]]]] = {}
+    for c in claims:
+        if c.relation == MSKG.RegulatoryDecision and (agency := _value(c, MSKG.agency)) is not None:
+            years = tuple(v for p, v in c.qualifiers if p == MSKG.year)
+            named.setdefault(_decided(c), set()).add((agency, years))
+    out = []
+    for c in claims:
+        found = named.get(_decided(c), set()) if c.relation == MSKG.RegulatoryDecision and _value(c, MSKG.agency) is None else set()
+        if len({agency for agency, _ in found}) == 1:
+            agency, years = max(found, key=lambda f: len(f[1]))
+            extra = [(MSKG.agency, agency)] + ([(MSKG.year, y) for y in years] if _value(c, MSKG.year) is None else [])
+            c = dataclasses.replace(c, qualifiers=(*c.qualifiers, *extra))
+        out.append(c)
+    return out
+
+
+def _value(c: Claim, prop: URIRef) -> Node | None:
+    return next((v for p, v in c.qualifiers if p == prop), None)
+
+
+def _decided(c: Claim) -> tuple[Node, ...]:
+    return (c.subject, _value(c, MSKG.indication) or MSKG.Nothing, _value(c, MSKG.decisionStatus) or MSKG.Nothing)

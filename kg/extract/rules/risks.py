@@ -50,7 +50,7 @@ _RISK_CUES = (
     "can induce", "may induce", "can trigger", "may trigger", "can lead", "may lead",
 )  # fmt: skip
 _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
-_NOT_RISK_BEFORE = (("treat",), ("treatment", "of"), ("treatments", "for"), ("indicated", "for"), ("approved", "for"),
+_NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("treatments", "for"), ("indicated", "for"), ("approved", "for"),
                     ("used", "for"), ("used", "in"), ("that", "fight"), ("fight",), ("look", "for"), ("check", "for"),
                     ("screen", "for"), ("screening", "for"), ("signs", "of"), ("symptoms", "of"), ("history", "of"),
                     ("caused", "by"), ("presence", "of"), ("protected", "against"), ("immune", "to"),
@@ -62,6 +62,8 @@ _NOT_RISK_BEFORE = (("treat",), ("treatment", "of"), ("treatments", "for"), ("in
                     ("detect",), ("to", "detect"), ("monitor", "for"), ("prescribed", "for"), ("prescribed", "off-label"), ("licensed", "for"), ("licensed", "specifically", "for"),
                     ("off-label", "for"), ("prescribed", "off", "-", "label"),
                     ("treated", "for"), ("resembling",), ("resemble",), ("like", "those", "of"))  # fmt: skip
+#: verbs after which effects are named ("can cause")
+_EFFECT_VERBS = frozenset({"cause", "causes", "causing", "produce", "produces", "trigger", "triggers"})
 #: verbs of what a drug treats: they block only the name right after them ("Baclofen, which treats
 #: spasticity, …"; not "Fingolimod treats MS but can cause macular edema")
 _TREATING = frozenset({"treats", "treating", "relieve", "relieves", "relieving", "ease", "eases", "easing"})
@@ -172,7 +174,8 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
         return True  # "If you have certain heart problems, such as …, your provider will …": who, not what happens
     if sentence.lower(m.first - 1) in _EASED_BY:
         return True  # "improved fatigue symptoms", "aspirin … to reduce flushing": what the drug eases
-    if sentence.lower(m.last + 1) == "causes" and m.first == sentence.clause_of(m.first)[0] and not sentence.drug_items:
+    if sentence.lower(m.last + 1) == "causes" and m.first == sentence.clause_of(m.first)[0] and not sentence.drug_items \
+            and not _RISK_SECTIONS.search(sentence.section_text):
         return True  # "Chronic spontaneous urticaria causes itchy hives": a disease that causes, in a sentence with no drug
     if sentence.lower(m.last + 1) in ("is", "are") and sentence.lower(m.last + 2) == "suspected":
         return True  # "If drug-induced liver injury is suspected, discontinue …": what to do, not what happens
@@ -184,6 +187,12 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
     start = max(lo, m.first - 6)
     # "Its side effects resemble those of corticosteroids: fluid retention, …": a colon opens what it says
     start = max([start, *(j + 1 for j in range(start, m.first) if sentence.lower(j) == ":")])
+    # "Baclofen, used for the treatment of spasticity, can cause drowsiness": what a drug causes is
+    # named after the verb; "…, and nausea …" opens a clause of its own
+    start = max([start, *(j + 1 for j in range(start, m.first) if sentence.lower(j) in _EFFECT_VERBS),
+                 *(j + 2 for j in range(start, m.first - 1) if sentence.lower(j) == "," and sentence.lower(j + 1) in ("and", "but"))])
+    if sentence.seq_at(m.first - 2, ("treatment", "of")) or sentence.seq_at(m.first - 3, ("treatment", "of", "the")):
+        return True  # "the treatment of depression": what is treated (a list after it, too: see _blocked_lists)
     # "Baclofen, which treats spasticity, often causes drowsiness": the aside ends at its comma
     start = max([start, *(j + 1 for j in range(start, m.first) if sentence.lower(j) == "," and sentence.lower(j + 1) in VERB_OPENERS
                           and any(sentence.seq_at(k, (",", w)) for k in range(max(0, j - 12), j) for w in ("which", "who", "that")))])
@@ -212,6 +221,9 @@ def _in_list(sentence: Sentence, named: list[Mention], n: int) -> bool:
     to an "and" or "or" ("In patients with heart disease, bradycardia can occur": one comma, no list)."""
     if not _listed_with(sentence, named[n - 1], named[n]):
         return False
+    first_gap = {sentence.lower(j) for j in range(named[n - 1].last + 1, named[n].first)}
+    if "," in first_gap and first_gap & {"and", "or"}:
+        return False  # "used to treat depression, and nausea … are its side effects": a new clause
     end = n
     while end + 1 < len(named) and _listed_with(sentence, named[end], named[end + 1]):
         end += 1
@@ -1417,7 +1429,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             points = [t for t in timepoints(after) if t not in _NO_ONSET]
             if _AT_START.search(after) and MSKG.AfterFirstDose not in points:
                 points.append(MSKG.AfterFirstDose)  # "bradycardia … when treatment starts": the first doses'
-            if _STOPPING_FIRST.search(sentence.span_text(0, e.first - 1) if e.first else "") and MSKG.AfterTreatment not in points:
+            stopping = e.first < (sentence.first_of(",") or len(sentence.tokens)) and _STOPPING_FIRST.search(sentence.text)
+            if stopping and MSKG.AfterTreatment not in points:
                 points.append(MSKG.AfterTreatment)  # "Stopping baclofen suddenly can cause seizures": once it is stopped
             qualifiers += [(MSKG.onsetTiming, t) for t in points]
             listed_onset, listed_until = points, e
