@@ -114,8 +114,8 @@ _WORDY = re.compile(r"(?:[A-Za-z]{2,}\W+){2,}[A-Za-z]{2,}")
 
 def _furniture(pages: list[list[_Line]]) -> set[int]:
     """The lines that are page furniture, by ``id``: a line repeated word for word on every page of a
-    document of three pages or more; and, on two pages or more, the first or the last line of
-    every page when they are the same words with other numbers (a running head or foot with its page
+    document of three pages or more; and, on two pages or more, a line among the first two or the last
+    two of every page that is the same words with other numbers (a running head or foot with its page
     number: "Review Series - Liver injury with MS therapies - 2"). Pages without text do not count;
     the first page's first line stays, since a running head there is the title too."""
     texts = [page for page in pages if page]
@@ -123,10 +123,10 @@ def _furniture(pages: list[list[_Line]]) -> set[int]:
         return set()
     exact = Counter(text for page in texts for text in {line.text for line in page})
     repeated = {text for text, count in exact.items() if len(texts) > 2 and count >= len(texts)}
-    edges = Counter(key for page in texts for key in {_digitless(line.text) for line in (page[0], page[-1]) if _WORDY.search(line.text)})
+    edges = Counter(key for page in texts for key in {_digitless(line.text) for line in (*page[:2], *page[-2:]) if _WORDY.search(line.text)})
     running = {key for key, count in edges.items() if count >= len(texts)}
     dropped = {id(line) for page in texts for line in page if line.text in repeated}
-    dropped |= {id(line) for page in texts for line in (page[0], page[-1]) if _digitless(line.text) in running}
+    dropped |= {id(line) for page in texts for line in (*page[:2], *page[-2:]) if _digitless(line.text) in running}
     return dropped - {id(texts[0][0])}
 
 

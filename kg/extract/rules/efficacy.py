@@ -131,26 +131,24 @@ def efficacy(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 
 
 #: words that say a condition moved, before it ("reduced spasticity", "improving fatigue") or after it
-#: ("nocturia improved", "pain fell"): the words the finding takes its effect from
+#: ("nocturia improved", "pain fell"): the effect words and the verbs the lexicon names as effects
 _MOVED = frozenset(_EFFECT_WORDS) | {"reduce", "reduces", "reducing", "improves", "improving"}
 #: words between a moving word and a condition that make the condition something else ("reduced the
 #: risk of infection") or one of several ("reduced spasticity and pain": the first is the one moved)
 _NOT_MOVED = frozenset({"risk", "risks", "chance", "likelihood", "incidence", "odds", "side", "adverse", "and", "or", ",", "the"})
-#: words after "less"/"more" that compare how often an effect came ("headache was less common with …")
-_HOW_OFTEN = frozenset({"common", "frequent", "frequently", "often", "likely"})
 #: words for drugs after "neither"/"none of (the three)" ("Neither active treatment …")
 _DRUG_WORDS = frozenset({"drug", "drugs", "treatment", "treatments", "medicine", "medicines", "agent", "agents", "therapy",
                          "therapies", "product", "products"})  # fmt: skip
 
 
 #: words before a finding that say it is not yet established (ConText's defaults miss them in results)
-_HEDGES = frozenset({"suggest", "suggests", "suggested", "suggesting", "may", "might", "possibly", "could", "perhaps"})
+_HEDGES = frozenset({"suggest", "suggests", "suggested", "suggesting", "may", "might", "possibly", "perhaps"})
 
 
-def _hedged_before(sentence: Sentence, at: int) -> bool:
-    """Whether a hedge comes in the four words before the finding at token ``at`` ("studies suggest
-    mirabegron reduces", "may improve"); the month May is none."""
-    return any(sentence.lower(j) in _HEDGES and sentence.tokens[j].text != "May" for j in range(max(0, at - 4), at))
+def _hedged_before(sentence: Sentence, lo: int, at: int) -> bool:
+    """Whether a hedge comes in the clause's eight words before the finding at token ``at`` ("small
+    studies suggest that low-dose naltrexone improves", "may improve"); the month May is none."""
+    return any(sentence.lower(j) in _HEDGES and sentence.tokens[j].text != "May" for j in range(max(lo, at - 8), at))
 
 
 def _denied(sentence: Sentence, lo: int, at: int, outcome: int) -> bool:
@@ -190,8 +188,6 @@ def _moved_conditions(sentence: Sentence) -> list[Mention]:
         gap = range(before + 1, m.first) if before is not None else range(m.last + 1, after) if after is not None else None
         if gap is None or any(sentence.lower(j) in _NOT_MOVED for j in gap):
             continue
-        if after is not None and before is None and sentence.lower(after + 1) in _HOW_OFTEN:
-            continue  # "headache was lower … common": how often an effect came, not what the drug moved
         if any(o is not m and not is_ms(o) and o.first <= gap.stop - 1 and o.last >= gap.start for o in sentence.mentions):
             continue  # another name between them
         moved.append(m)
@@ -261,7 +257,7 @@ def _findings(sentence: Sentence) -> Iterator[Claim]:
         failed = any(sentence.lower(j) in ("failed", "fail", "fails") for j in range(max(lo, span[0] - 4), span[0]))
         failed = failed or _denied(sentence, lo, span[0], o.first)
         verdict = MSKG.Negated if failed or no_difference else status(sentence, *span)
-        if verdict == MSKG.Affirmed and _hedged_before(sentence, span[0]):
+        if verdict == MSKG.Affirmed and _hedged_before(sentence, lo, span[0]):
             verdict = MSKG.Hedged  # "small studies suggest it may reduce urgency": a finding not yet shown
         qualifiers.append((MSKG.assertionStatus, verdict))
         sentence.discourse["comparators"] = (sentence.index, comparators)
@@ -308,9 +304,14 @@ def _no_difference(sentence: Sentence, lo: int, at: int) -> bool:
 def _compared_with(sentence: Sentence, d: DrugItem) -> bool:
     """Whether a drug is named as what another was compared with ("than Aubagio", "versus
     teriflunomide", "compared with placebo")."""
-    # "compared with teriflunomide", "compared Kesimpta with teriflunomide"
-    compared = any(sentence.lower(k) in ("compared", "comparing", "compare", "compares") for k in range(max(0, d.first - 6), d.first - 1))
-    return sentence.word_before(d.first) in ("than", "versus", "vs", "against") or sentence.lower(d.first - 1) in ("with", "to") and compared
+    if sentence.word_before(d.first) in ("than", "versus", "vs", "against"):
+        return True
+    if sentence.lower(d.first - 1) not in ("with", "to"):
+        return False
+    # "compared with teriflunomide", "compared Kesimpta with teriflunomide" (not "compared patients treated with …")
+    verb = next((k for k in range(d.first - 2, max(-1, d.first - 8), -1) if sentence.lower(k) in ("compared", "comparing", "compare", "compares")), None)
+    drugs = {j for item in sentence.drug_items for j in range(item.first, item.last + 1)}
+    return verb is not None and all(j in drugs or sentence.lower(j) in ("it", "them", "this", "the", "drug") for j in range(verb + 1, d.first - 1))
 
 
 def _names_trial(sentence: Sentence) -> bool:

@@ -325,7 +325,7 @@ def regulatory_decision(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]
         included = [c for c in _forms_included_after(sentence, conditions, hi) if all(c.iri != d.iri for d in conditions)] if last_here else []
         if included:
             conditions, c_hi = conditions + included, hi
-        if not conditions and _ANNOUNCES_LIST.search(sentence.text):
+        if not conditions and _ANNOUNCES_LIST.search(sentence.text) and not sentence.text.rstrip().endswith(":"):
             # "X is indicated … in the following groups of disorders.": the paragraphs after it say which
             memory["announced"] = {"products": products, "status": status, "agency": agency, "years": years,
                                    "section": sentence.evidence.section, "conditions": []}  # fmt: skip
@@ -381,22 +381,27 @@ _LISTED_ABOVE = re.compile(r"\b(?:all|each|any) (?:of )?(?:the |these )?(?:uses|
 def _announced(sentence: Sentence, memory: dict[str, Any], lexicon: Lexicon) -> Iterator[Claim]:
     """The indications a paragraph names after a decision that announced its list ("RAYOS is
     indicated … in the following groups of disorders." then "1.1 Rheumatologic disorders:
-    rheumatoid arthritis, …"), up to the end of that decision's section; a paragraph about another
-    drug names none."""
+    rheumatoid arthritis, …"), each a group before a colon and its conditions, up to the first block
+    of another shape or about another drug."""
     announced = memory.get("announced")
     if announced is None:
         return
     if sentence.evidence.section != announced["section"]:
         memory.pop("announced")
         return
-    if sentence.block != "paragraph" or any(d.iri not in announced["products"] for d in sentence.drug_items):
-        return
-    # "1.1 Rheumatologic disorders: rheumatoid arthritis, …": the words before an opening colon name the group
+    # "1.1 Rheumatologic disorders: rheumatoid arthritis, …": a group named before an opening colon, then
+    # its conditions; the first block of another shape ends the list ("listed above" still finds it)
     colon = sentence.first_of(":", hi=min(len(sentence.tokens), 10))
-    start = colon + 1 if colon is not None else 0
-    conditions = _conditions(sentence, start, len(sentence.tokens), lexicon)
+    if announced.get("closed") or sentence.block != "paragraph" or colon is None or any(
+        d.iri not in announced["products"] for d in sentence.drug_items
+    ):
+        announced["closed"] = True
+        return
+    conditions = _conditions(sentence, colon + 1, len(sentence.tokens), lexicon)
     for condition in conditions:
-        courses = _courses(sentence, condition, conditions, start, len(sentence.tokens))
+        courses = _courses(sentence, condition, conditions, colon + 1, len(sentence.tokens))
+        if any(condition.iri == listed for listed, _ in announced["conditions"]):
+            continue
         announced["conditions"].append((condition.iri, courses))
         yield from _decisions(sentence, announced["products"], condition.iri, announced["status"], announced["agency"],
                               announced["years"], courses, [])  # fmt: skip
@@ -796,24 +801,38 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 
 
 def with_agencies(claims: list[Claim]) -> list[Claim]:
-    """A document's decisions that name no agency, given the agency (and year) the document names
-    for the same drug, indication and status elsewhere, when it names one agency only: a label's
-    "indicated for rheumatoid arthritis" and its "The FDA approved RAYOS for all of the uses listed
-    above in 2012" state one decision."""
+    """A document's decisions that name no agency, no year and no place, given the agency and years
+    of the one decision the document states with an agency for the same drug, indication and
+    status: a label's "indicated for rheumatoid arthritis" and its "The FDA approved RAYOS for all
+    of the uses listed above in 2012" state one decision. Where a decision without an agency has a
+    time, a place or a year of its own ("In Canada, it was not approved", "approved two years ago",
+    "approved in 2015" against the FDA's 2017), or two agencies made it, the document may mean
+    another agency's, and none is given."""
     named: dict[tuple[Node, ...], set[tuple[Node, tuple[Node, ...]]]] = {}
     for c in claims:
         if c.relation == MSKG.RegulatoryDecision and (agency := _value(c, MSKG.agency)) is not None:
-            years = tuple(v for p, v in c.qualifiers if p == MSKG.year)
+            years = tuple(sorted((v for p, v in c.qualifiers if p == MSKG.year), key=str))
             named.setdefault(_decided(c), set()).add((agency, years))
+    def own_context(c: Claim, years: tuple[Node, ...]) -> bool:  # a time, a place or a year of its own: perhaps another agency's
+        own_years = {v for p, v in c.qualifiers if p == MSKG.year}
+        return _value(c, MSKG.timeDescription) is not None or bool(_PLACE.search(c.evidence.quote)) or not own_years <= set(years)
+
+    single = {key: next(iter(found)) for key, found in named.items() if len(found) == 1}
+    unnamed = [c for c in claims if c.relation == MSKG.RegulatoryDecision and _value(c, MSKG.agency) is None and _decided(c) in single]
+    ambiguous = {_decided(c) for c in unnamed if own_context(c, single[_decided(c)][1])}
     out = []
     for c in claims:
-        found = named.get(_decided(c), set()) if c.relation == MSKG.RegulatoryDecision and _value(c, MSKG.agency) is None else set()
-        if len({agency for agency, _ in found}) == 1:
-            agency, years = max(found, key=lambda f: len(f[1]))
-            extra = [(MSKG.agency, agency)] + ([(MSKG.year, y) for y in years] if _value(c, MSKG.year) is None else [])
-            c = dataclasses.replace(c, qualifiers=(*c.qualifiers, *extra))
+        if c.relation == MSKG.RegulatoryDecision and _value(c, MSKG.agency) is None and _decided(c) in single and _decided(c) not in ambiguous:
+            agency, years = single[_decided(c)]
+            own_years = {v for p, v in c.qualifiers if p == MSKG.year}
+            c = dataclasses.replace(c, qualifiers=(*c.qualifiers, (MSKG.agency, agency), *((MSKG.year, y) for y in years if y not in own_years)))
         out.append(c)
     return out
+
+
+#: a place a decision is said of, which may be another agency's ("In Canada, …", "in the United States")
+_PLACE = re.compile(r"\b(?:[Ii]n|[Ff]or|[Aa]cross)\s+(?:the\s+)?(?:United States|U\.?S\.?|US|USA|Europe|European Union|EU|Canada|Japan|"
+                    r"United Kingdom|UK|England|Australia|China|Switzerland|Germany|France)\b")
 
 
 def _value(c: Claim, prop: URIRef) -> Node | None:

@@ -62,8 +62,6 @@ _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("treatments"
                     ("detect",), ("to", "detect"), ("monitor", "for"), ("prescribed", "for"), ("prescribed", "off-label"), ("licensed", "for"), ("licensed", "specifically", "for"),
                     ("off-label", "for"), ("prescribed", "off", "-", "label"),
                     ("treated", "for"), ("resembling",), ("resemble",), ("like", "those", "of"))  # fmt: skip
-#: verbs after which effects are named ("can cause")
-_EFFECT_VERBS = frozenset({"cause", "causes", "causing", "produce", "produces", "trigger", "triggers"})
 #: verbs of what a drug treats: they block only the name right after them ("Baclofen, which treats
 #: spasticity, …"; not "Fingolimod treats MS but can cause macular edema")
 _TREATING = frozenset({"treats", "treating", "relieve", "relieves", "relieving", "ease", "eases", "easing"})
@@ -187,12 +185,12 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
     start = max(lo, m.first - 6)
     # "Its side effects resemble those of corticosteroids: fluid retention, …": a colon opens what it says
     start = max([start, *(j + 1 for j in range(start, m.first) if sentence.lower(j) == ":")])
-    # "Baclofen, used for the treatment of spasticity, can cause drowsiness": what a drug causes is
-    # named after the verb; "…, and nausea …" opens a clause of its own
-    start = max([start, *(j + 1 for j in range(start, m.first) if sentence.lower(j) in _EFFECT_VERBS),
-                 *(j + 2 for j in range(start, m.first - 1) if sentence.lower(j) == "," and sentence.lower(j + 1) in ("and", "but"))])
-    if sentence.seq_at(m.first - 2, ("treatment", "of")) or sentence.seq_at(m.first - 3, ("treatment", "of", "the")):
-        return True  # "the treatment of depression": what is treated (a list after it, too: see _blocked_lists)
+    # "Duloxetine is used to treat depression, and nausea … are its side effects": ", and" opens a clause of its own
+    start = max([start, *(j + 2 for j in range(start, m.first - 1) if sentence.lower(j) == "," and sentence.lower(j + 1) in ("and", "but"))])
+    # "the treatment of (severe) depression": what is treated (a list after it, too: see _blocked_lists)
+    if any(sentence.seq_at(k, ("treatment", "of")) and all(is_content(sentence.lower(j)) or sentence.lower(j) == "the" for j in range(k + 2, m.first))
+           for k in range(max(0, m.first - 4), m.first - 1)):  # fmt: skip
+        return True
     # "Baclofen, which treats spasticity, often causes drowsiness": the aside ends at its comma
     start = max([start, *(j + 1 for j in range(start, m.first) if sentence.lower(j) == "," and sentence.lower(j + 1) in VERB_OPENERS
                           and any(sentence.seq_at(k, (",", w)) for k in range(max(0, j - 12), j) for w in ("which", "who", "that")))])
@@ -208,22 +206,29 @@ def _blocked_lists(sentence: Sentence) -> set[int]:
     "the treatment of depression, fatigue and sleep disorders", "indicated for the relief of
     agitation, tremor and hallucinations" are all treated."""
     blocked: set[int] = set()
+    own: set[int] = set()  # blocked by their own words, not by their list's
     named = sentence.of_kind(*EFFECT_KINDS)
     for n, m in enumerate(named):
         after_blocked = n > 0 and named[n - 1].first in blocked
-        if _blocked(sentence, m) or after_blocked and (_example_of(sentence, named[n - 1], m) or _in_list(sentence, named, n)):
+        if _blocked(sentence, m):
+            blocked.add(m.first)
+            own.add(m.first)
+        elif after_blocked and (_example_of(sentence, named[n - 1], m) or _in_list(sentence, named, n, named[n - 1].first in own)):
             blocked.add(m.first)
     return blocked
 
 
-def _in_list(sentence: Sentence, named: list[Mention], n: int) -> bool:
+def _in_list(sentence: Sentence, named: list[Mention], n: int, opens: bool) -> bool:
     """Whether the ``n``-th name and the one before it are members of a list: joined by commas up
-    to an "and" or "or" ("In patients with heart disease, bradycardia can occur": one comma, no list)."""
+    to an "and" or "or" ("In patients with heart disease, bradycardia can occur": one comma, no list).
+    Right after the list's first name (``opens``), ", and" opens a clause instead ("used to treat
+    depression, and nausea … are its side effects"); later it is a serial comma ("depression,
+    fatigue, and insomnia")."""
     if not _listed_with(sentence, named[n - 1], named[n]):
         return False
     first_gap = {sentence.lower(j) for j in range(named[n - 1].last + 1, named[n].first)}
-    if "," in first_gap and first_gap & {"and", "or"}:
-        return False  # "used to treat depression, and nausea … are its side effects": a new clause
+    if opens and "," in first_gap and first_gap & {"and", "or"}:
+        return False
     end = n
     while end + 1 < len(named) and _listed_with(sentence, named[end], named[end + 1]):
         end += 1
@@ -1429,7 +1434,10 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             points = [t for t in timepoints(after) if t not in _NO_ONSET]
             if _AT_START.search(after) and MSKG.AfterFirstDose not in points:
                 points.append(MSKG.AfterFirstDose)  # "bradycardia … when treatment starts": the first doses'
-            stopping = e.first < (sentence.first_of(",") or len(sentence.tokens)) and _STOPPING_FIRST.search(sentence.text)
+            # up to a clause of its own (", and infections can occur during treatment")
+            new_clause = next((j for j in range(len(sentence.tokens) - 1) if sentence.lower(j) == ";" or
+                               sentence.lower(j) == "," and sentence.lower(j + 1) in ("and", "but")), len(sentence.tokens))
+            stopping = e.first < new_clause and _STOPPING_FIRST.search(sentence.text)
             if stopping and MSKG.AfterTreatment not in points:
                 points.append(MSKG.AfterTreatment)  # "Stopping baclofen suddenly can cause seizures": once it is stopped
             qualifiers += [(MSKG.onsetTiming, t) for t in points]
