@@ -110,6 +110,10 @@ class Claim:
     object: Node | None = None
     qualifiers: tuple[tuple[URIRef, Node], ...] = ()
 
+    def value(self, prop: URIRef) -> Node | None:
+        """A qualified statement's first value of a property (``None`` when it has none)."""
+        return next((v for p, v in self.qualifiers if p == prop), None)
+
     @property
     def node(self) -> URIRef | None:
         """The IRI of a qualified statement's node (``None`` for a plain relation)."""

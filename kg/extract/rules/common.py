@@ -170,7 +170,7 @@ _DURING_TREATMENT = re.compile(
     re.I,
 )
 _AFTER_TREATMENT = re.compile(
-    r"\b(?:after (?:stopping|you stop|discontinu\w+|treatment (?:ends|stops|ended|stopped)|(?:the|your) last|(?:it|treatment|therapy) (?:ends|ended|stops|stopped|is stopped|was stopped))|"
+    r"\b(?:after (?:stopping|you stop|discontinu\w+|(?:the|your) last|(?:it|therapy) (?:ends|ended|stops|stopped|is stopped|was stopped))|"
     r"\b(?:abrupt|sudden|rapid) (?:discontinuation|withdrawal|stopping)\b|"
     r"(?:was|is|were|are) stopped|until .{0,30}?after (?:the|your) last|after the end of treatment|"
     r"after treatment(?! (?:is |was |has )?(?:started|starts|start|began|begins|initiation))|following (?:discontinuation|the last))",

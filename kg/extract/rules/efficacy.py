@@ -847,14 +847,11 @@ def joined_mechanisms(claims: list[Claim], sentence_starts: list[int], paragraph
         at = c.evidence.start
         return bisect.bisect_right(sentence_starts, at) - 1, bisect.bisect_right(paragraph_starts, at) - 1
 
-    def value(c: Claim, prop: URIRef) -> Node | None:
-        return next((v for p, v in c.qualifiers if p == prop), None)
-
-    named = [(place(c), c) for c in claims if c.relation == kind and value(c, MSKG.mechanism) is not None
-             and value(c, MSKG.assertionStatus) != MSKG.Negated]  # fmt: skip
+    named = [(place(c), c) for c in claims if c.relation == kind and c.value(MSKG.mechanism) is not None
+             and c.value(MSKG.assertionStatus) != MSKG.Negated]  # fmt: skip
     joined: list[Claim] = []
     for c in claims:
-        if c.relation != kind or value(c, MSKG.mechanism) is not None or value(c, MSKG.assertionStatus) != MSKG.Affirmed \
+        if c.relation != kind or c.value(MSKG.mechanism) is not None or c.value(MSKG.assertionStatus) != MSKG.Affirmed \
                 or re.search(r"\balso\b", c.evidence.quote, re.I):  # fmt: skip
             joined.append(c)
             continue

@@ -808,26 +808,23 @@ def with_agencies(claims: list[Claim]) -> list[Claim]:
     time, a place or a year of its own ("In Canada, it was not approved", "approved two years ago",
     "approved in 2015" against the FDA's 2017), or two agencies made it, the document may mean
     another agency's, and none is given."""
+    decisions = [c for c in claims if c.relation == MSKG.RegulatoryDecision]
     named: dict[tuple[Node, ...], set[tuple[Node, tuple[Node, ...]]]] = {}
-    for c in claims:
-        if c.relation == MSKG.RegulatoryDecision and (agency := _value(c, MSKG.agency)) is not None:
-            years = tuple(sorted((v for p, v in c.qualifiers if p == MSKG.year), key=str))
-            named.setdefault(_decided(c), set()).add((agency, years))
-    def own_context(c: Claim, years: tuple[Node, ...]) -> bool:  # a time, a place or a year of its own: perhaps another agency's
-        own_years = {v for p, v in c.qualifiers if p == MSKG.year}
-        return _value(c, MSKG.timeDescription) is not None or bool(_PLACE.search(c.evidence.quote)) or not own_years <= set(years)
-
+    for c in decisions:
+        if (agency := c.value(MSKG.agency)) is not None:
+            named.setdefault(_decided(c), set()).add((agency, tuple(sorted(_years(c), key=str))))
     single = {key: next(iter(found)) for key, found in named.items() if len(found) == 1}
-    unnamed = [c for c in claims if c.relation == MSKG.RegulatoryDecision and _value(c, MSKG.agency) is None and _decided(c) in single]
-    ambiguous = {_decided(c) for c in unnamed if own_context(c, single[_decided(c)][1])}
-    out = []
-    for c in claims:
-        if c.relation == MSKG.RegulatoryDecision and _value(c, MSKG.agency) is None and _decided(c) in single and _decided(c) not in ambiguous:
-            agency, years = single[_decided(c)]
-            own_years = {v for p, v in c.qualifiers if p == MSKG.year}
-            c = dataclasses.replace(c, qualifiers=(*c.qualifiers, (MSKG.agency, agency), *((MSKG.year, y) for y in years if y not in own_years)))
-        out.append(c)
-    return out
+    unnamed = [(c, key) for c in decisions if c.value(MSKG.agency) is None and (key := _decided(c)) in single]
+    # a time, a place or a year of its own: perhaps another agency's decision
+    ambiguous = {key for c, key in unnamed if c.value(MSKG.timeDescription) is not None or _PLACE.search(c.evidence.quote)
+                 or not _years(c) <= set(single[key][1])}  # fmt: skip
+    given: dict[int, Claim] = {}
+    for c, key in unnamed:
+        if key not in ambiguous:
+            agency, years = single[key]
+            extra = [(MSKG.agency, agency), *((MSKG.year, y) for y in years if y not in _years(c))]
+            given[id(c)] = dataclasses.replace(c, qualifiers=(*c.qualifiers, *extra))
+    return [given.get(id(c), c) for c in claims]
 
 
 #: a place a decision is said of, which may be another agency's ("In Canada, …", "in the United States")
@@ -835,9 +832,10 @@ _PLACE = re.compile(r"\b(?:[Ii]n|[Ff]or|[Aa]cross)\s+(?:the\s+)?(?:United States
                     r"United Kingdom|UK|England|Australia|China|Switzerland|Germany|France)\b")
 
 
-def _value(c: Claim, prop: URIRef) -> Node | None:
-    return next((v for p, v in c.qualifiers if p == prop), None)
+def _years(c: Claim) -> set[Node]:
+    return {v for p, v in c.qualifiers if p == MSKG.year}
 
 
 def _decided(c: Claim) -> tuple[Node, ...]:
-    return (c.subject, _value(c, MSKG.indication) or MSKG.Nothing, _value(c, MSKG.decisionStatus) or MSKG.Nothing)
+    """What a decision is about, whoever made it: its drug, indication and status."""
+    return (c.subject, c.value(MSKG.indication) or MSKG.Nothing, c.value(MSKG.decisionStatus) or MSKG.Nothing)

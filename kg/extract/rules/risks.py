@@ -113,7 +113,7 @@ _FACTORS_BEFORE = re.compile(
     re.I,
 )
 #: a sentence that opens on stopping the drug: what it causes comes after treatment
-_STOPPING_FIRST = re.compile(r"^(?:stopping|discontinuing|abrupt(?:ly)? (?:stopping|discontinu\w+)|sudden(?:ly)? stopping|abrupt discontinuation|rapid dose reduction)\b", re.I)
+_STOPPING_FIRST = re.compile(r"^(?:stopping|discontinuing|abrupt(?:ly)? (?:stopping|discontinu\w+)|sudden(?:ly)? stopping|rapid dose reduction)\b", re.I)
 TIMING = re.compile(
     r"\b((?:before|during|after)(?:\s*,\s*(?:before|during|after))*"
     r"(?:\s*,?\s*(?:and|or)\s+(?:before|during|after))?)\s+([^,.;]{1,60})",
