@@ -88,6 +88,20 @@ def test_the_shipped_model_names_what_no_rule_named(lexicon: Lexicon) -> None:
     assert all(m.source != "learned" for m in recogniser.mentions(tokens))
 
 
+def test_the_shipped_model_lengthens_a_condition_the_rules_named_in_parts(lexicon: Lexicon) -> None:
+    recogniser = Recogniser(lexicon)
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.source) for m in recogniser.mentions(tokenize(text)) if m.kind in ("condition", "adverse_effect")]
+
+    # the rules name "tingling" (lexicon) and "vomiting" (dictionary); the gold names the whole
+    text = "Symptoms include tingling around the mouth and vomiting blood."
+    assert [m.text for m in Recogniser(lexicon, learned=False).mentions(tokenize(text))] == ["tingling", "vomiting"]
+    assert names(text) == [("tingling around the mouth", "learned"), ("vomiting blood", "learned")]
+    # a list stays a list: the model never joins names across "," or "and"
+    assert [n for n, _ in names("Side effects include rash, blisters and nausea.")] == ["rash", "blisters", "nausea"]
+
+
 def test_the_shipped_model_was_trained_on_the_gold_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     record = json.loads(MODEL.with_suffix(".json").read_text(encoding="utf-8"))

@@ -23,7 +23,7 @@ from .entities import ENTITY_RULE, Registry
 from .lexicon import Lexicon, Mention, Token, tokenize
 from .nlp import ClinicalText, clinical_text
 from .recognise import Aliases, Recogniser
-from .rules import HEADING_RULES, RULES, joined_mechanisms, with_agencies
+from .rules import HEADING_RULES, RULES, joined_mechanisms, one_role, with_agencies
 from .sentence import FOLLOWING, DrugItem, Sentence, enumeration
 
 __all__ = ["Extraction", "definitions", "extract", "extract_document", "rule_name", "rule_descriptions", "shared_definitions", "unit_spans"]
@@ -191,9 +191,11 @@ def extract(
         sentence.last_subject, sentence.last_plural, sentence.groups = last_subject, last_plural, groups
         sentence.focus = focus
         sentence.lead = lead if unit.block in ("item", "row") else None
+        said: list[Claim] = []
         for rule in RULES if unit.block != "heading" else HEADING_RULES:
             name = rule_name(rule)
-            claims.extend(dataclasses.replace(c, rule=name) for c in rule(sentence, lexicon))
+            said.extend(dataclasses.replace(c, rule=name) for c in rule(sentence, lexicon))
+        claims.extend(one_role(sentence, said))
         registry.note(sentence.minted, sentence.evidence)
         if _about_something_else(sentence):
             last_plural = ()  # "Infusion reactions were common. They can occur …": not the drugs
@@ -203,6 +205,8 @@ def extract(
         if explicit and last_subject and all(d.is_class for d in last_subject) and all(_only_reported_with(sentence, d) for d in explicit):
             explicit = ()  # "… and necrosis has been reported with Betaseron.": one product's case, not the new topic
         if explicit:
+            if last_subject and {d.member for d in explicit} != {d.member for d in last_subject}:
+                _forget_effects(discourse, index)
             last_subject = explicit
             if len(explicit) > 1 or explicit[0].is_class:
                 last_plural = explicit
@@ -239,6 +243,15 @@ _PREMEDICATION = re.compile(
     r"(?:flushing|infusion reactions?|injection reactions?|symptoms|side effects|reactions?)\b|\bpremedicat",
     re.I,
 )
+
+
+def _forget_effects(discourse: dict[str, object], index: int) -> None:
+    """A sentence about another drug ends the talk of the effects named before it ("… can cause
+    colitis. Methotrexate can lower blood counts. Signs include fever …": not signs of colitis)."""
+    for key in ("effect", "effects"):
+        said = discourse.get(key)
+        if isinstance(said, tuple) and said[0] < index:
+            del discourse[key]
 
 
 def _specific_treatments(mentions_of: list[list[Mention]], lexicon: Lexicon) -> list[list[Mention]]:

@@ -1,7 +1,8 @@
 """A learned recogniser: a conditional random field (CRF) that tags names in a sentence's tokens,
 trained on the gold annotations of the tuning documents (``mskg train-recogniser``,
-:mod:`kg.evaluate.training`). It is the recogniser's last source: it names only what no rule,
-lexicon or dictionary entry named, so that a side effect, a test or a company the ontology does
+:mod:`kg.evaluate.training`). It is the recogniser's last source: it names what no rule,
+lexicon or dictionary entry named, and lengthens a condition they named in parts ("rash" and
+"blisters" in "a rash with blisters"), so that a side effect, a test or a company the ontology does
 not list ("urinary retention", "creatinine clearance", "Kyorin Pharmaceutical") still becomes an
 entity when the words around it say what it is.
 

@@ -9,7 +9,8 @@ in this order of trust on ties:
 5. a noun phrase whose head word says its kind (:mod:`.phrases`): "complete blood count" is a
    procedure, "CD20-positive B cells" a target, "infusion center" a care setting;
 6. last, where none of these named anything, the learned recogniser (:mod:`.learned`): a name
-   the words around it mark ("side effects include drowsiness, urinary retention and …").
+   the words around it mark ("side effects include drowsiness, urinary retention and …"); it also
+   takes a condition the others named in parts as one name ("vomiting blood", not "vomiting").
 
 A lay name followed by a technical one in parentheses ("slow heart rate (bradycardia)") is one
 mention of the technical one. An entity the lexicon does not know gets the IRI minted from its
@@ -46,6 +47,9 @@ __all__ = ["Aliases", "Recogniser"]
 
 #: heads that do not make a new thing of the name before them ("MS patients", "PML symptoms")
 _GENERIC_MERGE = frozenset(["patients", "patient", "symptoms", "symptom", "signs", "sign", "risk", "levels", "level", "changes", "change"])
+#: the kinds of mention a learned condition's name may take in
+_CONDITIONS = frozenset({"condition", "adverse_effect"})
+_LIST_MARKS = frozenset({",", ";", "and", "or", "(", ")"})
 _NOT_DRUGS = frozenset(["pen", "autoinjector", "injector", "device", "program", "programme", "syringe", "kit", "app", "system", "prescribing"])
 #: on ties, a document's own abbreviation beats the lexicon ("MRI" where the label defined
 #: "brain magnetic resonance imaging (MRI)")
@@ -402,9 +406,11 @@ class Recogniser:
         words as written: their case is one of its clues)."""
         if self.learned is None:
             return chosen
+        tagged = self.learned.names(written)
+        chosen = self._learned_extensions(tokens, tagged, chosen)
         taken = {k for m in chosen for k in range(m.first, m.last + 1)}
         found = []
-        for first, last, kind in self.learned.names(written):
+        for first, last, kind in tagged:
             if taken & set(range(first, last + 1)) or not any(is_content(t.text) and t.text.isalpha() for t in tokens[first : last + 1]):
                 continue
             name = _written(tokens, first, last)  # read in lower case where the sentence is in capitals
@@ -421,6 +427,29 @@ class Recogniser:
             label = name if kind in ("company", "agency", "organization", "product") else normal_form(name)
             found.append(self._mention(tokens, first, last, iri, kind, label, "learned"))
         return sorted([*chosen, *found], key=lambda m: m.first) if found else chosen
+
+    def _learned_extensions(self, tokens: list[Token], tagged: list[tuple[int, int, str]], chosen: list[Mention]) -> list[Mention]:
+        """Conditions the learned recogniser names with more words than the other sources did, one
+        name where they found parts of it ("a painful rash with blisters", "vomiting blood",
+        "herpes meningitis", not "rash" and "blisters"): the model learned from the gold where a
+        condition's name ends. Only conditions, and never across a list ("," "and" "or"): in
+        4-fold cross-validation over the tuning documents (fold models, documents split) this moved
+        the facts from P 0.767 R 0.689 to 0.770/0.692, and lengthening procedures, targets,
+        outcomes, classes and settings as well did no better."""
+        for first, last, kind in tagged:
+            inside = [m for m in chosen if m.last >= first and m.first <= last]
+            if kind != "condition" or not inside or any(m.first < first or m.last > last or m.kind not in _CONDITIONS for m in inside):
+                continue
+            if len(inside) == 1 and (inside[0].first, inside[0].last) == (first, last) or any(
+                t.text in _LIST_MARKS for t in tokens[first : last + 1]
+            ):
+                continue
+            name = _written(tokens, first, last)
+            iri, kind = self.entity(name, kind)
+            at = chosen.index(inside[0])
+            chosen = [m for m in chosen if m not in inside]
+            chosen.insert(at, self._mention(tokens, first, last, iri, kind, normal_form(name), "learned"))
+        return chosen
 
     def _spelt_out(self, tokens: list[Token], chosen: list[Mention], defined: list[Mention]) -> list[Mention]:
         """A name read whole that holds an abbreviation the document defined is named with the

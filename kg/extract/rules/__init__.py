@@ -22,10 +22,10 @@ from .efficacy import efficacy, joined_mechanisms, mechanism, study
 from .monitoring import monitoring
 from .products import class_membership, manufacturer, product_ingredient
 from .regulation import regulatory_decision, therapeutic_use, with_agencies
-from .risks import risk, risk_heading
+from .risks import one_role, risk, risk_heading
 from .tables import product_table
 
-__all__ = ["HEADING_RULES", "RULES", "Rule", "joined_mechanisms", "with_agencies"]
+__all__ = ["HEADING_RULES", "RULES", "Rule", "joined_mechanisms", "one_role", "with_agencies"]
 
 Rule = Callable[[Sentence, Lexicon], Iterator[Claim]]
 

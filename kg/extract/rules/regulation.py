@@ -706,10 +706,25 @@ def _use_end(sentence: Sentence, i: int, end: int) -> int:
     for j in range(i + 1, end):
         if sentence.lower(j) == "," and (
             relative and sentence.lower(j + 1) in VERB_OPENERS
-            or sentence.lower(j + 1) in ("and", "but") and sentence.lower(j + 2) in VERB_OPENERS
+            or sentence.lower(j + 1) in ("and", "but") and (sentence.lower(j + 2) in VERB_OPENERS or _own_subject(sentence, j + 2, end))
         ):
             return j
     return end
+
+
+def _own_subject(sentence: Sentence, i: int, end: int) -> bool:
+    """Whether the words from token i are a clause with a subject of its own ("…, and nausea,
+    dizziness and dry mouth are its common side effects"): a list of names, then its verb."""
+    for k in range(i + 1, min(end, i + 14)):
+        word = sentence.lower(k)
+        if word in _CLAUSE_VERBS:
+            return True
+        if word in ("that", "which", "who", "to", "for", "in", "with", "of", ";"):
+            return False
+    return False
+
+
+_CLAUSE_VERBS = frozenset({"are", "is", "were", "was", "can", "may", "cause", "causes", "occur", "occurs", "remain", "remains"})
 
 
 def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:

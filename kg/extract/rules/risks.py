@@ -29,7 +29,7 @@ from ..phrases import (
 from ..sentence import DrugItem, Sentence, adjective
 from .common import claim, percentages, status, timepoints
 
-__all__ = ["risk_heading", "risk"]
+__all__ = ["one_role", "risk_heading", "risk", "risk_cued"]
 
 EFFECT_KINDS = ("adverse_effect", "condition")
 #: what a drug may be contraindicated in or monitored for: conditions and states such as pregnancy
@@ -323,16 +323,32 @@ def _of_the_disease(sentence: Sentence, e: Mention) -> bool:
     )  # "spasticity caused by MS", "Fatigue affects most people with MS"
 
 
+def one_role(sentence: Sentence, said: list[Claim]) -> list[Claim]:
+    """A sentence's claims without the risks of a drug that the same sentence gives as the drug's use or approved indication ("The FDA approved Cymbalta for major depressive
+    disorder": no risk of depression)."""
+    treated = {(c.subject, c.value(prop)) for c in said for kind, prop in _TREATS if c.relation == kind}
+    return [c for c in said if c.relation != MSKG.Risk or (c.subject, c.value(MSKG.adverseEffect)) not in treated]
+
+
+_TREATS = ((MSKG.TherapeuticUse, MSKG.condition), (MSKG.RegulatoryDecision, MSKG.indication))
+
+
+def risk_cued(sentence: Sentence) -> bool:
+    """Whether a sentence speaks of risks: a word of harm, a section of side effects, or "cause"
+    just after a drug ("glatiramer acetate does not cause flu-like symptoms")."""
+    return (
+        sentence.has(*_RISK_CUES)
+        or bool(_RISK_SECTIONS.search(sentence.section_text))
+        or any(sentence.lower(j) == "cause" for d in sentence.drug_items for j in range(d.last + 1, d.last + 4))
+    )
+
+
 def _effects(sentence: Sentence) -> list[Mention]:
     """The conditions a sentence names as effects of a drug."""
     if sentence.block == "row" and (test_column(sentence) is not None or effects_column(sentence) is not None):
         return []  # a table of tests names no effects; a table of products with a column of problems: its own rule
-    in_section = bool(_RISK_SECTIONS.search(sentence.section_text)) or sentence.block == "row" and bool(
-        _RISK_SECTIONS.search(sentence.section_text)
-    )
-    cued = sentence.has(*_RISK_CUES) or in_section or any(
-        sentence.lower(j) == "cause" for d in sentence.drug_items for j in range(d.last + 1, d.last + 4)
-    )  # "glatiramer acetate does not cause flu-like symptoms"
+    in_section = bool(_RISK_SECTIONS.search(sentence.section_text))
+    cued = risk_cued(sentence)
     if CONTRA_SECTIONS.search(sentence.section_text) and not sentence.is_heading:
         return []
     contra = min((i for c in CONTRA_CUES for i in sentence.find(c)), default=len(sentence.tokens))
