@@ -2276,3 +2276,20 @@ def test_the_signs_after_another_drug_s_sentence_are_not_of_the_effect_before_it
     colitis = [s for s in risks if s[MSKG.adverseEffect] == [ID["immune-mediated-colitis"]]]
     assert {d for s in colitis for d in s[MSKG.drug]} == {ID.ocrevus}
     assert {m for s in colitis for m in s.get(MSKG.manifestation, [])} == {ID.diarrhea, ID["abdominal-pain"]}
+
+
+def test_a_use_ends_where_the_sentence_s_own_clause_starts_and_a_warning_to_prescribe_is_no_use(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, "Clonazepam tablets\n\nLike other medicines used for seizures, clonazepam can cause "
+                   "suicidal thoughts in a small number of people.\n\nRaising the dose of lamotrigine faster than prescribed "
+                   "increases the risk of a serious rash.\n\nPrescribe dantrolene with caution to people with obstructive lung "
+                   "disease.\n")  # fmt: skip
+    uses = {(s[MSKG.drug][0], s[MSKG.condition][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert not {u for u in uses if u[1] in (ID["suicidal-thought"], ID.rash, ID["obstructive-lung-disease"])}, uses
+    assert (ID.lamotrigine, ID.rash) in {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)}
+
+
+def test_a_contraindication_list_ends_at_a_clause_of_its_own_and_shares_its_adjectives(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, "Metformin tablets\n\nMetformin must not be used in people with acute or chronic "
+                   "metabolic acidosis, and kidney function testing is required before the first dose.\n")  # fmt: skip
+    conditions = {s[MSKG.condition][0] for s in _statements(claims, MSKG.Contraindication)}
+    assert conditions == {ID["metabolic-acidosis"]}

@@ -71,6 +71,11 @@ _NEEDING = frozenset({"requiring", "require", "required", "requires", "needing",
 _EXPERTISE = re.compile(r"\b(?:experienced|trained|skilled|expert|expertise)\s+(?:in|with)(?:\s+the)?(?:\s+use\s+of|\s+using|\s+administering|\s+giving)?$")
 
 
+#: the verbs that make the names before them a clause's subject, and the words that make them not one
+_CLAUSE_VERBS = frozenset({"are", "is", "were", "was", "can", "may", "cause", "causes", "occur", "occurs", "remain", "remains"})
+_NOT_A_SUBJECT = frozenset({"that", "which", "who", "to", "for", "in", "with", "of", ";"})
+
+
 @dataclass(frozen=True)
 class DrugItem:
     """A drug as a sentence names it: one mention, or a group such as "Imuran (azathioprine)".
@@ -187,6 +192,20 @@ class Sentence:
         """Whether only these words (a comma, "and", "or") stand between token ``last`` and token
         ``first``: the two are coordinated ("Depression and suicidal thoughts")."""
         return {self.lower(j) for j in range(last + 1, first)} <= words
+
+    def opens_clause(self, j: int) -> bool:
+        """Whether ", and" (or ", but") at token ``j`` starts a clause with a subject of its own
+        ("…, and nausea and dry mouth are its common side effects", "…, and screening is
+        required"): names, then their verb, before any word that would tie them to what came before."""
+        if self.lower(j) != "," or self.lower(j + 1) not in ("and", "but"):
+            return False
+        for k in range(j + 3, min(len(self.tokens), j + 16)):
+            word = self.lower(k)
+            if word in _CLAUSE_VERBS:
+                return True
+            if word in _NOT_A_SUBJECT:
+                return False
+        return False
 
     def text_of(self, first: int, last: int) -> str:
         return self.text[self.tokens[first].start - self.start : self.tokens[last].end - self.start]

@@ -69,7 +69,9 @@ def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = Fals
         sentence.lower(last + 2) not in ("or", "and", "and/or")
         and (adjective(sentence.lower(last + 2)) or sentence.lower(last + 2).endswith("ed"))
     )
-    if not words or all(w in FUNCTION_WORDS for w in words) or words[0] in _NOT_A_STATE | {"both", "all", "each"} or coordinate:
+    # "acute or chronic metabolic acidosis": an adjective that shares the noun after the next one
+    shared = len(words) == 1 and adjective(words[0]) and sentence.lower(last + 1) in ("or", "and")
+    if not words or all(w in FUNCTION_WORDS for w in words) or words[0] in _NOT_A_STATE | {"both", "all", "each"} or coordinate or shared:
         return []  # "who have:", "have had it in the past", "and no pacemaker", "an active, untreated infection"
     if use or _USE_OF.match(text):
         if not use:
@@ -186,6 +188,8 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 if cue[-1] == "have" and not _the_treatment(sentence, start, words):
                     continue  # "should not have problems if …", "should not have a live vaccine if …": not this drug's users
                 end = sentence.first_of(*_CONTRA_END, lo=words + skip) or len(sentence.tokens)
+                # "…, and hepatitis B screening is required": a clause of its own ends the list
+                end = next((j for j in range(words + skip, end) if sentence.opens_clause(j)), end)
                 later = [j for c in CONTRA_CUES for j in sentence.find(c) if j > i]
                 if later:  # "…, and ozanimod must not be used in …": the next cue's drug ends this list
                     nxt = min(later)

@@ -41,6 +41,8 @@ _USE_TRIGGERS = (("recommended", "for"), ("reserved", "for"), ("option", "for"),
 #: triggers that state a use only after a copula ("Antimuscarinics remain the usual first-line drugs for …"), not
 #: in "take antiarrhythmic medicines for an irregular heartbeat"
 _COPULAR_TRIGGERS = (("drugs", "for"), ("medicines", "for"))
+#: words that make "prescribe" a warning, not a use
+_CAUTION = frozenset({"caution", "carefully", "only"})
 _COPULAS = frozenset({"is", "are", "was", "were", "remain", "remains", "remained", "became", "become", "becomes"})
 _FAILURE = re.compile(
     r"\bnot (?:been |be )?effective\b|\bnot respond|\bfail(?:ed|s)?\b|\bdid not work\b|\bstopped working\b|"
@@ -706,25 +708,20 @@ def _use_end(sentence: Sentence, i: int, end: int) -> int:
     for j in range(i + 1, end):
         if sentence.lower(j) == "," and (
             relative and sentence.lower(j + 1) in VERB_OPENERS
-            or sentence.lower(j + 1) in ("and", "but") and (sentence.lower(j + 2) in VERB_OPENERS or _own_subject(sentence, j + 2, end))
+            or sentence.lower(j + 1) in ("and", "but") and sentence.lower(j + 2) in VERB_OPENERS
+            or sentence.opens_clause(j)
+            or _main_clause_at(sentence, j + 1)
         ):
             return j
     return end
 
 
-def _own_subject(sentence: Sentence, i: int, end: int) -> bool:
-    """Whether the words from token i are a clause with a subject of its own ("…, and nausea,
-    dizziness and dry mouth are its common side effects"): a list of names, then its verb."""
-    for k in range(i + 1, min(end, i + 14)):
-        word = sentence.lower(k)
-        if word in _CLAUSE_VERBS:
-            return True
-        if word in ("that", "which", "who", "to", "for", "in", "with", "of", ";"):
-            return False
-    return False
 
-
-_CLAUSE_VERBS = frozenset({"are", "is", "were", "was", "can", "may", "cause", "causes", "occur", "occurs", "remain", "remains"})
+def _main_clause_at(sentence: Sentence, i: int) -> bool:
+    """Whether a drug and its verb start at token i, the sentence's own clause after an opening
+    phrase ("Like other medicines used for seizures, clonazepam can cause …")."""
+    d = next((d for d in sentence.drug_items if d.first == i), None)
+    return d is not None and sentence.lower(d.last + 1) in VERB_OPENERS
 
 
 def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -745,6 +742,10 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         lo, hi = sentence.clause_of(i)
         if sentence.lower(i - 1) == "be" and sentence.lower(i - 2) == "not" or sentence.lower(i - 1) == "not":
             continue  # "must not be used in": a contraindication
+        if sentence.lower(i) in ("prescribed", "prescribe") and (
+            sentence.lower(i - 1) in ("as", "than") or any(sentence.lower(j) in _CAUTION for j in range(i + 1, i + 4))
+        ):
+            continue  # "faster than prescribed", "prescribe with caution to …", "prescribe it only if …": no use
         used = sentence.lower(i) in ("used", "prescribed", "prescribe")
         if not used and any(_trigger(sentence, j) is not None for j in range(lo, i)):
             continue  # "approved for the treatment of": the approval says the use
