@@ -61,9 +61,9 @@ def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
     overall = tuning.overall  # type: ignore[attr-defined]
     print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
-    # a floor under today's figures (0.770/0.701 with the twentieth held-out set moved in): a change
+    # a floor under today's figures (0.782/0.709 with the twenty-second held-out set moved in): a change
     # that loses facts across the tuning documents fails here
-    assert overall.precision >= 0.76 and overall.recall >= 0.69
+    assert overall.precision >= 0.77 and overall.recall >= 0.70
     kinds = {r.kind for r in tuning.documents}  # type: ignore[attr-defined]
     assert kinds >= {"label", "leaflet", "news", "summary"}
     formats = {r.name.rsplit(".", 1)[-1] for r in tuning.documents}  # type: ignore[attr-defined]
@@ -2098,7 +2098,9 @@ def test_how_a_drug_is_taken_as_a_risk_factor_and_signs_after_features_ranges_an
     risks = _risks(claims)
     cushing = risks[ID["cushing-s-syndrome"]]
     assert cushing[MSKG.riskFactor] == {ID["prolonged-use"]}
-    assert {ID["central-weight-gain"], ID.bruising} <= cushing[MSKG.manifestation] and ID.bruising not in risks
+    # (the weight gain is "central" where the learned recogniser is sure of the longer name)
+    assert ID.bruising in cushing[MSKG.manifestation] and ID.bruising not in risks
+    assert cushing[MSKG.manifestation] & {ID["central-weight-gain"], ID["weight-gain"]}
     assert {ID.euphoria, ID.insomnia, ID["psychotic-disorder"]} <= risks[ID["mood-disturbance"]][MSKG.manifestation]
     assert risks[ID["injection-site-reaction"]][MSKG.manifestation] >= {ID.pain, ID.redness} and ID.redness not in risks
 
@@ -2293,3 +2295,13 @@ def test_a_contraindication_list_ends_at_a_clause_of_its_own_and_shares_its_adje
                    "metabolic acidosis, and kidney function testing is required before the first dose.\n")  # fmt: skip
     conditions = {s[MSKG.condition][0] for s in _statements(claims, MSKG.Contraindication)}
     assert conditions == {ID["metabolic-acidosis"]}
+
+
+def test_a_class_after_an_aside_and_the_conditions_a_drug_is_marketed_for(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, "News\n\nTemelimab, formerly known as GNbAC1, is a humanized IgG4 monoclonal antibody.\n\n"
+                   "Rituximab, a monoclonal antibody marketed by Roche for lymphoma and rheumatoid arthritis, depletes B cells.\n\n"
+                   "Tysabri is marketed by Biogen.\n")  # fmt: skip
+    members = {(c.subject, c.object) for c in claims if c.relation == RDF.type and c.rule == "class-membership"}
+    assert {(ID.temelimab, MSKG.MonoclonalAntibody), (ID.rituximab, MSKG.MonoclonalAntibody)} <= members
+    uses = {(s[MSKG.drug][0], s[MSKG.condition][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert uses == {(ID.rituximab, ID.lymphoma), (ID.rituximab, ID["rheumatoid-arthritis"])}

@@ -444,6 +444,8 @@ class Recogniser:
                 t.text in _LIST_MARKS for t in tokens[first : last + 1]
             ):
                 continue
+            if len({m.iri for m in inside}) < len(inside):
+                continue  # a name said twice ("Cerebral Salt Wasting Syndrome Cerebral salt wasting syndrome"): two names
             name = _written(tokens, first, last)
             iri, kind = self.entity(name, kind)
             at = chosen.index(inside[0])

@@ -367,6 +367,21 @@ def _coordinated_before(sentence: Sentence, item: DrugItem) -> list[DrugItem]:
 _NOT_SUBJECTS = frozenset({"unlike", "than", "with", "to", "versus", "vs", "of", "like", "besides"})
 
 
+#: how an aside between a drug and its copula opens ("X, formerly known as Y, is …")
+_ASIDES = (("formerly", "known", "as"), ("formerly", "called"), ("also", "known", "as"), ("also", "called"), ("previously", "known", "as"))
+
+
+def _aside(between: list[str]) -> int:
+    """How many words an aside takes after a drug's name (", formerly known as GNbAC1,"), before
+    its copula; 0 where none stands there."""
+    if not between or between[0] != ",":
+        return 0
+    if not any(tuple(between[1 : 1 + len(a)]) == a for a in _ASIDES):
+        return 0
+    close = next((k for k in range(2, min(len(between), 10)) if between[k] == ","), None)
+    return close + 1 if close is not None and close + 1 < len(between) and between[close + 1] in _COPULA else 0
+
+
 def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """Drug-class membership from enumerations and copulas: "C such as X or Y", "C including X",
     "C include X, Y and Z", "in addition to W, other C include …" (W too), "X is a (fully human) C",
@@ -405,6 +420,10 @@ def class_membership(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             if between[:2] in ([",", "is"], [",", "was"]) and sentence.lower(item.first - 1) == ",":
                 between = between[1:]  # "Its active ingredient, interferon beta-1b, is a recombinant interferon beta"
                 item = dataclasses.replace(item, last=item.last + 1)
+            aside = _aside(between)
+            if aside:  # "Temelimab, formerly known as GNbAC1, is a … monoclonal antibody": past the aside
+                between = between[aside:]
+                item = dataclasses.replace(item, last=item.last + aside)
             if not between:
                 continue
             also = between[0] in _COPULA and _also(sentence, item, c, classes)

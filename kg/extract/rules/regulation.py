@@ -34,7 +34,7 @@ _INTENT_WORDS = frozenset({"intended", "indicated"})
 _NOT_A_DECISION = (("filed", "for"), ("apply", "for"), ("applied", "for"), ("seek",), ("seeking",), ("application",),
                    ("designation",), ("expected",), ("pending",))  # fmt: skip
 _CONDITION_KINDS = ("condition", "adverse_effect")
-_USE_TRIGGERS = (("recommended", "for"), ("reserved", "for"), ("option", "for"), ("used", "to", "treat"), ("used", "for"), ("used", "in"), ("used",), ("prescribed",),
+_USE_TRIGGERS = (("recommended", "for"), ("reserved", "for"), ("option", "for"), ("marketed",), ("used", "to", "treat"), ("used", "for"), ("used", "in"), ("used",), ("prescribed",),
                  ("prescribe",), ("for", "the", "treatment", "of"), ("to", "treat"), ("treatment", "for"),
                  ("drug", "for"), ("medicine", "for"), ("medication", "for"), ("therapy", "for"), ("used", "to"), ("drugs", "for"),
                  ("medicines", "for"), ("of", "choice", "for"))  # fmt: skip
