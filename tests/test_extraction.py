@@ -2300,8 +2300,30 @@ def test_a_contraindication_list_ends_at_a_clause_of_its_own_and_shares_its_adje
 def test_a_class_after_an_aside_and_the_conditions_a_drug_is_marketed_for(tmp_path: Path, lexicon: Lexicon) -> None:
     claims = _page(tmp_path, lexicon, "News\n\nTemelimab, formerly known as GNbAC1, is a humanized IgG4 monoclonal antibody.\n\n"
                    "Rituximab, a monoclonal antibody marketed by Roche for lymphoma and rheumatoid arthritis, depletes B cells.\n\n"
-                   "Tysabri is marketed by Biogen.\n")  # fmt: skip
+                   "Tysabri is marketed by Biogen.\n\nTecfidera, marketed by Biogen, was approved by the FDA for relapsing MS.\n")  # fmt: skip
     members = {(c.subject, c.object) for c in claims if c.relation == RDF.type and c.rule == "class-membership"}
     assert {(ID.temelimab, MSKG.MonoclonalAntibody), (ID.rituximab, MSKG.MonoclonalAntibody)} <= members
     uses = {(s[MSKG.drug][0], s[MSKG.condition][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
     assert uses == {(ID.rituximab, ID.lymphoma), (ID.rituximab, ID["rheumatoid-arthritis"])}
+
+
+def test_a_lead_s_mildness_a_list_that_may_be_an_effect_and_years_in_parentheses(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "The most common side effects are usually mild:" makes each item mild; "A, B and C, which
+    may be serotonin syndrome" names the effect and its signs; "(1998)" after an indication is its
+    own year; "It … is sold as CellCept by Genentech": what "it" is, sold under that brand."""
+    claims = _page(tmp_path, lexicon, "Summary\n\nMycophenolate mofetil (MMF) is an oral immunosuppressant.\n\nIt was "
+                   "developed by Syntex and is sold as CellCept by Genentech in the United States.\n\nThe FDA approved "
+                   "CellCept in 1995 for the prevention of kidney transplant rejection, and later for the prevention of heart "
+                   "transplant rejection (1998).\n\nThe most common side effects are usually mild:\n\n- diarrhea\n- nausea\n\n"
+                   "Call your doctor straight away if you have:\n\n- confusion, fever, sweating and shaking, which may be "
+                   "serotonin syndrome\n")  # fmt: skip
+    members = {(c.subject, c.object) for c in claims if c.relation == RDF.type and c.rule == "class-membership"}
+    assert (ID["mycophenolate-mofetil"], MSKG.Immunosuppressant) in members
+    assert (ID.cellcept, MSKG.hasActiveIngredient, ID["mycophenolate-mofetil"]) in {(c.subject, c.relation, c.object) for c in claims}
+    years = {s[MSKG.indication][0]: s.get(MSKG.year) for s in _statements(claims, MSKG.RegulatoryDecision)}
+    assert [str(y) for y in years[ID["kidney-transplant-rejection"]]] == ["1995"]
+    assert [str(y) for y in years[ID["heart-transplant-rejection"]]] == ["1998"]
+    risks = _risks(claims)
+    assert risks[ID.diarrhea][MSKG.severity] == {MSKG.Mild} and risks[ID.nausea][MSKG.severity] == {MSKG.Mild}
+    assert {ID.confusion, ID.fever, ID.sweating} <= risks[ID["serotonin-syndrome"]][MSKG.manifestation]
+    assert ID.fever not in risks

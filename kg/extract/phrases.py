@@ -104,6 +104,7 @@ _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:reactions?|infections?|diseases?|disorders?|syndromes?|injury|injuries|damage|failure|problems?|"
         r"defects?|events?|cancers?|tumou?rs?|pain|bleeding|swelling|inflammation|edema|oedema|rash|toxicity|"
         r"impairment|insufficiency|dysfunction|weakness|loss|changes?|thinning|symptoms?|complex(?:es)?|thoughts?|"
+        r"rejection|reactivation|malformations?|abnormalit(?:y|ies)|"
         r"(?!(?:mechanisms?|organisms?|metabolism|diagnos[ie]s|prognos[ie]s)$)"  # words of those endings that name no condition
         r"\w+(?:itis|emia|aemia|penia|osis|oma|omas|pathy|algia|rrhea|rrhoea|plasia|cytosis|uria|ism|toxicity|genicity))$", re.I)),
 )

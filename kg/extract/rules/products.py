@@ -232,7 +232,9 @@ def manufacturer(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         for i in sentence.find(sold_as):
             sold = next((p for p in sentence.of_kind("product") if p.first == i + len(sold_as)), None)
             ingredient = next((d for d in reversed(sentence.drug_items) if d.last < i and not d.is_class), None)
-            if sold is None or ingredient is None:
+            if ingredient is None and sentence.lower(0) == "it":  # "It … is sold as CellCept by Genentech": what "it" is
+                ingredient = next((d for d in sentence.last_subject if not d.is_class), None)
+            if sold is None or ingredient is None or sold.iri == ingredient.iri:
                 continue
             yield claim(sentence, MSKG.hasActiveIngredient, sold.iri, ingredient.iri)
             if sentence.lower(sold.last + 1) == "by":
@@ -372,13 +374,14 @@ _ASIDES = (("formerly", "known", "as"), ("formerly", "called"), ("also", "known"
 
 
 def _aside(between: list[str]) -> int:
-    """How many words an aside takes after a drug's name (", formerly known as GNbAC1,"), before
-    its copula; 0 where none stands there."""
-    if not between or between[0] != ",":
+    """How many words an aside takes after a drug's name (", formerly known as GNbAC1,", "(MMF)"),
+    before its copula; 0 where none stands there."""
+    if not between or between[0] not in (",", "("):
         return 0
-    if not any(tuple(between[1 : 1 + len(a)]) == a for a in _ASIDES):
+    if between[0] == "," and not any(tuple(between[1 : 1 + len(a)]) == a for a in _ASIDES):
         return 0
-    close = next((k for k in range(2, min(len(between), 10)) if between[k] == ","), None)
+    closing = "," if between[0] == "," else ")"  # "Mycophenolate mofetil (MMF) is …"
+    close = next((k for k in range(2, min(len(between), 10)) if between[k] == closing), None)
     return close + 1 if close is not None and close + 1 < len(between) and between[close + 1] in _COPULA else 0
 
 

@@ -475,7 +475,16 @@ def _year_for(sentence: Sentence, condition: Mention, lo: int, hi: int) -> list[
     for nausea and vomiting …, and in 1992 for anorexia …"): the last year before it, when every
     year of the clause is followed by "for"; else none."""
     said = [(sentence.token_at_char(m.start(1)), m.group(1)) for m in sentence.regex(YEAR, lo, hi)]
-    if len({y for _, y in said}) < 2 or any(sentence.lower(at + 1) != "for" for at, _ in said):
+    if len({y for _, y in said}) < 2:
+        return []
+    # "in 1995 for kidney transplant rejection, and later for heart transplant rejection (1998)": a
+    # year in parentheses right after a condition is its own; the year outside them, the others'
+    bracketed = {at for at, _ in said if sentence.lower(at - 1) == "(" and sentence.lower(at + 1) == ")"}
+    if bracketed:
+        own = [y for at, y in said if at in bracketed and condition.last < at <= condition.last + 2]
+        rest = [y for at, y in said if at not in bracketed]
+        return [Literal(y, datatype=XSD.gYear) for y in (own or rest[:1])]
+    if any(sentence.lower(at + 1) != "for" for at, _ in said):
         return []
     before = [y for at, y in said if at < condition.first]
     return [Literal(before[-1], datatype=XSD.gYear)] if before else []
@@ -746,6 +755,10 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             sentence.lower(i - 1) in ("as", "than") or any(sentence.lower(j) in _CAUTION for j in range(i + 1, i + 4))
         ):
             continue  # "faster than prescribed", "prescribe with caution to …", "prescribe it only if …": no use
+        if sentence.lower(i) == "marketed" and (
+            sentence.first_of("for", lo=i + 1, hi=i + 5) is None or any(_trigger(sentence, j) is not None for j in range(lo, hi))
+        ):
+            continue  # "marketed by Roche for lymphoma" is a use; "X, marketed by Biogen, was approved for …" is not
         used = sentence.lower(i) in ("used", "prescribed", "prescribe")
         if not used and any(_trigger(sentence, j) is not None for j in range(lo, i)):
             continue  # "approved for the treatment of": the approval says the use

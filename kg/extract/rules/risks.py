@@ -88,6 +88,7 @@ _MOST_COMMON = re.compile(r"\bmost (?:common|frequent)|(?<!more )(?<!less )(?<!a
 _RARE = re.compile(r"\brare(?:ly)?\b|\buncommon\b", re.I)
 _FATAL = re.compile(r"\bfatal\b|\blife-threatening\b|\bdeath\b|\bdeadly\b|\bdie\b|\bdied\b", re.I)
 _SERIOUS = re.compile(r"\bserious\b|\bsevere\b", re.I)
+_MILD_LEAD = re.compile(r"\b(?:are|is)\s+(?:usually\s+|generally\s+|mostly\s+|often\s+)?mild\b(?!\s+to\b)", re.I)
 _SERIOUS_SECTION = re.compile(
     r"(?<!less )(?<!not )(?<!non-)(?<!non )(?<!other )\bserious (?:side effects?|adverse (?:reactions?|effects?|events?)|risks?|warnings?)\b"
 )
@@ -642,6 +643,8 @@ _SIGNS_BEFORE = re.compile(
     r"\b(?:were|are)\s+among\s+the\s+(?:signs|symptoms)\b",
     re.I,
 )
+#: a list that the effect after it may explain ("…, which may be serotonin syndrome")
+_WHICH_MAY_BE = re.compile(r",\s*which\s+(?:may|can|could|might)\s+be\b", re.I)
 #: how a text tells a patient what they will notice of an effect named just before
 _FELT = re.compile(r"\b(?:you|patients|people) (?:may|might|can|could|will|often)? ?(?:feel|notice|get|experience|have)\b", re.I)
 #: effects whose signs a sentence may go on to list ("Infusion reactions … included fever, …")
@@ -692,6 +695,13 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
         named = next((m for m in sentence.of_kind(*EFFECT_KINDS, lo=sentence.token_at_char(signs_before.end() - 1))), None)
         listed = [m for m in sentence.of_kind(*EFFECT_KINDS, hi=cue_at) if not is_ms(m)]
         if listed:
+            return listed[0].first, cue_at, named
+    may_be = _WHICH_MAY_BE.search(sentence.text)
+    if may_be is not None:  # "confusion, fever, sweating and shaking, which may be serotonin syndrome": its signs
+        cue_at, end = sentence.token_at_char(may_be.start()), sentence.token_at_char(may_be.end() - 1)
+        named = next((m for m in sentence.of_kind(*EFFECT_KINDS, lo=end + 1, hi=end + 3) if not is_ms(m)), None)
+        listed = [m for m in sentence.of_kind(*EFFECT_KINDS, hi=cue_at) if not is_ms(m)]
+        if named is not None and len(listed) > 1 and named.first <= end + 2:
             return listed[0].first, cue_at, named
     for cue in (("look", "out", "for"), ("watch", "out", "for"), ("watch", "for")):  # "Liver problems. Look out for …"
         for i in sentence.find(cue):
@@ -1361,6 +1371,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     )
     lead_serious = bool(item_head is not None and lead is not None and _SERIOUS.search(lead.text))
     lead_rare = bool(item_head is not None and lead is not None and re.search(r"\b(?:are|is) (?:very )?rare\b", lead.text, re.I))
+    # "The most common side effects are usually mild and often fade …:": each item is mild
+    lead_mild = bool(item_head is not None and lead is not None and _MILD_LEAD.search(lead.text))
     # under "What serious side effects can Avonex cause?" every effect named is a serious one
     section = sentence.evidence.section[-1].lower() if len(sentence.evidence.section) > 1 else ""
     section_serious = bool(_SERIOUS_SECTION.search(section)) and not sentence.is_heading
@@ -1433,6 +1445,8 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         coordinated = item_head is not None and e.first > item_head.last and sentence.joined(item_head.last, e.first)
         if lead_serious and (e is item_head or coordinated) or section_serious:
             severities.add("Serious")
+        elif lead_mild and (e is item_head or coordinated):
+            severities.add("Mild")
         if n == 0 and _FATAL.search(clause):
             severities.add("LifeThreatening")
         if n == 0 and _SERIOUS.search(clause) and ("can be" in clause or "leads to" in clause or "some" in clause):
