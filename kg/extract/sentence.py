@@ -73,7 +73,8 @@ _EXPERTISE = re.compile(r"\b(?:experienced|trained|skilled|expert|expertise)\s+(
 
 #: the verbs that make the names before them a clause's subject, and the words that make them not one
 _CLAUSE_VERBS = frozenset({"are", "is", "were", "was", "can", "may", "cause", "causes", "occur", "occurs", "remain", "remains"})
-_NOT_A_SUBJECT = frozenset({"that", "which", "who", "to", "for", "in", "with", "of", ";"})
+_NOT_A_SUBJECT = frozenset({"that", "which", "who", "whose", "to", "for", "in", "with", "of", ";", "when", "if", "because", "as",
+                            "while", "unless", "although"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -197,8 +198,8 @@ class Sentence:
         """Whether ", and" (or ", but") at token ``j`` starts a clause with a subject of its own
         ("…, and nausea and dry mouth are its common side effects", "…, and screening is
         required"): names, then their verb, before any word that would tie them to what came before."""
-        if self.lower(j) != "," or self.lower(j + 1) not in ("and", "but"):
-            return False
+        if self.lower(j) != "," or self.lower(j + 1) not in ("and", "but") or self.lower(j + 2) in _CLAUSE_VERBS:
+            return False  # ", and may cause …" goes on with the same subject
         for k in range(j + 3, min(len(self.tokens), j + 16)):
             word = self.lower(k)
             if word in _CLAUSE_VERBS:

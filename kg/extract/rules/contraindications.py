@@ -69,9 +69,7 @@ def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = Fals
         sentence.lower(last + 2) not in ("or", "and", "and/or")
         and (adjective(sentence.lower(last + 2)) or sentence.lower(last + 2).endswith("ed"))
     )
-    # "acute or chronic metabolic acidosis": an adjective that shares the noun after the next one
-    shared = len(words) == 1 and adjective(words[0]) and sentence.lower(last + 1) in ("or", "and")
-    if not words or all(w in FUNCTION_WORDS for w in words) or words[0] in _NOT_A_STATE | {"both", "all", "each"} or coordinate or shared:
+    if not words or all(w in FUNCTION_WORDS for w in words) or words[0] in _NOT_A_STATE | {"both", "all", "each"} or coordinate:
         return []  # "who have:", "have had it in the past", "and no pacemaker", "an active, untreated infection"
     if use or _USE_OF.match(text):
         if not use:

@@ -232,11 +232,11 @@ def manufacturer(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         for i in sentence.find(sold_as):
             sold = next((p for p in sentence.of_kind("product") if p.first == i + len(sold_as)), None)
             ingredient = next((d for d in reversed(sentence.drug_items) if d.last < i and not d.is_class), None)
-            if ingredient is None and sentence.lower(0) == "it":  # "It … is sold as CellCept by Genentech": what "it" is
-                ingredient = next((d for d in sentence.last_subject if not d.is_class), None)
-            if sold is None or ingredient is None or sold.iri == ingredient.iri:
+            if ingredient is None and "it" in (sentence.lower(j) for j in range(i)):  # "It … is sold as CellCept by …": what "it" is
+                ingredient = next((d for d in sentence.subject_at(i) if not d.is_class and d.kind != "product"), None)
+            if sold is None or ingredient is None or sold.iri == ingredient.member:
                 continue
-            yield claim(sentence, MSKG.hasActiveIngredient, sold.iri, ingredient.iri)
+            yield claim(sentence, MSKG.hasActiveIngredient, sold.iri, ingredient.member)
             if sentence.lower(sold.last + 1) == "by":
                 company = _company_after(sentence, sold.last + 2)
                 if company is not None:

@@ -42,7 +42,7 @@ _USE_TRIGGERS = (("recommended", "for"), ("reserved", "for"), ("option", "for"),
 #: in "take antiarrhythmic medicines for an irregular heartbeat"
 _COPULAR_TRIGGERS = (("drugs", "for"), ("medicines", "for"))
 #: words that make "prescribe" a warning, not a use
-_CAUTION = frozenset({"caution", "carefully", "only"})
+_CAUTION = frozenset({"caution", "carefully"})
 _COPULAS = frozenset({"is", "are", "was", "were", "remain", "remains", "remained", "became", "become", "becomes"})
 _FAILURE = re.compile(
     r"\bnot (?:been |be )?effective\b|\bnot respond|\bfail(?:ed|s)?\b|\bdid not work\b|\bstopped working\b|"
@@ -478,12 +478,12 @@ def _year_for(sentence: Sentence, condition: Mention, lo: int, hi: int) -> list[
     if len({y for _, y in said}) < 2:
         return []
     # "in 1995 for kidney transplant rejection, and later for heart transplant rejection (1998)": a
-    # year in parentheses right after a condition is its own; the year outside them, the others'
+    # year in parentheses right after a condition is its own; else the last year outside them before it
     bracketed = {at for at, _ in said if sentence.lower(at - 1) == "(" and sentence.lower(at + 1) == ")"}
     if bracketed:
         own = [y for at, y in said if at in bracketed and condition.last < at <= condition.last + 2]
-        rest = [y for at, y in said if at not in bracketed]
-        return [Literal(y, datatype=XSD.gYear) for y in (own or rest[:1])]
+        before = [y for at, y in said if at not in bracketed and at < condition.first]
+        return [Literal(y, datatype=XSD.gYear) for y in (own or before[-1:])]
     if any(sentence.lower(at + 1) != "for" for at, _ in said):
         return []
     before = [y for at, y in said if at < condition.first]
@@ -725,7 +725,6 @@ def _use_end(sentence: Sentence, i: int, end: int) -> int:
     return end
 
 
-
 def _main_clause_at(sentence: Sentence, i: int) -> bool:
     """Whether a drug and its verb start at token i, the sentence's own clause after an opening
     phrase ("Like other medicines used for seizures, clonazepam can cause …")."""
@@ -752,7 +751,8 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         if sentence.lower(i - 1) == "be" and sentence.lower(i - 2) == "not" or sentence.lower(i - 1) == "not":
             continue  # "must not be used in": a contraindication
         if sentence.lower(i) in ("prescribed", "prescribe") and (
-            sentence.lower(i - 1) in ("as", "than") or any(sentence.lower(j) in _CAUTION for j in range(i + 1, i + 4))
+            sentence.lower(i - 1) in ("as", "than")
+            or any(sentence.lower(j) in _CAUTION or sentence.lower(j) == "only" and sentence.lower(j + 1) in ("if", "when") for j in range(i + 1, i + 4))
         ):
             continue  # "faster than prescribed", "prescribe with caution to …", "prescribe it only if …": no use
         if sentence.lower(i) == "marketed" and (

@@ -29,7 +29,7 @@ from ..phrases import (
 from ..sentence import DrugItem, Sentence, adjective
 from .common import claim, percentages, status, timepoints
 
-__all__ = ["one_role", "risk_heading", "risk", "risk_cued"]
+__all__ = ["one_role", "risk_heading", "risk"]
 
 EFFECT_KINDS = ("adverse_effect", "condition")
 #: what a drug may be contraindicated in or monitored for: conditions and states such as pregnancy
@@ -88,7 +88,7 @@ _MOST_COMMON = re.compile(r"\bmost (?:common|frequent)|(?<!more )(?<!less )(?<!a
 _RARE = re.compile(r"\brare(?:ly)?\b|\buncommon\b", re.I)
 _FATAL = re.compile(r"\bfatal\b|\blife-threatening\b|\bdeath\b|\bdeadly\b|\bdie\b|\bdied\b", re.I)
 _SERIOUS = re.compile(r"\bserious\b|\bsevere\b", re.I)
-_MILD_LEAD = re.compile(r"\b(?:are|is)\s+(?:usually\s+|generally\s+|mostly\s+|often\s+)?mild\b(?!\s+to\b)", re.I)
+_MILD_LEAD = re.compile(r"^(?!.*\b(?:if|whether)\b).*\b(?:are|is)\s+(?:usually\s+|generally\s+|mostly\s+|often\s+)?mild\b(?!\s+(?:to|or)\b)", re.I)
 _SERIOUS_SECTION = re.compile(
     r"(?<!less )(?<!not )(?<!non-)(?<!non )(?<!other )\bserious (?:side effects?|adverse (?:reactions?|effects?|events?)|risks?|warnings?)\b"
 )
@@ -324,14 +324,19 @@ def _of_the_disease(sentence: Sentence, e: Mention) -> bool:
     )  # "spasticity caused by MS", "Fatigue affects most people with MS"
 
 
-def one_role(sentence: Sentence, said: list[Claim]) -> list[Claim]:
-    """A sentence's claims without the risks of a drug that the same sentence gives as the drug's use or approved indication ("The FDA approved Cymbalta for major depressive
-    disorder": no risk of depression)."""
-    treated = {(c.subject, c.value(prop)) for c in said for kind, prop in _TREATS if c.relation == kind}
-    return [c for c in said if c.relation != MSKG.Risk or (c.subject, c.value(MSKG.adverseEffect)) not in treated]
-
-
 _TREATS = ((MSKG.TherapeuticUse, MSKG.condition), (MSKG.RegulatoryDecision, MSKG.indication))
+
+
+def one_role(sentence: Sentence, said: list[Claim]) -> list[Claim]:
+    """A sentence's claims without the risks of a drug that the same sentence gives as the drug's
+    use or approved indication ("The FDA approved Cymbalta for major depressive disorder": no risk
+    of major depressive disorder, for Cymbalta or its duloxetine)."""
+
+    def drug(c: Claim) -> URIRef:  # a brand is its ingredient: an approval of Cymbalta is one of duloxetine
+        return sentence.ingredients.get(c.subject, c.subject)  # type: ignore[arg-type]
+
+    treated = {(drug(c), c.value(prop)) for c in said for kind, prop in _TREATS if c.relation == kind}
+    return [c for c in said if c.relation != MSKG.Risk or (drug(c), c.value(MSKG.adverseEffect)) not in treated]
 
 
 def risk_cued(sentence: Sentence) -> bool:
@@ -699,9 +704,10 @@ def _sign_list(sentence: Sentence) -> tuple[int, int, Mention | None] | None:
     may_be = _WHICH_MAY_BE.search(sentence.text)
     if may_be is not None:  # "confusion, fever, sweating and shaking, which may be serotonin syndrome": its signs
         cue_at, end = sentence.token_at_char(may_be.start()), sentence.token_at_char(may_be.end() - 1)
-        named = next((m for m in sentence.of_kind(*EFFECT_KINDS, lo=end + 1, hi=end + 3) if not is_ms(m)), None)
+        # the effect right after ("which may be serotonin syndrome", "which may be an allergic reaction")
+        named = next((m for m in sentence.of_kind(*EFFECT_KINDS, lo=end + 1) if not is_ms(m) and m.first <= end + 2), None)
         listed = [m for m in sentence.of_kind(*EFFECT_KINDS, hi=cue_at) if not is_ms(m)]
-        if named is not None and len(listed) > 1 and named.first <= end + 2:
+        if named is not None and len(listed) > 1:
             return listed[0].first, cue_at, named
     for cue in (("look", "out", "for"), ("watch", "out", "for"), ("watch", "for")):  # "Liver problems. Look out for …"
         for i in sentence.find(cue):
