@@ -14,7 +14,7 @@ from rdflib.term import Literal
 from ..errors import OntologyError
 from ..namespaces import MSKG, OWL, RDF, RDFS, SCHEMA, SKOS
 
-__all__ = ["Token", "Mention", "Lexicon", "tokenize", "token_key", "past_ingredients", "DRUG_KINDS"]
+__all__ = ["Token", "Mention", "Lexicon", "tokenize", "token_key", "past_ingredients", "CONDITION_KINDS", "DRUG_KINDS"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 #: dashes and apostrophes join words ("first-line", "doctor's"); matching ignores them
@@ -55,6 +55,8 @@ _KIND_OF_CLASS: tuple[tuple[URIRef, str], ...] = (
 #: kinds that name a drug, a product, a class of drugs, or a treatment that is done rather than
 #: given (plasma exchange): what statements about a treatment are about
 DRUG_KINDS = frozenset({"ingredient", "product", "drug_class", "therapy"})
+#: the kinds that name a condition: one the lexicon lists as a side effect is still a condition
+CONDITION_KINDS = frozenset({"condition", "adverse_effect"})
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..namespaces import ID
 from .dictionaries import Dictionaries, dictionaries, stop_words
 from .learned import Tagger, tagger
-from .lexicon import TRADEMARKS, Lexicon, Mention, Token, past_ingredients, token_key
+from .lexicon import CONDITION_KINDS, TRADEMARKS, Lexicon, Mention, Token, past_ingredients, token_key
 from .names import SALT, SALT_WORDS, mint_slug, normal_form, singular
 from .phrases import (
     BODY_PARTS,
@@ -47,8 +47,6 @@ __all__ = ["Aliases", "Recogniser"]
 
 #: heads that do not make a new thing of the name before them ("MS patients", "PML symptoms")
 _GENERIC_MERGE = frozenset(["patients", "patient", "symptoms", "symptom", "signs", "sign", "risk", "levels", "level", "changes", "change"])
-#: the kinds of mention a learned condition's name may take in
-_CONDITIONS = frozenset({"condition", "adverse_effect"})
 _LIST_MARKS = frozenset({",", ";", "and", "or", "(", ")"})
 _NOT_DRUGS = frozenset(["pen", "autoinjector", "injector", "device", "program", "programme", "syringe", "kit", "app", "system", "prescribing"])
 #: on ties, a document's own abbreviation beats the lexicon ("MRI" where the label defined
@@ -438,7 +436,7 @@ class Recogniser:
         outcomes, classes and settings as well did no better."""
         for first, last, kind in tagged:
             inside = [m for m in chosen if m.last >= first and m.first <= last]
-            if kind != "condition" or not inside or any(m.first < first or m.last > last or m.kind not in _CONDITIONS for m in inside):
+            if kind != "condition" or not inside or any(m.first < first or m.last > last or m.kind not in CONDITION_KINDS for m in inside):
                 continue
             if len(inside) == 1 and (inside[0].first, inside[0].last) == (first, last) or any(
                 t.text.lower() in _LIST_MARKS for t in tokens[first : last + 1]
@@ -642,7 +640,7 @@ class Recogniser:
         "lower" make a respiratory tract infection specific too."""
         taken = {i for m in chosen for i in range(m.first, m.last + 1)}
         effects = {m.first for m in chosen if m.kind == "effect"}  # "lower" may be a word for a reduction
-        single = {m.first for m in chosen if m.first == m.last and m.kind in ("condition", "adverse_effect")}
+        single = {m.first for m in chosen if m.first == m.last and m.kind in CONDITION_KINDS}
         dropped: set[int] = set()
         merged: set[int] = set()
         out = []
@@ -652,7 +650,7 @@ class Recogniser:
             first = m.first
             general = tokens[m.last].text.lower() in (_GENERAL_CONDITIONS if m.kind != "drug_class" else _GENERAL_CLASSES)
             # "injection site erythema": a sign where a drug goes in is an effect of its own
-            general = general or m.kind in ("condition", "adverse_effect") and _at_site(tokens, m.first)
+            general = general or m.kind in CONDITION_KINDS and _at_site(tokens, m.first)
             if m.kind in ("condition", "adverse_effect", "drug_class") and (m.first == m.last or m.kind != "drug_class") and general:
                 while (
                     first > 0 and (first - 1 in single if m.first < m.last else first - 1 not in taken or first - 1 in single)
@@ -660,12 +658,12 @@ class Recogniser:
                 ):  # fmt: skip
                     first -= 1  # "Herpes virus infections": a herpes virus infection, not herpes and a virus infection
                     dropped.add(first)
-            if not general and m.kind in ("condition", "adverse_effect") and m.source in ("lexicon", "dictionary"):
+            if not general and m.kind in CONDITION_KINDS and m.source in ("lexicon", "dictionary"):
                 while first > 0 and first - 1 not in taken and first - m.first > -2 and _specifying(tokens[first - 1].text, m.first < m.last):
                     first -= 1  # "avascular necrosis", "haemorrhagic cystitis", "posterior subcapsular cataract"
                 if first > 1 and tokens[first - 1].text == "-" and tokens[first - 2].text.lower() == "non" and first - 2 not in taken:
                     first -= 2  # "non-melanoma skin cancer" is no melanoma, and one name with the cancer after it
-                    head = next((n for n in chosen if n.first == m.last + 1 and n.kind in ("condition", "adverse_effect")), None)
+                    head = next((n for n in chosen if n.first == m.last + 1 and n.kind in CONDITION_KINDS), None)
                     if head is not None:
                         name = normal_form(_written(tokens, first, head.last))
                         iri, kind = self.entity(name, "condition")
@@ -699,7 +697,7 @@ class Recogniser:
         taken = {i for m in chosen for i in range(m.first, m.last + 1)}
         out: list[Mention] = []
         for m in chosen:
-            first = _specifier_start(tokens, m.first, taken) if m.kind in ("condition", "adverse_effect") else m.first
+            first = _specifier_start(tokens, m.first, taken) if m.kind in CONDITION_KINDS else m.first
             if first == m.first:
                 out.append(m)
                 continue
@@ -800,7 +798,7 @@ class Recogniser:
         taken = {i for m in chosen for i in range(m.first, m.last + 1)}
         for m in chosen:
             j = m.last + 1
-            if m.kind in ("condition", "adverse_effect") and j + 1 < len(tokens) and tokens[j].text.lower() in ("of", "in", "on"):
+            if m.kind in CONDITION_KINDS and j + 1 < len(tokens) and tokens[j].text.lower() in ("of", "in", "on"):
                 k = j + 1
                 while k < len(tokens) and tokens[k].text.lower() in ("the", "your", "their", "his", "her"):
                     k += 1
@@ -828,7 +826,7 @@ class Recogniser:
             inside = [m for m in out if i <= m.first and m.last <= last]
             if any(m.first < i <= m.last or m.first <= last < m.last for m in out) or any(m.is_drug or m.kind == "outcome" for m in inside):
                 continue
-            if any(m.first == i and m.kind in ("condition", "adverse_effect") for m in inside):
+            if any(m.first == i and m.kind in CONDITION_KINDS for m in inside):
                 continue  # a name known whole ("high blood pressure": hypertension)
             first = i
             if i >= 2 and tokens[i - 1].text.lower() in ("or", "and") and tokens[i - 2].text.lower() in _OFF_WORDS:
@@ -900,7 +898,7 @@ class Recogniser:
         for m in chosen:
             after = m.last + 3
             if (
-                m.kind in ("condition", "adverse_effect") and after < len(tokens) and tokens[m.last + 1].text == "-"
+                m.kind in CONDITION_KINDS and after < len(tokens) and tokens[m.last + 1].text == "-"
                 and tokens[m.last + 2].text.lower() == "like" and after not in taken and is_content(tokens[after].text)
             ):  # fmt: skip
                 name = normal_form(_written(tokens, m.first, after))
@@ -1197,7 +1195,7 @@ class Recogniser:
                         words[k - 1 if words[k - 1] not in ("a", "an") else k - 2] in ("and", "or"):
                     break
                 k = end + 1 + gap
-            conditions = sum(1 for _, _, m in items if m is not None and m.kind in ("condition", "adverse_effect"))
+            conditions = sum(1 for _, _, m in items if m is not None and m.kind in CONDITION_KINDS)
             others = sum(1 for _, _, m in items if m is not None and m.kind not in ("condition", "adverse_effect"))
             guesses = [(start, end) for start, end, m in items if m is None]
             first_free = items and items[0][2] is None and not (
@@ -1261,7 +1259,7 @@ class Recogniser:
         out = list(chosen)
         at_site = False  # whether the sign after the one being read is at the site
         for k in range(len(tokens) - 1, -1, -1):
-            own = next((m for m in out if m.first == k == m.last and m.kind in ("condition", "adverse_effect")), None)
+            own = next((m for m in out if m.first == k == m.last and m.kind in CONDITION_KINDS), None)
             sign = words[k] in _SITE_SIGNS and (own is not None or not any(m.first <= k <= m.last for m in out))
             if not sign:
                 at_site = at_site and words[k] in ("or", "and", ",")
@@ -1337,7 +1335,7 @@ class Recogniser:
                 and tokens[before].text == "("
                 and m.last + 1 < len(tokens)
                 and tokens[m.last + 1].text == ")"
-                and m.kind in ("condition", "adverse_effect")
+                and m.kind in CONDITION_KINDS
                 and len(m.text) > 6  # not an abbreviation
             ):
                 if out and out[-1].last == before - 1 and out[-1].source in ("phrase", "span") and out[-1].kind in ("condition", "adverse_effect"):

@@ -14,7 +14,7 @@ from rdflib import URIRef
 
 from .claims import Evidence
 from .documents import CELL_GAP
-from .lexicon import Mention, Token, past_ingredients
+from .lexicon import CONDITION_KINDS, Mention, Token, past_ingredients
 from .nlp import Assertion, ClinicalText
 from .phrases import NUMBER_WORDS, adjective
 
@@ -101,12 +101,8 @@ class DrugItem:
         return self.kind == "drug_class"
 
 
-#: kinds of entity a rule's name and the lexicon's may give one thing
-_CONDITION_KINDS = frozenset({"condition", "adverse_effect"})
-
-
 def _same_kind(known: str, wanted: str) -> bool:
-    return known == wanted or known in _CONDITION_KINDS and wanted in _CONDITION_KINDS
+    return known == wanted or known in CONDITION_KINDS and wanted in CONDITION_KINDS
 
 
 #: words before a drug that only compare the subject with it ("side effects similar to those of steroid treatment")

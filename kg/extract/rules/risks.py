@@ -339,22 +339,14 @@ def one_role(sentence: Sentence, said: list[Claim]) -> list[Claim]:
     return [c for c in said if c.relation != MSKG.Risk or (drug(c), c.value(MSKG.adverseEffect)) not in treated]
 
 
-def risk_cued(sentence: Sentence) -> bool:
-    """Whether a sentence speaks of risks: a word of harm, a section of side effects, or "cause"
-    just after a drug ("glatiramer acetate does not cause flu-like symptoms")."""
-    return (
-        sentence.has(*_RISK_CUES)
-        or bool(_RISK_SECTIONS.search(sentence.section_text))
-        or any(sentence.lower(j) == "cause" for d in sentence.drug_items for j in range(d.last + 1, d.last + 4))
-    )
-
-
 def _effects(sentence: Sentence) -> list[Mention]:
     """The conditions a sentence names as effects of a drug."""
     if sentence.block == "row" and (test_column(sentence) is not None or effects_column(sentence) is not None):
         return []  # a table of tests names no effects; a table of products with a column of problems: its own rule
     in_section = bool(_RISK_SECTIONS.search(sentence.section_text))
-    cued = risk_cued(sentence)
+    cued = sentence.has(*_RISK_CUES) or in_section or any(
+        sentence.lower(j) == "cause" for d in sentence.drug_items for j in range(d.last + 1, d.last + 4)
+    )  # "glatiramer acetate does not cause flu-like symptoms"
     if CONTRA_SECTIONS.search(sentence.section_text) and not sentence.is_heading:
         return []
     contra = min((i for c in CONTRA_CUES for i in sentence.find(c)), default=len(sentence.tokens))
