@@ -2332,3 +2332,43 @@ def test_a_lead_s_mildness_a_list_that_may_be_an_effect_and_years_in_parentheses
     assert not risks[ID.headache].get(MSKG.severity)  # "even if they are mild" says nothing of how bad they are
     assert {ID.confusion, ID.fever, ID.sweating} <= risks[ID["serotonin-syndrome"]][MSKG.manifestation]
     assert ID.fever not in risks
+
+
+def test_a_drug_that_treats_or_does_not_cure_and_a_drug_taken_for_a_condition(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "X treats Y" is a use, "X does not treat/cure Y" a denied one; "Doctors treat relapses with
+    steroids" says no use of a drug by "treat"; a drug "taken by mouth … for" a condition, or that
+    people "take for" one in a relative clause, is used for it, and the clause after the relative is
+    not; "it can treat depression" after "it is an antidepressant" is the drug's use, not the class's."""
+    claims = _page(tmp_path, lexicon, "Uses\n\nAmpyra treats walking impairment. Copaxone does not cure MS. "
+                   "Doctors treat relapses with steroids.\n", name="a.txt")  # fmt: skip
+    said = {(s[MSKG.drug][0], s[MSKG.condition][0], s[MSKG.assertionStatus][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert said == {(ID.ampyra, ID["walking-impairment"], MSKG.Affirmed), (ID.copaxone, ID["multiple-sclerosis"], MSKG.Negated)}
+    claims = _page(tmp_path, lexicon, "Uses\n\nTeriflunomide is a pyrimidine synthesis inhibitor taken by mouth once a day for relapsing MS. "
+                   "Desmopressin, which many people take for nocturia, adds to the risk of hyponatremia. Because it is also an "
+                   "antidepressant, duloxetine can treat depression.\n", name="b.txt")  # fmt: skip
+    said = {(s[MSKG.drug][0], s[MSKG.condition][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert said == {(ID.teriflunomide, ID["relapsing-ms"]), (ID.desmopressin, ID.nocturia), (ID.duloxetine, ID.depression)}
+
+
+def test_the_use_of_a_drug_a_contraindication_names_ends_with_the_drug(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "take an MAOI (…) or stopped one in the last 14 days" is MAOI use; "being treated with
+    linezolid" linezolid treatment; "take steroid tablets or use a steroid inhaler" steroid use."""
+    claims = _page(tmp_path, lexicon, "Who should not take it\n\nDo not take duloxetine if you: take a monoamine oxidase inhibitor "
+                   "(MAOI) or stopped one in the last 14 days; are being treated with linezolid.\n\nDo not take desmopressin if you "
+                   "take steroid tablets or use a steroid inhaler.\n", name="a.txt")  # fmt: skip
+    said = {(s[MSKG.drug][0], s[MSKG.condition][0]) for s in _statements(claims, MSKG.Contraindication)}
+    assert said == {(ID.duloxetine, ID["monoamine-oxidase-inhibitor-use"]), (ID.duloxetine, ID["linezolid-treatment"]),
+                    (ID.desmopressin, ID["steroid-use"])}  # fmt: skip
+
+
+def test_what_the_sentence_after_a_disease_says_is_noticed_are_its_signs(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "Patients may notice A or B" after a sentence naming macular edema, "They usually present as
+    pain, redness or bruising where the injection was given and are mostly mild" after injection
+    site reactions: the signs of that effect (by their own names, up to the clause of their own)."""
+    claims = _page(tmp_path, lexicon, "Risks\n\nMacular edema developed in 0.5% of patients who took fingolimod. Patients may notice "
+                   "blurred vision or decreased visual acuity.\n\nInjection site reactions are common with Avonex. They usually present "
+                   "as pain, redness or bruising where the injection was given and are mostly mild.\n", name="a.txt")  # fmt: skip
+    risks = _risks(claims)
+    assert set(risks[ID["macular-edema"]][MSKG.manifestation]) == {ID["blurred-vision"], ID["decreased-visual-acuity"]}
+    assert set(risks[ID["injection-site-reaction"]][MSKG.manifestation]) == {ID.pain, ID.redness, ID.bruising}
+    assert ID["blurred-vision"] not in risks and ID.pain not in risks

@@ -22,7 +22,7 @@ _REWRITES = (
 #: words before a list of drugs whose use is the contraindication ("in combination with X or Y")
 _USE_OF = re.compile(r"^(?:in\s+)?(?:(?:current|concurrent|concomitant|ongoing|already|currently|recent)\s+)?"
                      r"(?:(?:used in )?combination with|(?:(?:those|people|patients|anyone) (?:who )?)?(?:are |is |have |has )?(?:already |currently |now |recently )?(?:taking|take|taken|took|using|use|used|receiving|receive|received)|"
-                     r"(?:the )?(?:use|co-administration|coadministration) of|treatment with|together with|along with)\s+", re.I)
+                     r"(?:the )?(?:use|co-administration|coadministration) of|(?P<treated>(?:are |is )?(?:being |been )?treated with)|treatment with|together with|along with)\s+", re.I)
 #: a span naming only who (not in what state) adds nothing ("women", "men of reproductive potential")
 _PEOPLE = re.compile(r"^(?:women|men|woman|man|patients?|people|persons?|adults?|children|mothers?|infants?)\b", re.I)
 #: words that begin no condition: a back-reference, or the lack of something
@@ -31,16 +31,33 @@ _NOT_A_STATE = frozenset({"it", "them", "this", "that", "these", "no", "none", "
 _CONTRA_END = ("because", "since", "unless", "due to", "as it", "given the", "owing to")
 
 
-def _used(sentence: Sentence, first: int, last: int) -> str | None:
+#: the words after a drug's name that are still its name ("antiarrhythmic medicines")
+_DRUG_HEAD_WORDS = frozenset({"medicine", "medicines", "drug", "drugs", "medication", "medications", "inhibitor", "inhibitors", "agent", "agents"})
+
+
+#: verbs that start a second predicate in a list item ("take an MAOI or stopped one in the last 14 days")
+_VERBS_AGAIN = frozenset({"use", "uses", "used", "take", "takes", "took", "stopped", "have", "has", "had", "are", "is", "were", "was"})
+
+
+def _used(sentence: Sentence, first: int, last: int, what: str = "use") -> str | None:
     """The name of the use of a drug a span names ("antiarrhythmic medicines": antiarrhythmic
-    medicine use), if it names a drug or a class of drugs."""
+    medicine use), if it names a drug or a class of drugs; it ends with the drug's name and the
+    words that are still part of it ("take an MAOI (…) or stopped one in the last 14 days": MAOI
+    use)."""
+    # "take steroid tablets or use a steroid inhaler": the first verb's object
+    last = next((j - 1 for j in range(first + 1, last) if sentence.lower(j) in ("or", "and", ",") and sentence.lower(j + 1) in _VERBS_AGAIN), last)
     drugs = [m for m in sentence.mentions_in(first, last) if m.is_drug]
+    if drugs:
+        end = drugs[-1].last
+        while end < last and sentence.lower(end + 1) in _DRUG_HEAD_WORDS:
+            end += 1
+        last = end
     words = sentence.span_text(first, last).strip()
     words = re.sub(r"\s+for\s.*$", "", words)  # "antiarrhythmic medicines for an irregular heartbeat"
     if not drugs and not re.search(r"\b(?:medicines?|drugs?|medications?|therap(?:y|ies)|inhibitors?|vaccines?)$", words, re.I):
         return None
-    name = normal_form(clean_phrase(words))
-    return f"{name} use" if name else None
+    name = normal_form(clean_phrase(re.sub(r"\s*\([^)]*(?:\)|$)", "", words)))  # not "(MAOI)", nor its open half
+    return f"{name} {what}" if name else None
 
 
 def _drugs_listed(sentence: Sentence, first: int, last: int) -> list[Mention]:
@@ -71,13 +88,16 @@ def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = Fals
     )
     if not words or all(w in FUNCTION_WORDS for w in words) or words[0] in _NOT_A_STATE | {"both", "all", "each"} or coordinate:
         return []  # "who have:", "have had it in the past", "and no pacemaker", "an active, untreated infection"
-    if use or _USE_OF.match(text):
-        if not use:
-            first = sentence.token_at_char(sentence.tokens[first].start - sentence.start + _USE_OF.match(text).end())  # type: ignore[union-attr]
+    use_of = _USE_OF.match(text)
+    if use or use_of:
+        # "being treated with linezolid": linezolid treatment, as "taking X" is X use
+        what = "treatment" if use_of is not None and use_of.group("treated") else "use"
+        if use_of is not None and not use:
+            first = sentence.token_at_char(sentence.tokens[first].start - sentence.start + use_of.end())
         listed = _drugs_listed(sentence, first, last)
         if listed:  # "take thioridazine or pimozide", "medicines that contain quinidine or quinine": each one's use
-            return [sentence.mint(f"{normal_form(m.label or m.text)} use", "condition", m.first, m.last) for m in listed]
-        name = _used(sentence, first, last)
+            return [sentence.mint(f"{normal_form(m.label or m.text)} {what}", "condition", m.first, m.last) for m in listed]
+        name = _used(sentence, first, last, what)
         return [sentence.mint(name, "condition", first, last)] if name else []
     found = [m for m in sentence.mentions_in(first, last, *CONTRA_KINDS) if not is_ms(m)]
     if found:

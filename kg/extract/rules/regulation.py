@@ -658,7 +658,12 @@ def _given_to_prevent(sentence: Sentence) -> Iterator[Claim]:
 
 #: verbs whose object is a drug given to someone ("try gabapentin for …", "offer baclofen for …")
 _GIVING_VERBS = frozenset({"try", "tries", "tried", "trying", "offer", "offers", "offered", "give", "gives", "gave", "recommend",
-                           "recommends", "suggest", "suggests", "choose", "chooses", "start", "starts", "add", "adds"})  # fmt: skip
+                           "recommends", "suggest", "suggests", "choose", "chooses", "start", "starts", "add", "adds",
+                           "take", "takes", "taking", "took"})  # fmt: skip
+
+
+#: words that start the main verb after a subject that holds a use ("People taking X for Y may …")
+_PREDICATE_WORDS = ("can", "may", "might", "will", "must", "should", "is", "are", "was", "were", "has", "have", "cause", "causes")
 
 
 def _given_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -674,8 +679,68 @@ def _given_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             continue
         hi = _use_end(sentence, at, sentence.clause_of(at)[1])
         hi = sentence.first_of("when", "if", "because", "unless", "until", lo=at, hi=hi) or hi  # "… when the usual medicines have not helped"
+        hi = sentence.first_of(*_PREDICATE_WORDS, lo=at, hi=hi) or hi  # "Patients taking X for Y may feel drowsy": the subject ends
+        if sentence.lower(d.first - 1) in ("take", "takes", "taking", "took"):  # "people taking X for seizures, and problems …"
+            hi = sentence.first_of(",", lo=at, hi=hi) or hi
         for condition in _without_descriptions(sentence, _conditions(sentence, at, hi, lexicon)):
             yield claim(sentence, MSKG.TherapeuticUse, d.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status(sentence, at))])
+
+
+#: verbs whose subject is a drug and whose object the condition it is for ("Ampyra treats walking
+#: impairment", "Botox does not treat MS itself", "Copaxone does not cure MS")
+_TREAT_VERBS = frozenset({"treat", "treats", "cure", "cures"})
+_NEGATED_VERB = frozenset({"not", "never", "cannot", "n't", "t"})
+
+
+def _treats(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """A drug that is the subject of "treats" or "cures": a use for the conditions the verb takes,
+    negated with "does not"; "to treat" is a use trigger of its own, and a person treating
+    ("Doctors treat relapses with steroids") is no drug."""
+    for i in range(1, len(sentence.tokens)):
+        if sentence.lower(i) not in _TREAT_VERBS or sentence.lower(i - 1) == "to":
+            continue
+        lo, hi = sentence.clause_of(i)
+        drugs = [d for d in sentence.drug_items if lo <= d.last < i]
+        subject = [d for d in sentence.subject_at(i) if sentence.lower(i - 1) in ("it", "they", "can", "may", "not", "t")]
+        # "Because it is also an antidepressant, it can treat depression": the drug, not the class it is called
+        near = drugs[-1:] if drugs and i - drugs[-1].last <= 5 and sentence.first_of(",", "it", "they", lo=drugs[-1].last + 1, hi=i) is None else []
+        users = near or [d for d in subject if not d.is_class] or subject
+        if not users:
+            continue
+        negated = any(sentence.lower(j) in _NEGATED_VERB for j in range(max(lo, i - 3), i))
+        if sentence.lower(i) in ("cure", "cures") and not negated:
+            continue  # "cures" affirmed is a claim of effect, not a use the text states
+        end = _use_end(sentence, i, hi)
+        end = sentence.first_of("because", "due to", "but", "or change", "or slow", lo=i, hi=end) or end
+        asserted = MSKG.Negated if negated else status(sentence, i)
+        for condition in _without_descriptions(sentence, _conditions(sentence, i + 1, end, lexicon)):
+            for item in users:
+                yield claim(sentence, MSKG.TherapeuticUse, item.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, asserted)])
+
+
+def _taken_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """A drug "taken … for" conditions ("Teriflunomide is … taken by mouth once a day for relapsing
+    MS"), or that people "take for" them in a relative clause after it ("Desmopressin, which many
+    people with MS take for night-time urination, …"): a use of the drug for them."""
+    for i in range(1, len(sentence.tokens)):
+        if sentence.lower(i) not in ("take", "takes", "taken"):
+            continue
+        at = sentence.first_of("for", lo=i + 1, hi=min(len(sentence.tokens), i + 8))
+        if at is None or any(i < d.first < at for d in sentence.drug_items) or sentence.first_of(",", ";", "and", "or", *_PREDICATE_WORDS, lo=i, hi=at) is not None:
+            continue
+        relative = next((j for j in range(max(1, i - 7), i) if sentence.lower(j) in ("which", "that") and sentence.lower(j - 1) == ","), None)
+        if relative is not None:
+            users = [d for d in sentence.drug_items if d.last == relative - 2]
+        elif sentence.lower(i) == "taken":
+            users = [d for d in sentence.subject_at(i) if not d.is_class]
+        else:
+            continue
+        hi = _use_end(sentence, at, sentence.clause_of(at)[1])
+        if relative is not None:  # "…, which people take for X, adds to …": the relative clause ends at its comma
+            hi = sentence.first_of(",", lo=at, hi=hi) or hi
+        for condition in _without_descriptions(sentence, _conditions(sentence, at, hi, lexicon)):
+            for item in users:
+                yield claim(sentence, MSKG.TherapeuticUse, item.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status(sentence, at))])
 
 
 def _treated_for_with(sentence: Sentence) -> Iterator[Claim]:
@@ -817,6 +882,8 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     yield from _treated_for_with(sentence)
     yield from _given_for(sentence, lexicon)
     yield from _given_to_prevent(sentence)
+    yield from _treats(sentence, lexicon)
+    yield from _taken_for(sentence, lexicon)
     yield from _after_failure(sentence)
     lead = sentence.lead
     if lead is not None and sentence.block == "item":

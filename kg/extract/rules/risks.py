@@ -644,6 +644,12 @@ _SIGNS_BEFORE = re.compile(
 _WHICH_MAY_BE = re.compile(r",\s*which\s+(?:may|can|could|might)\s+be\b", re.I)
 #: how a text tells a patient what they will notice of an effect named just before
 _FELT = re.compile(r"\b(?:you|patients|people) (?:may|might|can|could|will|often)? ?(?:feel|notice|get|experience|have)\b", re.I)
+#: a sentence that says what is noticed of the effect named just before (not "may also feel", another effect)
+_NOTICED = re.compile(
+    r"^(?:(?:you|patients|people)\s+(?:may|might|can|could|will|often)\s+(?:notice|feel|experience)|"
+    r"(?:they|it)\s+(?:usually\s+|often\s+|may\s+|can\s+|typically\s+)?(?:presents?|shows?\s+up|appears?)\s+as)\b",
+    re.I,
+)
 #: effects whose signs a sentence may go on to list ("Infusion reactions … included fever, …")
 _REACTION_HEAD = re.compile(r"(?:reactions?|symptoms?|syndrome)$", re.I)
 
@@ -1027,6 +1033,15 @@ _BEHAVES = re.compile(
 )
 
 
+def _site_signs(sentence: Sentence, owner: Mention, signs: list[Mention]) -> list[Mention]:
+    """The signs of an injection- or infusion-site reaction by their own names: "redness, swelling
+    or pain where you inject" are redness, not injection-site redness."""
+    if "injection" not in str(owner.iri) and "infusion" not in str(owner.iri):
+        return signs
+    site = re.compile(r"^(?:injection|infusion)[- ]site ", re.I)
+    return [sentence.mint(site.sub("", m.label or m.text), "condition", m.first, m.last) if site.match(m.label or m.text) else m for m in signs]
+
+
 def _topic(sentence: Sentence) -> Mention | None:
     """The effect a sentence goes on about without naming it: its list item's ("Infections.
     Gilenya lowers …"), or the previous sentence's ("PML, a rare brain infection. Symptoms may
@@ -1299,6 +1314,15 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         factor_owner = next((e for e in effects if e.first > end), None)
         factor_sharers = {id(e) for e in effects if factor_owner is not None and e.first > factor_owner.last}
     sign_list = _sign_list(sentence)
+    if sign_list is None and topic is not None and _disease(topic) and not sentence.drug_items:
+        # "Macular edema developed in 0.5% … Patients may notice blurred vision or decreased visual
+        # acuity.", "Injection site reactions are common. They usually present as pain, redness or
+        # bruising": what the sentence after a disease says is noticed of it are its signs
+        noticed = _NOTICED.match(sentence.text)
+        if noticed is not None:  # up to a predicate of its own ("… or bruising where … and are mostly mild")
+            begin = sentence.token_at_char(noticed.end() - 1) + 1
+            noticed_end = sentence.first_of("where", "which", "and are", "and is", "and can", "and may", "and usually", "and often", lo=begin)
+            sign_list = (begin, noticed_end or len(sentence.tokens), None)
     listed_signs: list[Mention] = []
     sign_owner: Mention | None = None
     if sign_list is not None:
@@ -1310,6 +1334,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         sign_ids |= {id(e) for e in effects if any(e.first >= s.first and e.last <= s.last for s in listed_signs)}
         first_effect = effects[0] if effects and id(effects[0]) not in sign_ids and effects[0].first < start else None
         sign_owner = named or item_head or first_effect or topic
+        listed_signs = _site_signs(sentence, sign_owner, listed_signs) if sign_owner is not None else listed_signs
     label = _label(sentence, effects)
     index, labelled, felt = sentence.discourse.get("label", (-9, None, False))
     if sentence.discourse.get("label_item") and not sentence.continued:
@@ -1331,10 +1356,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             whole = _named_signs(sentence, symptoms[0].first, symptoms[-1].last + 1)  # "fever, chills, sweating, muscle aches and …"
             if len(whole) > len(symptoms) and not any(_disease(m) for m in whole):
                 symptoms = [s for m in whole for s in distributed(sentence, m)]
-            if "injection" in str(labelled.iri) or "infusion" in str(labelled.iri):
-                # "Injection-site reactions. Redness, swelling or pain where you inject …": redness, not injection-site redness
-                symptoms = [sentence.mint(re.sub(r"^(?:injection|infusion)[- ]site ", "", e.label or e.text, flags=re.I), "condition", e.first, e.last)
-                            if re.match(r"(?:injection|infusion)[- ]site ", e.label or e.text, re.I) else e for e in symptoms]  # fmt: skip
+            symptoms = _site_signs(sentence, labelled, symptoms)
             listed_signs, sign_owner = symptoms, dataclasses.replace(labelled, first=0, last=0)
     described = _appositions(sentence, effects)
     heads = [e for e in effects if id(e) not in sign_ids | factor_ids | set(described)]
