@@ -61,7 +61,7 @@ def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
     overall = tuning.overall  # type: ignore[attr-defined]
     print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
-    # a floor under today's figures (0.782/0.709 with the twenty-second held-out set moved in): a change
+    # a floor under today's figures (0.781/0.712 with the twenty-third held-out set moved in): a change
     # that loses facts across the tuning documents fails here
     assert overall.precision >= 0.77 and overall.recall >= 0.70
     kinds = {r.kind for r in tuning.documents}  # type: ignore[attr-defined]
@@ -2372,3 +2372,15 @@ def test_what_the_sentence_after_a_disease_says_is_noticed_are_its_signs(tmp_pat
     assert set(risks[ID["macular-edema"]][MSKG.manifestation]) == {ID["blurred-vision"], ID["decreased-visual-acuity"]}
     assert set(risks[ID["injection-site-reaction"]][MSKG.manifestation]) == {ID.pain, ID.redness, ID.bruising}
     assert ID["blurred-vision"] not in risks and ID.pain not in risks
+
+
+def test_a_drug_named_as_a_risk_factor_is_not_the_next_sentence_s_subject(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "The risk rises … with concomitant tamoxifen": tamoxifen is a risk factor, and the eye
+    examinations the next sentence recommends are still hydroxychloroquine's; nausea and vomiting
+    caused by chemotherapy is one condition, an approved indication."""
+    claims = _page(tmp_path, lexicon, "Risks\n\nHydroxychloroquine can cause retinopathy. The risk rises with use for more than five "
+                   "years and with concomitant tamoxifen. Guidelines recommend a baseline eye examination before starting treatment.\n\n"
+                   "The FDA approved nabilone in 1985 for nausea and vomiting caused by cancer chemotherapy.\n", name="a.txt")  # fmt: skip
+    assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.MonitoringRequirement)} == {ID.hydroxychloroquine}
+    decisions = {(s[MSKG.drug][0], s[MSKG.indication][0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
+    assert decisions == {(ID.nabilone, ID["chemotherapy-induced-nausea-and-vomiting"])}

@@ -451,6 +451,8 @@ class Sentence:
         while j >= 0 and self.lower(j) in ("the", "a", "an", "other", "also", "already", "any", "concomitant"):
             besides = besides or self.lower(j) in ("other", "also", "concomitant")
             j -= 1
+        if self.lower(i - 1) in ("concomitant", "concurrent") and self.lower(j) in ("with", "and", "or", ","):
+            return True  # "the risk rises … with concomitant tamoxifen": a drug taken besides, named as a risk factor
         verb = self.lower(j) in ("take", "takes", "taking", "use", "uses", "using", "receive", "receives", "receiving")
         besides = besides or self.lower(j - 1) == "also"
         return verb and besides and self.lower(j - 1 - (self.lower(j - 1) == "also")) in ("who", "that")
