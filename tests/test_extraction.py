@@ -2131,7 +2131,7 @@ def test_each_use_approved_in_its_own_year(tmp_path: Path, lexicon: Lexicon) -> 
     claims = _page(tmp_path, lexicon, "Dronabinol summary\n\nThe FDA approved Marinol in 1985 for nausea and vomiting caused by "
                    "cancer chemotherapy, and in 1992 for anorexia with weight loss in people with AIDS.\n", name="a.txt")  # fmt: skip
     years = {s[MSKG.indication][0]: {str(y) for y in s.get(MSKG.year, [])} for s in _statements(claims, MSKG.RegulatoryDecision)}
-    assert years[ID.nausea] == {"1985"} and years[ID.anorexia] == {"1992"}
+    assert years[ID["chemotherapy-induced-nausea-and-vomiting"]] == {"1985"} and years[ID.anorexia] == {"1992"}
 
 
 def test_a_running_head_that_carries_page_numbers_is_page_furniture() -> None:
@@ -2384,3 +2384,18 @@ def test_a_drug_named_as_a_risk_factor_is_not_the_next_sentence_s_subject(tmp_pa
     assert {s[MSKG.drug][0] for s in _statements(claims, MSKG.MonitoringRequirement)} == {ID.hydroxychloroquine}
     decisions = {(s[MSKG.drug][0], s[MSKG.indication][0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
     assert decisions == {(ID.nabilone, ID["chemotherapy-induced-nausea-and-vomiting"])}
+
+
+def test_therapies_for_a_condition_after_a_copula_and_drugs_given_to_prevent_one(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "S1P receptor modulators are oral disease-modifying therapies for relapsing MS", "A is the
+    standard first-line treatment(s) for X and is tried in MS as well" (a second predicate ends the
+    use); "To reduce infusion reactions, each infusion is preceded by A and B"; "Folic acid is given
+    on other days to reduce mouth sores": uses."""
+    claims = _page(tmp_path, lexicon, "Treatments\n\nSphingosine 1-phosphate receptor modulators are oral disease-modifying "
+                   "therapies for relapsing MS. Propranolol and primidone are the standard first-line treatments for essential tremor "
+                   "and are frequently tried in MS as well.\n\nTo reduce infusion reactions, each infusion is preceded by methylprednisolone "
+                   "and an antihistamine. Folic acid is given on other days of the week to reduce mouth sores.\n", name="a.txt")  # fmt: skip
+    said = {(s[MSKG.drug][0], s[MSKG.condition][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert said == {(ID["sphingosine-1-phosphate-receptor-modulator"], ID["relapsing-ms"]), (ID.propranolol, ID["essential-tremor"]),
+                    (ID.primidone, ID["essential-tremor"]), (ID.methylprednisolone, ID["infusion-reaction"]), (ID["histamine-antagonist"], ID["infusion-reaction"]),
+                    (ID["folic-acid"], ID["mouth-sore"])}  # fmt: skip

@@ -94,10 +94,14 @@ def test_the_shipped_model_lengthens_a_condition_the_rules_named_in_parts(lexico
     def names(text: str) -> list[tuple[str, str]]:
         return [(m.text, m.source) for m in recogniser.mentions(tokenize(text)) if m.kind in ("condition", "adverse_effect")]
 
-    # the rules name "tingling" (lexicon) and "vomiting" (dictionary); the gold names the whole
-    text = "Symptoms include tingling around the mouth and vomiting blood."
-    assert [m.text for m in Recogniser(lexicon, learned=False).mentions(tokenize(text))] == ["tingling", "vomiting"]
-    assert names(text) == [("tingling around the mouth", "learned"), ("vomiting blood", "learned")]
+    # the rules name "tingling" (lexicon), "rash" and "blisters", and "vomiting" (dictionary); the gold names the
+    # whole (which sentences the model lengthens moves a little with each retraining: these are today's)
+    text = "Symptoms include tingling around the mouth and a painful rash with blisters."
+    assert [m.text for m in Recogniser(lexicon, learned=False).mentions(tokenize(text))] == ["tingling", "rash", "blisters"]
+    assert names(text) == [("tingling around the mouth", "learned"), ("painful rash with blisters", "learned")]
+    text = "Call your doctor if you have vomiting blood or black stools."
+    assert [m.text for m in Recogniser(lexicon, learned=False).mentions(tokenize(text))] == ["vomiting"]
+    assert names(text) == [("vomiting blood", "learned")]
     # a list stays a list: a learned name across "," or "and" (in any case) never joins the rules' names
     tokens = tokenize("SIDE EFFECTS INCLUDE RASH AND NAUSEA.")
     rules = Recogniser(lexicon, learned=False).mentions(tokens)

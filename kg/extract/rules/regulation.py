@@ -37,10 +37,10 @@ _CONDITION_KINDS = ("condition", "adverse_effect")
 _USE_TRIGGERS = (("recommended", "for"), ("reserved", "for"), ("option", "for"), ("marketed",), ("used", "to", "treat"), ("used", "for"), ("used", "in"), ("used",), ("prescribed",),
                  ("prescribe",), ("for", "the", "treatment", "of"), ("to", "treat"), ("treatment", "for"),
                  ("drug", "for"), ("medicine", "for"), ("medication", "for"), ("therapy", "for"), ("used", "to"), ("drugs", "for"),
-                 ("medicines", "for"), ("of", "choice", "for"))  # fmt: skip
+                 ("medicines", "for"), ("of", "choice", "for"), ("therapies", "for"), ("treatments", "for"))  # fmt: skip
 #: triggers that state a use only after a copula ("Antimuscarinics remain the usual first-line drugs for …"), not
 #: in "take antiarrhythmic medicines for an irregular heartbeat"
-_COPULAR_TRIGGERS = (("drugs", "for"), ("medicines", "for"))
+_COPULAR_TRIGGERS = (("drugs", "for"), ("medicines", "for"), ("therapies", "for"), ("treatments", "for"))
 #: words that make "prescribe" a warning, not a use
 _CAUTION = frozenset({"caution", "carefully"})
 _COPULAS = frozenset({"is", "are", "was", "were", "remain", "remains", "remained", "became", "become", "becomes"})
@@ -635,7 +635,8 @@ def _after_failure(sentence: Sentence) -> Iterator[Claim]:
                 (MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed), *((MSKG.afterFailureOf, f.iri) for f in failed)])  # fmt: skip
 
 
-_GIVEN = frozenset({"give", "given", "gives", "receive", "received", "take", "taken", "premedicate", "premedicated", "premedication", "premedications"})
+_GIVEN = frozenset({"give", "given", "gives", "receive", "received", "take", "taken", "premedicate", "premedicated", "premedication",
+                    "premedications", "preceded"})  # fmt: skip
 _TO_PREVENT = re.compile(r"\bto\s+(?:help\s+)?(?:reduce|prevent|lessen|lower|decrease|minimi[sz]e|ease|relieve|treat|manage)\b", re.I)
 
 
@@ -644,13 +645,23 @@ def _given_to_prevent(sentence: Sentence) -> Iterator[Claim]:
     reactions": a use of the drugs given for what they are given against (a premedication)."""
     for match in sentence.regex(_TO_PREVENT):
         at = sentence.token_at_char(match.start())
-        given = next((j for j in range(at - 1, -1, -1) if sentence.lower(j) in _GIVEN), None)
-        if given is None:
-            continue
-        drugs = [d for d in sentence.drug_items if given < d.first < at]
-        lo, hi = sentence.clause_of(at)
-        stop = sentence.first_of(";", lo=at, hi=hi) or hi
-        conditions = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=at, hi=stop) if not is_ms(m)]
+        if at == 0:  # "To reduce infusion reactions, each infusion is preceded by A and B": the drugs after the comma
+            comma = sentence.first_of(",", lo=at)
+            given = next((j for j in range(comma, len(sentence.tokens)) if sentence.lower(j) in _GIVEN), None) if comma is not None else None
+            if comma is None or given is None:
+                continue
+            drugs = [d for d in sentence.drug_items if given < d.first < (sentence.first_of(",", ";", "before", lo=given + 2) or len(sentence.tokens))]
+            conditions = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=at, hi=comma) if not is_ms(m)]
+        else:
+            given = next((j for j in range(at - 1, -1, -1) if sentence.lower(j) in _GIVEN), None)
+            if given is None:
+                continue
+            # "A and B are given before each infusion to reduce …", "Folic acid is given … to reduce …": the drugs before it
+            drugs = [d for d in sentence.drug_items if given < d.first < at] or [
+                d for d in sentence.subject_at(given) if d.last < given and sentence.lower(given - 1) in ("is", "are", "be")]
+            lo, hi = sentence.clause_of(at)
+            stop = sentence.first_of(";", lo=at, hi=hi) or hi
+            conditions = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=at, hi=stop) if not is_ms(m)]
         for drug in drugs:
             for condition in conditions[:2]:
                 yield claim(sentence, MSKG.TherapeuticUse, drug.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
@@ -780,6 +791,8 @@ def _use_end(sentence: Sentence, i: int, end: int) -> int:
     or where ", and"/", but" starts a new predicate ("prescribed for nerve pain, and can cause nausea")."""
     relative = any(sentence.lower(j) in ("which", "that", "who") and sentence.lower(j - 1) == "," for j in range(max(0, i - 4), i))
     for j in range(i + 1, end):
+        if sentence.lower(j) == "and" and sentence.lower(j + 1) in ("are", "is", "was", "were", "can", "may", "has", "have"):
+            return j  # "… treatments for essential tremor and are frequently tried in MS": a second predicate
         if sentence.lower(j) == "," and (
             relative and sentence.lower(j + 1) in VERB_OPENERS
             or sentence.lower(j + 1) in ("and", "but") and sentence.lower(j + 2) in VERB_OPENERS
