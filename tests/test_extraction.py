@@ -2399,3 +2399,23 @@ def test_therapies_for_a_condition_after_a_copula_and_drugs_given_to_prevent_one
     assert said == {(ID["sphingosine-1-phosphate-receptor-modulator"], ID["relapsing-ms"]), (ID.propranolol, ID["essential-tremor"]),
                     (ID.primidone, ID["essential-tremor"]), (ID.methylprednisolone, ID["infusion-reaction"]), (ID["histamine-antagonist"], ID["infusion-reaction"]),
                     (ID["folic-acid"], ID["mouth-sore"])}  # fmt: skip
+
+
+def test_risk_factors_said_of_the_person_and_of_what_they_take(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "if you also take opioid painkillers such as morphine or codeine, if you are older, or if you
+    have a lung condition such as COPD": opioid painkiller use, older age, lung condition; "if you
+    also take aspirin, an NSAID such as ibuprofen, or warfarin": each one's use; "people who drink a
+    lot of alcohol" heavy alcohol use, "are obese" obesity; the diuretics that those at risk take
+    are a factor, not the sentence's drug."""
+    claims = _page(tmp_path, lexicon, "Risks\n\nGabapentin can cause breathing problems. This is more likely if you also take opioid "
+                   "painkillers such as morphine or codeine, if you are older, or if you have a lung condition such as COPD.\n\n"
+                   "Duloxetine can cause bruising, especially if you also take aspirin, an NSAID such as ibuprofen, or warfarin.\n\n"
+                   "Methotrexate can cause liver damage. Liver damage is more likely in people who drink a lot of alcohol, are obese, "
+                   "or have diabetes.\n\nOxcarbazepine can cause hyponatremia. The risk is higher in older adults and in patients "
+                   "who take diuretics.\n", name="a.txt")  # fmt: skip
+    factors = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]): set(s.get(MSKG.riskFactor, [])) for s in _statements(claims, MSKG.Risk)}
+    assert factors[(ID.gabapentin, ID["difficulty-breathing"])] == {ID["opioid-painkiller-use"], ID["older-age"], ID["lung-condition"]}
+    assert factors[(ID.duloxetine, ID.bruising)] == {ID["aspirin-use"], ID["nsaid-use"], ID["warfarin-use"]}
+    assert factors[(ID.methotrexate, ID["liver-damage"])] == {ID["heavy-alcohol-use"], ID.obesity, ID.diabetes}
+    assert factors[(ID.oxcarbazepine, ID.hyponatremia)] == {ID["older-age"], ID["diuretic-use"]}
+    assert not any(drug == ID.diuretic for drug, _ in factors)

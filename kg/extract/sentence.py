@@ -106,6 +106,8 @@ def _same_kind(known: str, wanted: str) -> bool:
 
 
 #: words before a drug that only compare the subject with it ("side effects similar to those of steroid treatment")
+#: a sentence that says who is more at risk
+_AT_RISK = re.compile(r"\b(?:risk|more likely|likelier)\b", re.I)
 _SIMILAR_TO = re.compile(r"\b(?:similar to|like|same as|as|resembling|resemble|resembles)\s+(?:those|that|the ones)\s+(?:of|seen with|with)"
                          r"(?:\s+(?:the|a|an|other))?$")
 
@@ -441,6 +443,8 @@ class Sentence:
         before = " ".join(self.lower(j) for j in range(max(0, d.first - 6), d.first))
         if _EXPERTISE.search(before):
             return True  # "a physician experienced in the use of antineoplastic agents": who gives it, not what it is
+        if re.search(r"\b(?:drink|drinks|drinking)\b", before):
+            return True  # "people who drink a lot of alcohol": a habit, not the drug the sentence is about
         return self.lower(d.last + 1) == "-" and self.lower(d.last + 2) in _CAUSED or self._taken_before(d.first) or self._also_taken(d.first)
 
     def _also_taken(self, i: int) -> bool:
@@ -454,6 +458,8 @@ class Sentence:
         if self.lower(i - 1) in ("concomitant", "concurrent") and self.lower(j) in ("with", "and", "or", ","):
             return True  # "the risk rises … with concomitant tamoxifen": a drug taken besides, named as a risk factor
         verb = self.lower(j) in ("take", "takes", "taking", "use", "uses", "using", "receive", "receives", "receiving")
+        if verb and self.lower(j - 1) in ("who", "that", "you") and _AT_RISK.search(self.text):
+            return True  # "The risk is higher … in patients who take diuretics": what those at risk take besides
         besides = besides or self.lower(j - 1) == "also"
         return verb and besides and self.lower(j - 1 - (self.lower(j - 1) == "also")) in ("who", "that")
 

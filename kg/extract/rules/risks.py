@@ -102,7 +102,7 @@ _RISK_FACTORS = re.compile(
     r"risk\s+(?:of\s+[\w\s-]+?\s+)?(?:is\s+higher|is\s+highest|is\s+greater|increases|rises)|"
     r"(?:more|most)\s+(?:frequent|frequently|common|likely)\s+(?:in|if|with)|(?:has|have)\s+occurred\s+in\s+patients\s+with|"
     r"(?<!at\s)higher\s+risk|is\s+highest\s+in|"
-    r"(?:particularly|especially|mainly)\s+(?=in\s+(?:older|elderly|younger|people|patients|women|men|adults|children|those)\b)|"
+    r"(?:particularly|especially|mainly)\s+(?=in\s+(?:older|elderly|younger|people|patients|women|men|adults|children|those)\b|if\s+you\b)|"
     r"more\s+likely\s+as)",
     re.I,
 )
@@ -862,6 +862,11 @@ _FACTOR_SHAPES = (
     (re.compile(r"^(?:especially |particularly |mainly )?(?:for )?(?:more than|longer than|beyond|over) (\S+) (years?|months?)"
                 r"(?: of (?:treatment|therapy|use|exposure|.+ (?:treatment|therapy|use|exposure)))?$", re.I), r"treatment longer than \1 \2"),
     (re.compile(r"^(?:drink|drinks|drinking) (alcohol)$", re.I), r"\1"),
+    (re.compile(r"^(?:drink|drinks|drinking) (?:a lot of|large amounts of|too much|heavy amounts of) alcohol$|"
+                r"^(?:drink|drinks|drinking) alcohol (?:heavily|excessively)$", re.I), r"heavy alcohol use"),
+    (re.compile(r"^(?:drink|drinks|drinking) alcohol (?:regularly|every day|daily)$", re.I), r"regular alcohol use"),
+    (re.compile(r"^(?:you |they |patients |people )?(?:are|is) (?:older|elderly)$", re.I), r"older age"),
+    (re.compile(r"^(?:you |they |patients |people )?(?:are|is) (?:obese|overweight)$", re.I), r"obesity"),
     (re.compile(r"^(?:the |higher |increasing )?(?:dose|doses)$", re.I), r"higher dose"),  # "the risk increases with dose"
     (re.compile(r"^(?:people|patients|those|anyone) (?:carrying|who carry|with) (?:the |an? )?(.+)$", re.I), r"\1"),
     (re.compile(r"^(?:your |their |the )?(.+?) (?:is|are|stays?|remains?|has been|have been|had been) (very |too )?(low|high) for a long time$", re.I), r"prolonged \2\3 \1"),
@@ -956,13 +961,30 @@ def _listed_factors(sentence: Sentence, start: int, stop: int, effect: Mention |
             joined[-1] = (joined[-1][0], last)
         else:
             joined.append((first, last))
+    taking = examples = False  # "if you also take aspirin, an NSAID or warfarin": each drug's use
     for first, last in joined:
         if sentence.lower(first) in ("both", "all", "each") and sentence.lower(first + 1) in ("more", "less", "most", "are", "of"):
             continue  # "diabetes or uveitis, both more common in older adults": a remark on the factors
+        taking = taking or (first == joined[0][0] and bool(_TAKING.match(sentence.span_text(first, last))))
+        # (a drug the member starts with: "an NSAID such as ibuprofen" is NSAID use)
+        drug = next((d for d in sentence.drug_items if first <= d.first <= first + 1 and d.last <= last), None) if first != joined[0][0] else None
+        if examples and drug is not None and sentence.lower(first - 1) in ("or", "and"):
+            continue  # "opioid painkillers such as morphine or codeine": another example, not another factor
+        if taking and drug is not None:
+            factors.append(sentence.mint(f"{normal_form(sentence.span_text(drug.first, drug.last))} use", "condition", first, last))
+            continue
         written = sentence.span_text(first, last).strip(" ,.;:")
         if re.match(r"(?:a |any |prior |previous |past )?history of \w", written, re.I) and len(written.split()) <= 6:
             # "a history of uveitis": the history is the factor
             factors.append(sentence.mint(re.sub(r"^(?:a|any) ", "", written, flags=re.I), "condition", first, last))
+            continue
+        such = sentence.first_of("such as", lo=first + 1, hi=last)
+        kind = _HAVING.sub("", sentence.span_text(first, such - 1)).strip(" ,") if such is not None else ""
+        if such is not None and not any(m.kind in EFFECT_KINDS or m.is_drug for m in sentence.mentions_in(first, such - 1)) and 0 < len(kind.split()) <= 4:
+            # "(if you have) a lung condition such as COPD", "also take opioid painkillers such as morphine": the kind is
+            # the factor (or its use), the example one case of it
+            examples = True
+            factors.append(sentence.mint(factor_name(kind) if _TAKING.match(kind) else clean_phrase(kind), "condition", first, such - 1))
             continue
         name = clean_phrase(sentence.span_text(first, last))
         m = sentence.entity_in(first, last, EFFECT_KINDS, "condition", factor_name)
@@ -973,6 +995,10 @@ def _listed_factors(sentence: Sentence, start: int, stop: int, effect: Mention |
     return factors
 
 
+#: the words before what a person has ("or if you have a", "with an")
+_HAVING = re.compile(r"^(?:(?:or|and)\s+)?(?:if\s+you\s+)?(?:have|has|had|with)?\s*(?:an?|any|some)?\s+", re.I)
+#: a list of risk factors that starts with taking a drug
+_TAKING = re.compile(r"^(?:also |currently |already )?(?:take|takes|taking|use|uses|using)\b", re.I)
 _CLAUSE_WORDS = re.compile(r"\b(?:can|could|may|might|will|would|is|are|was|were|rises?|(?<!-)releases?|becomes?|had become)\b", re.I)
 
 
@@ -992,6 +1018,7 @@ def _sound_factors(sentence: Sentence, factors: list[Mention]) -> list[Mention]:
         name = re.sub(r"^(?:with|at|in|on|from)\s+", "", name, flags=re.I)
         words = name.lower().split()
         if not words or words[0] in ("whom", "which", "who", "it", "they", "this", "that", "highest", "lowest", "least", "most") \
+                or normal_form(name) in ("drug", "medicine", "medication", "other drug", "other medicine") \
                 or _CLAUSE_WORDS.search(name) or len(words) == 1 and words[0].endswith("ed"):  # fmt: skip
             continue
         minted = sentence.mint(name, "condition", f.first, f.last) if name != (f.label or f.text) else f
