@@ -61,7 +61,7 @@ def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
     overall = tuning.overall  # type: ignore[attr-defined]
     print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
-    # a floor under today's figures (0.781/0.712 with the twenty-third held-out set moved in): a change
+    # a floor under today's figures (0.776/0.710 with the twenty-fourth held-out set moved in): a change
     # that loses facts across the tuning documents fails here
     assert overall.precision >= 0.77 and overall.recall >= 0.70
     kinds = {r.kind for r in tuning.documents}  # type: ignore[attr-defined]
@@ -2419,3 +2419,12 @@ def test_risk_factors_said_of_the_person_and_of_what_they_take(tmp_path: Path, l
     assert factors[(ID.methotrexate, ID["liver-damage"])] == {ID["heavy-alcohol-use"], ID.obesity, ID.diabetes}
     assert factors[(ID.oxcarbazepine, ID.hyponatremia)] == {ID["older-age"], ID["diuretic-use"]}
     assert not any(drug == ID.diuretic for drug, _ in factors)
+
+
+def test_a_class_of_drugs_used_outside_ms_is_named_by_the_ontology(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "TNF-alpha inhibitors", "anti-TNF agents", "TNF blockers": one class (the ontology's), of
+    which each risk is said."""
+    claims = _page(tmp_path, lexicon, "Risks\n\nTNF-alpha inhibitors can cause optic neuritis. Anti-TNF agents can cause "
+                   "transverse myelitis.\n", name="a.txt")  # fmt: skip
+    said = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)}
+    assert said == {(MSKG.TNFAlphaInhibitor, ID["optic-neuritis"]), (MSKG.TNFAlphaInhibitor, ID["transverse-myelitis"])}
