@@ -2428,3 +2428,22 @@ def test_a_class_of_drugs_used_outside_ms_is_named_by_the_ontology(tmp_path: Pat
                    "transverse myelitis.\n", name="a.txt")  # fmt: skip
     said = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)}
     assert said == {(MSKG.TNFAlphaInhibitor, ID["optic-neuritis"]), (MSKG.TNFAlphaInhibitor, ID["transverse-myelitis"])}
+
+
+def test_what_the_new_use_and_sign_rules_leave_alone(tmp_path: Path, lexicon: Lexicon) -> None:
+    """The review's cases: a purpose that names a risk, premedication with no drug named, a drug given
+    with another, a drug that interacts with what people take, "taken for the first time", "not only
+    treats" and effects a patient "may experience" after a disease state no use, no denial and no signs;
+    "Patients taking X for Y may feel drowsy" is a use for Y only."""
+    claims = _page(tmp_path, lexicon, "Notes\n\nTo reduce the risk of PML, patients who have received natalizumab for more than "
+                   "two years are tested for JCV antibodies. Ocrevus is given by infusion. Premedication is given to reduce infusion "
+                   "reactions. Steroids given with Copaxone treat relapses. Fingolimod, which interacts with medicines you take for "
+                   "HIV, needs care. Care is needed when Gilenya is taken for the first time by people with heart disease. Copaxone "
+                   "not only treats relapsing MS but also reduces brain lesions. Patients taking amitriptyline for nerve pain may feel "
+                   "drowsy.\n\nMacular edema developed in 0.5% of patients on fingolimod. Patients may experience headache and "
+                   "nausea during the first weeks.\n",
+                   name="a.txt")  # fmt: skip
+    uses = {(s[MSKG.drug][0], s[MSKG.condition][0], s[MSKG.assertionStatus][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert uses == {(ID.copaxone, ID["relapsing-ms"], MSKG.Affirmed), (ID.amitriptyline, ID.neuralgia, MSKG.Affirmed)}
+    risks = _risks(claims)
+    assert MSKG.manifestation not in risks[ID["macular-edema"]] and ID.headache in risks

@@ -105,9 +105,9 @@ def _same_kind(known: str, wanted: str) -> bool:
     return known == wanted or known in CONDITION_KINDS and wanted in CONDITION_KINDS
 
 
-#: words before a drug that only compare the subject with it ("side effects similar to those of steroid treatment")
 #: a sentence that says who is more at risk
 _AT_RISK = re.compile(r"\b(?:risk|more likely|likelier)\b", re.I)
+#: words before a drug that only compare the subject with it ("side effects similar to those of steroid treatment")
 _SIMILAR_TO = re.compile(r"\b(?:similar to|like|same as|as|resembling|resemble|resembles)\s+(?:those|that|the ones)\s+(?:of|seen with|with)"
                          r"(?:\s+(?:the|a|an|other))?$")
 
@@ -458,7 +458,7 @@ class Sentence:
         if self.lower(i - 1) in ("concomitant", "concurrent") and self.lower(j) in ("with", "and", "or", ","):
             return True  # "the risk rises … with concomitant tamoxifen": a drug taken besides, named as a risk factor
         verb = self.lower(j) in ("take", "takes", "taking", "use", "uses", "using", "receive", "receives", "receiving")
-        if verb and self.lower(j - 1) in ("who", "that", "you") and _AT_RISK.search(self.text):
+        if verb and self.lower(j - 1) in ("who", "that", "you") and _AT_RISK.search(self.span_text(self.clause_of(i)[0], i)):
             return True  # "The risk is higher … in patients who take diuretics": what those at risk take besides
         besides = besides or self.lower(j - 1) == "also"
         return verb and besides and self.lower(j - 1 - (self.lower(j - 1) == "also")) in ("who", "that")

@@ -647,8 +647,10 @@ def _given_to_prevent(sentence: Sentence) -> Iterator[Claim]:
         at = sentence.token_at_char(match.start())
         if at == 0:  # "To reduce infusion reactions, each infusion is preceded by A and B": the drugs after the comma
             comma = sentence.first_of(",", lo=at)
-            given = next((j for j in range(comma, len(sentence.tokens)) if sentence.lower(j) in _GIVEN), None) if comma is not None else None
-            if comma is None or given is None:
+            # (a passive giving verb only: "To reduce the risk of PML, patients who have received …" states no use)
+            given = next((j for j in range(comma, len(sentence.tokens)) if sentence.lower(j) in _GIVEN
+                          and sentence.lower(j - 1) in _PASSIVE), None) if comma is not None else None  # fmt: skip
+            if comma is None or given is None or sentence.has("risk", hi=comma):
                 continue
             drugs = [d for d in sentence.drug_items if given < d.first < (sentence.first_of(",", ";", "before", lo=given + 2) or len(sentence.tokens))]
             conditions = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=at, hi=comma) if not is_ms(m)]
@@ -656,17 +658,19 @@ def _given_to_prevent(sentence: Sentence) -> Iterator[Claim]:
             given = next((j for j in range(at - 1, -1, -1) if sentence.lower(j) in _GIVEN), None)
             if given is None:
                 continue
-            # "A and B are given before each infusion to reduce …", "Folic acid is given … to reduce …": the drugs before it
-            drugs = [d for d in sentence.drug_items if given < d.first < at] or [
-                d for d in sentence.subject_at(given) if d.last < given and sentence.lower(given - 1) in ("is", "are", "be")]
             lo, hi = sentence.clause_of(at)
+            # "A and B are given before each infusion to reduce …", "Folic acid is given … to reduce …": the drugs
+            # named before it in its clause (not the last sentence's: "Premedication is given to reduce …")
+            drugs = [d for d in sentence.drug_items if given < d.first < at] or [
+                d for d in sentence.subject_in(lo, given) if d.last < given and sentence.lower(given - 1) in _PASSIVE]
             stop = sentence.first_of(";", lo=at, hi=hi) or hi
             conditions = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=at, hi=stop) if not is_ms(m)]
         for drug in drugs:
             for condition in conditions[:2]:
-                yield claim(sentence, MSKG.TherapeuticUse, drug.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed)])
+                yield claim(sentence, MSKG.TherapeuticUse, drug.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status(sentence, given))])
 
 
+_PASSIVE = frozenset({"is", "are", "be", "been"})
 #: verbs whose object is a drug given to someone ("try gabapentin for …", "offer baclofen for …")
 _GIVING_VERBS = frozenset({"try", "tries", "tried", "trying", "offer", "offers", "offered", "give", "gives", "gave", "recommend",
                            "recommends", "suggest", "suggests", "choose", "chooses", "start", "starts", "add", "adds",
@@ -701,6 +705,9 @@ def _given_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 #: impairment", "Botox does not treat MS itself", "Copaxone does not cure MS")
 _TREAT_VERBS = frozenset({"treat", "treats", "cure", "cures"})
 _NEGATED_VERB = frozenset({"not", "never", "cannot", "n't", "t"})
+#: the words that may stand between a drug and its verb ("Botox does not treat", "it can also treat")
+_BEFORE_THE_VERB = frozenset({"can", "may", "might", "could", "does", "do", "did", "not", "n't", "t", "'", "\u2019", "also", "only",
+                              "effectively", "still", "never", "cannot", "will"})  # fmt: skip
 
 
 def _treats(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -714,19 +721,29 @@ def _treats(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         drugs = [d for d in sentence.drug_items if lo <= d.last < i]
         subject = [d for d in sentence.subject_at(i) if sentence.lower(i - 1) in ("it", "they", "can", "may", "not", "t")]
         # "Because it is also an antidepressant, it can treat depression": the drug, not the class it is called
-        near = drugs[-1:] if drugs and i - drugs[-1].last <= 5 and sentence.first_of(",", "it", "they", lo=drugs[-1].last + 1, hi=i) is None else []
-        users = near or [d for d in subject if not d.is_class] or subject
+        # the drug right before the verb, as its subject ("Ampyra treats", "Botox does not treat"), not the object of a
+        # preposition or of another verb ("Steroids given with Copaxone treat …", "Neurologists who prescribe X treat …")
+        subject_drug = drugs[-1:] if drugs and all(
+            sentence.lower(j) in _BEFORE_THE_VERB for j in range(drugs[-1].last + 1, i)) and sentence.lower(drugs[-1].first - 1) not in (
+            "with", "of", "on", "prescribe", "prescribes", "take", "takes", "taking", "use", "using") else []  # fmt: skip
+        users = subject_drug or [d for d in subject if not d.is_class] or subject
         if not users:
             continue
-        negated = any(sentence.lower(j) in _NEGATED_VERB for j in range(max(lo, i - 3), i))
+        not_only = sentence.has("not only", lo=max(lo, i - 3), hi=i)  # "X not only treats A but also …" denies nothing
+        negated = any(sentence.lower(j) in _NEGATED_VERB for j in range(max(lo, i - 3), i)) and not not_only
         if sentence.lower(i) in ("cure", "cures") and not negated:
             continue  # "cures" affirmed is a claim of effect, not a use the text states
         end = _use_end(sentence, i, hi)
         end = sentence.first_of("because", "due to", "but", "or change", "or slow", lo=i, hi=end) or end
-        asserted = MSKG.Negated if negated else status(sentence, i)
+        asserted = MSKG.Negated if negated else MSKG.Affirmed if not_only else status(sentence, i)
         for condition in _without_descriptions(sentence, _conditions(sentence, i + 1, end, lexicon)):
             for item in users:
                 yield claim(sentence, MSKG.TherapeuticUse, item.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, asserted)])
+
+
+#: who takes a drug, after "which" ("which many people take for …")
+_TAKERS = frozenset({"people", "patients", "you", "many", "most", "some", "they", "doctors", "adults", "children", "women", "men"})
+_FOR_A_TIME = re.compile(r"^(?:the first|a few|several|as long|\d|one|two|three|four|five|six|up to|at least|more than|longer)\b", re.I)
 
 
 def _taken_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -739,14 +756,19 @@ def _taken_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         at = sentence.first_of("for", lo=i + 1, hi=min(len(sentence.tokens), i + 8))
         if at is None or any(i < d.first < at for d in sentence.drug_items) or sentence.first_of(",", ";", "and", "or", *_PREDICATE_WORDS, lo=i, hi=at) is not None:
             continue
-        relative = next((j for j in range(max(1, i - 7), i) if sentence.lower(j) in ("which", "that") and sentence.lower(j - 1) == ","), None)
+        if _FOR_A_TIME.match(sentence.span_text(at + 1, min(len(sentence.tokens) - 1, at + 4))):
+            continue  # "taken for the first time", "for 5 days", "for as long as …": how long, not what for
+        # "X, which many people take for Y": people take the drug itself ("which interacts with medicines you take for HIV" is no use)
+        relative = next((j for j in range(max(1, i - 7), i) if sentence.lower(j) in ("which", "that") and sentence.lower(j - 1) == ","
+                         and (sentence.lower(j + 1) in _TAKERS or sentence.lower(j + 1) == sentence.lower(i))), None)  # fmt: skip
         if relative is not None:
-            users = [d for d in sentence.drug_items if d.last == relative - 2]
+            users = list(sentence.subject_in(0, relative - 1))
         elif sentence.lower(i) == "taken":
             users = [d for d in sentence.subject_at(i) if not d.is_class]
         else:
             continue
         hi = _use_end(sentence, at, sentence.clause_of(at)[1])
+        hi = sentence.first_of("by", lo=at, hi=hi) or hi  # "… taken for X by people with Y"
         if relative is not None:  # "…, which people take for X, adds to …": the relative clause ends at its comma
             hi = sentence.first_of(",", lo=at, hi=hi) or hi
         for condition in _without_descriptions(sentence, _conditions(sentence, at, hi, lexicon)):

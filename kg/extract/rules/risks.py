@@ -646,7 +646,7 @@ _WHICH_MAY_BE = re.compile(r",\s*which\s+(?:may|can|could|might)\s+be\b", re.I)
 _FELT = re.compile(r"\b(?:you|patients|people) (?:may|might|can|could|will|often)? ?(?:feel|notice|get|experience|have)\b", re.I)
 #: a sentence that says what is noticed of the effect named just before (not "may also feel", another effect)
 _NOTICED = re.compile(
-    r"^(?:(?:you|patients|people)\s+(?:may|might|can|could|will|often)\s+(?:notice|feel|experience)|"
+    r"^(?:(?:you|patients|people)\s+(?:may|might|can|could|will|often)\s+notice|"
     r"(?:they|it)\s+(?:usually\s+|often\s+|may\s+|can\s+|typically\s+)?(?:presents?|shows?\s+up|appears?)\s+as)\b",
     re.I,
 )
