@@ -36,16 +36,16 @@ _DRUG_HEAD_WORDS = frozenset({"medicine", "medicines", "drug", "drugs", "medicat
 
 
 #: verbs that start a second predicate in a list item ("take an MAOI or stopped one in the last 14 days")
-_VERBS_AGAIN = frozenset({"use", "uses", "used", "take", "takes", "took", "stopped", "have", "has", "had", "are", "is", "were", "was"})
+_SECOND_PREDICATE_VERBS = frozenset({"use", "uses", "used", "take", "takes", "took", "stopped", "have", "has", "had", "are", "is", "were", "was"})
 
 
-def _used(sentence: Sentence, first: int, last: int, what: str = "use") -> str | None:
+def _used(sentence: Sentence, first: int, last: int, suffix: str = "use") -> str | None:
     """The name of the use of a drug a span names ("antiarrhythmic medicines": antiarrhythmic
     medicine use), if it names a drug or a class of drugs; it ends with the drug's name and the
     words that are still part of it ("take an MAOI (…) or stopped one in the last 14 days": MAOI
     use)."""
     # "take steroid tablets or use a steroid inhaler": the first verb's object
-    last = next((j - 1 for j in range(first + 1, last) if sentence.lower(j) in ("or", "and", ",") and sentence.lower(j + 1) in _VERBS_AGAIN), last)
+    last = next((j - 1 for j in range(first + 1, last) if sentence.lower(j) in ("or", "and", ",") and sentence.lower(j + 1) in _SECOND_PREDICATE_VERBS), last)
     drugs = [m for m in sentence.mentions_in(first, last) if m.is_drug]
     if drugs:
         end = drugs[-1].last
@@ -57,7 +57,7 @@ def _used(sentence: Sentence, first: int, last: int, what: str = "use") -> str |
     if not drugs and not re.search(r"\b(?:medicines?|drugs?|medications?|therap(?:y|ies)|inhibitors?|vaccines?)$", words, re.I):
         return None
     name = normal_form(clean_phrase(re.sub(r"\s*\([^)]*(?:\)|$)", "", words)))  # not "(MAOI)", nor its open half
-    return f"{name} {what}" if name else None
+    return f"{name} {suffix}" if name else None
 
 
 def _drugs_listed(sentence: Sentence, first: int, last: int) -> list[Mention]:
@@ -91,13 +91,13 @@ def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = Fals
     use_of = _USE_OF.match(text)
     if use or use_of:
         # "being treated with linezolid": linezolid treatment, as "taking X" is X use
-        what = "treatment" if use_of is not None and use_of.group("treated") else "use"
+        suffix = "treatment" if use_of is not None and use_of.group("treated") else "use"
         if use_of is not None and not use:
             first = sentence.token_at_char(sentence.tokens[first].start - sentence.start + use_of.end())
         listed = _drugs_listed(sentence, first, last)
         if listed:  # "take thioridazine or pimozide", "medicines that contain quinidine or quinine": each one's use
-            return [sentence.mint(f"{normal_form(m.label or m.text)} {what}", "condition", m.first, m.last) for m in listed]
-        name = _used(sentence, first, last, what)
+            return [sentence.mint(f"{normal_form(m.label or m.text)} {suffix}", "condition", m.first, m.last) for m in listed]
+        name = _used(sentence, first, last, suffix)
         return [sentence.mint(name, "condition", first, last)] if name else []
     found = [m for m in sentence.mentions_in(first, last, *CONTRA_KINDS) if not is_ms(m)]
     if found:

@@ -961,16 +961,16 @@ def _listed_factors(sentence: Sentence, start: int, stop: int, effect: Mention |
             joined[-1] = (joined[-1][0], last)
         else:
             joined.append((first, last))
-    taking = examples = False  # "if you also take aspirin, an NSAID or warfarin": each drug's use
+    drug_use_list = after_such_as = False  # "if you also take aspirin, an NSAID or warfarin": each drug's use
     for first, last in joined:
         if sentence.lower(first) in ("both", "all", "each") and sentence.lower(first + 1) in ("more", "less", "most", "are", "of"):
             continue  # "diabetes or uveitis, both more common in older adults": a remark on the factors
-        taking = taking or (first == joined[0][0] and bool(_TAKING.match(sentence.span_text(first, last))))
+        drug_use_list = drug_use_list or (first == joined[0][0] and bool(_TAKING.match(sentence.span_text(first, last))))
         # (a drug the member starts with: "an NSAID such as ibuprofen" is NSAID use)
         drug = next((d for d in sentence.drug_items if first <= d.first <= first + 1 and d.last <= last), None) if first != joined[0][0] else None
-        if examples and drug is not None and sentence.lower(first - 1) in ("or", "and"):
+        if after_such_as and drug is not None and sentence.lower(first - 1) in ("or", "and"):
             continue  # "opioid painkillers such as morphine or codeine": another example, not another factor
-        if taking and drug is not None:
+        if drug_use_list and drug is not None:
             factors.append(sentence.mint(f"{normal_form(sentence.span_text(drug.first, drug.last))} use", "condition", first, last))
             continue
         written = sentence.span_text(first, last).strip(" ,.;:")
@@ -979,11 +979,11 @@ def _listed_factors(sentence: Sentence, start: int, stop: int, effect: Mention |
             factors.append(sentence.mint(re.sub(r"^(?:a|any) ", "", written, flags=re.I), "condition", first, last))
             continue
         such = sentence.first_of("such as", lo=first + 1, hi=last)
-        kind = _HAVING.sub("", sentence.span_text(first, such - 1)).strip(" ,") if such is not None else ""
+        kind = _HAVING_WORDS.sub("", sentence.span_text(first, such - 1)).strip(" ,") if such is not None else ""
         if such is not None and not any(m.kind in EFFECT_KINDS or m.is_drug for m in sentence.mentions_in(first, such - 1)) and 0 < len(kind.split()) <= 4:
             # "(if you have) a lung condition such as COPD", "also take opioid painkillers such as morphine": the kind is
             # the factor (or its use), the example one case of it
-            examples = True
+            after_such_as = True
             factors.append(sentence.mint(factor_name(kind) if _TAKING.match(kind) else clean_phrase(kind), "condition", first, such - 1))
             continue
         name = clean_phrase(sentence.span_text(first, last))
@@ -996,7 +996,7 @@ def _listed_factors(sentence: Sentence, start: int, stop: int, effect: Mention |
 
 
 #: the words before what a person has ("or if you have a", "with an")
-_HAVING = re.compile(r"^(?:(?:or|and)\s+)?(?:if\s+you\s+)?(?:have|has|had|with)?\s*(?:an?|any|some)?\s+", re.I)
+_HAVING_WORDS = re.compile(r"^(?:(?:or|and)\s+)?(?:if\s+you\s+)?(?:have|has|had|with)?\s*(?:an?|any|some)?\s+", re.I)
 #: a list of risk factors that starts with taking a drug
 _TAKING = re.compile(r"^(?:also |currently |already )?(?:take|takes|taking|use|uses|using)\b", re.I)
 _CLAUSE_WORDS = re.compile(r"\b(?:can|could|may|might|will|would|is|are|was|were|rises?|(?<!-)releases?|becomes?|had become)\b", re.I)
