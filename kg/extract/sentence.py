@@ -105,6 +105,8 @@ def _same_kind(known: str, wanted: str) -> bool:
     return known == wanted or known in CONDITION_KINDS and wanted in CONDITION_KINDS
 
 
+#: a drink named as a habit ("people who drink a lot of alcohol")
+_DRINKING = re.compile(r"\b(?:drink|drinks|drinking)\b")
 #: a sentence that says who is more at risk
 _AT_RISK = re.compile(r"\b(?:risk|more likely|likelier)\b", re.I)
 #: words before a drug that only compare the subject with it ("side effects similar to those of steroid treatment")
@@ -443,7 +445,7 @@ class Sentence:
         before = " ".join(self.lower(j) for j in range(max(0, d.first - 6), d.first))
         if _EXPERTISE.search(before):
             return True  # "a physician experienced in the use of antineoplastic agents": who gives it, not what it is
-        if re.search(r"\b(?:drink|drinks|drinking)\b", before):
+        if _DRINKING.search(before):
             return True  # "people who drink a lot of alcohol": a habit, not the drug the sentence is about
         return self.lower(d.last + 1) == "-" and self.lower(d.last + 2) in _CAUSED or self._taken_before(d.first) or self._also_taken(d.first)
 

@@ -665,16 +665,21 @@ def _given_to_prevent(sentence: Sentence) -> Iterator[Claim]:
                 d for d in sentence.subject_in(lo, given) if d.last < given and sentence.lower(given - 1) in _PASSIVE]
             stop = sentence.first_of(";", lo=at, hi=hi) or hi
             conditions = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=at, hi=stop) if not is_ms(m)]
-        for drug in drugs:
-            for condition in conditions[:2]:
-                yield claim(sentence, MSKG.TherapeuticUse, drug.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status(sentence, given))])
+        yield from _uses(sentence, drugs, conditions[:2], status(sentence, given))
+
+
+def _uses(sentence: Sentence, users: list[DrugItem], conditions: list[Mention], asserted: URIRef) -> Iterator[Claim]:
+    """A use of each drug for each condition, as the sentence asserts it."""
+    for condition in conditions:
+        for item in users:
+            yield claim(sentence, MSKG.TherapeuticUse, item.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, asserted)])
 
 
 _PASSIVE = frozenset({"is", "are", "be", "been"})
 #: verbs whose object is a drug given to someone ("try gabapentin for …", "offer baclofen for …")
+_TAKE_VERBS = frozenset({"take", "takes", "taking", "took"})
 _GIVING_VERBS = frozenset({"try", "tries", "tried", "trying", "offer", "offers", "offered", "give", "gives", "gave", "recommend",
-                           "recommends", "suggest", "suggests", "choose", "chooses", "start", "starts", "add", "adds",
-                           "take", "takes", "taking", "took"})  # fmt: skip
+                           "recommends", "suggest", "suggests", "choose", "chooses", "start", "starts", "add", "adds"}) | _TAKE_VERBS  # fmt: skip
 
 
 #: words that start the main verb after a subject that holds a use ("People taking X for Y may …")
@@ -695,10 +700,9 @@ def _given_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         hi = _use_end(sentence, at, sentence.clause_of(at)[1])
         hi = sentence.first_of("when", "if", "because", "unless", "until", lo=at, hi=hi) or hi  # "… when the usual medicines have not helped"
         hi = sentence.first_of(*_PREDICATE_WORDS, lo=at, hi=hi) or hi  # "Patients taking X for Y may feel drowsy": the subject ends
-        if sentence.lower(d.first - 1) in ("take", "takes", "taking", "took"):  # "people taking X for seizures, and problems …"
+        if sentence.lower(d.first - 1) in _TAKE_VERBS:  # "people taking X for seizures, and problems …"
             hi = sentence.first_of(",", lo=at, hi=hi) or hi
-        for condition in _without_descriptions(sentence, _conditions(sentence, at, hi, lexicon)):
-            yield claim(sentence, MSKG.TherapeuticUse, d.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status(sentence, at))])
+        yield from _uses(sentence, [d], _without_descriptions(sentence, _conditions(sentence, at, hi, lexicon)), status(sentence, at))
 
 
 #: verbs whose subject is a drug and whose object the condition it is for ("Ampyra treats walking
@@ -720,12 +724,12 @@ def _treats(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         lo, hi = sentence.clause_of(i)
         drugs = [d for d in sentence.drug_items if lo <= d.last < i]
         subject = [d for d in sentence.subject_at(i) if sentence.lower(i - 1) in ("it", "they", "can", "may", "not", "t")]
-        # "Because it is also an antidepressant, it can treat depression": the drug, not the class it is called
         # the drug right before the verb, as its subject ("Ampyra treats", "Botox does not treat"), not the object of a
         # preposition or of another verb ("Steroids given with Copaxone treat …", "Neurologists who prescribe X treat …")
         subject_drug = drugs[-1:] if drugs and all(
             sentence.lower(j) in _BEFORE_THE_VERB for j in range(drugs[-1].last + 1, i)) and sentence.lower(drugs[-1].first - 1) not in (
             "with", "of", "on", "prescribe", "prescribes", "take", "takes", "taking", "use", "using") else []  # fmt: skip
+        # (else "it": "Because it is also an antidepressant, it can treat depression" is the drug, not the class it is called)
         users = subject_drug or [d for d in subject if not d.is_class] or subject
         if not users:
             continue
@@ -736,9 +740,7 @@ def _treats(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         end = _use_end(sentence, i, hi)
         end = sentence.first_of("because", "due to", "but", "or change", "or slow", lo=i, hi=end) or end
         asserted = MSKG.Negated if negated else MSKG.Affirmed if not_only else status(sentence, i)
-        for condition in _without_descriptions(sentence, _conditions(sentence, i + 1, end, lexicon)):
-            for item in users:
-                yield claim(sentence, MSKG.TherapeuticUse, item.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, asserted)])
+        yield from _uses(sentence, users, _without_descriptions(sentence, _conditions(sentence, i + 1, end, lexicon)), asserted)
 
 
 #: who takes a drug, after "which" ("which many people take for …")
@@ -771,9 +773,7 @@ def _taken_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         hi = sentence.first_of("by", lo=at, hi=hi) or hi  # "… taken for X by people with Y"
         if relative is not None:  # "…, which people take for X, adds to …": the relative clause ends at its comma
             hi = sentence.first_of(",", lo=at, hi=hi) or hi
-        for condition in _without_descriptions(sentence, _conditions(sentence, at, hi, lexicon)):
-            for item in users:
-                yield claim(sentence, MSKG.TherapeuticUse, item.iri, qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status(sentence, at))])
+        yield from _uses(sentence, users, _without_descriptions(sentence, _conditions(sentence, at, hi, lexicon)), status(sentence, at))
 
 
 def _treated_for_with(sentence: Sentence) -> Iterator[Claim]:

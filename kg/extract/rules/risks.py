@@ -1065,8 +1065,11 @@ def _site_signs(sentence: Sentence, owner: Mention, signs: list[Mention]) -> lis
     or pain where you inject" are redness, not injection-site redness."""
     if "injection" not in str(owner.iri) and "infusion" not in str(owner.iri):
         return signs
-    site = re.compile(r"^(?:injection|infusion)[- ]site ", re.I)
-    return [sentence.mint(site.sub("", m.label or m.text), "condition", m.first, m.last) if site.match(m.label or m.text) else m for m in signs]
+    return [sentence.mint(_SITE_PREFIX.sub("", m.label or m.text), "condition", m.first, m.last) if _SITE_PREFIX.match(m.label or m.text) else m
+            for m in signs]  # fmt: skip
+
+
+_SITE_PREFIX = re.compile(r"^(?:injection|infusion)[- ]site ", re.I)
 
 
 def _topic(sentence: Sentence) -> Mention | None:
