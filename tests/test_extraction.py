@@ -2447,3 +2447,27 @@ def test_what_the_new_use_and_sign_rules_leave_alone(tmp_path: Path, lexicon: Le
     assert uses == {(ID.copaxone, ID["relapsing-ms"], MSKG.Affirmed), (ID.amitriptyline, ID.neuralgia, MSKG.Affirmed)}
     risks = _risks(claims)
     assert MSKG.manifestation not in risks[ID["macular-edema"]] and ID.headache in risks
+
+
+def test_a_heading_in_capitals_wrapped_onto_a_second_line_is_one_heading() -> None:
+    arzerra = read_document(ROOT / "tests/tuning/arzerra-ofatumumab-cll-label-sections.pdf").text
+    assert "WARNING: HEPATITIS B VIRUS REACTIVATION AND PROGRESSIVE MULTIFOCAL LEUKOENCEPHALOPATHY\n" in arzerra
+    carbamazepine = read_document(ROOT / "tests/tuning/carbamazepine-trigeminal-neuralgia-label-sections.pdf").text
+    assert "REACTIONS AND HLA-B*1502 ALLELE; APLASTIC ANEMIA" in carbamazepine
+    # numbered headings in capitals stay apart
+    assert "\n\n1 INDICATIONS AND USAGE\n\n" in arzerra
+
+
+def test_a_purpose_after_one_of_a_list_of_tests_is_that_tests(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "to detect X" after the second of a list of tests is the second's purpose; after the first
+    test ("observation for signs of bradycardia, with pulse and blood pressure") it is all of theirs."""
+    claims = _page(tmp_path, lexicon, "Monitoring\n\nPonvory (ponesimod) is a tablet. Before the first dose, obtain a complete "
+                   "blood count, an electrocardiogram (ECG) to identify conduction abnormalities, and liver function tests.\n\n"
+                   "Gilenya (fingolimod) is a capsule. All patients need a 6-hour first-dose observation for signs and symptoms of "
+                   "bradycardia, with hourly pulse and blood pressure measurements.\n", name="a.txt")  # fmt: skip
+    reasons: dict[object, set[object]] = {}
+    for s in _statements(claims, MSKG.MonitoringRequirement):
+        reasons.setdefault((s[MSKG.drug][0], s[MSKG.procedure][0]), set()).update(s.get(MSKG.reason, []))
+    assert reasons[(ID.ponvory, ID.electrocardiogram)] == {ID["conduction-abnormality"]}
+    assert not reasons[(ID.ponvory, ID["blood-count"])] and not reasons[(ID.ponvory, ID["liver-function-test"])]
+    assert reasons[(ID.gilenya, ID["blood-pressure-test"])] == {ID.bradycardia}

@@ -69,7 +69,9 @@ _VERBS = frozenset({"measure", "measures", "obtain", "obtains", "perform", "perf
                     "repeat", "order", "recheck", "blocks", "targets", "binds", "binding", "inhibits", "depletes",
                     "depleting", "targeting", "blocking", "tolerate", "receive", "received", "receiving", "respond", "listed", "described",
                     "noted", "observed", "cited", "mentioned", "notice", "repair", "repairs", "continue", "kills", "retains", "holds", "traps",
-                    "killing", "destroys", "destroying", "eliminates", "eliminating", "stimulates", "stimulating"})  # fmt: skip
+                    "killing", "destroys", "destroying", "eliminates", "eliminating", "stimulates", "stimulating", "detect", "detects",
+                    "identify", "identifies", "protect", "protects", "recognize", "recognizes", "recognise", "recognises", "calm",
+                    "calms", "ease", "eases", "rejuvenate", "lowering", "removing", "preventing"})  # fmt: skip
 #: verbs that follow a plural or mass-noun subject, and are no nouns themselves: where a run of
 #: words has no kind as a whole, the name ends before one of them
 _PREDICATE_VERBS = frozenset({"remain", "remains", "speed", "speeds", "slow", "slows", "prevent", "prevents", "improve",

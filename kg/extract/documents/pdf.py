@@ -104,6 +104,13 @@ def _guessed_level(line: str) -> int:
     return 2 if len(letters) >= 4 and all(c.isupper() for c in letters) else 0
 
 
+def _wrapped_capitals(previous: str, line: str) -> bool:
+    """Whether a heading in capitals goes on in the next line of its style ("WARNING: HEPATITIS B
+    VIRUS REACTIVATION AND PROGRESSIVE MULTIFOCAL" / "LEUKOENCEPHALOPATHY"): two headings of one
+    level with nothing between them would leave a section empty; a numbered line is a new one."""
+    return previous.isupper() and line.isupper() and not _NUMBERED_HEADING.match(line)
+
+
 def _digitless(text: str) -> str:
     return re.sub(r"\d+", "#", text)
 
@@ -183,7 +190,9 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
         unit_header = bool(_UNIT_HEADER.search(text)) and len(text) < 60 and not heading and not bullet and (
             not parts or kind == "heading" or bool(_SENTENCE_END.search(parts[-1])))
         row = bool(_ROW_END.search(text)) or piped or unit_header or kind in ("row", "header") and bool(_ONE_FIGURE_END.search(text))
-        if heading and kind == "heading" and level == heading and parts and not _SENTENCE_END.search(parts[-1]) and text[:1].islower():
+        if heading and kind == "heading" and level == heading and parts and not _SENTENCE_END.search(parts[-1]) and (
+            text[:1].islower() or _wrapped_capitals(parts[-1], text)
+        ):
             parts.append(" " + text)  # a heading set on two lines ("Solu-Medrol (… for" / "injection)")
             continue
         if bullet or heading or row or not parts or kind in ("heading", "row", "header"):

@@ -47,7 +47,7 @@ _SCREEN_FOR = re.compile(r"\b(screen(?:ed|ing)?|test(?:ed|ing)?)\s+(?:(?:the |al
 _REASON = re.compile(
     r"\b(?:to look for|look for|to check for|(?:can|could|may|will) check for|to monitor for|"
     r"to rule out|to catch|for (?:new |any |early )?signs(?: and symptoms)? (?:of|and symptoms of)|(?:main |chief |key )?risk is|"
-    r"to screen for|screen for|because of the risk of|because of|to detect|at the first suspicion of|"
+    r"to screen for|screen for|because of the risk of|because of|to detect|to identify|at the first suspicion of|"
     r"(?:signs|symptoms) of)\s+",
     re.I,
 )
@@ -206,17 +206,20 @@ def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
     return sorted(found, key=lambda m: m.first), reasons
 
 
-def _reasons(sentence: Sentence) -> list[URIRef]:
-    """What monitoring looks for: the condition after "to look for", "for signs of", "because of
-    the risk of"; the one a "because" clause says the drug can cause; the one the clause before
-    ", so" reports."""
+def _reasons(sentence: Sentence) -> list[tuple[int, URIRef]]:
+    """What monitoring looks for, with the token it is said after: the condition after "to look
+    for", "for signs of", "because of the risk of"; the one a "because" clause says the drug can
+    cause; the one the clause before ", so" reports."""
     found: list[Mention] = []
+    said: dict[int, int] = {}  # id of a mention -> where its cue begins
     for match in sentence.regex(_REASON):
         at = sentence.token_at_char(match.end())
         hi = sentence.clause_of(at)[1]
         stop = sentence.first_of("during", "after", "before", "every", "for the", ",", lo=at, hi=hi) or hi
         named = [m for m in sentence.of_kind(*CONTRA_KINDS, lo=at, hi=stop) if not is_ms(m)]
-        found += [m for first, last in sentence.members(at, stop) for m in named if first <= m.first <= last][:3] or named[:1]
+        these = [m for first, last in sentence.members(at, stop) for m in named if first <= m.first <= last][:3] or named[:1]
+        said.update((id(m), sentence.token_at_char(match.start())) for m in these)
+        found += these
     if not found:
         because = sentence.first_of("because", "since")
         so = sentence.first_of(", so")
@@ -225,7 +228,26 @@ def _reasons(sentence: Sentence) -> list[URIRef]:
             found = [m for m in sentence.of_kind(*EFFECT_KINDS, lo=because, hi=hi) if not is_ms(m)][:1]
         elif so is not None:
             found = [m for m in sentence.of_kind(*EFFECT_KINDS, hi=so) if not is_ms(m)][:1]
-    return list(dict.fromkeys(m.iri for m in found))
+    return list(dict.fromkeys((said.get(id(m), -1), m.iri) for m in found))
+
+
+def _reasons_of(sentence: Sentence, p: Mention, reasons: list[tuple[int, URIRef]], procedures: list[Mention]) -> list[URIRef]:
+    """The reasons that go to a procedure: a purpose said right after a later one of a list of
+    procedures ("a blood count, an electrocardiogram (ECG) to detect conduction abnormalities,
+    and liver tests") is that one's; one said after the first ("observation for signs of
+    bradycardia, with hourly pulse and blood pressure measurements") or apart from them ("Blood
+    counts and liver tests are checked to look for …", "because …") is the purpose of them all."""
+    out = []
+    for at, iri in reasons:
+        before = [q for q in procedures if q.last < at]
+        last = max(before, key=lambda q: q.last) if before else None
+        right_after = last is not None and all(
+            sentence.lower(j) in ("(", ")") or sentence.tokens[j].text.isupper() for j in range(last.last + 1, at)
+        )
+        listed = last is not None and any(q.last < last.first for q in procedures)  # not the first of them
+        if not (right_after and listed) or last is p:
+            out.append(iri)
+    return list(dict.fromkeys(out))
 
 
 def _own_intervals(sentence: Sentence, p: Mention, lo: int, hi: int) -> list[Literal]:
@@ -480,7 +502,7 @@ def monitoring(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         qualifiers += [(MSKG.checks, o) for o in _organ_named(p) or organs]
         own = screened.get(id(p))
         named_after = [m.iri for m in p.parts if m.kind in CONTRA_KINDS and re.search(r"screening|test$", str(p.iri))]
-        qualifiers += [(MSKG.reason, r) for r in ([own.iri] if own is not None else reasons or named_after)]
+        qualifiers += [(MSKG.reason, r) for r in ([own.iri] if own is not None else _reasons_of(sentence, p, reasons, procedures) or named_after)]
         for item in drugs:
             if item.is_class and sentence.lower(item.first - 1) in ("a", "an"):
                 continue
