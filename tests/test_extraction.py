@@ -61,7 +61,7 @@ def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
     overall = tuning.overall  # type: ignore[attr-defined]
     print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
-    # a floor under today's figures (0.776/0.710 with the twenty-fourth held-out set moved in): a change
+    # a floor under today's figures (0.772/0.707 with the twenty-fifth held-out set moved in): a change
     # that loses facts across the tuning documents fails here
     assert overall.precision >= 0.77 and overall.recall >= 0.70
     kinds = {r.kind for r in tuning.documents}  # type: ignore[attr-defined]
@@ -2471,3 +2471,14 @@ def test_a_purpose_after_one_of_a_list_of_tests_is_that_tests(tmp_path: Path, le
     assert reasons[(ID.ponvory, ID.electrocardiogram)] == {ID["conduction-abnormality"]}
     assert not reasons[(ID.ponvory, ID["blood-count"])] and not reasons[(ID.ponvory, ID["liver-function-test"])]
     assert reasons[(ID.gilenya, ID["blood-pressure-test"])] == {ID.bradycardia}
+
+
+def test_intrathecal_baclofen_and_its_brand_are_drugs_of_their_own(tmp_path: Path, lexicon: Lexicon) -> None:
+    """Baclofen given into the spinal fluid by a pump is a treatment of its own, and "Lioresal
+    Intrathecal" a brand of its own, not the oral Lioresal."""
+    claims = _page(tmp_path, lexicon, "Treatment\n\nIntrathecal baclofen is used to treat severe spasticity in people with MS. "
+                   "The FDA approved Lioresal Intrathecal in 1992 for spasticity of spinal cord origin.\n", name="a.txt")  # fmt: skip
+    uses = {(s[MSKG.drug][0], s[MSKG.condition][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert uses == {(ID["intrathecal-baclofen"], ID.spasticity)}
+    decisions = {(s[MSKG.drug][0], s[MSKG.agency][0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
+    assert decisions == {(ID["lioresal-intrathecal"], ID.fda)}
