@@ -2454,8 +2454,13 @@ def test_a_heading_in_capitals_wrapped_onto_a_second_line_is_one_heading() -> No
     assert "WARNING: HEPATITIS B VIRUS REACTIVATION AND PROGRESSIVE MULTIFOCAL LEUKOENCEPHALOPATHY\n" in arzerra
     carbamazepine = read_document(ROOT / "tests/tuning/carbamazepine-trigeminal-neuralgia-label-sections.pdf").text
     assert "REACTIONS AND HLA-B*1502 ALLELE; APLASTIC ANEMIA" in carbamazepine
-    # numbered headings in capitals stay apart
+    # numbered headings in capitals stay apart, and so do short ones one after another
     assert "\n\n1 INDICATIONS AND USAGE\n\n" in arzerra
+    from kg.extract.documents.pdf import _wrapped_capitals
+
+    assert not _wrapped_capitals("FULL PRESCRIBING INFORMATION", "WARNING: PROGRESSIVE MULTIFOCAL LEUKOENCEPHALOPATHY", 51)
+    assert not _wrapped_capitals("PART I: HEALTH PROFESSIONAL INFORMATION", "SUMMARY PRODUCT INFORMATION", 39)
+    assert not _wrapped_capitals("WARNINGS AND PRECAUTIONS", "CARDIOVASCULAR", 39)
 
 
 def test_a_purpose_after_one_of_a_list_of_tests_is_that_tests(tmp_path: Path, lexicon: Lexicon) -> None:
@@ -2471,6 +2476,16 @@ def test_a_purpose_after_one_of_a_list_of_tests_is_that_tests(tmp_path: Path, le
     assert reasons[(ID.ponvory, ID.electrocardiogram)] == {ID["conduction-abnormality"]}
     assert not reasons[(ID.ponvory, ID["blood-count"])] and not reasons[(ID.ponvory, ID["liver-function-test"])]
     assert reasons[(ID.gilenya, ID["blood-pressure-test"])] == {ID.bradycardia}
+    # the first of a list that goes on; "signs of" after "to detect"; brackets between; a list the purpose ends
+    claims = _page(tmp_path, lexicon, "Monitoring\n\nMayzent (siponimod) is a tablet. Obtain an electrocardiogram (ECG) to "
+                   "detect conduction abnormalities, a complete blood count, and liver function tests. Obtain a lymphocyte count, "
+                   "an ECG (12-lead) to detect signs of QT prolongation, and an eye examination. Patients need a blood count and a "
+                   "urinalysis to detect immune thrombocytopenia. An echocardiogram is needed before starting, and an eye "
+                   "examination to look for macular edema is advised.\n", name="b.txt")  # fmt: skip
+    pairs = {(s[MSKG.procedure][0], r) for s in _statements(claims, MSKG.MonitoringRequirement) for r in s.get(MSKG.reason, [])}
+    assert pairs == {(ID.electrocardiogram, ID["conduction-abnormality"]), (ID.electrocardiogram, ID["qt-prolongation"]),
+                     (ID["blood-count"], ID["immune-thrombocytopenia"]), (ID["urine-test"], ID["immune-thrombocytopenia"]),
+                     (ID["eye-test"], ID["macular-edema"])}
 
 
 def test_intrathecal_baclofen_and_its_brand_are_drugs_of_their_own(tmp_path: Path, lexicon: Lexicon) -> None:
@@ -2482,3 +2497,31 @@ def test_intrathecal_baclofen_and_its_brand_are_drugs_of_their_own(tmp_path: Pat
     assert uses == {(ID["intrathecal-baclofen"], ID.spasticity)}
     decisions = {(s[MSKG.drug][0], s[MSKG.agency][0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
     assert decisions == {(ID["lioresal-intrathecal"], ID.fda)}
+
+
+def test_a_group_named_before_its_most_common_reactions_is_no_effect(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "Pemphigus vulgaris: the most common adverse reactions included …" names the patients who had
+    them; a run-in effect before its own description is still an effect."""
+    claims = _page(tmp_path, lexicon, "Adverse reactions\n\nRituxan (rituximab) is an infusion. Pemphigus vulgaris: the most "
+                   "common adverse reactions included herpes simplex infection, alopecia and depression. Hepatotoxicity: "
+                   "liver failure has been reported.\n", name="a.txt")  # fmt: skip
+    effects = set(_risks(claims))
+    assert {ID["herpes-simplex-infection"], ID["hair-loss"], ID.depression} <= effects
+    assert ID["pemphigus-vulgaris"] not in effects and ID.hepatotoxicity in effects
+
+
+def test_conditions_treated_with_drugs_and_drugs_received_for_them(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "A and B are usually treated with X", "C can be treated with Y … or with Z" and "patients
+    receiving W for D" are uses; "should not be treated with" and "receiving X for two years" are not."""
+    claims = _page(tmp_path, lexicon, "Notes\n\nGuillain-Barre syndrome and chronic inflammatory demyelinating polyneuropathy are "
+                   "usually treated with intravenous immunoglobulin. When antimuscarinics fail or are not tolerated, overactive "
+                   "bladder in MS can be treated with mirabegron, taken by mouth, or with onabotulinumtoxinA injections. Most cases "
+                   "occurred in patients receiving rituximab for lymphoma. Patients with a major psychotic disorder should not be "
+                   "treated with amantadine. PML is more likely in patients receiving natalizumab for more than two years.\n",
+                   name="a.txt")  # fmt: skip
+    uses = {(s[MSKG.drug][0], s[MSKG.condition][0], s[MSKG.assertionStatus][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
+    affirmed = MSKG.Affirmed
+    assert uses == {(ID["intravenous-immunoglobulin"], ID["guillain-barre-syndrome"], affirmed),
+                    (ID["intravenous-immunoglobulin"], ID["chronic-inflammatory-demyelinating-polyneuropathy"], affirmed),
+                    (ID.mirabegron, ID["overactive-urinary-bladder"], affirmed),
+                    (ID.onabotulinumtoxina, ID["overactive-urinary-bladder"], affirmed), (ID.rituximab, ID.lymphoma, affirmed)}

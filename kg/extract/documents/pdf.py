@@ -40,6 +40,8 @@ _UNIT_HEADER = re.compile(r"^[A-Z][^.,;:]*\S\s+\(%\)$")
 _ONE_FIGURE_END = re.compile(r"^[A-Z][^.,;:\d]{0,45}[A-Za-z)]\s+[<>≤≥]?\d+(?:\.\d+)?\s*%?$")
 _PIPED = re.compile(r"\S\s+\|\s+\S")
 _MAX_HEADING_CHARS = 90
+#: a heading line this long in capitals was most likely wrapped where the page ran out
+_WRAPPED_HEADING_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,10 @@ def _pages(path: Path, data: bytes) -> tuple[list[list[_Line]], dict[str, str]]:
         document.close()
 
 
+def _style(line: _Line) -> tuple[float, bool]:
+    return round(line.size, 1), line.bold
+
+
 def _heading_levels(lines: list[_Line]) -> dict[tuple[float, bool], int]:
     """The heading level of each (size, bold) style set apart from the body text."""
     body_size = Counter(round(line.size, 1) for line in lines for _ in line.text).most_common(1)[0][0]
@@ -104,11 +110,20 @@ def _guessed_level(line: str) -> int:
     return 2 if len(letters) >= 4 and all(c.isupper() for c in letters) else 0
 
 
-def _wrapped_capitals(previous: str, line: str) -> bool:
-    """Whether a heading in capitals goes on in the next line of its style ("WARNING: HEPATITIS B
-    VIRUS REACTIVATION AND PROGRESSIVE MULTIFOCAL" / "LEUKOENCEPHALOPATHY"): two headings of one
-    level with nothing between them would leave a section empty; a numbered line is a new one."""
-    return previous.isupper() and line.isupper() and not _NUMBERED_HEADING.match(line)
+#: words a heading's line ends on only when the heading goes on in the next line
+_JOINING = re.compile(r"(?:\b(?:AND|OR|OF|WITH|FOR|IN|TO|THE|A|AN)|,)$")
+
+
+def _wrapped_capitals(previous: str, line: str, widest: int) -> bool:
+    """Whether a heading in capitals goes on in the next line of its style: the line before ends
+    on a word that needs another ("WARNING: SERIOUS DERMATOLOGIC REACTIONS AND" / "HLA-B*1502
+    ALLELE; …"), or is long and fills the width of the widest heading of that style ("WARNING:
+    HEPATITIS B VIRUS REACTIVATION AND PROGRESSIVE MULTIFOCAL" / "LEUKOENCEPHALOPATHY"). Short headings one
+    after another stay apart ("FULL PRESCRIBING INFORMATION" / "WARNING: …"), and so does a
+    numbered or a "WARNING" line."""
+    if not (previous.isupper() and line.isupper()) or _NUMBERED_HEADING.match(line) or line.startswith("WARNING"):
+        return False
+    return bool(_JOINING.search(previous.rstrip())) or len(previous) >= max(_WRAPPED_HEADING_CHARS, 0.9 * widest)
 
 
 def _digitless(text: str) -> str:
@@ -152,6 +167,10 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
     width = max(len(line.text) for line in lines)
     styled = any(line.size for line in lines)
     levels = _heading_levels(lines) if styled else {}
+    widest: dict[tuple[float, bool], int] = {}  # the longest line of each style of heading
+    for line in lines:
+        if len(line.text) <= _MAX_HEADING_CHARS:
+            widest[_style(line)] = max(widest.get(_style(line), 0), len(line.text))
     writer = TextWriter()
     kind, level = "", 0
     parts: list[str] = []
@@ -191,7 +210,7 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
             not parts or kind == "heading" or bool(_SENTENCE_END.search(parts[-1])))
         row = bool(_ROW_END.search(text)) or piped or unit_header or kind in ("row", "header") and bool(_ONE_FIGURE_END.search(text))
         if heading and kind == "heading" and level == heading and parts and not _SENTENCE_END.search(parts[-1]) and (
-            text[:1].islower() or _wrapped_capitals(parts[-1], text)
+            text[:1].islower() or _wrapped_capitals(parts[-1], text, widest.get(_style(line), 0))
         ):
             parts.append(" " + text)  # a heading set on two lines ("Solu-Medrol (… for" / "injection)")
             continue

@@ -206,10 +206,10 @@ def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
     return sorted(found, key=lambda m: m.first), reasons
 
 
-def _reasons(sentence: Sentence) -> list[tuple[int, URIRef]]:
-    """What monitoring looks for, with the token it is said after: the condition after "to look
-    for", "for signs of", "because of the risk of"; the one a "because" clause says the drug can
-    cause; the one the clause before ", so" reports."""
+def _reasons(sentence: Sentence) -> list[tuple[int | None, URIRef]]:
+    """What monitoring looks for, with the token its cue begins at (None: said apart from the
+    tests): the condition after "to look for", "for signs of", "because of the risk of"; the one a
+    "because" clause says the drug can cause; the one the clause before ", so" reports."""
     found: list[Mention] = []
     said: dict[int, int] = {}  # id of a mention -> where its cue begins
     for match in sentence.regex(_REASON):
@@ -218,7 +218,8 @@ def _reasons(sentence: Sentence) -> list[tuple[int, URIRef]]:
         stop = sentence.first_of("during", "after", "before", "every", "for the", ",", lo=at, hi=hi) or hi
         named = [m for m in sentence.of_kind(*CONTRA_KINDS, lo=at, hi=stop) if not is_ms(m)]
         these = [m for first, last in sentence.members(at, stop) for m in named if first <= m.first <= last][:3] or named[:1]
-        said.update((id(m), sentence.token_at_char(match.start())) for m in these)
+        for m in these:  # where its first cue begins ("to look for signs of X": at "to")
+            said.setdefault(id(m), sentence.token_at_char(match.start()))
         found += these
     if not found:
         because = sentence.first_of("because", "since")
@@ -228,26 +229,71 @@ def _reasons(sentence: Sentence) -> list[tuple[int, URIRef]]:
             found = [m for m in sentence.of_kind(*EFFECT_KINDS, lo=because, hi=hi) if not is_ms(m)][:1]
         elif so is not None:
             found = [m for m in sentence.of_kind(*EFFECT_KINDS, hi=so) if not is_ms(m)][:1]
-    return list(dict.fromkeys((said.get(id(m), -1), m.iri) for m in found))
+    return list(dict.fromkeys((said.get(id(m)), m.iri) for m in found))
 
 
-def _reasons_of(sentence: Sentence, p: Mention, reasons: list[tuple[int, URIRef]], procedures: list[Mention]) -> list[URIRef]:
-    """The reasons that go to a procedure: a purpose said right after a later one of a list of
-    procedures ("a blood count, an electrocardiogram (ECG) to detect conduction abnormalities,
-    and liver tests") is that one's; one said after the first ("observation for signs of
-    bradycardia, with hourly pulse and blood pressure measurements") or apart from them ("Blood
-    counts and liver tests are checked to look for …", "because …") is the purpose of them all."""
+def _reasons_of(sentence: Sentence, p: Mention, reasons: list[tuple[int | None, URIRef]], procedures: list[Mention]) -> list[URIRef]:
+    """The reasons that go to a procedure. A purpose said right after one test of a list that goes
+    on after it ("an electrocardiogram (ECG) to detect conduction abnormalities, a blood count and
+    liver tests"; "a blood count, an ECG to detect …, and liver tests") is that test's; one that
+    ends the list ("a blood count and a urinalysis to detect …") is the purpose of the tests listed
+    with it, not of one said apart ("An ECG is needed …, and an eye exam to look for …"); one
+    followed by tests joined with "with" ("observation for signs of bradycardia, with hourly pulse
+    and blood pressure measurements") or said apart from the tests ("because …"), of them all."""
     out = []
     for at, iri in reasons:
-        before = [q for q in procedures if q.last < at]
-        last = max(before, key=lambda q: q.last) if before else None
-        right_after = last is not None and all(
-            sentence.lower(j) in ("(", ")") or sentence.tokens[j].text.isupper() for j in range(last.last + 1, at)
-        )
-        listed = last is not None and any(q.last < last.first for q in procedures)  # not the first of them
-        if not (right_after and listed) or last is p:
+        own = _test_just_before(sentence, at, procedures) if at is not None else None
+        if own is None or own is p:
+            out.append(iri)
+            continue
+        assert at is not None  # a test is just before it
+        ends_the_list = not _list_goes_on(sentence, at, procedures)
+        if ends_the_list and (p.first > at or p in _listed_before(sentence, own, procedures)):
             out.append(iri)
     return list(dict.fromkeys(out))
+
+
+def _test_just_before(sentence: Sentence, at: int, procedures: list[Mention]) -> Mention | None:
+    """The test right before token ``at``, with at most words in brackets between ("an ECG
+    (12-lead) to detect …")."""
+    before = [q for q in procedures if q.last < at]
+    if not before:
+        return None
+    last = max(before, key=lambda q: q.last)
+    depth = 0
+    for j in range(last.last + 1, at):
+        word = sentence.lower(j)
+        depth += (word == "(") - (word == ")")
+        if depth == 0 and word != ")":
+            return None
+    return last
+
+
+def _listed_before(sentence: Sentence, test: Mention, procedures: list[Mention]) -> list[Mention]:
+    """The tests listed before ``test``, joined to it by nothing but commas, "and", "or" and articles
+    ("a blood count and a urinalysis")."""
+    listed, at = [], test.first
+    for q in sorted((q for q in procedures if q.last < test.first), key=lambda q: -q.last):
+        if any(sentence.lower(j) not in _LIST_WORDS for j in range(q.last + 1, at)):
+            break
+        listed.append(q)
+        at = q.first
+    return listed
+
+
+def _list_goes_on(sentence: Sentence, at: int, procedures: list[Mention]) -> bool:
+    """Whether the list of tests goes on after what is said at token ``at``: a comma, then nothing
+    but "and", "or" and articles before the next test."""
+    after = [q for q in procedures if q.first > at]
+    if not after:
+        return False
+    nxt = min(after, key=lambda q: q.first)
+    comma = sentence.first_of(",", lo=at, hi=nxt.first)
+    return comma is not None and all(sentence.lower(j) in _LIST_WORDS for j in range(comma + 1, nxt.first))
+
+
+#: what may come between the tests of a list
+_LIST_WORDS = frozenset({",", "and", "or", "a", "an", "the"})
 
 
 def _own_intervals(sentence: Sentence, p: Mention, lo: int, hi: int) -> list[Literal]:

@@ -679,7 +679,8 @@ _PASSIVE = frozenset({"is", "are", "be", "been"})
 #: verbs whose object is a drug given to someone ("try gabapentin for …", "offer baclofen for …")
 _TAKE_VERBS = frozenset({"take", "takes", "taking", "took"})
 _GIVING_VERBS = frozenset({"try", "tries", "tried", "trying", "offer", "offers", "offered", "give", "gives", "gave", "recommend",
-                           "recommends", "suggest", "suggests", "choose", "chooses", "start", "starts", "add", "adds"}) | _TAKE_VERBS  # fmt: skip
+                           "recommends", "suggest", "suggests", "choose", "chooses", "start", "starts", "add", "adds", "receiving",
+                           "receive", "receives"}) | _TAKE_VERBS  # fmt: skip
 
 
 #: words that start the main verb after a subject that holds a use ("People taking X for Y may …")
@@ -695,8 +696,8 @@ def _given_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         at = d.last + 1
         if sentence.lower(at) == "(":  # "try Lyrica (pregabalin) for …"
             at = next((j + 1 for j in range(at, len(sentence.tokens)) if sentence.lower(j) == ")"), at)
-        if sentence.lower(at) != "for":
-            continue
+        if sentence.lower(at) != "for" or _FOR_A_TIME.match(sentence.span_text(at + 1, min(len(sentence.tokens) - 1, at + 4))):
+            continue  # ("receiving natalizumab for more than two years": how long, not what for)
         hi = _use_end(sentence, at, sentence.clause_of(at)[1])
         hi = sentence.first_of("when", "if", "because", "unless", "until", lo=at, hi=hi) or hi  # "… when the usual medicines have not helped"
         hi = sentence.first_of(*_PREDICATE_WORDS, lo=at, hi=hi) or hi  # "Patients taking X for Y may feel drowsy": the subject ends
@@ -796,6 +797,34 @@ def _treated_for_with(sentence: Sentence) -> Iterator[Claim]:
                             qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status(sentence, i))])  # fmt: skip
 
 
+
+
+#: words between a copula and "treated with" ("are usually treated with", "can also be treated with")
+_TREATED_ADVERBS = frozenset({"usually", "often", "commonly", "typically", "mostly", "generally", "also", "first", "then", "can", "may",
+                              "be", "sometimes", "still", "now", "traditionally", "best", "successfully"})  # fmt: skip
+
+
+def _treated_with(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
+    """Conditions the subject of "are (usually) treated with" drugs ("Guillain-Barre syndrome and
+    CIDP are usually treated with intravenous immunoglobulin"; "overactive bladder can be treated
+    with mirabegron or with onabotulinumtoxinA"): a use of each drug for each condition."""
+    for i in sentence.find(("treated", "with")):
+        lo, hi = sentence.clause_of(i)
+        copula = next((j for j in range(i - 1, max(lo - 1, i - 5), -1) if sentence.lower(j) in _PASSIVE), None)
+        if copula is None or any(sentence.lower(j) not in _TREATED_ADVERBS for j in range(copula + 1, i)):
+            continue
+        if any(sentence.lower(j) in _NEGATED_VERB for j in range(max(lo, copula - 3), i)):
+            continue  # "should not be treated with X" warns against the drug (a contraindication), it states no use
+        start = max([lo, *(j + 1 for j in range(lo, copula) if sentence.lower(j) in ("who", "that", "which", ":"))])
+        conditions = _without_descriptions(sentence, _conditions(sentence, start, copula, lexicon))
+        first = next((d for d in sentence.drug_items if i + 1 < d.first < hi), None)
+        if not conditions or first is None or not all(sentence.lower(j) in _HOW_MUCH or sentence.lower(j).endswith("-dose") for j in range(i + 2, first.first)):
+            continue
+        # the drugs of the object: the first and those joined to it ("with mirabegron …, or with onabotulinumtoxinA")
+        drugs = [first, *(d for d in sentence.drug_items if d.first > first.first and d.first < hi and (
+            sentence.joined(first.last, d.first) or sentence.lower(d.first - 1) == "with" and sentence.lower(d.first - 2) in ("or", "and")))]
+        asserted = status(sentence, i)  # (a negation elsewhere, "When X fail or are not tolerated, …", denies no use)
+        yield from _uses(sentence, drugs, conditions, MSKG.Affirmed if asserted == MSKG.Negated else asserted)
 
 
 def _copula_before(sentence: Sentence, i: int) -> bool:
@@ -915,6 +944,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                             qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, MSKG.Affirmed), *courses])  # fmt: skip
     yield from _named_for(sentence)
     yield from _treated_for_with(sentence)
+    yield from _treated_with(sentence, lexicon)
     yield from _given_for(sentence, lexicon)
     yield from _given_to_prevent(sentence)
     yield from _treats(sentence, lexicon)

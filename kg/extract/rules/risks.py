@@ -1085,6 +1085,17 @@ def _topic(sentence: Sentence) -> Mention | None:
     return dataclasses.replace(remembered, first=0, last=0)
 
 
+#: the effects most patients of a group had, said after that group's name and a colon
+_COMMON_REACTIONS = re.compile(r"\b(?:most )?(?:common|frequent)(?:ly reported)? (?:adverse (?:reactions?|events?|effects?)|side effects?)\b", re.I)
+
+
+def _group_label(sentence: Sentence, effect: Mention) -> bool:
+    """Whether a condition names the patients a sentence's effects were seen in, as a run-in
+    label: "Pemphigus vulgaris: the most common adverse reactions included …"."""
+    colon = sentence.first_of(":", hi=min(len(sentence.tokens), 8))
+    return colon is not None and effect.last < colon and bool(_COMMON_REACTIONS.search(sentence.span_text(colon, len(sentence.tokens) - 1)))
+
+
 def _inline_topic(sentence: Sentence) -> Mention | None:
     """ "Risk of teratogenicity: …", "Graft-versus-host disease: …": an effect named as a run-in
     heading of a warnings paragraph."""
@@ -1287,7 +1298,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     if _RISK_SECTIONS.search(sentence.section_text) or sentence.has("side effects", "adverse reactions", "adverse effects"):
         sentence.memory["risk_lead"] = sentence.introduces_list
 
-    effects = [e for e in effects if not _generic_effect(e) and not _of_the_disease(sentence, e)]
+    effects = [e for e in effects if not _generic_effect(e) and not _of_the_disease(sentence, e) and not _group_label(sentence, e)]
     signs, sign_ids = _signs_of(sentence, effects)
     if inline is not None:  # "Injection-site reactions: redness, swelling or pain where you inject are common.": its signs
         for_inline = _run_in_signs(sentence, inline, effects)
