@@ -2511,17 +2511,20 @@ def test_a_group_named_before_its_most_common_reactions_is_no_effect(tmp_path: P
 
 
 def test_conditions_treated_with_drugs_and_drugs_received_for_them(tmp_path: Path, lexicon: Lexicon) -> None:
-    """ "A and B are usually treated with X", "C can be treated with Y … or with Z" and "patients
-    receiving W for D" are uses; "should not be treated with" and "receiving X for two years" are not."""
+    """ "A and B are usually treated with X", "C can be treated with Y … or with Z", "patients
+    receiving W for D", "use V for E" and "remain off-label options for F" are uses; "should not be
+    treated with" and "receiving X for two years" are not."""
     claims = _page(tmp_path, lexicon, "Notes\n\nGuillain-Barre syndrome and chronic inflammatory demyelinating polyneuropathy are "
                    "usually treated with intravenous immunoglobulin. When antimuscarinics fail or are not tolerated, overactive "
                    "bladder in MS can be treated with mirabegron, taken by mouth, or with onabotulinumtoxinA injections. Most cases "
                    "occurred in patients receiving rituximab for lymphoma. Patients with a major psychotic disorder should not be "
-                   "treated with amantadine. PML is more likely in patients receiving natalizumab for more than two years.\n",
-                   name="a.txt")  # fmt: skip
+                   "treated with amantadine. PML is more likely in patients receiving natalizumab for more than two years. Some "
+                   "neurologists use gabapentin for neuropathic pain. Dronabinol and nabilone remain off-label options for "
+                   "spasticity.\n", name="a.txt")  # fmt: skip
     uses = {(s[MSKG.drug][0], s[MSKG.condition][0], s[MSKG.assertionStatus][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
     affirmed = MSKG.Affirmed
     assert uses == {(ID["intravenous-immunoglobulin"], ID["guillain-barre-syndrome"], affirmed),
                     (ID["intravenous-immunoglobulin"], ID["chronic-inflammatory-demyelinating-polyneuropathy"], affirmed),
                     (ID.mirabegron, ID["overactive-urinary-bladder"], affirmed),
-                    (ID.onabotulinumtoxina, ID["overactive-urinary-bladder"], affirmed), (ID.rituximab, ID.lymphoma, affirmed)}
+                    (ID.onabotulinumtoxina, ID["overactive-urinary-bladder"], affirmed), (ID.rituximab, ID.lymphoma, affirmed),
+                    (ID.gabapentin, ID.neuralgia, affirmed), (ID.dronabinol, ID.spasticity, affirmed), (ID.nabilone, ID.spasticity, affirmed)}

@@ -37,10 +37,10 @@ _CONDITION_KINDS = ("condition", "adverse_effect")
 _USE_TRIGGERS = (("recommended", "for"), ("reserved", "for"), ("option", "for"), ("marketed",), ("used", "to", "treat"), ("used", "for"), ("used", "in"), ("used",), ("prescribed",),
                  ("prescribe",), ("for", "the", "treatment", "of"), ("to", "treat"), ("treatment", "for"),
                  ("drug", "for"), ("medicine", "for"), ("medication", "for"), ("therapy", "for"), ("used", "to"), ("drugs", "for"),
-                 ("medicines", "for"), ("of", "choice", "for"), ("therapies", "for"), ("treatments", "for"))  # fmt: skip
+                 ("medicines", "for"), ("of", "choice", "for"), ("therapies", "for"), ("treatments", "for"), ("options", "for"))  # fmt: skip
 #: triggers that state a use only after a copula ("Antimuscarinics remain the usual first-line drugs for …"), not
 #: in "take antiarrhythmic medicines for an irregular heartbeat"
-_COPULAR_TRIGGERS = (("drugs", "for"), ("medicines", "for"), ("therapies", "for"), ("treatments", "for"))
+_COPULAR_TRIGGERS = (("drugs", "for"), ("medicines", "for"), ("therapies", "for"), ("treatments", "for"), ("options", "for"))
 #: words that make "prescribe" a warning, not a use
 _CAUTION = frozenset({"caution", "carefully"})
 _COPULAS = frozenset({"is", "are", "was", "were", "remain", "remains", "remained", "became", "become", "becomes"})
@@ -680,7 +680,7 @@ _PASSIVE = frozenset({"is", "are", "be", "been"})
 _TAKE_VERBS = frozenset({"take", "takes", "taking", "took"})
 _GIVING_VERBS = frozenset({"try", "tries", "tried", "trying", "offer", "offers", "offered", "give", "gives", "gave", "recommend",
                            "recommends", "suggest", "suggests", "choose", "chooses", "start", "starts", "add", "adds", "receiving",
-                           "receive", "receives"}) | _TAKE_VERBS  # fmt: skip
+                           "receive", "receives", "use", "uses", "using"}) | _TAKE_VERBS  # fmt: skip
 
 
 #: words that start the main verb after a subject that holds a use ("People taking X for Y may …")
