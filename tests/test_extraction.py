@@ -2528,3 +2528,16 @@ def test_conditions_treated_with_drugs_and_drugs_received_for_them(tmp_path: Pat
                     (ID.mirabegron, ID["overactive-urinary-bladder"], affirmed),
                     (ID.onabotulinumtoxina, ID["overactive-urinary-bladder"], affirmed), (ID.rituximab, ID.lymphoma, affirmed),
                     (ID.gabapentin, ID.neuralgia, affirmed), (ID.dronabinol, ID.spasticity, affirmed), (ID.nabilone, ID.spasticity, affirmed)}
+
+
+def test_a_higher_risk_of_an_effect_and_the_main_adverse_effects(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "X was associated with a higher risk of severe COVID-19" names the effect, not a risk factor;
+    "A and B are the main adverse effects" names effects the lexicon does not list as such."""
+    claims = _page(tmp_path, lexicon, "Notes\n\nOcrelizumab was associated with a higher risk of severe COVID-19. Botox is "
+                   "injected into the bladder wall. Urinary tract infection and urinary retention are the main adverse effects. "
+                   "Patients with diabetes have a higher risk of macular edema with fingolimod.\n", name="a.txt")  # fmt: skip
+    risks = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]): s for s in _statements(claims, MSKG.Risk)}
+    assert risks[(ID.ocrelizumab, ID["covid-19"])][MSKG.severity] == [MSKG.Serious]
+    assert MSKG.riskFactor not in risks[(ID.ocrelizumab, ID["covid-19"])]
+    assert {(ID.botox, ID["urinary-tract-infection"]), (ID.botox, ID["urinary-retention"])} <= set(risks)
+    assert risks[(ID.fingolimod, ID["macular-edema"])][MSKG.riskFactor] == [ID.diabetes]

@@ -36,7 +36,8 @@ EFFECT_KINDS = ("adverse_effect", "condition")
 CONTRA_KINDS = ("adverse_effect", "condition", "state")
 _MS = re.compile(r"multiple-sclerosis|-ms$|clinically-isolated-syndrome")
 _RISK_CUES = (
-    "side effect", "side effects", "adverse reaction", "adverse reactions", "adverse event", "adverse events",
+    "side effect", "side effects", "adverse reaction", "adverse reactions", "adverse event", "adverse events", "adverse effect",
+    "adverse effects",
     "risk of", "risk for", "risks of", "increases the risk", "increase the risk", "increased risk", "can cause",
     "may cause", "could cause", "can lead to", "may lead to", "leads to", "causes", "caused", "occurred", "occur",
     "occurs", "have occurred", "has occurred", "reported", "developed", "develop", "happened", "can damage",
@@ -1326,6 +1327,13 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             factors = [m for first, last in sentence.members(opening[0], main)
                        if (m := sentence.entity_in(first, last, EFFECT_KINDS, "condition")) is not None]  # fmt: skip
             factor_ids = {id(e) for e in effects if e.last < main}
+    elif cue is not None and cue.group(0).lower().startswith("higher") and sentence.lower(cue_end + 1) == "of":
+        # "X was associated with a higher risk of severe COVID-19 (in patients with …)": the effect after "of", factors after it
+        owner = next((e for e in effects if cue_end + 1 < e.first <= cue_end + 4), None)
+        if owner is not None:
+            factor_owner = owner
+            factors = [f for f in factors if f.first > owner.last]
+            factor_ids = {id(e) for e in effects if e.first > owner.last and any(f.first <= e.first and e.last <= f.last for f in factors)}
     named_first = _factors_before(sentence) if cue is None else None
     if named_first is not None and named_first[0]:
         factors, at, end = named_first
