@@ -61,9 +61,9 @@ def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
     overall = tuning.overall  # type: ignore[attr-defined]
     print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
-    # a floor under today's figures (0.772/0.707 with the twenty-fifth held-out set moved in): a change
+    # a floor under today's figures (0.769/0.703 with the twenty-sixth held-out set moved in): a change
     # that loses facts across the tuning documents fails here
-    assert overall.precision >= 0.77 and overall.recall >= 0.70
+    assert overall.precision >= 0.76 and overall.recall >= 0.70
     kinds = {r.kind for r in tuning.documents}  # type: ignore[attr-defined]
     assert kinds >= {"label", "leaflet", "news", "summary"}
     formats = {r.name.rsplit(".", 1)[-1] for r in tuning.documents}  # type: ignore[attr-defined]
@@ -2541,3 +2541,14 @@ def test_a_higher_risk_of_an_effect_and_the_main_adverse_effects(tmp_path: Path,
     assert MSKG.riskFactor not in risks[(ID.ocrelizumab, ID["covid-19"])]
     assert {(ID.botox, ID["urinary-tract-infection"]), (ID.botox, ID["urinary-retention"])} <= set(risks)
     assert risks[(ID.fingolimod, ID["macular-edema"])][MSKG.riskFactor] == [ID.diabetes]
+
+
+def test_a_name_with_its_abbreviation_in_parentheses_inside_it_is_one_name(lexicon: Lexicon) -> None:
+    """ "anti-aquaporin-4 (AQP4) antibody-positive neuromyelitis optica spectrum disorder" is the
+    ontology's name read around "(AQP4)", not the bare disease after it."""
+    from kg.extract.recognise import Recogniser
+
+    text = "Ultomiris is approved for adults with anti-aquaporin-4 (AQP4) antibody-positive neuromyelitis optica spectrum disorder."
+    named = {m.iri: m.text for m in Recogniser(lexicon).mentions(tokenize(text))}
+    assert named[ID["aqp4-antibody-positive-nmosd"]] == "anti-aquaporin-4 (AQP4) antibody-positive neuromyelitis optica spectrum disorder"
+    assert ID["neuromyelitis-optica-spectrum-disorder"] not in named
