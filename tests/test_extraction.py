@@ -61,7 +61,7 @@ def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
     overall = tuning.overall  # type: ignore[attr-defined]
     print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
-    # a floor under today's figures (0.769/0.703 with the twenty-sixth held-out set moved in): a change
+    # a floor under today's figures (0.770/0.702 with the twenty-sixth held-out set moved in): a change
     # that loses facts across the tuning documents fails here
     assert overall.precision >= 0.76 and overall.recall >= 0.70
     kinds = {r.kind for r in tuning.documents}  # type: ignore[attr-defined]
@@ -2461,6 +2461,8 @@ def test_a_heading_in_capitals_wrapped_onto_a_second_line_is_one_heading() -> No
     assert not _wrapped_capitals("FULL PRESCRIBING INFORMATION", "WARNING: PROGRESSIVE MULTIFOCAL LEUKOENCEPHALOPATHY", 51)
     assert not _wrapped_capitals("PART I: HEALTH PROFESSIONAL INFORMATION", "SUMMARY PRODUCT INFORMATION", 39)
     assert not _wrapped_capitals("WARNINGS AND PRECAUTIONS", "CARDIOVASCULAR", 39)
+    assert not _wrapped_capitals("HEPATITIS A", "HEPATITIS B", 20)  # a one-letter "A" joins nothing
+    assert not _wrapped_capitals("RISK OF SERIOUS INFECTIONS WITH CONCOMITANT IMMUNOSUPPRESSIVE THERAPY", "CONTRAINDICATIONS", 70)
 
 
 def test_a_purpose_after_one_of_a_list_of_tests_is_that_tests(tmp_path: Path, lexicon: Lexicon) -> None:
@@ -2481,11 +2483,15 @@ def test_a_purpose_after_one_of_a_list_of_tests_is_that_tests(tmp_path: Path, le
                    "detect conduction abnormalities, a complete blood count, and liver function tests. Obtain a lymphocyte count, "
                    "an ECG (12-lead) to detect signs of QT prolongation, and an eye examination. Patients need a blood count and a "
                    "urinalysis to detect immune thrombocytopenia. An echocardiogram is needed before starting, and an eye "
-                   "examination to look for macular edema is advised.\n", name="b.txt")  # fmt: skip
+                   "examination to look for macular edema is advised. Obtain a chest X-ray to detect tuberculosis and a complete "
+                   "blood count to detect lymphopenia. Check blood pressure and heart rate to detect hypertension, and liver "
+                   "function tests to detect liver injury.\n", name="b.txt")  # fmt: skip
     pairs = {(s[MSKG.procedure][0], r) for s in _statements(claims, MSKG.MonitoringRequirement) for r in s.get(MSKG.reason, [])}
     assert pairs == {(ID.electrocardiogram, ID["conduction-abnormality"]), (ID.electrocardiogram, ID["qt-prolongation"]),
                      (ID["blood-count"], ID["immune-thrombocytopenia"]), (ID["urine-test"], ID["immune-thrombocytopenia"]),
-                     (ID["eye-test"], ID["macular-edema"])}
+                     (ID["eye-test"], ID["macular-edema"]), (ID["chest-x-ray"], ID.tuberculosis), (ID["blood-count"], ID.lymphopenia),
+                     (ID["blood-pressure-test"], ID.hypertension), (ID["pulse-test"], ID.hypertension),
+                     (ID["liver-function-test"], ID["liver-damage"])}
 
 
 def test_intrathecal_baclofen_and_its_brand_are_drugs_of_their_own(tmp_path: Path, lexicon: Lexicon) -> None:
@@ -2503,11 +2509,12 @@ def test_a_group_named_before_its_most_common_reactions_is_no_effect(tmp_path: P
     """ "Pemphigus vulgaris: the most common adverse reactions included …" names the patients who had
     them; a run-in effect before its own description is still an effect."""
     claims = _page(tmp_path, lexicon, "Adverse reactions\n\nRituxan (rituximab) is an infusion. Pemphigus vulgaris: the most "
-                   "common adverse reactions included herpes simplex infection, alopecia and depression. Hepatotoxicity: "
-                   "liver failure has been reported.\n", name="a.txt")  # fmt: skip
+                   "common adverse reactions included herpes simplex infection, alopecia and depression. Rheumatoid arthritis: the "
+                   "most common serious adverse reactions were infections. Hepatotoxicity: liver failure has been reported.\n",
+                   name="a.txt")  # fmt: skip
     effects = set(_risks(claims))
     assert {ID["herpes-simplex-infection"], ID["hair-loss"], ID.depression} <= effects
-    assert ID["pemphigus-vulgaris"] not in effects and ID.hepatotoxicity in effects
+    assert ID["pemphigus-vulgaris"] not in effects and ID["rheumatoid-arthritis"] not in effects and ID.hepatotoxicity in effects
 
 
 def test_conditions_treated_with_drugs_and_drugs_received_for_them(tmp_path: Path, lexicon: Lexicon) -> None:
@@ -2520,35 +2527,32 @@ def test_conditions_treated_with_drugs_and_drugs_received_for_them(tmp_path: Pat
                    "occurred in patients receiving rituximab for lymphoma. Patients with a major psychotic disorder should not be "
                    "treated with amantadine. PML is more likely in patients receiving natalizumab for more than two years. Some "
                    "neurologists use gabapentin for neuropathic pain. Dronabinol and nabilone remain off-label options for "
-                   "spasticity.\n", name="a.txt")  # fmt: skip
+                   "spasticity. Patients receiving Tysabri for relapsing MS who develop PML must stop it. Patients receiving "
+                   "ocrelizumab for approximately 3 years had more infections. Use caution when using baclofen for patients with "
+                   "epilepsy. Steroids are not the only options for spasticity.\n", name="a.txt")  # fmt: skip
     uses = {(s[MSKG.drug][0], s[MSKG.condition][0], s[MSKG.assertionStatus][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
     affirmed = MSKG.Affirmed
     assert uses == {(ID["intravenous-immunoglobulin"], ID["guillain-barre-syndrome"], affirmed),
                     (ID["intravenous-immunoglobulin"], ID["chronic-inflammatory-demyelinating-polyneuropathy"], affirmed),
                     (ID.mirabegron, ID["overactive-urinary-bladder"], affirmed),
                     (ID.onabotulinumtoxina, ID["overactive-urinary-bladder"], affirmed), (ID.rituximab, ID.lymphoma, affirmed),
-                    (ID.gabapentin, ID.neuralgia, affirmed), (ID.dronabinol, ID.spasticity, affirmed), (ID.nabilone, ID.spasticity, affirmed)}
+                    (ID.gabapentin, ID.neuralgia, affirmed), (ID.dronabinol, ID.spasticity, affirmed), (ID.nabilone, ID.spasticity, affirmed),
+                    (ID.tysabri, ID["relapsing-ms"], affirmed), (ID.steroid, ID.spasticity, affirmed)}
 
 
-def test_a_higher_risk_of_an_effect_and_the_main_adverse_effects(tmp_path: Path, lexicon: Lexicon) -> None:
-    """ "X was associated with a higher risk of severe COVID-19" names the effect, not a risk factor;
-    "A and B are the main adverse effects" names effects the lexicon does not list as such."""
-    claims = _page(tmp_path, lexicon, "Notes\n\nOcrelizumab was associated with a higher risk of severe COVID-19. Botox is "
-                   "injected into the bladder wall. Urinary tract infection and urinary retention are the main adverse effects. "
+def test_a_higher_risk_of_an_effect_names_the_effect(tmp_path: Path, lexicon: Lexicon) -> None:
+    """ "X was associated with a higher risk of severe COVID-19" names the effect, not a risk factor."""
+    claims = _page(tmp_path, lexicon, "Notes\n\nOcrelizumab was associated with a higher risk of severe COVID-19. "
                    "Patients with diabetes have a higher risk of macular edema with fingolimod.\n", name="a.txt")  # fmt: skip
     risks = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]): s for s in _statements(claims, MSKG.Risk)}
     assert risks[(ID.ocrelizumab, ID["covid-19"])][MSKG.severity] == [MSKG.Serious]
     assert MSKG.riskFactor not in risks[(ID.ocrelizumab, ID["covid-19"])]
-    assert {(ID.botox, ID["urinary-tract-infection"]), (ID.botox, ID["urinary-retention"])} <= set(risks)
     assert risks[(ID.fingolimod, ID["macular-edema"])][MSKG.riskFactor] == [ID.diabetes]
 
 
-def test_a_name_with_its_abbreviation_in_parentheses_inside_it_is_one_name(lexicon: Lexicon) -> None:
-    """ "anti-aquaporin-4 (AQP4) antibody-positive neuromyelitis optica spectrum disorder" is the
-    ontology's name read around "(AQP4)", not the bare disease after it."""
-    from kg.extract.recognise import Recogniser
 
-    text = "Ultomiris is approved for adults with anti-aquaporin-4 (AQP4) antibody-positive neuromyelitis optica spectrum disorder."
-    named = {m.iri: m.text for m in Recogniser(lexicon).mentions(tokenize(text))}
-    assert named[ID["aqp4-antibody-positive-nmosd"]] == "anti-aquaporin-4 (AQP4) antibody-positive neuromyelitis optica spectrum disorder"
-    assert ID["neuromyelitis-optica-spectrum-disorder"] not in named
+def test_an_agency_that_has_not_yet_approved_a_drug_has_not_approved_it(tmp_path: Path, lexicon: Lexicon) -> None:
+    claims = _page(tmp_path, lexicon, "News\n\nSoliris (eculizumab) is an infusion. In the United States, the FDA has not yet "
+                   "approved it for neuromyelitis optica spectrum disorder; a filing is under review.\n", name="a.txt")  # fmt: skip
+    decisions = {(s[MSKG.agency][0], s[MSKG.decisionStatus][0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
+    assert decisions == {(ID.fda, MSKG.NotApproved)}

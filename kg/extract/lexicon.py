@@ -221,19 +221,6 @@ class Lexicon:
         """Yield non-overlapping mentions, leftmost and longest first."""
         yield from self._scan(tokens, [i for i, t in enumerate(tokens) if t.key is not None])
 
-    def match_around_abbreviations(self, tokens: list[Token]) -> Iterator[Mention]:
-        """The mentions of names written with an abbreviation in parentheses inside them ("anti-
-        aquaporin-4 (AQP4) antibody-positive neuromyelitis optica spectrum disorder", "hepatitis B
-        virus (HBV) reactivation"): they overlap what :meth:`match` finds, and are longer."""
-        inside = {j for j in range(1, len(tokens) - 1) if tokens[j - 1].text == "(" and tokens[j + 1].text == ")" and _ABBREVIATED.match(tokens[j].text)}
-        if not inside:
-            return
-        skipped = {k for j in inside for k in (j - 1, j, j + 1)}
-        keyed = [i for i, t in enumerate(tokens) if t.key is not None and i not in skipped]
-        for m in self._scan(tokens, keyed):
-            if any(m.first < j < m.last for j in inside):
-                yield m
-
     def _scan(self, tokens: list[Token], keyed: list[int]) -> Iterator[Mention]:
         """The mentions of the names the tokens ``keyed`` spell, leftmost and longest first."""
         i = 0
@@ -263,10 +250,6 @@ class Lexicon:
                 ),
             )
             i += size
-
-
-#: an abbreviation in parentheses: capitals and digits, maybe a hyphen ("AQP4", "HBV", "IL-6")
-_ABBREVIATED = re.compile(r"^[A-Za-z]?[A-Z][A-Za-z0-9-]*[A-Z0-9][a-z]?$")
 
 
 def _ancestor_table(graph: Graph) -> dict[URIRef, set[URIRef]]:

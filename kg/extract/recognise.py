@@ -361,7 +361,7 @@ class Recogniser:
     def mentions(self, tokens: list[Token], aliases: Aliases | None = None) -> list[Mention]:
         """Non-overlapping mentions, in text order."""
         written, tokens = tokens, _case_folded(tokens, self.lexicon)
-        candidates: list[Mention] = [*self.lexicon.match(tokens), *self.lexicon.match_around_abbreviations(tokens)]
+        candidates: list[Mention] = list(self.lexicon.match(tokens))
         defined = self._alias_mentions(tokens, aliases) if aliases else []
         candidates += defined
         words = [t.text for t in tokens]

@@ -111,7 +111,12 @@ def _guessed_level(line: str) -> int:
 
 
 #: words a heading's line ends on only when the heading goes on in the next line
-_JOINING = re.compile(r"(?:\b(?:AND|OR|OF|WITH|FOR|IN|TO|THE|A|AN)|,)$")
+_JOINING = re.compile(r"(?:\b(?:AND|OR|OF|WITH|FOR|IN|TO|THE|AN)|,)$")  # (not "A": "HEPATITIS A", "VITAMIN A")
+#: the sections of a label, which start a heading of their own however long the line before
+_SECTION_TITLE = re.compile(
+    r"^(?:\d+(?:\.\d+)*\s+)?(?:INDICATIONS|DOSAGE|CONTRAINDICATIONS|WARNINGS|PRECAUTIONS|ADVERSE|DRUG INTERACTIONS|USE IN|OVERDOSAGE|"
+    r"DESCRIPTION|CLINICAL|NONCLINICAL|HOW SUPPLIED|PATIENT COUNSELING|REFERENCES|MEDICATION GUIDE|HIGHLIGHTS|FULL PRESCRIBING)"
+)
 
 
 def _wrapped_capitals(previous: str, line: str, widest: int) -> bool:
@@ -121,7 +126,7 @@ def _wrapped_capitals(previous: str, line: str, widest: int) -> bool:
     HEPATITIS B VIRUS REACTIVATION AND PROGRESSIVE MULTIFOCAL" / "LEUKOENCEPHALOPATHY"). Short headings one
     after another stay apart ("FULL PRESCRIBING INFORMATION" / "WARNING: …"), and so does a
     numbered or a "WARNING" line."""
-    if not (previous.isupper() and line.isupper()) or _NUMBERED_HEADING.match(line) or line.startswith("WARNING"):
+    if not (previous.isupper() and line.isupper()) or _NUMBERED_HEADING.match(line) or line.startswith("WARNING") or _SECTION_TITLE.match(line):
         return False
     return bool(_JOINING.search(previous.rstrip())) or len(previous) >= max(_WRAPPED_HEADING_CHARS, 0.9 * widest)
 

@@ -212,9 +212,12 @@ def _reasons(sentence: Sentence) -> list[tuple[int | None, URIRef]]:
     "because" clause says the drug can cause; the one the clause before ", so" reports."""
     found: list[Mention] = []
     said: dict[int, int] = {}  # id of a mention -> where its cue begins
-    for match in sentence.regex(_REASON):
+    matches = list(sentence.regex(_REASON))
+    for k, match in enumerate(matches):
         at = sentence.token_at_char(match.end())
         hi = sentence.clause_of(at)[1]
+        # up to the next purpose ("an ECG to detect bradycardia and a blood count to detect lymphopenia")
+        hi = min([hi, *(sentence.token_at_char(m.start()) for m in matches[k + 1 :] if sentence.token_at_char(m.start()) > at)])
         stop = sentence.first_of("during", "after", "before", "every", "for the", ",", lo=at, hi=hi) or hi
         named = [m for m in sentence.of_kind(*CONTRA_KINDS, lo=at, hi=stop) if not is_ms(m)]
         these = [m for first, last in sentence.members(at, stop) for m in named if first <= m.first <= last][:3] or named[:1]
@@ -243,8 +246,8 @@ def _reasons_of(sentence: Sentence, p: Mention, reasons: list[tuple[int | None, 
     out = []
     for at, iri in reasons:
         own = _test_just_before(sentence, at, procedures) if at is not None else None
-        if own is None or own is p:
-            out.append(iri)
+        if own is None or own is p or p in _listed_before(sentence, own, procedures, commas=False):
+            out.append(iri)  # (and the tests joined to it by "and": "blood pressure and heart rate to detect …")
             continue
         assert at is not None  # a test is just before it
         ends_the_list = not _list_goes_on(sentence, at, procedures)
@@ -269,12 +272,13 @@ def _test_just_before(sentence: Sentence, at: int, procedures: list[Mention]) ->
     return last
 
 
-def _listed_before(sentence: Sentence, test: Mention, procedures: list[Mention]) -> list[Mention]:
-    """The tests listed before ``test``, joined to it by nothing but commas, "and", "or" and articles
-    ("a blood count and a urinalysis")."""
+def _listed_before(sentence: Sentence, test: Mention, procedures: list[Mention], commas: bool = True) -> list[Mention]:
+    """The tests listed before ``test``, joined to it by nothing but commas (unless ``commas`` is
+    False), "and", "or" and articles ("a blood count and a urinalysis")."""
+    joining = _LIST_WORDS if commas else _LIST_WORDS - {","}
     listed, at = [], test.first
     for q in sorted((q for q in procedures if q.last < test.first), key=lambda q: -q.last):
-        if any(sentence.lower(j) not in _LIST_WORDS for j in range(q.last + 1, at)):
+        if any(sentence.lower(j) not in joining for j in range(q.last + 1, at)):
             break
         listed.append(q)
         at = q.first
@@ -282,14 +286,16 @@ def _listed_before(sentence: Sentence, test: Mention, procedures: list[Mention])
 
 
 def _list_goes_on(sentence: Sentence, at: int, procedures: list[Mention]) -> bool:
-    """Whether the list of tests goes on after what is said at token ``at``: a comma, then nothing
-    but "and", "or" and articles before the next test."""
+    """Whether the list of tests goes on after what is said at token ``at``: the next test comes
+    after a comma, "and" or "or" (and articles), not after other words ("…, with hourly pulse")."""
     after = [q for q in procedures if q.first > at]
     if not after:
         return False
-    nxt = min(after, key=lambda q: q.first)
-    comma = sentence.first_of(",", lo=at, hi=nxt.first)
-    return comma is not None and all(sentence.lower(j) in _LIST_WORDS for j in range(comma + 1, nxt.first))
+    nxt = min(q.first for q in after)
+    j = nxt - 1
+    while j > at and sentence.lower(j) in ("a", "an", "the"):
+        j -= 1
+    return j > at and sentence.lower(j) in (",", "and", "or") and sentence.first_of("with", lo=at, hi=nxt) is None
 
 
 #: what may come between the tests of a list

@@ -241,7 +241,8 @@ def _trigger(sentence: Sentence, i: int) -> URIRef | None:
     near = range(max(lo, i - 4), i)
     negated = sentence.assertion(i).negated and any(sentence.lower(j) in _LOCAL_NEGATIONS for j in near) or any(
         sentence.lower(j) in ("none", "neither", "no") and not sentence.has(",", lo=j, hi=i) for j in range(lo, i)
-    ) or any(sentence.lower(j) == "never" for j in range(max(lo, i - 3), i))  # "has never been approved for" (not "With no …, the FDA approved")
+    ) or any(sentence.lower(j) == "never" for j in range(max(lo, i - 3), i)) or sentence.has("not yet", lo=max(lo, i - 4), hi=i)
+    # ("has never been approved for", not "With no …, the FDA approved"; ConText reads "not yet" as no negation)
     if word in _INTENT_WORDS:
         return MSKG.NotIntended if negated else MSKG.Approved
     return MSKG.NotApproved if negated else MSKG.Approved
@@ -676,11 +677,15 @@ def _uses(sentence: Sentence, users: list[DrugItem], conditions: list[Mention], 
 
 
 _PASSIVE = frozenset({"is", "are", "be", "been"})
-#: verbs whose object is a drug given to someone ("try gabapentin for …", "offer baclofen for …")
-_TAKE_VERBS = frozenset({"take", "takes", "taking", "took"})
+#: verbs whose object is a drug given to someone ("try gabapentin for …", "offer baclofen for …"), or
+#: that someone takes ("patients receiving rituximab for lymphoma", "neurologists use gabapentin for …")
+_TAKE_VERBS = frozenset({"take", "takes", "taking", "took", "receive", "receives", "receiving", "use", "uses", "using"})
 _GIVING_VERBS = frozenset({"try", "tries", "tried", "trying", "offer", "offers", "offered", "give", "gives", "gave", "recommend",
-                           "recommends", "suggest", "suggests", "choose", "chooses", "start", "starts", "add", "adds", "receiving",
-                           "receive", "receives", "use", "uses", "using"}) | _TAKE_VERBS  # fmt: skip
+                           "recommends", "suggest", "suggests", "choose", "chooses", "start", "starts", "add", "adds"}) | _TAKE_VERBS  # fmt: skip
+#: words that end a subject holding a drug taken for something ("Patients receiving X for Y who develop …", "… had …")
+_SUBJECT_ENDS = ("who", "that", "which", "had", "developed", "experienced", "reported", "showed")
+#: the people a drug is given to, after "for" (a population, not what it is for: "when using baclofen for patients with epilepsy")
+_FOR_PEOPLE = re.compile(r"^(?:the )?(?:patients|people|adults|children|women|men|those|anyone|someone)\b", re.I)
 
 
 #: words that start the main verb after a subject that holds a use ("People taking X for Y may …")
@@ -696,13 +701,13 @@ def _given_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         at = d.last + 1
         if sentence.lower(at) == "(":  # "try Lyrica (pregabalin) for …"
             at = next((j + 1 for j in range(at, len(sentence.tokens)) if sentence.lower(j) == ")"), at)
-        if sentence.lower(at) != "for" or _FOR_A_TIME.match(sentence.span_text(at + 1, min(len(sentence.tokens) - 1, at + 4))):
+        if sentence.lower(at) != "for" or _for_a_time(sentence, at) or _FOR_PEOPLE.match(sentence.span_text(at + 1, min(len(sentence.tokens) - 1, at + 3))):
             continue  # ("receiving natalizumab for more than two years": how long, not what for)
         hi = _use_end(sentence, at, sentence.clause_of(at)[1])
         hi = sentence.first_of("when", "if", "because", "unless", "until", lo=at, hi=hi) or hi  # "… when the usual medicines have not helped"
         hi = sentence.first_of(*_PREDICATE_WORDS, lo=at, hi=hi) or hi  # "Patients taking X for Y may feel drowsy": the subject ends
-        if sentence.lower(d.first - 1) in _TAKE_VERBS:  # "people taking X for seizures, and problems …"
-            hi = sentence.first_of(",", lo=at, hi=hi) or hi
+        if sentence.lower(d.first - 1) in _TAKE_VERBS:  # "people taking X for seizures, and problems …", "… for Y who develop Z"
+            hi = sentence.first_of(",", *_SUBJECT_ENDS, lo=at, hi=hi) or hi
         yield from _uses(sentence, [d], _without_descriptions(sentence, _conditions(sentence, at, hi, lexicon)), status(sentence, at))
 
 
@@ -746,7 +751,15 @@ def _treats(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 
 #: who takes a drug, after "which" ("which many people take for …")
 _TAKERS = frozenset({"people", "patients", "you", "many", "most", "some", "they", "doctors", "adults", "children", "women", "men"})
-_FOR_A_TIME = re.compile(r"^(?:the first|a few|several|as long|\d|one|two|three|four|five|six|up to|at least|more than|longer)\b", re.I)
+_FOR_A_TIME = re.compile(
+    r"^(?:the first|a few|several|as long|\d|one|two|three|four|five|six|up to|at least|more than|longer|approximately|about|"
+    r"around|over|nearly|almost|many|years|months|weeks)\b", re.I
+)
+
+
+def _for_a_time(sentence: Sentence, at: int) -> bool:
+    """Whether the "for" at token ``at`` says how long ("for more than two years"), not what for."""
+    return bool(_FOR_A_TIME.match(sentence.span_text(at + 1, min(len(sentence.tokens) - 1, at + 4))))
 
 
 def _taken_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -759,7 +772,7 @@ def _taken_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         at = sentence.first_of("for", lo=i + 1, hi=min(len(sentence.tokens), i + 8))
         if at is None or any(i < d.first < at for d in sentence.drug_items) or sentence.first_of(",", ";", "and", "or", *_PREDICATE_WORDS, lo=i, hi=at) is not None:
             continue
-        if _FOR_A_TIME.match(sentence.span_text(at + 1, min(len(sentence.tokens) - 1, at + 4))):
+        if _for_a_time(sentence, at):
             continue  # "taken for the first time", "for 5 days", "for as long as …": how long, not what for
         # "X, which many people take for Y": people take the drug itself ("which interacts with medicines you take for HIV" is no use)
         relative = next((j for j in range(max(1, i - 7), i) if sentence.lower(j) in ("which", "that") and sentence.lower(j - 1) == ","
@@ -917,6 +930,8 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             ]
             qualifiers += [(MSKG.afterFailureOf, d.iri) for d in failed]
         asserted = status(sentence, i)  # negated only by a negation in its own clause ("X is not new: it has been used to treat …")
+        if sentence.has("not the only", lo=max(lo, i - 4), hi=i):
+            asserted = MSKG.Affirmed  # "Steroids are not the only options for relapses": they are options
         users = _user(sentence, i)
         classes = [m for u in users if u.is_class for m in sentence.mentions if m.first == u.first and m.iri == u.iri]
         listed = [d for c in classes for d in listed_after(sentence, c)]

@@ -36,8 +36,7 @@ EFFECT_KINDS = ("adverse_effect", "condition")
 CONTRA_KINDS = ("adverse_effect", "condition", "state")
 _MS = re.compile(r"multiple-sclerosis|-ms$|clinically-isolated-syndrome")
 _RISK_CUES = (
-    "side effect", "side effects", "adverse reaction", "adverse reactions", "adverse event", "adverse events", "adverse effect",
-    "adverse effects",
+    "side effect", "side effects", "adverse reaction", "adverse reactions", "adverse event", "adverse events",
     "risk of", "risk for", "risks of", "increases the risk", "increase the risk", "increased risk", "can cause",
     "may cause", "could cause", "can lead to", "may lead to", "leads to", "causes", "caused", "occurred", "occur",
     "occurs", "have occurred", "has occurred", "reported", "developed", "develop", "happened", "can damage",
@@ -1087,7 +1086,9 @@ def _topic(sentence: Sentence) -> Mention | None:
 
 
 #: the effects most patients of a group had, said after that group's name and a colon
-_COMMON_REACTIONS = re.compile(r"\b(?:most )?(?:common|frequent)(?:ly reported)? (?:adverse (?:reactions?|events?|effects?)|side effects?)\b", re.I)
+_COMMON_REACTIONS = re.compile(
+    r"\b(?:most )?(?:common|frequent)(?:ly reported)?(?: serious| severe)? (?:adverse (?:reactions?|events?|effects?)|side effects?)\b", re.I
+)
 
 
 def _group_label(sentence: Sentence, effect: Mention) -> bool:
@@ -1328,7 +1329,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                        if (m := sentence.entity_in(first, last, EFFECT_KINDS, "condition")) is not None]  # fmt: skip
             factor_ids = {id(e) for e in effects if e.last < main}
     elif cue is not None and cue.group(0).lower().startswith("higher") and sentence.lower(cue_end + 1) == "of":
-        # "X was associated with a higher risk of severe COVID-19 (in patients with …)": the effect after "of", factors after it
+        # "X was associated with a higher risk of severe COVID-19": the effect after "of", not a factor (factors, if any, after it)
         owner = next((e for e in effects if cue_end + 1 < e.first <= cue_end + 4), None)
         if owner is not None:
             factor_owner = owner
