@@ -61,7 +61,7 @@ def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
     overall = tuning.overall  # type: ignore[attr-defined]
     print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
-    # a floor under today's figures (0.770/0.702 with the twenty-sixth held-out set moved in): a change
+    # a floor under today's figures (0.769/0.702 with the twenty-sixth held-out set moved in): a change
     # that loses facts across the tuning documents fails here
     assert overall.precision >= 0.76 and overall.recall >= 0.70
     kinds = {r.kind for r in tuning.documents}  # type: ignore[attr-defined]
@@ -2485,13 +2485,14 @@ def test_a_purpose_after_one_of_a_list_of_tests_is_that_tests(tmp_path: Path, le
                    "urinalysis to detect immune thrombocytopenia. An echocardiogram is needed before starting, and an eye "
                    "examination to look for macular edema is advised. Obtain a chest X-ray to detect tuberculosis and a complete "
                    "blood count to detect lymphopenia. Check blood pressure and heart rate to detect hypertension, and liver "
-                   "function tests to detect liver injury.\n", name="b.txt")  # fmt: skip
+                   "function tests to detect liver injury. Obtain a urinalysis to detect infections with herpes viruses, and a "
+                   "pregnancy test.\n", name="b.txt")  # fmt: skip
     pairs = {(s[MSKG.procedure][0], r) for s in _statements(claims, MSKG.MonitoringRequirement) for r in s.get(MSKG.reason, [])}
     assert pairs == {(ID.electrocardiogram, ID["conduction-abnormality"]), (ID.electrocardiogram, ID["qt-prolongation"]),
                      (ID["blood-count"], ID["immune-thrombocytopenia"]), (ID["urine-test"], ID["immune-thrombocytopenia"]),
                      (ID["eye-test"], ID["macular-edema"]), (ID["chest-x-ray"], ID.tuberculosis), (ID["blood-count"], ID.lymphopenia),
                      (ID["blood-pressure-test"], ID.hypertension), (ID["pulse-test"], ID.hypertension),
-                     (ID["liver-function-test"], ID["liver-damage"])}
+                     (ID["liver-function-test"], ID["liver-damage"]), (ID["urine-test"], ID["herpes-infection"])}
 
 
 def test_intrathecal_baclofen_and_its_brand_are_drugs_of_their_own(tmp_path: Path, lexicon: Lexicon) -> None:
@@ -2529,7 +2530,8 @@ def test_conditions_treated_with_drugs_and_drugs_received_for_them(tmp_path: Pat
                    "neurologists use gabapentin for neuropathic pain. Dronabinol and nabilone remain off-label options for "
                    "spasticity. Patients receiving Tysabri for relapsing MS who develop PML must stop it. Patients receiving "
                    "ocrelizumab for approximately 3 years had more infections. Use caution when using baclofen for patients with "
-                   "epilepsy. Steroids are not the only options for spasticity.\n", name="a.txt")  # fmt: skip
+                   "epilepsy. Steroids are not the only options for spasticity. Neurologists use baclofen for spasticity, cramps "
+                   "and spasms.\n", name="a.txt")  # fmt: skip
     uses = {(s[MSKG.drug][0], s[MSKG.condition][0], s[MSKG.assertionStatus][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
     affirmed = MSKG.Affirmed
     assert uses == {(ID["intravenous-immunoglobulin"], ID["guillain-barre-syndrome"], affirmed),
@@ -2537,7 +2539,8 @@ def test_conditions_treated_with_drugs_and_drugs_received_for_them(tmp_path: Pat
                     (ID.mirabegron, ID["overactive-urinary-bladder"], affirmed),
                     (ID.onabotulinumtoxina, ID["overactive-urinary-bladder"], affirmed), (ID.rituximab, ID.lymphoma, affirmed),
                     (ID.gabapentin, ID.neuralgia, affirmed), (ID.dronabinol, ID.spasticity, affirmed), (ID.nabilone, ID.spasticity, affirmed),
-                    (ID.tysabri, ID["relapsing-ms"], affirmed), (ID.steroid, ID.spasticity, affirmed)}
+                    (ID.tysabri, ID["relapsing-ms"], affirmed), (ID.steroid, ID.spasticity, affirmed), (ID.baclofen, ID.spasticity, affirmed),
+                    (ID.baclofen, ID["muscle-cramp"], affirmed), (ID.baclofen, ID.spasm, affirmed)}
 
 
 def test_a_higher_risk_of_an_effect_names_the_effect(tmp_path: Path, lexicon: Lexicon) -> None:
@@ -2556,3 +2559,6 @@ def test_an_agency_that_has_not_yet_approved_a_drug_has_not_approved_it(tmp_path
                    "approved it for neuromyelitis optica spectrum disorder; a filing is under review.\n", name="a.txt")  # fmt: skip
     decisions = {(s[MSKG.agency][0], s[MSKG.decisionStatus][0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
     assert decisions == {(ID.fda, MSKG.NotApproved)}
+    claims = _page(tmp_path, lexicon, "News\n\nInterferon beta is not the only drug approved for relapsing MS, but it is the "
+                   "oldest.\n", name="b.txt")  # fmt: skip
+    assert {s[MSKG.decisionStatus][0] for s in _statements(claims, MSKG.RegulatoryDecision)} == {MSKG.Approved}

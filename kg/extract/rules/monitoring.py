@@ -287,7 +287,8 @@ def _listed_before(sentence: Sentence, test: Mention, procedures: list[Mention],
 
 def _list_goes_on(sentence: Sentence, at: int, procedures: list[Mention]) -> bool:
     """Whether the list of tests goes on after what is said at token ``at``: the next test comes
-    after a comma, "and" or "or" (and articles), not after other words ("…, with hourly pulse")."""
+    after a comma, "and" or "or" (and articles), and not in a phrase joined by ", with" ("…, with
+    hourly pulse and blood pressure measurements")."""
     after = [q for q in procedures if q.first > at]
     if not after:
         return False
@@ -295,7 +296,8 @@ def _list_goes_on(sentence: Sentence, at: int, procedures: list[Mention]) -> boo
     j = nxt - 1
     while j > at and sentence.lower(j) in ("a", "an", "the"):
         j -= 1
-    return j > at and sentence.lower(j) in (",", "and", "or") and sentence.first_of("with", lo=at, hi=nxt) is None
+    joined_with = any(sentence.lower(k) == "," and sentence.lower(k + 1) == "with" for k in range(at, nxt))  # ", with hourly pulse and …"
+    return j > at and sentence.lower(j) in (",", "and", "or") and not joined_with
 
 
 #: what may come between the tests of a list

@@ -242,6 +242,7 @@ def _trigger(sentence: Sentence, i: int) -> URIRef | None:
     negated = sentence.assertion(i).negated and any(sentence.lower(j) in _LOCAL_NEGATIONS for j in near) or any(
         sentence.lower(j) in ("none", "neither", "no") and not sentence.has(",", lo=j, hi=i) for j in range(lo, i)
     ) or any(sentence.lower(j) == "never" for j in range(max(lo, i - 3), i)) or sentence.has("not yet", lo=max(lo, i - 4), hi=i)
+    negated = negated and not sentence.has("not the only", lo=max(lo, i - 6), hi=i)  # "X is not the only drug approved for …"
     # ("has never been approved for", not "With no …, the FDA approved"; ConText reads "not yet" as no negation)
     if word in _INTENT_WORDS:
         return MSKG.NotIntended if negated else MSKG.Approved
@@ -677,11 +678,14 @@ def _uses(sentence: Sentence, users: list[DrugItem], conditions: list[Mention], 
 
 
 _PASSIVE = frozenset({"is", "are", "be", "been"})
-#: verbs whose object is a drug given to someone ("try gabapentin for …", "offer baclofen for …"), or
-#: that someone takes ("patients receiving rituximab for lymphoma", "neurologists use gabapentin for …")
-_TAKE_VERBS = frozenset({"take", "takes", "taking", "took", "receive", "receives", "receiving", "use", "uses", "using"})
+#: verbs whose object is a drug someone takes ("people taking X for seizures, and problems …": their subject ends at a comma)
+_TAKE_VERBS = frozenset({"take", "takes", "taking", "took"})
+#: verbs whose object is a drug someone receives or uses ("patients receiving rituximab for lymphoma", "neurologists use
+#: gabapentin for pain, tremor or spasticity": the list of conditions goes on past its commas)
+_RECEIVE_VERBS = frozenset({"receive", "receives", "receiving", "use", "uses", "using"})
+#: verbs whose object is a drug given to someone ("try gabapentin for …", "offer baclofen for …"), or taken
 _GIVING_VERBS = frozenset({"try", "tries", "tried", "trying", "offer", "offers", "offered", "give", "gives", "gave", "recommend",
-                           "recommends", "suggest", "suggests", "choose", "chooses", "start", "starts", "add", "adds"}) | _TAKE_VERBS  # fmt: skip
+                           "recommends", "suggest", "suggests", "choose", "chooses", "start", "starts", "add", "adds"}) | _TAKE_VERBS | _RECEIVE_VERBS  # fmt: skip
 #: words that end a subject holding a drug taken for something ("Patients receiving X for Y who develop …", "… had …")
 _SUBJECT_ENDS = ("who", "that", "which", "had", "developed", "experienced", "reported", "showed")
 #: the people a drug is given to, after "for" (a population, not what it is for: "when using baclofen for patients with epilepsy")
@@ -706,8 +710,10 @@ def _given_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         hi = _use_end(sentence, at, sentence.clause_of(at)[1])
         hi = sentence.first_of("when", "if", "because", "unless", "until", lo=at, hi=hi) or hi  # "… when the usual medicines have not helped"
         hi = sentence.first_of(*_PREDICATE_WORDS, lo=at, hi=hi) or hi  # "Patients taking X for Y may feel drowsy": the subject ends
-        if sentence.lower(d.first - 1) in _TAKE_VERBS:  # "people taking X for seizures, and problems …", "… for Y who develop Z"
-            hi = sentence.first_of(",", *_SUBJECT_ENDS, lo=at, hi=hi) or hi
+        if sentence.lower(d.first - 1) in _TAKE_VERBS | _RECEIVE_VERBS:  # "patients receiving X for Y who develop Z"
+            hi = sentence.first_of(*_SUBJECT_ENDS, lo=at, hi=hi) or hi
+        if sentence.lower(d.first - 1) in _TAKE_VERBS:  # "people taking X for seizures, and problems …"
+            hi = sentence.first_of(",", lo=at, hi=hi) or hi
         yield from _uses(sentence, [d], _without_descriptions(sentence, _conditions(sentence, at, hi, lexicon)), status(sentence, at))
 
 
@@ -753,7 +759,7 @@ def _treats(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 _TAKERS = frozenset({"people", "patients", "you", "many", "most", "some", "they", "doctors", "adults", "children", "women", "men"})
 _FOR_A_TIME = re.compile(
     r"^(?:the first|a few|several|as long|\d|one|two|three|four|five|six|up to|at least|more than|longer|approximately|about|"
-    r"around|over|nearly|almost|many|years|months|weeks)\b", re.I
+    r"around|over|nearly|almost|years|months|weeks)\b", re.I
 )
 
 
