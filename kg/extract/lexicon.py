@@ -219,10 +219,7 @@ class Lexicon:
 
     def match(self, tokens: list[Token]) -> Iterator[Mention]:
         """Yield non-overlapping mentions, leftmost and longest first."""
-        yield from self._scan(tokens, [i for i, t in enumerate(tokens) if t.key is not None])
-
-    def _scan(self, tokens: list[Token], keyed: list[int]) -> Iterator[Mention]:
-        """The mentions of the names the tokens ``keyed`` spell, leftmost and longest first."""
+        keyed = [i for i, t in enumerate(tokens) if t.key is not None]
         i = 0
         while i < len(keyed):
             found = None

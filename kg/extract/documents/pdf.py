@@ -91,7 +91,7 @@ def _heading_levels(lines: list[_Line]) -> dict[tuple[float, bool], int]:
     """The heading level of each (size, bold) style set apart from the body text."""
     body_size = Counter(round(line.size, 1) for line in lines for _ in line.text).most_common(1)[0][0]
     styles = {
-        (round(line.size, 1), line.bold)
+        _style(line)
         for line in lines
         if len(line.text) <= _MAX_HEADING_CHARS and (line.size > body_size * 1.04 or line.bold)
     }
@@ -191,7 +191,7 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
         text = line.text
         run_in = _RUN_IN_HEADING.match(text)
         ended = not parts or kind == "heading" or bool(_SENTENCE_END.search(parts[-1]))  # not a wrapped line ("… for about" / "2.5 Hours. Most …")
-        if run_in and ended and not levels.get((round(line.size, 1), line.bold)):
+        if run_in and ended and not levels.get(_style(line)):
             # its own heading, one level below the heading above it, then the paragraph it starts
             flush()
             # one level below the last heading set apart by its style, not below another run-in one
@@ -205,7 +205,7 @@ def read_pdf(path: Path, data: bytes) -> Rendered:
         if bullet:
             heading = 0
         elif styled:
-            heading = levels.get((round(line.size, 1), line.bold), 0)
+            heading = levels.get(_style(line), 0)
         else:
             heading = _guessed_level(text)
         piped = bool(_PIPED.search(text))  # a table set with " | " between cells: its first line names the columns

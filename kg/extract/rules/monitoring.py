@@ -235,6 +235,10 @@ def _reasons(sentence: Sentence) -> list[tuple[int | None, URIRef]]:
     return list(dict.fromkeys((said.get(id(m)), m.iri) for m in found))
 
 
+#: what may come between the tests of a list
+_LIST_WORDS = frozenset({",", "and", "or", "a", "an", "the"})
+
+
 def _reasons_of(sentence: Sentence, p: Mention, reasons: list[tuple[int | None, URIRef]], procedures: list[Mention]) -> list[URIRef]:
     """The reasons that go to a procedure. A purpose said right after one test of a list that goes
     on after it ("an electrocardiogram (ECG) to detect conduction abnormalities, a blood count and
@@ -246,12 +250,9 @@ def _reasons_of(sentence: Sentence, p: Mention, reasons: list[tuple[int | None, 
     out = []
     for at, iri in reasons:
         own = _test_just_before(sentence, at, procedures) if at is not None else None
-        if own is None or own is p or p in _listed_before(sentence, own, procedures, commas=False):
+        if at is None or own is None or own is p or p in _listed_before(sentence, own, procedures, commas=False):
             out.append(iri)  # (and the tests joined to it by "and": "blood pressure and heart rate to detect …")
-            continue
-        assert at is not None  # a test is just before it
-        ends_the_list = not _list_goes_on(sentence, at, procedures)
-        if ends_the_list and (p.first > at or p in _listed_before(sentence, own, procedures)):
+        elif not _list_goes_on(sentence, at, procedures) and (p.first > at or p in _listed_before(sentence, own, procedures)):
             out.append(iri)
     return list(dict.fromkeys(out))
 
@@ -299,9 +300,6 @@ def _list_goes_on(sentence: Sentence, at: int, procedures: list[Mention]) -> boo
     joined_with = any(sentence.lower(k) == "," and sentence.lower(k + 1) == "with" for k in range(at, nxt))  # ", with hourly pulse and …"
     return j > at and sentence.lower(j) in (",", "and", "or") and not joined_with
 
-
-#: what may come between the tests of a list
-_LIST_WORDS = frozenset({",", "and", "or", "a", "an", "the"})
 
 
 def _own_intervals(sentence: Sentence, p: Mention, lo: int, hi: int) -> list[Literal]:

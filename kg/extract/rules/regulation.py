@@ -805,17 +805,20 @@ def _treated_for_with(sentence: Sentence) -> Iterator[Claim]:
         if at is None:
             continue
         conditions = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=i + 2, hi=at)]
-        # the object of "with", after words that only say how much ("a short course of high-dose …")
-        first = next((d for d in sentence.drug_items if at < d.first < hi), None)
-        if first is None or not all(sentence.lower(j) in _HOW_MUCH or sentence.lower(j).endswith("-dose") for j in range(at + 1, first.first)):
+        first = _drug_after_with(sentence, at, hi)
+        if first is None:
             continue
-        drugs = [d for d in sentence.drug_items if d.first >= first.first and d.first < hi]
-        for condition in conditions:
-            for drug in drugs[:1] + [d for d in drugs[1:] if sentence.joined(drugs[0].last, d.first)]:
-                yield claim(sentence, MSKG.TherapeuticUse, drug.iri,
-                            qualifiers=[(MSKG.condition, condition.iri), (MSKG.assertionStatus, status(sentence, i))])  # fmt: skip
+        drugs = [first, *(d for d in sentence.drug_items if first.first < d.first < hi and sentence.joined(first.last, d.first))]
+        yield from _uses(sentence, drugs, conditions, status(sentence, i))
 
 
+def _drug_after_with(sentence: Sentence, at: int, hi: int) -> DrugItem | None:
+    """The drug "with" (at token ``at``) takes as its object, after words that only say how much
+    ("with a short course of high-dose …"), before token ``hi``."""
+    first = next((d for d in sentence.drug_items if at < d.first < hi), None)
+    if first is None or not all(sentence.lower(j) in _HOW_MUCH or sentence.lower(j).endswith("-dose") for j in range(at + 1, first.first)):
+        return None
+    return first
 
 
 #: words between a copula and "treated with" ("are usually treated with", "can also be treated with")
@@ -836,8 +839,8 @@ def _treated_with(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
             continue  # "should not be treated with X" warns against the drug (a contraindication), it states no use
         start = max([lo, *(j + 1 for j in range(lo, copula) if sentence.lower(j) in ("who", "that", "which", ":"))])
         conditions = _without_descriptions(sentence, _conditions(sentence, start, copula, lexicon))
-        first = next((d for d in sentence.drug_items if i + 1 < d.first < hi), None)
-        if not conditions or first is None or not all(sentence.lower(j) in _HOW_MUCH or sentence.lower(j).endswith("-dose") for j in range(i + 2, first.first)):
+        first = _drug_after_with(sentence, i + 1, hi)
+        if not conditions or first is None:
             continue
         # the drugs of the object: the first and those joined to it ("with mirabegron …, or with onabotulinumtoxinA")
         drugs = [first, *(d for d in sentence.drug_items if d.first > first.first and d.first < hi and (
