@@ -371,13 +371,16 @@ def push(endpoint: str | None, target: str | None, auth: str | None, store: Path
 )
 @_folder_option("--gold", None, "Folder of gold annotations for DOCUMENTS (default: tests/gold).")
 @click.option("--summary", is_flag=True, help="Only the tables, not every missed and false fact.")
+@click.option("--without-check", is_flag=True, help="Keep every claim the rules make (the learned check off), to measure what it does.")
 @_ontology_option
 @_reports_errors
-def evaluate(documents: tuple[Path, ...], set_names: tuple[str, ...], gold: Path | None, summary: bool, ontology: Path) -> None:
+def evaluate(
+    documents: tuple[Path, ...], set_names: tuple[str, ...], gold: Path | None, summary: bool, without_check: bool, ontology: Path
+) -> None:
     """Score extraction against gold annotations: P, R and F1 per relation, per kind of document, per set."""
     from .evaluate import evaluate as run_evaluation
 
-    evaluation, details = run_evaluation(list(set_names) or None, list(documents) or None, gold, ontology)
+    evaluation, details = run_evaluation(list(set_names) or None, list(documents) or None, gold, ontology, not without_check)
     click.echo(evaluation.table(details=details and not summary))
 
 
@@ -398,6 +401,25 @@ def train_recogniser(set_names: tuple[str, ...], output: Path | None, ontology: 
     from .evaluate.training import train_model
 
     click.echo(train_model(list(set_names) or ["tuning"], output, ontology))
+
+
+@main.command("train-checker")
+@click.option(
+    "--set",
+    "set_names",
+    multiple=True,
+    type=click.Choice(["seed", "tuning"]),
+    help="A document set to learn from (repeatable; default: seed and tuning). Never the held-out set.",
+)
+@click.option("--output", type=click.Path(path_type=Path), help="Where to write the model (default: the one the package ships).")
+@_ontology_option
+@_reports_errors
+def train_checker(set_names: tuple[str, ...], output: Path | None, ontology: Path) -> None:
+    """Train the learned check of claims on the gold annotations of a document set (after
+    train-recogniser: the check learns what the recogniser names)."""
+    from .evaluate.checking import train_checker as run_training
+
+    click.echo(run_training(list(set_names) or ["seed", "tuning"], output, ontology))
 
 
 if __name__ == "__main__":

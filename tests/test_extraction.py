@@ -36,7 +36,10 @@ def tuning() -> object:
 
 
 def _claims(path: Path, lexicon: Lexicon) -> list[Claim]:
-    return extract(read_document(path), lexicon).claims
+    # the repository's documents go through the whole extractor; a page a test writes probes the
+    # rules, before the learned check (whose drops tests/test_checking.py tests)
+    check = path.resolve().is_relative_to(ROOT)
+    return extract(read_document(path), lexicon, check=check).claims
 
 
 def _statements(claims: list[Claim], kind: URIRef) -> list[dict[URIRef, list[object]]]:
@@ -61,9 +64,10 @@ def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
     overall = tuning.overall  # type: ignore[attr-defined]
     print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
-    # a floor under today's figures (0.769/0.702 with the twenty-sixth held-out set moved in): a change
-    # that loses facts across the tuning documents fails here
-    assert overall.precision >= 0.76 and overall.recall >= 0.70
+    # a floor under today's figures (0.839/0.700 with the twenty-seventh held-out set moved in and the
+    # learned check, whose model learned from these documents): a change that loses facts across the
+    # tuning documents fails here
+    assert overall.precision >= 0.82 and overall.recall >= 0.69
     kinds = {r.kind for r in tuning.documents}  # type: ignore[attr-defined]
     assert kinds >= {"label", "leaflet", "news", "summary"}
     formats = {r.name.rsplit(".", 1)[-1] for r in tuning.documents}  # type: ignore[attr-defined]
@@ -692,10 +696,10 @@ def test_text_wrapped_at_a_fixed_width_is_read_as_paragraphs(tmp_path: Path, lex
     # a caption stays a heading; the first line of a wrapped paragraph does not
     assert headings == ["Generic approval news", "Table 1. Adverse reactions in the pivotal trials of glatiramer acetate 20 mg per mL daily"]
     decisions = {(dict(c.qualifiers)[MSKG.indication], dict(c.qualifiers)[MSKG.decisionStatus])
-                 for c in extract(doc, lexicon).claims if c.relation == MSKG.RegulatoryDecision}  # fmt: skip
+                 for c in extract(doc, lexicon, check=False).claims if c.relation == MSKG.RegulatoryDecision}  # fmt: skip
     assert (ID["relapsing-remitting-ms"], MSKG.Approved) in decisions
     assert (ID["primary-progressive-ms"], MSKG.NotApproved) in decisions  # "never been approved"
-    assert not any(c.subject == ID.oxazepam for c in extract(doc, lexicon).claims)  # "generics" is no brand of it
+    assert not any(c.subject == ID.oxazepam for c in extract(doc, lexicon, check=False).claims)  # "generics" is no brand of it
 
 
 def test_news_wording_of_risks_approvals_and_negation(tmp_path: Path, lexicon: Lexicon) -> None:
@@ -818,7 +822,7 @@ def test_a_plain_text_table_laid_out_with_spaces(tmp_path: Path, lexicon: Lexico
     )  # fmt: skip
     doc = read_document(page)
     assert [b.kind for b in doc.blocks][-4:] == ["heading", "header", "row", "row"]
-    risks = _risks(extract(doc, lexicon).claims)
+    risks = _risks(extract(doc, lexicon, check=False).claims)
     assert risks[ID.hypertension][MSKG.incidencePercent] == {Literal("11", datatype=XSD.decimal)}
 
 
@@ -1641,7 +1645,7 @@ def test_review_cases_of_the_seventh_round(tmp_path: Path, lexicon: Lexicon) -> 
     assert not _statements(claims, MSKG.TherapeuticUse)  # stopping a drug, or a history, is no use
     assert MSKG.incidencePercent not in risks[ID.headache]  # the share is nausea's
     assert ID.headache in risks and ID["sporadic-headache"] not in risks
-    names = extract(read_document(tmp_path / "page.txt"), lexicon).names
+    names = extract(read_document(tmp_path / "page.txt"), lexicon, check=False).names
     assert names.get("blood pressure") != ID.hypertension  # a measure is no name of the finding made of it
 
 

@@ -39,7 +39,7 @@ def fingerprint(ontology: Path) -> str:
     digest = hashlib.sha256()
     files = sorted(Path(ontology).rglob("*.ttl")) + sorted(Path(ontology).rglob("*.rq"))
     files += sorted(p for folder in _CODE_FOLDERS for p in (_CODE / folder).rglob("*.py"))
-    files += [_CODE / "namespaces.py", _CODE / "iris.py", _CODE / "extract" / "recogniser.crfsuite"]  # the learned recogniser too
+    files += [_CODE / "namespaces.py", _CODE / "iris.py", _CODE / "extract" / "recogniser.crfsuite", _CODE / "extract" / "checker.crfsuite"]  # the learned models too
     for path in files:
         digest.update(str(path.relative_to(path.parents[1])).encode() + b"\0" + path.read_bytes() + b"\0")
     for package in _READING_PACKAGES:

@@ -11,11 +11,20 @@ Imports extraction and the ontology loader; never the store, query, serve or pub
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .scoring import Evaluation
 
-__all__ = ["Evaluation", "evaluate", "evaluate_build"]
+if TYPE_CHECKING:
+    from rdflib import URIRef
+
+    from ..extract.claims import Triple
+    from ..extract.documents import Document
+    from ..extract.extractor import Extraction
+
+__all__ = ["Evaluation", "evaluate", "evaluate_build", "extracted"]
 
 
 def evaluate(
@@ -23,22 +32,17 @@ def evaluate(
     documents: list[Path] | None = None,
     gold_folder: Path | None = None,
     ontology: Path = Path("ontology"),
+    check: bool = True,
 ) -> tuple[Evaluation, bool]:
     """Extract the documents of the named sets (default: seed and tuning), or the given documents
     (gold in ``gold_folder``), and score them; return the evaluation and whether its facts may be
-    shown (never for the held-out set).
+    shown (never for the held-out set). ``check``: the extractor's learned check of claims (off
+    to measure what it does).
 
     :raises CorpusError: an unknown set, a missing gold file.
     """
-    from ..build.ontology import load_ontology
     from ..errors import CorpusError
-    from ..extract.documents import read_document
-    from ..extract.extractor import definitions, extract, shared_definitions
-    from ..extract.lexicon import Lexicon
-    from ..extract.nlp import clinical_text
-    from ..extract.recognise import Recogniser
-    from .gold import read_gold
-    from .scoring import Names, document_facts, gold_facts, read_names
+    from .scoring import document_facts
     from .sets import SETS, documents_of
 
     work: list[tuple[Path, Path, str]] = []
@@ -56,14 +60,35 @@ def evaluate(
                 raise CorpusError(f"unknown set {name!r} (use {', '.join(SETS)})")
             details = details and SETS[name].details
             work += [(doc, gold, name) for doc, gold in documents_of(SETS[name])]
+    evaluation = Evaluation()
+    for path, set_name, doc, extraction, expected, entities in extracted(work, ontology, check):
+        found = document_facts(extraction.claims, expected)
+        evaluation.add(path.name, doc.kind or "unknown", set_name, expected, found, entities)
+    return evaluation, details
+
+
+def extracted(
+    work: list[tuple[Path, Path, str]], ontology: Path = Path("ontology"), check: bool = True
+) -> Iterator[tuple[Path, str, Document, Extraction, set[Triple], set[URIRef]]]:
+    """Extract each (document, gold file, set name) as a build of each folder would (abbreviations
+    one document defines apply in the others); yield the document's path, its set, the document,
+    its extraction, the gold's facts and the entities the gold names. ``check``: the extractor's
+    learned check of claims."""
+    from ..build.ontology import load_ontology
+    from ..extract.documents import read_document
+    from ..extract.extractor import definitions, extract, shared_definitions
+    from ..extract.lexicon import Lexicon
+    from ..extract.nlp import clinical_text
+    from ..extract.recognise import Recogniser
+    from .gold import read_gold
+    from .scoring import Names, gold_facts, read_names
+
     tbox = load_ontology(ontology)
     lexicon = Lexicon.from_ontology(tbox)
     terms = read_names(tbox)
     context = clinical_text()
     recogniser = Recogniser(lexicon)
-    evaluation = Evaluation()
     read = {path: read_document(path) for path, _, _ in work}
-    # as a build of each folder reads it: abbreviations one document defines apply in the others
     defined = {path: definitions(doc, lexicon, context, recogniser) for path, doc in read.items()}
     shared = {
         folder: shared_definitions([defined[p] for p, _, _ in work if p.parent == folder])
@@ -71,13 +96,11 @@ def evaluate(
     }
     for path, gold_file, set_name in work:
         doc = read[path]
-        extraction = extract(doc, lexicon, context, recogniser, shared[path.parent], defined[path])
+        extraction = extract(doc, lexicon, context, recogniser, shared[path.parent], defined[path], check=check)
         found_plain = [(c.subject, c.relation, c.object) for c in extraction.claims if c.object is not None]
         names = Names(terms, lexicon, extraction.names)
         expected, entities = gold_facts(read_gold(gold_file), names, found_plain)
-        found = document_facts(extraction.claims, expected)
-        evaluation.add(doc.path.name, doc.kind or "unknown", set_name, expected, found, entities)
-    return evaluation, details
+        yield path, set_name, doc, extraction, expected, entities
 
 
 def evaluate_build(dataset: Path, gold_folder: Path, ontology: Path = Path("ontology")) -> Evaluation:

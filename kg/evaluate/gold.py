@@ -19,7 +19,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import CorpusError
-from ..extract.claims import STATEMENT_KINDS
+from ..extract.claims import DESCRIPTIONS, STATEMENT_KINDS
 from ..namespaces import MSKG, RDF, RDFS, XSD
 
 __all__ = ["GoldFile", "GoldRelation", "GoldStatement", "read_gold", "DATATYPES", "UNSCORED"]
@@ -39,7 +39,7 @@ DATATYPES: dict[str, URIRef] = {
     "maxTreatmentPeriod": XSD.duration,
 }
 #: free-text properties, not scored (a document's own wording cannot be annotated reliably)
-UNSCORED = frozenset({"timeDescription", "onsetDescription", "typicalOnsetDescription"})
+UNSCORED = frozenset(str(prop).rsplit("#", 1)[-1] for prop in DESCRIPTIONS)
 #: plain relations the gold may state, by the name the gold uses
 PLAIN = {"a": RDF.type, "subClassOf": RDFS.subClassOf, "hasActiveIngredient": MSKG.hasActiveIngredient,
          "manufacturer": MSKG.manufacturer}  # fmt: skip

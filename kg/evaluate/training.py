@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import CorpusError, MskgError
 from .gold import GoldFile, read_gold
 
-__all__ = ["MENTION_KINDS", "ROLE_KINDS", "SETTINGS", "TaggedSentence", "digest", "gold_names", "tag", "tagged_sentences", "train", "train_model"]
+__all__ = ["MENTION_KINDS", "ROLE_KINDS", "SETTINGS", "TaggedSentence", "digest", "gold_names", "tag", "tagged_sentences", "train", "train_model", "writable"]
 
 #: a training sentence: its document's name, each token's features, each token's tag
 TaggedSentence = tuple[str, list[list[str]], list[str]]
@@ -158,12 +158,7 @@ def train_model(set_names: list[str], model: Path | None = None, ontology: Path 
     from ..extract.learned import MODEL
 
     model = model or MODEL
-    try:
-        model.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise MskgError(f"{model}: cannot write the model ({exc.strerror or exc})") from None
-    if not os.access(model.parent, os.W_OK):
-        raise MskgError(f"{model}: cannot write the model (its folder is not writable)")
+    writable(model)
     sentences = list(tagged_sentences(set_names, ontology))
     count = train(sentences, model)
     documents = len({name for name, _, _ in sentences})
@@ -173,6 +168,18 @@ def train_model(set_names: list[str], model: Path | None = None, ontology: Path 
               "model": hashlib.sha256(model.read_bytes()).hexdigest()}  # fmt: skip
     model.with_suffix(".json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     return f"trained on {count} sentences of {documents} documents ({names} tagged names): wrote {model}"
+
+
+def writable(model: Path) -> None:
+    """Make sure a model can be written there, before the minutes of training.
+
+    :raises MskgError: it cannot."""
+    try:
+        model.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MskgError(f"{model}: cannot write the model ({exc.strerror or exc})") from None
+    if not os.access(model.parent, os.W_OK):
+        raise MskgError(f"{model}: cannot write the model (its folder is not writable)")
 
 
 def digest(sentences: list[TaggedSentence]) -> str:

@@ -13,7 +13,7 @@ from rdflib.term import Node
 
 from ..namespaces import ID, MSKG, RDF
 
-__all__ = ["Evidence", "Claim", "Triple", "claim_triples", "slug", "statement_node", "statement_triples", "STATEMENT_KINDS", "STATEMENT_KEYS"]
+__all__ = ["Evidence", "Claim", "Triple", "claim_triples", "slug", "statement_node", "statement_triples", "DESCRIPTIONS", "STATEMENT_KINDS", "STATEMENT_KEYS"]
 
 Triple = tuple[URIRef, URIRef, Node]
 
@@ -29,6 +29,8 @@ STATEMENT_KINDS: dict[URIRef, str] = {
     MSKG.Study: "study",
     MSKG.Contraindication: "contraindication",
 }
+#: properties whose values are the text's own words for a time (kept as said: not scored, not checked)
+DESCRIPTIONS = frozenset({MSKG.timeDescription, MSKG.onsetDescription, MSKG.typicalOnsetDescription})
 #: the properties whose values identify a statement of each kind (its key), in IRI order, and the
 #: word that stands in when the statement has no value for one
 STATEMENT_KEYS: dict[URIRef, tuple[tuple[URIRef, str | None], ...]] = {

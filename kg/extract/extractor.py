@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from .claims import Claim, Evidence
+from .confidence import checker
 from .documents import CELL_GAP, Document
 from .entities import ENTITY_RULE, Registry
 from .lexicon import Lexicon, Mention, Token, tokenize
@@ -146,11 +147,13 @@ def extract(
     recogniser: Recogniser | None = None,
     shared: Aliases | None = None,
     own: Aliases | None = None,
+    check: bool = True,
 ) -> Extraction:
     """Everything a document states, in document order; ``shared`` abbreviations (defined by
     other documents of the corpus) apply where the document defines none of its own. ``own`` is
     the document's :func:`definitions` when the caller has them already (a build needs them
-    first, to share them)."""
+    first, to share them). ``check``: drop the claims and values the learned check finds unlikely
+    (:mod:`kg.extract.confidence`); off only to learn that check."""
     context = context or clinical_text()
     recogniser = recogniser or Recogniser(lexicon)
     units = list(_units(doc, context))
@@ -233,6 +236,8 @@ def extract(
             kept = lead is not None and FOLLOWING.search(lead.text) is not None and index - lead.index == 1 and unit.block == "paragraph"
             lead = sentence if sentence.introduces_list else lead if kept else None
     claims = registry.consistent(with_agencies(joined_mechanisms(claims, [u.start for u in units], [b.start for b in doc.blocks])))
+    if check:
+        claims = checker().check(claims, doc.kind, lexicon.kinds)
     return Extraction(claims + registry.facts(claims), registry.names)
 
 
