@@ -2096,7 +2096,7 @@ def test_how_a_drug_is_taken_as_a_risk_factor_and_signs_after_features_ranges_an
     "ranging from … to …" and "such as" after "at the injection site" list the signs of the effect
     before them."""
     claims = _page(tmp_path, lexicon, "Corticotropin gel\n\nProlonged use can produce Cushing's syndrome, with features such as a "
-                   "rounded face, central weight gain and easy bruising.\n\nUse may be accompanied by mood disturbances, ranging "
+                   "rounded face, central weight gain and easy bruising.\n\nUse may be accompanied by mood swings, ranging "
                    "from euphoria and insomnia to severe depression and frank psychosis.\n\nReactions at the injection site, such "
                    "as pain or redness, have also been reported.\n", name="a.txt")  # fmt: skip
     risks = _risks(claims)
@@ -2104,7 +2104,7 @@ def test_how_a_drug_is_taken_as_a_risk_factor_and_signs_after_features_ranges_an
     assert cushing[MSKG.riskFactor] == {ID["prolonged-use"]}
     # ("central weight gain": the learned recogniser lengthens the rules' "weight gain", as the gold names it)
     assert {ID["central-weight-gain"], ID.bruising} <= cushing[MSKG.manifestation] and ID.bruising not in risks
-    assert {ID.euphoria, ID.insomnia, ID["psychotic-disorder"]} <= risks[ID["mood-disturbance"]][MSKG.manifestation]
+    assert {ID.euphoria, ID.insomnia, ID["psychotic-disorder"]} <= risks[ID["mood-swing"]][MSKG.manifestation]
     assert risks[ID["injection-site-reaction"]][MSKG.manifestation] >= {ID.pain, ID.redness} and ID.redness not in risks
 
 

@@ -40,7 +40,7 @@ from ..errors import MskgError
 from ..namespaces import ID, MSKG
 from .claims import DESCRIPTIONS, STATEMENT_KEYS, STATEMENT_KINDS, Claim
 
-__all__ = ["CLAIM_THRESHOLD", "MODEL", "VALUE_THRESHOLD", "Checker", "checker", "claim_features", "value_features"]
+__all__ = ["CLAIM_THRESHOLD", "FALSE", "MODEL", "TRUE", "VALUE_THRESHOLD", "Checker", "Context", "checked_values", "checker", "claim_features", "key_of", "value_features"]
 
 #: the trained model, shipped with the package
 MODEL = Path(__file__).with_name("checker.crfsuite")
@@ -59,10 +59,10 @@ def _local(term: Node) -> str:
     return str(term).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def _origin(value: Node, known: Iterable[URIRef] | frozenset[URIRef]) -> str:
+def _origin(value: Node, known: frozenset[URIRef]) -> str:
     """Where a value comes from: an entity the ontology lists, one minted from the text, a literal
     or an ontology term (a status, a frequency)."""
-    if value in known:  # type: ignore[operator]
+    if value in known:
         return "listed"
     if isinstance(value, URIRef):
         return "minted" if str(value).startswith(str(ID)) else "term"
