@@ -51,6 +51,20 @@ _store_spec_option = click.option(
 _ontology_option = _folder_option("--ontology", Path("ontology"), "Folder of the ontology (*.ttl, shapes/, qc/).")
 
 
+def _training_options(default: str) -> Callable[[F], F]:
+    """What a command that trains a shipped model reads: the sets it learns from, where it writes
+    the model, the ontology; its errors reported like every command's."""
+
+    def wrap(command: F) -> F:
+        command = _reports_errors(command)
+        command = _ontology_option(command)
+        command = click.option("--output", type=click.Path(path_type=Path), help="Where to write the model (default: the one the package ships).")(command)
+        return click.option("--set", "set_names", multiple=True, type=click.Choice(["seed", "tuning"]),
+                            help=f"A document set to learn from (repeatable; default: {default}). Never the held-out set.")(command)  # fmt: skip
+
+    return wrap
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mskg")
 def main() -> None:
@@ -385,16 +399,7 @@ def evaluate(
 
 
 @main.command("train-recogniser")
-@click.option(
-    "--set",
-    "set_names",
-    multiple=True,
-    type=click.Choice(["seed", "tuning"]),
-    help="A document set to learn from (repeatable; default: tuning). Never the held-out set.",
-)
-@click.option("--output", type=click.Path(path_type=Path), help="Where to write the model (default: the one the package ships).")
-@_ontology_option
-@_reports_errors
+@_training_options("tuning")
 def train_recogniser(set_names: tuple[str, ...], output: Path | None, ontology: Path) -> None:
     """Train the learned recogniser on the gold annotations of a document set (and the names the
     rules recognise in it)."""
@@ -404,16 +409,7 @@ def train_recogniser(set_names: tuple[str, ...], output: Path | None, ontology: 
 
 
 @main.command("train-checker")
-@click.option(
-    "--set",
-    "set_names",
-    multiple=True,
-    type=click.Choice(["seed", "tuning"]),
-    help="A document set to learn from (repeatable; default: seed and tuning). Never the held-out set.",
-)
-@click.option("--output", type=click.Path(path_type=Path), help="Where to write the model (default: the one the package ships).")
-@_ontology_option
-@_reports_errors
+@_training_options("seed and tuning")
 def train_checker(set_names: tuple[str, ...], output: Path | None, ontology: Path) -> None:
     """Train the learned check of claims on the gold annotations of a document set (after
     train-recogniser: the check learns what the recogniser names)."""
