@@ -64,7 +64,7 @@ def test_seed_is_extracted_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tuning_set_figures_hold(tuning: object, monkeypatch: pytest.MonkeyPatch) -> None:
     overall = tuning.overall  # type: ignore[attr-defined]
     print(tuning.table(details=False))  # type: ignore[attr-defined]  # pytest -s shows the table
-    # a floor under today's figures (0.839/0.700 with the twenty-seventh held-out set moved in and the
+    # a floor under today's figures (0.838/0.702 with the twenty-eighth held-out set moved in and the
     # learned check, whose model learned from these documents): a change that loses facts across the
     # tuning documents fails here
     assert overall.precision >= 0.82 and overall.recall >= 0.69
@@ -2566,3 +2566,119 @@ def test_an_agency_that_has_not_yet_approved_a_drug_has_not_approved_it(tmp_path
     claims = _page(tmp_path, lexicon, "News\n\nInterferon beta is not the only drug approved for relapsing MS, but it is the "
                    "oldest.\n", name="b.txt")  # fmt: skip
     assert {s[MSKG.decisionStatus][0] for s in _statements(claims, MSKG.RegulatoryDecision)} == {MSKG.Approved}
+
+
+def test_what_a_trial_found_a_drug_moved_is_an_outcome_even_unlisted(tmp_path: Path, lexicon: Lexicon) -> None:
+    """In a sentence that reports a trial or a comparison, the object of a finding verb is the
+    outcome, named from its words when no recogniser knows it ("shortened the stair climb time"),
+    each of a coordinated pair ("improved grip and pinch strength"), by the name in parentheses
+    after a description, the way its own verb says; a lowered risk of a condition is a finding,
+    not a risk of it; an adjective ("raised liver enzymes") and a dose raised each week are none."""
+    claims = _page(tmp_path, lexicon, "---\nkind: summary\n---\n\nIn a placebo-controlled trial, dalfampridine shortened the "
+                   "stair climb time by 4 seconds and increased grip strength compared with placebo.\n\nIn a small study, "
+                   "amantadine shortened the time it took to walk a set distance (timed walk duration) compared with placebo.\n\n"
+                   "In a trial of 400 adults, valacyclovir cut the risk of shingles by 70% compared with placebo.\n\n"
+                   "In the trial, some patients taking fingolimod showed raised liver enzymes.\n\nIn the trials, memantine was "
+                   "increased every week compared with the usual schedule.\n")  # fmt: skip
+    found = {(s[MSKG.drug][0], s[MSKG.outcome][0], s[MSKG.effect][0]) for s in _statements(claims, MSKG.EfficacyFinding)}
+    assert (ID.dalfampridine, ID["stair-climb-time"], MSKG.Reduction) in found, found
+    assert (ID.dalfampridine, ID["grip-strength"], MSKG.Improvement) in found, found
+    assert (ID.amantadine, ID["timed-walk-duration"], MSKG.Reduction) in found, found
+    assert (ID.valacyclovir, ID["herpes-zoster"], MSKG.Reduction) in found, found
+    assert not {f for f in found if f[0] in (ID.fingolimod, ID.memantine)}, found
+    risks = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)}
+    assert (ID.valacyclovir, ID["herpes-zoster"]) not in risks
+
+
+def test_rarely_said_inside_a_cause_and_a_lead_that_calls_effects_uncommon(tmp_path: Path, lexicon: Lexicon) -> None:
+    """"can rarely cause", "can, rarely, lead to" still state risks, rare ones; the items under
+    "Uncommon but serious side effects include:" are rare and serious."""
+    claims = _page(tmp_path, lexicon, "---\nkind: leaflet\n---\n\n# Side effects of donepezil\n\nDonepezil can rarely cause "
+                   "seizures. Long-term use can, occasionally, lead to pancreatitis.\n\nUncommon but serious side effects "
+                   "include:\n\n- a slow heartbeat (bradycardia);\n- stomach bleeding.\n")  # fmt: skip
+    risks = {s[MSKG.adverseEffect][0]: s for s in _statements(claims, MSKG.Risk) if s[MSKG.drug][0] == ID.donepezil}
+    assert risks[ID.seizure][MSKG.frequency] == [MSKG.Rare]
+    assert ID.pancreatitis in risks
+    assert risks[ID.bradycardia][MSKG.frequency] == [MSKG.Rare] and risks[ID.bradycardia][MSKG.severity] == [MSKG.Serious]
+
+
+def test_avoided_in_not_combined_with_and_not_recommended_for_people_with(tmp_path: Path, lexicon: Lexicon) -> None:
+    """"should be avoided in" and "should not be combined with" (the other drug's use) name
+    contraindications; "not recommended for people with" a condition is no regulatory decision,
+    with an MS subtype it is ("not recommended for people with CIS")."""
+    claims = _page(tmp_path, lexicon, "---\nkind: summary\n---\n\nMethenamine is not recommended for people with an indwelling "
+                   "catheter. It should also be avoided in severe kidney impairment and should not be combined with sulfonamide "
+                   "antibiotics.\n\nLemtrada is not recommended for people with clinically isolated syndrome.\n")  # fmt: skip
+    contraindicated = {s[MSKG.condition][0] for s in _statements(claims, MSKG.Contraindication) if s[MSKG.drug][0] == ID.methenamine}
+    assert {ID["kidney-impairment"], ID["sulfonamide-antibiotic-use"]} <= contraindicated, contraindicated
+    decisions = {(s[MSKG.drug][0], s[MSKG.indication][0], s[MSKG.decisionStatus][0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
+    assert decisions == {(ID.lemtrada, ID["clinically-isolated-syndrome"], MSKG.NotIntended)}, decisions
+
+
+def test_uses_said_as_first_line_drugs_best_known_treatment_chosen_or_developed_for(tmp_path: Path, lexicon: Lexicon) -> None:
+    """"A and B, both taken by mouth, are the usual drugs for X" (past an aside), "Y is a stimulant,
+    best known as a treatment for Z" (the drug, not the class it is called), "developed for",
+    "chosen for … when …" (the circumstance is no use) and "relieves X" outside a trial state uses."""
+    claims = _page(tmp_path, lexicon, "---\nkind: summary\n---\n\nBaclofen and tizanidine, both taken by mouth, are the usual "
+                   "first-line drugs for spasticity.\n\nMethylphenidate is a stimulant, best known as a treatment for narcolepsy.\n\n"
+                   "Ofatumumab was originally developed for chronic lymphocytic leukemia.\n\nBupropion is sometimes chosen for "
+                   "depression when tiredness is prominent.\n\nGabapentin relieves nerve pain.\n")  # fmt: skip
+    uses = {(s[MSKG.drug][0], s[MSKG.condition][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert {(ID.baclofen, ID.spasticity), (ID.tizanidine, ID.spasticity), (ID.methylphenidate, ID.narcolepsy),
+            (ID.bupropion, ID.depression), (ID.gabapentin, ID.neuralgia)} <= uses, uses  # fmt: skip
+    assert any(d == ID.ofatumumab and "lymphocytic" in str(c) for d, c in uses), uses
+    assert not {u for u in uses if u[0] == ID.stimulant or u[0] == ID.bupropion and u[1] != ID.depression}, uses
+
+
+def test_a_drug_that_can_worsen_a_condition_risks_its_worsening(tmp_path: Path, lexicon: Lexicon) -> None:
+    """"may aggravate the symptoms of X", "can worsen X": the risk is the worsening of X, not X."""
+    claims = _page(tmp_path, lexicon, "---\nkind: summary\n---\n\nOxybutynin may aggravate the symptoms of myasthenia gravis.\n\n"
+                   "Sertraline and diphenhydramine can worsen restless legs syndrome.\n")  # fmt: skip
+    risks = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)}
+    assert risks == {(ID.oxybutynin, ID["worsening-of-myasthenia-gravis"]), (ID.sertraline, ID["worsening-of-restless-legs-syndrome"]),
+                     (ID.diphenhydramine, ID["worsening-of-restless-legs-syndrome"])}, risks  # fmt: skip
+
+
+def test_a_class_named_with_its_receptor_subtype_or_as_anti_something_medicines(tmp_path: Path, lexicon: Lexicon) -> None:
+    """"beta-3 adrenergic agonists" and "alpha-2-adrenergic agonists" are classes of their own (and
+    a member of one is not said to be a member of the broader class); "an anti-seizure medicine"
+    is a class, not the condition it is against."""
+    claims = _page(tmp_path, lexicon, "---\nkind: leaflet\n---\n\nMirabegron belongs to a group of medicines called beta-3 "
+                   "adrenergic agonists.\n\nTizanidine belongs to a group of medicines called alpha-2-adrenergic agonists.\n\n"
+                   "Gabapentin is an anti-seizure medicine.\n")  # fmt: skip
+    classes = {(c.subject, c.object) for c in claims if c.relation == RDF.type and c.rule == "class-membership"}
+    assert classes == {(ID.mirabegron, ID["beta-3-adrenergic-agonist"]), (ID.tizanidine, ID["alpha-2-adrenergic-agonist"]),
+                       (ID.gabapentin, ID["anti-seizure-medicine"])}, classes  # fmt: skip
+    assert not _statements(claims, MSKG.Risk)
+
+
+def test_purposes_settings_questions_and_modifiers_are_no_uses_or_approvals(tmp_path: Path, lexicon: Lexicon) -> None:
+    """"what it is approved for" is a question, no approval; "PNH, to lessen hemolysis" gives the
+    purpose, no second indication; "for insomnia, including in MS" and "for MS fatigue" are uses for
+    insomnia and fatigue, not MS; a use said in an apposition ("modafinil, used for MS fatigue, can
+    cause insomnia") ends at its comma; a drug that says who took part in a trial ("adults who had
+    received an autologous stem cell transplant") is not the drug of its finding."""
+    claims = _page(tmp_path, lexicon, "---\nkind: summary\n---\n\nThis leaflet explains what Epidiolex is and what it is approved "
+                   "for.\n\nSoliris is indicated for the treatment of patients with paroxysmal nocturnal hemoglobinuria (PNH), to "
+                   "lessen hemolysis.\n\nAt low doses trazodone is prescribed off label for insomnia, including in MS.\n\nModafinil, "
+                   "used for MS fatigue, can cause insomnia.\n\nIn a trial in adults who had received an autologous stem cell "
+                   "transplant, two doses of Ocrevus cut the risk of shingles by 68% compared with placebo.\n")  # fmt: skip
+    decisions = {(s[MSKG.drug][0], s[MSKG.indication][0]) for s in _statements(claims, MSKG.RegulatoryDecision)}
+    assert decisions == {(ID.soliris, ID["paroxysmal-nocturnal-hemoglobinuria"])}, decisions
+    uses = {(s[MSKG.drug][0], s[MSKG.condition][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert uses == {(ID.trazodone, ID.insomnia), (ID.modafinil, ID.fatigue)}, uses
+    findings = {s[MSKG.drug][0] for s in _statements(claims, MSKG.EfficacyFinding)}
+    assert findings == {ID.ocrevus}, findings
+
+
+def test_what_a_label_says_to_measure_is_a_test_even_unlisted(tmp_path: Path, lexicon: Lexicon) -> None:
+    """The subject of "should be checked" and the object of a clause that opens with "measure" are
+    measurements (each of a list), with their timing and reason; people watched are no measurement."""
+    claims = _page(tmp_path, lexicon, "---\nkind: label\n---\n\n# Warnings for prednisone\n\nBlood pressure and serum "
+                   "electrolytes should be checked regularly during treatment.\n\nIf treatment lasts beyond six weeks, measure "
+                   "intraocular pressure to detect glaucoma.\n\nPatients should be monitored closely.\n")  # fmt: skip
+    tests = {s[MSKG.procedure][0]: s for s in _statements(claims, MSKG.MonitoringRequirement)}
+    assert {ID["blood-pressure-test"], ID["serum-electrolyte-test"], ID["intraocular-pressure-test"]} <= tests.keys(), tests.keys()
+    assert tests[ID["serum-electrolyte-test"]][MSKG.timing] == [MSKG.DuringTreatment]
+    assert tests[ID["intraocular-pressure-test"]][MSKG.reason] == [ID.glaucoma]
+    assert not any("patient" in str(p) for p in tests), tests.keys()

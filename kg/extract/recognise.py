@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..namespaces import ID
 from .dictionaries import Dictionaries, dictionaries, stop_words
 from .learned import Tagger, tagger
-from .lexicon import CONDITION_KINDS, TRADEMARKS, Lexicon, Mention, Token, past_ingredients, token_key
+from .lexicon import CONDITION_KINDS, DRUG_KINDS, TRADEMARKS, Lexicon, Mention, Token, past_ingredients, token_key
 from .names import SALT, SALT_WORDS, mint_slug, normal_form, singular
 from .phrases import (
     BODY_PARTS,
@@ -145,6 +145,11 @@ def _specifier_start(tokens: list[Token], at: int, taken: set[int]) -> int:
         first = j
 
 
+#: receptor families whose numbered subtypes name narrower drug classes ("beta-3", "alpha-2")
+_SUBTYPE_FAMILIES = frozenset({"alpha", "beta", "gamma", "delta", "kappa", "mu"})
+_SUBTYPE_NUMBER = re.compile(r"\d[a-z]?|[ivx]+", re.I)
+#: the words after "anti-X" that make it a class of drugs
+_CLASS_HEADS = frozenset({"medicine", "medicines", "drug", "drugs", "medication", "medications", "agent", "agents"})
 #: a word that names what an antibody binds ("anti-CD20", "CD52-directed")
 _TARGET_MODIFIER = re.compile(r"anti-?[A-Za-z]*\d+[A-Za-z]?|CD\d+[a-z]?-(?:directed|targeting|targeted)", re.I)
 #: what names no thing of its own: the kinds of statement a text makes about things
@@ -382,6 +387,7 @@ class Recogniser:
         chosen = self._changes_of(tokens, chosen)
         chosen = self._modified(tokens, chosen)
         chosen = self._targeted(tokens, chosen)
+        chosen = self._subtyped_classes(tokens, chosen)
         chosen = self._specified(tokens, chosen)
         chosen = self._measured(tokens, chosen)
         chosen = self._moved(tokens, chosen)
@@ -691,6 +697,40 @@ class Recogniser:
                 continue
             out.append(m)
         return [m for m in out if not (m.first == m.last and m.first in dropped and m.kind in ("effect", "condition", "adverse_effect"))]
+
+    def _subtyped_classes(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
+        """A drug class named with the receptor subtype it acts on is that narrower class ("beta-3
+        adrenergic agonists", "alpha-2-adrenergic agonists", "5-HT3 receptor antagonists"), and "anti-X
+        medicines" name a class of their own ("anti-seizure medicine", "anti-inflammatory drugs"),
+        not the condition X."""
+        out: list[Mention] = []
+        covered: set[int] = set()
+        for m in chosen:
+            first = m.first
+            if m.kind == "drug_class":
+                if first >= 4 and tokens[first - 1].text == "-" and _SUBTYPE_NUMBER.fullmatch(tokens[first - 2].text) \
+                        and tokens[first - 3].text == "-" and tokens[first - 4].text.lower() in _SUBTYPE_FAMILIES:
+                    first -= 4  # "alpha-2-adrenergic": "alpha", "-", "2", "-"
+                elif first >= 3 and tokens[first - 2].text == "-" and _SUBTYPE_NUMBER.fullmatch(tokens[first - 1].text) \
+                        and tokens[first - 3].text.lower() in _SUBTYPE_FAMILIES:
+                    first -= 3  # "beta-3 adrenergic": "beta", "-", "3"
+            if first < m.first and not any(first <= k < m.first for n in chosen if n is not m for k in range(n.first, n.last + 1) if n.kind in DRUG_KINDS):
+                name = normal_form(_written(tokens, first, m.last))
+                iri, kind = self.entity(name, "drug_class")
+                # (no parts: a beta-3 adrenergic agonist is said to be that, not also an adrenergic agonist)
+                out.append(self._mention(tokens, first, m.last, iri, kind, name, "phrase"))
+                covered |= set(range(first, m.first))
+                continue
+            out.append(m)
+        for i in range(len(tokens) - 3):
+            if tokens[i].text.lower() == "anti" and tokens[i + 1].text == "-" and tokens[i + 3].text.lower() in _CLASS_HEADS \
+                    and is_content(tokens[i + 2].text) and not any(n.first <= i + 3 and n.last >= i and n.kind in DRUG_KINDS for n in out):
+                name = normal_form(_written(tokens, i, i + 3))
+                iri, kind = self.entity(name, "drug_class")
+                out = [n for n in out if n.last < i or n.first > i + 3]
+                out.append(self._mention(tokens, i, i + 3, iri, kind, name, "phrase"))
+                covered |= set(range(i, i + 4))
+        return sorted((n for n in out if not (n.first in covered and n.source != "phrase" and n.kind in CONDITION_KINDS)), key=lambda x: x.first)
 
     def _specified(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """A condition with its grade or state written before it is that condition, specifically:

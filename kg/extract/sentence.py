@@ -107,6 +107,8 @@ def _same_kind(known: str, wanted: str) -> bool:
 
 #: a drink named as a habit ("people who drink a lot of alcohol")
 _DRINKING = re.compile(r"\b(?:drink|drinks|drinking)\b")
+#: what a remedy for an effect is given with, right before it ("can be controlled with", "is managed with")
+_REMEDY = re.compile(r"\b(?:controlled|managed|eased|relieved|treated|prevented)\s+(?:with|by)(?:\s+(?:an?|the|some))?$")
 #: a sentence that says who is more at risk
 _AT_RISK = re.compile(r"\b(?:risk|more likely|likelier)\b", re.I)
 #: words before a drug that only compare the subject with it ("side effects similar to those of steroid treatment")
@@ -447,6 +449,8 @@ class Sentence:
             return True  # "a physician experienced in the use of antineoplastic agents": who gives it, not what it is
         if _DRINKING.search(before):
             return True  # "people who drink a lot of alcohol": a habit, not the drug the sentence is about
+        if _REMEDY.search(before):
+            return True  # "Nausea … can be controlled with anti-sickness medicines": a remedy for another drug's effect
         return self.lower(d.last + 1) == "-" and self.lower(d.last + 2) in _CAUSED or self._taken_before(d.first) or self._also_taken(d.first)
 
     def _also_taken(self, i: int) -> bool:

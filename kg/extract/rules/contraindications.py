@@ -80,6 +80,8 @@ def _contraindicated(sentence: Sentence, first: int, last: int, use: bool = Fals
     while first < last and sentence.lower(first) == "by":  # "…, by pregnant women, by people infected with HIV"
         first += 1
     text = sentence.span_text(first, last).strip()
+    if re.match(r"(?:that|this|these|those|such)\s+(?:condition|disease|disorder|illness|problem)s?\b", text, re.I):
+        return []  # "people with that condition": what an earlier sentence named
     words = clean_phrase(text).lower().split()
     # "an active, untreated infection": an adjective before another, not "if you are pregnant, or breastfeeding"
     coordinate = len(words) == 1 and adjective(words[0]) and sentence.lower(last + 1) == "," and (
@@ -219,7 +221,7 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 members = sentence.members(start, end)
                 # "fingolimod must not be used in …, and ozanimod must not be used in …": each its own
                 drugs = _drug_before(sentence, i) or sentence.subject_at(i)
-                groups.append((drugs, list(members), bool(use_of)))
+                groups.append((drugs, list(members), bool(use_of) or cue[-1] == "combined"))  # "should not be combined with X": X's use
     yield from _states_to_avoid(sentence, groups)
     for group_drugs, group_spans, uses in groups:
         if not group_spans:

@@ -26,11 +26,12 @@ __all__ = ["efficacy", "joined_mechanisms", "mechanism", "study"]
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:percent|%)", re.I)
 _EFFICACY_CUES = frozenset({"effective", "effectiveness", "showed", "shown", "found", "benefit", "benefits", "helps",
                             "help", "make", "makes", "works", "reduced", "lowered", "slowed", "fewer", "cut", "fell",
-                            "improved", "reduce", "lower", "slow", "decreased", "difference", "differences"})  # fmt: skip
+                            "improved", "reduce", "lower", "slow", "decreased", "difference", "differences", "shortened",
+                            "hastened", "speeded"})  # fmt: skip
 _EFFECT_WORDS = {"reduced": "Reduction", "lowered": "Reduction", "cut": "Reduction", "fell": "Reduction",
                  "fewer": "Reduction", "decreased": "Reduction", "lower": "Reduction", "slowed": "Slowing",
                  "slow": "Slowing", "delayed": "Slowing", "delay": "Slowing", "improved": "Improvement",
-                 "improve": "Improvement"}  # fmt: skip
+                 "improve": "Improvement", "shortened": "Reduction", "hastened": "Improvement", "speeded": "Improvement"}  # fmt: skip
 _COMPARATOR_CUES = (("compared", "with"), ("compared", "to"), ("versus",), ("vs",), ("vs", "."), ("than", "with"),
                     ("than", "those", "on"), ("than", "those", "taking"), ("than", "those", "who", "took"),
                     ("than",), ("against",), ("relative", "to"))  # fmt: skip
@@ -194,17 +195,123 @@ def _moved_conditions(sentence: Sentence) -> list[Mention]:
     return moved
 
 
+#: verbs whose object is what a treatment moved in a trial, and which way ("shortened sleep onset
+#: latency", "increased lumbar spine bone mineral density", "hastened visual recovery")
+_FINDING_VERBS = {**{w: MSKG.Reduction for w in ("reduced", "lowered", "cut", "decreased", "shortened", "halved")},
+                  **{w: MSKG.Slowing for w in ("slowed", "delayed")},
+                  **{w: MSKG.Improvement for w in ("improved", "increased", "hastened", "speeded", "sped")},
+                  "prevented": MSKG.Prevention, "reversed": MSKG.Reversal}  # fmt: skip
+#: words before an outcome that say how it was measured, not what it is ("the weekly number of
+#: urgency episodes", "the three-year probability of developing MS", "the progression of joint damage")
+_MEASURE_WORDS = frozenset({"the", "a", "an", "their", "its", "his", "her", "patients", "participants", "mean", "average", "median",
+                            "weekly", "daily", "monthly", "annual", "yearly", "overall", "number", "numbers", "rate", "rates",
+                            "risk", "risks", "chance", "odds", "likelihood", "probability", "incidence", "frequency", "of",
+                            "developing", "having", "getting", "progression", "severity", "amount", "level", "levels", "intensity",
+                            "significantly", "substantially", "markedly", "modestly", "slightly", "also", "further"})  # fmt: skip
+_CHANCE_WORDS = frozenset({"risk", "risks", "chance", "odds", "likelihood", "probability"})
+#: words that end the object of a finding verb
+_OBJECT_STOPS = frozenset({"by", "compared", "versus", "vs", "than", "more", "less", "in", "among", "at", "after", "over", "from",
+                           "for", "during", "within", "on", "with", "to", "relative", "and", "or", "but", "which", "that",
+                           "while", "whereas", "as", "when", "although", "though", "because", "so", "if", ",", ";", ".", ":",
+                           "(", ")", "[", "]", "was", "were", "is", "are", "significantly"})  # fmt: skip
+#: outcomes too vague to name one ("reduced it", "improved things")
+_NO_OUTCOME = frozenset({"it", "them", "this", "that", "these", "those", "things", "symptoms", "outcomes", "outcome", "results",
+                         "scores", "score", "measures", "measure", "effect", "effects", "dose", "doses", "risk", "risks", "rate",
+                         "rates", "number", "same", "similar", "day", "days", "week", "weeks", "month", "months", "year", "years"})  # fmt: skip
+#: words before a finding verb that make it an adjective ("raised liver enzymes", "from increased release")
+_NOT_A_VERB_AFTER = frozenset({"a", "an", "the", "from", "with", "of", "by", "to", "in", "for", "had", "has", "have", "showed", "shows",
+                               "show", "their", "its", "no", "any", "cause", "causes", "caused", "demonstrates", "demonstrated"})  # fmt: skip
+
+
+def _open_outcomes(sentence: Sentence, known: list[Mention]) -> dict[Mention, URIRef]:
+    """What a drug moved in a comparison or trial, named by the object of a finding verb when no
+    recogniser named it as an outcome ("zolpidem shortened sleep onset latency … compared with
+    placebo": sleep onset latency, reduced; "cut the risk of shingles by 68%": shingles). The
+    object runs from the verb, past the words of how it was measured, to the first word that ends
+    a noun phrase; coordinated objects are each one ("improved writing and drawing"); a name in
+    parentheses after it is the outcome's own ("the time taken to fall asleep (sleep onset
+    latency)"). A recognised condition or outcome that ends the object is that thing."""
+    found: dict[Mention, URIRef] = {}
+    n = len(sentence.tokens)
+    for v in range(1, n - 1):
+        effect = _FINDING_VERBS.get(sentence.lower(v))
+        if effect is None or sentence.lower(v - 1) in _NOT_A_VERB_AFTER:
+            continue
+        ahead = next((j for j in range(v + 1, n) if sentence.lower(j) in ("by", "compared", "versus", "vs", "than", ",", ";", ".")), n)
+        named = [m for m in known if m.kind == "outcome" and v < m.first < ahead]
+        if named:  # an outcome the lexicon names ("reduced new or enlarging T2 lesions"); its own verb says which way
+            first = next((j for j in range(v + 1, n) if sentence.lower(j) not in _MEASURE_WORDS), n)
+            if named[0].first == first and sentence.lower(v) != "increased":  # (more lesions is no improvement)
+                found[named[0]] = effect
+            continue
+        lo, _ = sentence.clause_of(v)
+        # "zolpidem shortened … and increased total sleep time": a verb after "and" shares the subject
+        lo = 0 if sentence.lower(lo) in ("and", "but") or sentence.lower(v - 1) == "and" else lo
+        if not sentence.subject_in(lo, v) or any(d.first <= v <= d.last for d in sentence.drug_items):
+            continue  # a drug (or what refers to one) does the moving: "X reduced …", "It also increased …"
+        j = v + 1
+        while True:
+            skipped = set()
+            while j < n and sentence.lower(j) in _MEASURE_WORDS:
+                skipped.add(sentence.lower(j))
+                j += 1
+            if skipped & _CHANCE_WORDS and not _comparators(sentence, 0, n):
+                break  # a lowered risk is a finding only against a comparator ("cut the risk of shingles by 68% compared with placebo")
+            first = j
+            while j < n and sentence.lower(j) not in _OBJECT_STOPS and not sentence.tokens[j].text[:1].isdigit() and j - first < 6:
+                j += 1
+            last = j - 1
+            if last > first or last == first and sentence.lower(j) not in ("and", "or"):  # not "new" of "new or enlarging lesions"
+                found.update(_outcome_of(sentence, first, last, known, effect))
+            if sentence.lower(j) in ("and", "or") and sentence.lower(j + 1) not in _FINDING_VERBS and j + 1 < n and is_content(sentence.lower(j + 1)):
+                j += 1  # "improved writing and drawing": the next object
+                continue
+            break
+    return found
+
+
+def _outcome_of(sentence: Sentence, first: int, last: int, known: list[Mention], effect: URIRef) -> dict[Mention, URIRef]:
+    words = [sentence.lower(j) for j in range(first, last + 1)]
+    if not any(is_content(w) for w in words) or words[-1] in _NO_OUTCOME or words == ["time"]:
+        return {}
+    if any(d.first <= last and d.last >= first for d in sentence.drug_items) or sentence.of_kind("target", lo=first, hi=last + 1):
+        return {}  # a drug or a cell is no outcome ("reduced B cells")
+    if any(m.first <= last and m.last >= first for m in known):
+        return {}  # named already
+    after = sentence.text[sentence.tokens[last].end - sentence.start :]
+    # "the time taken to fall asleep (sleep onset latency)": the name in parentheses
+    named = re.match(r"(?:\s+[a-z]+){0,6}?\s*\(([a-z][a-z -]+[a-z])\)", after)
+    if named and len(named.group(1).split()) >= 2:
+        name = named.group(1)
+    elif not is_content(words[-1]):
+        return {}
+    else:
+        head = next((m for m in sentence.of_kind("condition", "adverse_effect") if m.last == last and m.first >= first), None)
+        if head is not None:
+            return {head: effect}  # "cut the risk of shingles": the condition
+        name = sentence.text_of(first, last)
+    if singular(words[-1]) == "lesion" and sentence.lexicon is not None and sentence.lexicon.lookup("MRI lesions") is not None:
+        name = "MRI lesions"  # "new or enlarging T2 hyperintense lesions": what the guide calls MRI lesions
+    return {sentence.mint(name, "outcome", first, last): effect}
+
+
 def _findings(sentence: Sentence) -> Iterator[Claim]:
     outcomes = sentence.of_kind("outcome")
+    opened: dict[Mention, URIRef] = {}
     if _reports_study(sentence):  # a symptom as an outcome only where a study measured it
         outcomes = sorted([*outcomes, *_moved_conditions(sentence)], key=lambda m: m.first)
+    if _reports_study(sentence) or _comparators(sentence, 0, len(sentence.tokens)):
+        opened = _open_outcomes(sentence, outcomes)
+        outcomes = sorted({*outcomes, *opened}, key=lambda m: m.first)
     comma = sentence.first_of(",")
     if sentence.lower(0) in ("if", "when", "unless") and comma is not None:
         # "If a severe relapse does not improve after steroids, …": a case the text considers, no finding
         outcomes = [o for o in outcomes if o.first > comma]
     effects = sentence.of_kind("effect")
     words = {t.lower for t in sentence.tokens}
-    if not outcomes or not (effects or _EFFICACY_CUES & words):
+    if not (effects or _EFFICACY_CUES & words):
+        outcomes = list(opened)  # only what a finding verb moved: no word says the others moved
+    if not outcomes:
         return
     lead = sentence.lead if sentence.block == "item" else None
     evidence = [m.iri for m in sentence.of_kind("evidence")]
@@ -224,7 +331,8 @@ def _findings(sentence: Sentence) -> Iterator[Claim]:
         ]  # "the relapse rate was 0.08 with X versus 0.19 with Y, a 59% relative reduction"
         effect = before[-1] if before else after[0] if after else None
         qualifiers: list[tuple[URIRef, Node]] = [(MSKG.outcome, o.iri)]
-        effect_iri: URIRef | None = effect.iri if effect is not None else None
+        # an object's own verb says which way it moved, whatever effect words are near
+        effect_iri: URIRef | None = opened.get(o) or (effect.iri if effect is not None else None)
         if effect_iri is None:
             earlier = [p.last for p in outcomes[:n]] + [lo]
             word = next((sentence.lower(j) for j in range(o.first - 1, max(earlier) - 1, -1) if sentence.lower(j) in _EFFECT_WORDS), None)
@@ -326,7 +434,9 @@ def _names_trial(sentence: Sentence) -> bool:
 def _subject(sentence: Sentence, i: int, comparators: list[URIRef]) -> tuple[DrugItem, ...]:
     """The clause's subject, skipping a drug that is only the comparator."""
     lo, hi = sentence.clause_of(i)
-    named = [d for d in sentence.drug_items if lo <= d.first < hi and d.iri not in comparators and not d.is_class]
+    # not a drug that describes who took part ("in adults who had received a stem cell transplant")
+    named = [d for d in sentence.drug_items if lo <= d.first < hi and d.iri not in comparators and not d.is_class
+             and not any(sentence.lower(j) in ("who", "previously", "prior") for j in range(max(lo, d.first - 4), d.first))]
     if named:
         return (named[0],)
     subject = tuple(d for d in sentence.subject_at(i) if d.iri not in comparators)

@@ -157,6 +157,56 @@ def _measured_by(sentence: Sentence, p: Mention) -> bool:
     return sentence.lower(j) in ("on", "in", "by") and j > 0 and sentence.tokens[j - 1].text[:1].isalnum()
 
 
+#: "should be measured", "must also be checked", "will be monitored": what comes before is measured
+_PASSIVE_MEASURED = re.compile(
+    r"\b(?:should|must|will|may|can|need to|needs to|is to|are to)\s+(?:\w+\s+)?be\s+(?:\w+ly\s+)?(?:measured|checked|monitored|assessed)\b", re.I
+)
+#: verbs that, opening a clause, tell the reader to measure what follows ("measure intraocular pressure")
+_MEASURE_VERBS = frozenset({"measure", "check", "monitor", "assess"})
+#: words that end what is measured ("measure ALT before starting", "… at each visit")
+_MEASURED_END = frozenset({"to", "before", "after", "at", "every", "each", "in", "during", "for", "while", "if", "when", "once", "within",
+                           "until", "should", "must", "will", "may", "can", "regularly", "periodically", "monthly", "weekly", "yearly",
+                           "frequently", "closely", "again", "then", ",", ";", ".", ":", "("})  # fmt: skip
+#: heads of what is no measurement: who is watched, what is given
+_NOT_MEASURED = frozenset({"patient", "patients", "people", "person", "you", "they", "them", "it", "this", "these", "those", "children",
+                           "women", "men", "dose", "doses", "drug", "treatment", "therapy", "infusion", "injection", "response",
+                           "use", "everyone", "anyone", "baby", "infant", "infants", "babies"})  # fmt: skip
+
+
+def _measured_things(sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of what a sentence says to measure when no recogniser named it a test: the subject
+    of "should be measured/checked/monitored" ("Blood pressure and serum electrolytes should be
+    checked"), the object of a clause that opens with "measure"/"check"/"monitor" ("If treatment
+    lasts beyond six weeks, measure intraocular pressure"); each member of a list, not people or
+    doses."""
+    spans: list[tuple[int, int]] = []
+    for match in _PASSIVE_MEASURED.finditer(sentence.text):
+        at = sentence.token_at_char(match.start())
+        lo = sentence.clause_of(at)[0]
+        lo = max([lo, *(j + 1 for j in range(lo, at) if sentence.lower(j) in (",", ";", ":", "therefore", "so", "then", "also"))])
+        spans += sentence.members(lo, at)
+    for v in range(len(sentence.tokens) - 1):
+        if sentence.lower(v) not in _MEASURE_VERBS or (v > 0 and sentence.lower(v - 1) not in (",", ";", "and", "then", "also", "please")):
+            continue
+        if sentence.tokens[v].text[:1].islower() and v == 0:
+            continue
+        end = next((j for j in range(v + 1, len(sentence.tokens)) if sentence.lower(j) in _MEASURED_END), len(sentence.tokens))
+        spans += sentence.members(v + 1, end)
+    kept = []
+    for first, last in spans:
+        while first <= last and sentence.lower(first) in ("the", "a", "an", "your", "their", "his", "her", "patients", "patient", "'", "s"):
+            first += 1
+        words = [sentence.lower(j) for j in range(first, last + 1)]
+        if not words or len(words) > 6 or words[-1] in _NOT_MEASURED or not all(is_content(w) or w == "-" for w in words):
+            continue
+        if any(d.first <= last and first <= d.last for d in sentence.drug_items) or sentence.mentions_in(first, last, *CONTRA_KINDS, "organ"):
+            continue  # a drug, a condition or an organ is not what is measured ("your heart will be checked using an echocardiogram")
+        if words[-1] in ("level", "levels") and len(words) > 1:
+            last -= 1  # "ALT levels should be checked": an ALT test
+        kept.append((first, last))
+    return kept
+
+
 def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
     """The procedures a sentence names (not those only part of another: "a complete blood count
     including lymphocytes"), and what those named by "screened for" look for."""
@@ -172,6 +222,8 @@ def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
             found += [q for q in specific if all(q.first != f.first for f in found)]
     for pattern, name in _VERB_PROCEDURES:
         for m in pattern.finditer(sentence.text):
+            if re.search(r"\b(?:how|whether)\s+$", sentence.text[: m.start()], re.I):
+                continue  # "they differ in how they are monitored": no requirement said
             at = sentence.token_at_char(m.start())
             end = sentence.token_at_char(m.end() - 1)
             if not any(p.first <= end and at <= p.last for p in found):
@@ -191,6 +243,11 @@ def _procedures(sentence: Sentence) -> tuple[list[Mention], dict[int, Mention]]:
             end = sentence.token_at_char(m.start(group) + q.end() - 1)
             if not any(p.first <= end and at <= p.last for p in found):
                 found.append(sentence.mint(f"{q.group(0).lower()} test", "procedure", at, end))
+    for first, last in _measured_things(sentence):  # "serum sodium should be checked", "measure intraocular pressure"
+        name = clean_phrase(sentence.span_text(first, last))
+        if name and not any(p.first <= last and first <= p.last for p in found):
+            *rest, head = name.split()
+            found.append(sentence.mint(" ".join([*rest, singular(head), "measurement"]), "procedure", first, last))
     for m in _CHECK_YOUR.finditer(sentence.text):
         at = sentence.token_at_char(m.end())
         if sentence.lower(sentence.token_at_char(m.start()) - 1) == "to" and found:

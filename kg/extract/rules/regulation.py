@@ -37,7 +37,8 @@ _CONDITION_KINDS = ("condition", "adverse_effect")
 _USE_TRIGGERS = (("recommended", "for"), ("reserved", "for"), ("option", "for"), ("marketed",), ("used", "to", "treat"), ("used", "for"), ("used", "in"), ("used",), ("prescribed",),
                  ("prescribe",), ("for", "the", "treatment", "of"), ("to", "treat"), ("treatment", "for"),
                  ("drug", "for"), ("medicine", "for"), ("medication", "for"), ("therapy", "for"), ("used", "to"), ("drugs", "for"),
-                 ("medicines", "for"), ("of", "choice", "for"), ("therapies", "for"), ("treatments", "for"), ("options", "for"))  # fmt: skip
+                 ("medicines", "for"), ("of", "choice", "for"), ("therapies", "for"), ("treatments", "for"), ("options", "for"),
+                 ("developed", "for"), ("chosen", "for"))  # fmt: skip
 #: triggers that state a use only after a copula ("Antimuscarinics remain the usual first-line drugs for …"), not
 #: in "take antiarrhythmic medicines for an irregular heartbeat"
 _COPULAR_TRIGGERS = (("drugs", "for"), ("medicines", "for"), ("therapies", "for"), ("treatments", "for"), ("options", "for"))
@@ -82,9 +83,21 @@ def _ms_forms(sentence: Sentence, lo: int, hi: int) -> list[Mention]:
 
 
 def _conditions(sentence: Sentence, lo: int, hi: int, lexicon: Lexicon | None = None) -> list[Mention]:
-    found = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=lo, hi=hi) if m.source != "phrase" or m.label]
+    found = [m for m in sentence.of_kind(*_CONDITION_KINDS, lo=lo, hi=hi) if (m.source != "phrase" or m.label) and not _aside_of(sentence, m)]
     found = [m for m in found if not _where(sentence, m, found) and not _cause_of_before(sentence, m, found)]
+    # "used for MS fatigue": MS says whose fatigue, the fatigue is the condition
+    found = [m for m in found if not (is_ms(m) and any(o.first == m.last + 1 and not is_ms(o) for o in found))]
     return sorted(found + _relapses(sentence, lo, hi, lexicon), key=lambda m: m.first) if lexicon is not None else found
+
+
+#: words before a condition that make it a purpose or a setting of a use, not what the drug is for
+#: ("PNH, to lessen hemolysis"; "prescribed for insomnia, including in MS")
+_ASIDE_BEFORE = re.compile(r"(?:^|\s)(?:, to (?:lessen|block|reduce|prevent|inhibit|limit|lower|decrease|control)|(?:including|even|especially|particularly|mainly|mostly) in"
+                           r"(?: (?:people|patients|adults|those|children) with)?)(?: the| a| an)?$", re.I)
+
+
+def _aside_of(sentence: Sentence, m: Mention) -> bool:
+    return bool(_ASIDE_BEFORE.search(" ".join(sentence.lower(j) for j in range(max(0, m.first - 6), m.first))))
 
 
 #: words between a symptom and the disease it is a symptom of ("spasticity in MS", "bladder problems
@@ -224,11 +237,18 @@ def _trigger(sentence: Sentence, i: int) -> URIRef | None:
     """The status a token triggers (approved, not approved, not intended), if it is a trigger."""
     word = sentence.lower(i)
     refusal = any(sentence.seq_at(i, r) for r in _REFUSAL)
-    recommended = word == "recommended" and sentence.lower(i - 1) == "not"
+    # "not recommended for people with CIS" (a use ruled out); "not recommended for people with an
+    # indwelling catheter" says who must not take it, no decision on a use
+    recommended = word == "recommended" and sentence.lower(i - 1) == "not" and not (
+        sentence.lower(i + 1) in ("for", "in") and sentence.lower(i + 2) in ("people", "patients", "anyone", "those")
+        and not any(is_ms(m) for m in sentence.mentions if i + 2 < m.first <= i + 6)
+    )
     if not (word in _APPROVAL_WORDS or refusal or recommended or word in _INTENT_WORDS and _intended_for(sentence, i)):
         return None
     if any(sentence.seq_at(j, cue) for cue in _NOT_A_DECISION for j in range(max(0, i - 3), i + 4)):
         return None
+    if any(sentence.lower(j) in ("what", "whether") for j in range(max(0, i - 4), i)):
+        return None  # "explains what it is approved for": a question, no decision
     if word in _INTENT_WORDS | {"approved"} and _generic_drug_before(sentence, i):
         return None  # "an alternate drug indicated for the treatment of MS": no drug in particular
     if recommended:
@@ -572,6 +592,11 @@ def _user(sentence: Sentence, i: int) -> list[DrugItem]:
     before = [d for d in sentence.drug_items if d.last < i]
     if before:
         last = before[-1]
+        # "Methylphenidate is a stimulant, best known as a treatment for ADHD": the drug, not the class it is called
+        owner = [d for d in before if d.last == last.first - 3] if last.is_class and sentence.lower(last.first - 1) in ("a", "an") \
+            and sentence.lower(last.first - 2) in ("is", "was") else []
+        if owner and sentence.lower(last.last + 1) == ",":
+            return owner
         between = [sentence.lower(j) for j in range(last.last + 1, i)]
         if between and between[0] == "," and len(between) <= 6 and not ({"is", "are", "was", "were", "has", "have", "had", "been", "remains", "remain"} & set(between)):
             return [last]
@@ -720,10 +745,23 @@ def _given_for(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
 #: verbs whose subject is a drug and whose object the condition it is for ("Ampyra treats walking
 #: impairment", "Botox does not treat MS itself", "Copaxone does not cure MS")
 _TREAT_VERBS = frozenset({"treat", "treats", "cure", "cures"})
+#: verbs of easing that say what a drug is for when a condition is their object ("Desmopressin tablets
+#: reduce night-time urination"), outside the report of a trial (a finding: :mod:`.efficacy`)
+_EASE_VERBS = frozenset({"reduce", "reduces", "relieve", "relieves", "ease", "eases", "lessen", "lessens", "control", "controls"})
 _NEGATED_VERB = frozenset({"not", "never", "cannot", "n't", "t"})
 #: the words that may stand between a drug and its verb ("Botox does not treat", "it can also treat")
 _BEFORE_THE_VERB = frozenset({"can", "may", "might", "could", "does", "do", "did", "not", "n't", "t", "'", "\u2019", "also", "only",
                               "effectively", "still", "never", "cannot", "will"})  # fmt: skip
+
+
+def _eases_condition(sentence: Sentence, i: int) -> bool:
+    """Whether the verb of easing at token i takes a condition as its object (not a risk, a number or
+    a count of something: "reduces the risk of infection", "reduces the number of B cells"), in a
+    sentence that reports no study."""
+    j = i + 1 + (sentence.lower(i + 1) in ("the", "your", "their"))
+    condition = next((m for m in sentence.of_kind(*_CONDITION_KINDS) if m.first == j), None)
+    words = {t.lower for t in sentence.tokens}
+    return condition is not None and not is_ms(condition) and not words & {"trial", "trials", "study", "studies", "placebo", "compared"}
 
 
 def _treats(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
@@ -731,7 +769,9 @@ def _treats(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     negated with "does not"; "to treat" is a use trigger of its own, and a person treating
     ("Doctors treat relapses with steroids") is no drug."""
     for i in range(1, len(sentence.tokens)):
-        if sentence.lower(i) not in _TREAT_VERBS or sentence.lower(i - 1) == "to":
+        if sentence.lower(i) in _EASE_VERBS and sentence.lower(i - 1) != "to" and _eases_condition(sentence, i):
+            pass
+        elif sentence.lower(i) not in _TREAT_VERBS or sentence.lower(i - 1) == "to":
             continue
         lo, hi = sentence.clause_of(i)
         drugs = [d for d in sentence.drug_items if lo <= d.last < i]
@@ -855,17 +895,22 @@ def _copula_before(sentence: Sentence, i: int) -> bool:
     copula = next((j for j in range(i - 1, max(-1, i - 8), -1) if sentence.lower(j) in _COPULAS), None)
     if copula is None or any(sentence.lower(k) in ("who", "that", "which", "taking", "on", "using", "receiving") for k in range(copula - 2, i)):
         return False
-    return any(copula - 4 <= d.last < copula for d in sentence.drug_items)
+    # "Baclofen and tizanidine, both taken by mouth, are …": the drug before an aside
+    reach = 10 if sentence.lower(copula - 1) == "," else 4
+    return any(copula - reach <= d.last < copula for d in sentence.drug_items)
 
 
 def _use_end(sentence: Sentence, i: int, end: int) -> int:
     """Where a use said at token i ends, before ``end``: at the comma before the sentence's own verb
     after a relative clause ("Baclofen, which is used to treat spasticity, often causes drowsiness"),
     or where ", and"/", but" starts a new predicate ("prescribed for nerve pain, and can cause nausea")."""
-    relative = any(sentence.lower(j) in ("which", "that", "who") and sentence.lower(j - 1) == "," for j in range(max(0, i - 4), i))
+    relative = any(sentence.lower(j) in ("which", "that", "who") and sentence.lower(j - 1) == "," for j in range(max(0, i - 4), i)) \
+        or sentence.lower(i - 1) == ","  # "modafinil, used for MS fatigue, can cause insomnia"
     for j in range(i + 1, end):
         if sentence.lower(j) == "and" and sentence.lower(j + 1) in ("are", "is", "was", "were", "can", "may", "has", "have"):
             return j  # "… treatments for essential tremor and are frequently tried in MS": a second predicate
+        if sentence.lower(j) in ("when", "whenever", "unless") and sentence.lower(j - 1) != ",":
+            return j  # "chosen for depression when fatigue … are prominent": the circumstance, not a use
         if sentence.lower(j) == "," and (
             relative and sentence.lower(j + 1) in VERB_OPENERS
             or sentence.lower(j + 1) in ("and", "but") and sentence.lower(j + 2) in VERB_OPENERS
@@ -945,6 +990,7 @@ def therapeutic_use(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         classes = [m for u in users if u.is_class for m in sentence.mentions if m.first == u.first and m.iri == u.iri]
         listed = [d for c in classes for d in listed_after(sentence, c)]
         users = listed or users  # "Four oral DMTs are used for …: teriflunomide, fingolimod …"
+        users = [u for u in users if u.iri != MSKG.FirstLineTherapy]  # "CBT is the recommended first-line treatment": a role, no drug
         for condition in conditions:
             courses = [(MSKG.diseaseCourse, c) for c in _courses(sentence, condition, conditions, i, end)]
             for item in users:

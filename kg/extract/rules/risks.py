@@ -48,6 +48,7 @@ _RISK_CUES = (
     "may happen", "hazard", "hazards", "can follow", "may follow", "can raise", "may raise", "can also raise",
     "can affect", "may affect", "can produce", "may produce", "can result in", "may result in", "accompanied by",
     "can induce", "may induce", "can trigger", "may trigger", "can lead", "may lead",
+    *(f"{modal} {adverb} cause" for modal in ("can", "may", "could") for adverb in ("rarely", "occasionally", "sometimes", "also", "often")),
 )  # fmt: skip
 _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
 _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("treatments", "for"), ("indicated", "for"), ("approved", "for"),
@@ -69,7 +70,10 @@ CONTRA_SECTIONS = re.compile(r"contraindication|who should not|should not (?:tak
 CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), ("contraindicated",),
                 ("do", "not", "take"), ("do", "not", "receive"), ("do", "not", "use"), ("should", "not", "take"),
                 ("should", "not", "receive"), ("not", "be", "given"), ("should", "not", "have"), ("must", "not", "have"),
-                ("must", "not", "take"), ("must", "not", "receive"), ("should", "not", "start"))  # fmt: skip
+                ("must", "not", "take"), ("must", "not", "receive"), ("should", "not", "start"), ("should", "be", "avoided"),
+                ("must", "be", "avoided"), ("should", "also", "be", "avoided"),
+                ("should", "not", "be", "combined"), ("must", "not", "be", "combined"), ("should", "not", "be", "taken"),
+                ("must", "not", "be", "taken"))  # fmt: skip
 _SIGN_CUES = (("signs", "include"), ("symptoms", "include"), ("symptoms", "may", "include"), ("signs", "may", "include"),
               ("signs", "of"), ("symptoms", "of"), ("such", "as"), ("including",), ("report",), ("if", "you", "have"),
               ("if", "you", "notice"), ("if", "you", "feel"), ("about",))  # fmt: skip
@@ -161,6 +165,22 @@ _EASED_BY = frozenset({"improved", "improves", "improve", "improving", "relieve"
                        "reduces", "reducing", "lessen", "lessens", "ease", "eases", "less", "fewer"})  # fmt: skip
 
 
+#: a finding that the drug lowered a risk, before the condition ("reduced the three-year risk of developing")
+_LOWERED_RISK = re.compile(
+    r"\b(?:reduced|lowered|cut|decreased|halved)\s+(?:the|their|its|a)?\s*(?:[\w-]+\s+)?(?:risk|chance|odds|likelihood|probability|incidence)"
+    r"\s+of(?:\s+developing|\s+getting|\s+having)?(?:\s+an?)?$"
+)
+
+
+#: a list's lead that says its effects are rare ("Serious side effects are rare but include:",
+#: "Uncommon but serious side effects include:")
+_RARE_LEAD = re.compile(
+    r"\b(?:are|is) (?:very )?(?:rare|uncommon)\b|\b(?:rare|uncommon)\b(?:,?\s+(?:but|and)\s+(?:serious|severe|possibly serious))?"
+    r"\s+(?:side effects|adverse (?:reactions|effects|events)|reactions|complications)\b",
+    re.I,
+)
+
+
 def _blocked(sentence: Sentence, m: Mention) -> bool:
     """Whether a condition is named in a role other than a risk (treated, looked for, a history)."""
     lo, _ = sentence.clause_of(m.first)
@@ -173,6 +193,10 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
         return True  # "If you have certain heart problems, such as …, your provider will …": who, not what happens
     if sentence.lower(m.first - 1) in _EASED_BY:
         return True  # "improved fatigue symptoms", "aspirin … to reduce flushing": what the drug eases
+    if any(_worsened_condition(sentence, j) is m and not _caused_too(sentence, j) for j in range(max(lo, m.first - 6), m.first)):
+        return True  # "can worsen RLS": the worsening is the risk (see _worsening), not RLS
+    if _LOWERED_RISK.search(" ".join(sentence.lower(j) for j in range(max(lo, m.first - 8), m.first))):
+        return True  # "cut the risk of shingles by 68%": what a trial found the drug prevents
     if sentence.lower(m.last + 1) == "causes" and m.first == sentence.clause_of(m.first)[0] and not sentence.drug_items \
             and not _RISK_SECTIONS.search(sentence.section_text):
         return True  # "Chronic spontaneous urticaria causes itchy hives": a disease that causes, in a sentence with no drug
@@ -339,12 +363,16 @@ def one_role(sentence: Sentence, said: list[Claim]) -> list[Claim]:
     return [c for c in said if c.relation != MSKG.Risk or (drug(c), c.value(MSKG.adverseEffect)) not in treated]
 
 
+#: a drug's power to cause, with an aside inside ("can, rarely, lead to", "may occasionally result in")
+_MODAL_CAUSE = re.compile(r"\b(?:can|may|could|might)\b,?(?:\s+\w+ly\b,?){1,2}\s+(?:cause|lead to|result in|trigger|produce|induce|bring on)\b", re.I)
+
+
 def _effects(sentence: Sentence) -> list[Mention]:
     """The conditions a sentence names as effects of a drug."""
     if sentence.block == "row" and (test_column(sentence) is not None or effects_column(sentence) is not None):
         return []  # a table of tests names no effects; a table of products with a column of problems: its own rule
     in_section = bool(_RISK_SECTIONS.search(sentence.section_text))
-    cued = sentence.has(*_RISK_CUES) or in_section or any(
+    cued = sentence.has(*_RISK_CUES) or in_section or bool(_MODAL_CAUSE.search(sentence.text)) or any(
         sentence.lower(j) == "cause" for d in sentence.drug_items for j in range(d.last + 1, d.last + 4)
     )  # "glatiramer acetate does not cause flu-like symptoms"
     if CONTRA_SECTIONS.search(sentence.section_text) and not sentence.is_heading:
@@ -1265,6 +1293,50 @@ def _boxed_warning(sentence: Sentence, start: int) -> Iterator[Claim]:
     yield from _heading_risks(sentence, effects)
 
 
+#: verbs by which a drug makes a condition the patient has worse ("can worsen restless legs syndrome")
+_WORSEN = frozenset({"worsen", "worsens", "worsened", "aggravate", "aggravates", "aggravated", "exacerbate", "exacerbates", "exacerbated"})
+#: words between such a verb and the condition ("may aggravate the symptoms of myasthenia gravis")
+_WORSENED_WORDS = frozenset({"the", "a", "an", "any", "existing", "pre-existing", "preexisting", "underlying", "symptoms", "signs", "of", "their",
+                             "your", "its", "all"})  # fmt: skip
+
+
+def _worsened_condition(sentence: Sentence, i: int) -> Mention | None:
+    """The condition a verb of worsening at token ``i`` takes as its object: after it ("worsen RLS",
+    "aggravate the symptoms of myasthenia gravis") or, for "make … worse", before "worse"."""
+    if sentence.lower(i) in _WORSEN:
+        j = i + 1
+        while sentence.lower(j) in _WORSENED_WORDS or sentence.lower(j) == "-":
+            j += 1
+        return next((m for m in sentence.of_kind(*EFFECT_KINDS) if m.first == j), None)
+    if sentence.lower(i) in ("make", "makes", "made") :
+        return next((m for m in sentence.of_kind(*EFFECT_KINDS) if m.first == i + 1 and sentence.lower(m.last + 1) == "worse"), None)
+    return None
+
+
+def _caused_too(sentence: Sentence, i: int) -> bool:
+    """Whether the verb of worsening at token ``i`` shares its object with "cause" ("can cause or
+    worsen heart failure": heart failure is the effect)."""
+    return sentence.lower(i - 1) in ("or", "and") and sentence.lower(i - 2) in ("cause", "causes", "induce", "induces", "trigger")
+
+
+def _worsening(sentence: Sentence) -> Iterator[Claim]:
+    """A drug that can worsen, aggravate or make worse a condition ("Oxybutynin may aggravate the
+    symptoms of myasthenia gravis", "SSRIs can worsen RLS") has the worsening of that condition as
+    a risk, named "worsening of" the condition."""
+    for i in range(1, len(sentence.tokens) - 1):
+        condition = _worsened_condition(sentence, i)
+        if condition is None or sentence.lower(i - 1) == "to" or _caused_too(sentence, i):
+            continue
+        lo, _ = sentence.clause_of(i)
+        drugs = sentence.subject_in(lo, i)
+        if not drugs:
+            continue
+        label = sentence.lexicon.labels.get(condition.iri) if sentence.lexicon is not None else None
+        effect = sentence.mint(f"worsening of {label or condition.label or condition.text}", "adverse_effect", condition.first, condition.last)
+        for drug in drugs:
+            yield claim(sentence, MSKG.Risk, drug.iri, qualifiers=[(MSKG.adverseEffect, effect.iri), (MSKG.assertionStatus, status(sentence, i))])
+
+
 def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """Adverse effects: every condition a sentence names with a risk cue ("side effects",
     "increases the risk of", "can cause", "has occurred") or in a side-effect or warnings section,
@@ -1279,6 +1351,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     same list item or paragraph belong to the effect it is about."""
     if sentence.block == "paragraph" and re.search(r"\btable\b|listed below", sentence.text, re.I):
         sentence.discourse["table"] = sentence.text.lower()  # what a table's rows are ("the most common …")
+    yield from _worsening(sentence)
     effects = _effects(sentence)
     lead = sentence.lead
     topic = _topic(sentence)
@@ -1440,7 +1513,7 @@ def risk(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
         sentence.block == "row" and "most common" in sentence.discourse.get("table", "")
     )
     lead_serious = bool(item_head is not None and lead is not None and _SERIOUS.search(lead.text))
-    lead_rare = bool(item_head is not None and lead is not None and re.search(r"\b(?:are|is) (?:very )?rare\b", lead.text, re.I))
+    lead_rare = bool(item_head is not None and lead is not None and _RARE_LEAD.search(lead.text))
     # "The most common side effects are usually mild and often fade …:": each item is mild
     lead_mild = bool(item_head is not None and lead is not None and _MILD_LEAD.search(lead.text))
     # under "What serious side effects can Avonex cause?" every effect named is a serious one
