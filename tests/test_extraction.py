@@ -2575,7 +2575,7 @@ def test_what_a_trial_found_a_drug_moved_is_an_outcome_even_unlisted(tmp_path: P
     after a description, the way its own verb says; a lowered risk of a condition is a finding,
     not a risk of it; an adjective ("raised liver enzymes") and a dose raised each week are none."""
     claims = _page(tmp_path, lexicon, "---\nkind: summary\n---\n\nIn a placebo-controlled trial, dalfampridine shortened the "
-                   "stair climb time by 4 seconds and increased grip strength compared with placebo.\n\nIn a small study, "
+                   "stair climb time by 4 seconds and improved grip strength compared with placebo.\n\nIn a small study, "
                    "amantadine shortened the time it took to walk a set distance (timed walk duration) compared with placebo.\n\n"
                    "In a trial of 400 adults, valacyclovir cut the risk of shingles by 70% compared with placebo.\n\n"
                    "In the trial, some patients taking fingolimod showed raised liver enzymes.\n\nIn the trials, memantine was "
@@ -2682,3 +2682,29 @@ def test_what_a_label_says_to_measure_is_a_test_even_unlisted(tmp_path: Path, le
     assert tests[ID["serum-electrolyte-test"]][MSKG.timing] == [MSKG.DuringTreatment]
     assert tests[ID["intraocular-pressure-test"]][MSKG.reason] == [ID.glaucoma]
     assert not any("patient" in str(p) for p in tests), tests.keys()
+
+
+def test_what_the_nineteenth_rounds_readings_leave_alone(tmp_path: Path, lexicon: Lexicon) -> None:
+    """The review's cases: a risk a trial found raised is no improvement; a named remedy is still the
+    subject of its own effects; what alcohol worsens is still the drug's effect; handling a pen or a
+    solution and "your progress" are no tests; vaccines avoided during a treatment and food are no
+    contraindications of it; "used mainly in" is a use; a bracket that says how an outcome was
+    measured is not its name."""
+    claims = _page(tmp_path, lexicon, "---\nkind: leaflet\n---\n\n# Ampyra (dalfampridine)\n\nIn the phase 3 trial, natalizumab "
+                   "increased the risk of PML compared with placebo.\n\nSpasticity is often treated with baclofen, which can cause "
+                   "drowsiness.\n\nAlcohol can worsen the drowsiness caused by tizanidine.\n\nCheck the solution, and do not use it if "
+                   "it is cloudy. Your progress will be assessed regularly.\n\nLive vaccines should be avoided during treatment "
+                   "with Ocrevus. Fampridine should not be taken with food.\n\nInterferons are used mainly in relapsing-remitting "
+                   "MS.\n\nIn the trial, modafinil improved alertness (measured by the maintenance of wakefulness test) compared with "
+                   "placebo.\n")  # fmt: skip
+    assert not [s for s in _statements(claims, MSKG.EfficacyFinding) if s[MSKG.drug][0] == ID.natalizumab]
+    risks = {(s[MSKG.drug][0], s[MSKG.adverseEffect][0]) for s in _statements(claims, MSKG.Risk)}
+    assert {(ID.natalizumab, ID.pml), (ID.baclofen, ID.drowsiness), (ID.tizanidine, ID.drowsiness)} <= risks, risks
+    assert not {r for r in risks if r[0] in (ID.ampyra, ID.dalfampridine)}, risks
+    procedures = {str(s[MSKG.procedure][0]) for s in _statements(claims, MSKG.MonitoringRequirement)}
+    assert not {p for p in procedures if "solution" in p or "progress" in p}, procedures
+    assert not _statements(claims, MSKG.Contraindication)
+    uses = {(s[MSKG.drug][0], s[MSKG.condition][0]) for s in _statements(claims, MSKG.TherapeuticUse)}
+    assert (MSKG.Interferon, ID["relapsing-remitting-ms"]) in uses, uses
+    outcomes = {s[MSKG.outcome][0] for s in _statements(claims, MSKG.EfficacyFinding) if s[MSKG.drug][0] == ID.modafinil}
+    assert outcomes == {ID.alertness}, outcomes

@@ -700,7 +700,7 @@ class Recogniser:
 
     def _subtyped_classes(self, tokens: list[Token], chosen: list[Mention]) -> list[Mention]:
         """A drug class named with the receptor subtype it acts on is that narrower class ("beta-3
-        adrenergic agonists", "alpha-2-adrenergic agonists", "5-HT3 receptor antagonists"), and "anti-X
+        adrenergic agonists", "alpha-2-adrenergic agonists"), and "anti-X
         medicines" name a class of their own ("anti-seizure medicine", "anti-inflammatory drugs"),
         not the condition X."""
         out: list[Mention] = []
@@ -723,6 +723,8 @@ class Recogniser:
                 continue
             out.append(m)
         for i in range(len(tokens) - 3):
+            if i > 0 and tokens[i - 1].text.lower() in ("steroidal", "nonsteroidal"):
+                continue  # "non-steroidal anti-inflammatory drugs": a class of its own, not all anti-inflammatories
             if tokens[i].text.lower() == "anti" and tokens[i + 1].text == "-" and tokens[i + 3].text.lower() in _CLASS_HEADS \
                     and is_content(tokens[i + 2].text) and not any(n.first <= i + 3 and n.last >= i and n.kind in DRUG_KINDS for n in out):
                 name = normal_form(_written(tokens, i, i + 3))

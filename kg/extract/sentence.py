@@ -449,7 +449,7 @@ class Sentence:
             return True  # "a physician experienced in the use of antineoplastic agents": who gives it, not what it is
         if _DRINKING.search(before):
             return True  # "people who drink a lot of alcohol": a habit, not the drug the sentence is about
-        if _REMEDY.search(before):
+        if d.is_class and _REMEDY.search(before):
             return True  # "Nausea … can be controlled with anti-sickness medicines": a remedy for another drug's effect
         return self.lower(d.last + 1) == "-" and self.lower(d.last + 2) in _CAUSED or self._taken_before(d.first) or self._also_taken(d.first)
 

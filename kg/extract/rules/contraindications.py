@@ -205,6 +205,8 @@ def contraindication(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
                 if who is None:
                     continue
                 words, skip = who
+                if cue[-1] == "avoided" and sentence.lower(words) != "in":
+                    continue  # "should be avoided during treatment with X": what is avoided comes before the cue
                 if cue[-1] == "have" and not _the_treatment(sentence, start, words):
                     continue  # "should not have problems if …", "should not have a live vaccine if …": not this drug's users
                 end = sentence.first_of(*_CONTRA_END, lo=words + skip) or len(sentence.tokens)

@@ -199,7 +199,7 @@ def _moved_conditions(sentence: Sentence) -> list[Mention]:
 #: latency", "increased lumbar spine bone mineral density", "hastened visual recovery")
 _FINDING_VERBS = {**{w: MSKG.Reduction for w in ("reduced", "lowered", "cut", "decreased", "shortened", "halved")},
                   **{w: MSKG.Slowing for w in ("slowed", "delayed")},
-                  **{w: MSKG.Improvement for w in ("improved", "increased", "hastened", "speeded", "sped")},
+                  **{w: MSKG.Improvement for w in ("improved", "hastened", "speeded")},
                   "prevented": MSKG.Prevention, "reversed": MSKG.Reversal}  # fmt: skip
 #: words before an outcome that say how it was measured, not what it is ("the weekly number of
 #: urgency episodes", "the three-year probability of developing MS", "the progression of joint damage")
@@ -281,7 +281,7 @@ def _outcome_of(sentence: Sentence, first: int, last: int, known: list[Mention],
     after = sentence.text[sentence.tokens[last].end - sentence.start :]
     # "the time taken to fall asleep (sleep onset latency)": the name in parentheses
     named = re.match(r"(?:\s+[a-z]+){0,6}?\s*\(([a-z][a-z -]+[a-z])\)", after)
-    if named and len(named.group(1).split()) >= 2:
+    if named and len(named.group(1).split()) >= 2 and all(is_content(w) for w in named.group(1).split()):  # not "(measured by …)"
         name = named.group(1)
     elif not is_content(words[-1]):
         return {}

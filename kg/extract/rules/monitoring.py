@@ -167,6 +167,13 @@ _MEASURE_VERBS = frozenset({"measure", "check", "monitor", "assess"})
 _MEASURED_END = frozenset({"to", "before", "after", "at", "every", "each", "in", "during", "for", "while", "if", "when", "once", "within",
                            "until", "should", "must", "will", "may", "can", "regularly", "periodically", "monthly", "weekly", "yearly",
                            "frequently", "closely", "again", "then", ",", ";", ".", ":", "("})  # fmt: skip
+#: words that say a thing is measured (in blood, as a level, a pressure, a count …)
+_MEASURED_WORDS = frozenset({"serum", "blood", "urine", "plasma", "pressure", "level", "levels", "count", "counts", "function", "rate",
+                             "temperature", "weight", "density", "volume", "activity", "enzymes", "electrolytes", "sodium", "potassium",
+                             "creatinine", "glucose", "ferritin", "calcium", "magnesium", "bilirubin", "transaminases", "lipids",
+                             "cholesterol", "saturation", "residual"})  # fmt: skip
+#: an analyte written as an abbreviation ("ALT", "TPMT", "LVEF", "IgG")
+_ABBREVIATED = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*")
 #: heads of what is no measurement: who is watched, what is given
 _NOT_MEASURED = frozenset({"patient", "patients", "people", "person", "you", "they", "them", "it", "this", "these", "those", "children",
                            "women", "men", "dose", "doses", "drug", "treatment", "therapy", "infusion", "injection", "response",
@@ -181,14 +188,14 @@ def _measured_things(sentence: Sentence) -> list[tuple[int, int]]:
     doses."""
     spans: list[tuple[int, int]] = []
     for match in _PASSIVE_MEASURED.finditer(sentence.text):
+        if re.search(r"\b(?:how|whether)\b", sentence.text[max(0, match.start() - 40) : match.start()], re.I):
+            continue  # "how often it should be checked": no requirement said
         at = sentence.token_at_char(match.start())
         lo = sentence.clause_of(at)[0]
         lo = max([lo, *(j + 1 for j in range(lo, at) if sentence.lower(j) in (",", ";", ":", "therefore", "so", "then", "also"))])
         spans += sentence.members(lo, at)
     for v in range(len(sentence.tokens) - 1):
         if sentence.lower(v) not in _MEASURE_VERBS or (v > 0 and sentence.lower(v - 1) not in (",", ";", "and", "then", "also", "please")):
-            continue
-        if sentence.tokens[v].text[:1].islower() and v == 0:
             continue
         end = next((j for j in range(v + 1, len(sentence.tokens)) if sentence.lower(j) in _MEASURED_END), len(sentence.tokens))
         spans += sentence.members(v + 1, end)
@@ -199,6 +206,8 @@ def _measured_things(sentence: Sentence) -> list[tuple[int, int]]:
         words = [sentence.lower(j) for j in range(first, last + 1)]
         if not words or len(words) > 6 or words[-1] in _NOT_MEASURED or not all(is_content(w) or w == "-" for w in words):
             continue
+        if not (set(words) & _MEASURED_WORDS or any(_ABBREVIATED.fullmatch(sentence.tokens[j].text) for j in range(first, last + 1))):
+            continue  # what is checked must be measured ("serum sodium", "ALT levels"), not a syringe or a pen window
         if any(d.first <= last and first <= d.last for d in sentence.drug_items) or sentence.mentions_in(first, last, *CONTRA_KINDS, "organ"):
             continue  # a drug, a condition or an organ is not what is measured ("your heart will be checked using an echocardiogram")
         if words[-1] in ("level", "levels") and len(words) > 1:

@@ -92,7 +92,7 @@ def _conditions(sentence: Sentence, lo: int, hi: int, lexicon: Lexicon | None = 
 
 #: words before a condition that make it a purpose or a setting of a use, not what the drug is for
 #: ("PNH, to lessen hemolysis"; "prescribed for insomnia, including in MS")
-_ASIDE_BEFORE = re.compile(r"(?:^|\s)(?:, to (?:lessen|block|reduce|prevent|inhibit|limit|lower|decrease|control)|(?:including|even|especially|particularly|mainly|mostly) in"
+_ASIDE_BEFORE = re.compile(r"(?:^|\s)(?:, to (?:lessen|block|reduce|prevent|inhibit|limit|lower|decrease|control)|(?:including|even|especially|particularly) in"
                            r"(?: (?:people|patients|adults|those|children) with)?)(?: the| a| an)?$", re.I)
 
 
@@ -241,7 +241,7 @@ def _trigger(sentence: Sentence, i: int) -> URIRef | None:
     # indwelling catheter" says who must not take it, no decision on a use
     recommended = word == "recommended" and sentence.lower(i - 1) == "not" and not (
         sentence.lower(i + 1) in ("for", "in") and sentence.lower(i + 2) in ("people", "patients", "anyone", "those")
-        and not any(is_ms(m) for m in sentence.mentions if i + 2 < m.first <= i + 6)
+        and not any(m.kind != "course" and is_ms(m) for m in sentence.mentions if i + 2 < m.first <= i + 6)
     )
     if not (word in _APPROVAL_WORDS or refusal or recommended or word in _INTENT_WORDS and _intended_for(sentence, i)):
         return None
@@ -759,7 +759,8 @@ def _eases_condition(sentence: Sentence, i: int) -> bool:
     a count of something: "reduces the risk of infection", "reduces the number of B cells"), in a
     sentence that reports no study."""
     j = i + 1 + (sentence.lower(i + 1) in ("the", "your", "their"))
-    condition = next((m for m in sentence.of_kind(*_CONDITION_KINDS) if m.first == j), None)
+    # (a condition the lexicon or a dictionary knows: "reduce your heart rate" names a measure, not one)
+    condition = next((m for m in sentence.of_kind(*_CONDITION_KINDS) if m.first == j and m.source != "span"), None)
     words = {t.lower for t in sentence.tokens}
     return condition is not None and not is_ms(condition) and not words & {"trial", "trials", "study", "studies", "placebo", "compared"}
 

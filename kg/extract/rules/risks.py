@@ -48,7 +48,7 @@ _RISK_CUES = (
     "may happen", "hazard", "hazards", "can follow", "may follow", "can raise", "may raise", "can also raise",
     "can affect", "may affect", "can produce", "may produce", "can result in", "may result in", "accompanied by",
     "can induce", "may induce", "can trigger", "may trigger", "can lead", "may lead",
-    *(f"{modal} {adverb} cause" for modal in ("can", "may", "could") for adverb in ("rarely", "occasionally", "sometimes", "also", "often")),
+    *(f"{modal} {adverb} cause" for modal in ("can", "may", "could") for adverb in ("sometimes", "also", "often")),  # "-ly": _MODAL_CAUSE
 )  # fmt: skip
 _RISK_SECTIONS = re.compile(r"side effect|adverse|warning|precaution|safety|risk|what happens with the first")
 _NOT_RISK_BEFORE = (("treat",), ("for", "the", "treatment", "of"), ("treatments", "for"), ("indicated", "for"), ("approved", "for"),
@@ -72,8 +72,7 @@ CONTRA_CUES = (("must", "not", "be", "used"), ("should", "not", "be", "used"), (
                 ("should", "not", "receive"), ("not", "be", "given"), ("should", "not", "have"), ("must", "not", "have"),
                 ("must", "not", "take"), ("must", "not", "receive"), ("should", "not", "start"), ("should", "be", "avoided"),
                 ("must", "be", "avoided"), ("should", "also", "be", "avoided"),
-                ("should", "not", "be", "combined"), ("must", "not", "be", "combined"), ("should", "not", "be", "taken"),
-                ("must", "not", "be", "taken"))  # fmt: skip
+                ("should", "not", "be", "combined"), ("must", "not", "be", "combined"))  # fmt: skip
 _SIGN_CUES = (("signs", "include"), ("symptoms", "include"), ("symptoms", "may", "include"), ("signs", "may", "include"),
               ("signs", "of"), ("symptoms", "of"), ("such", "as"), ("including",), ("report",), ("if", "you", "have"),
               ("if", "you", "notice"), ("if", "you", "feel"), ("about",))  # fmt: skip
@@ -167,7 +166,7 @@ _EASED_BY = frozenset({"improved", "improves", "improve", "improving", "relieve"
 
 #: a finding that the drug lowered a risk, before the condition ("reduced the three-year risk of developing")
 _LOWERED_RISK = re.compile(
-    r"\b(?:reduced|lowered|cut|decreased|halved)\s+(?:the|their|its|a)?\s*(?:[\w-]+\s+)?(?:risk|chance|odds|likelihood|probability|incidence)"
+    r"\b(?:reduced|lowered|cut|decreased|halved)\s+(?:the|their|its|a)?\s*(?:\w+(?: - \w+)*\s+)?(?:risk|chance|odds|likelihood|probability|incidence)"
     r"\s+of(?:\s+developing|\s+getting|\s+having)?(?:\s+an?)?$"
 )
 
@@ -193,7 +192,8 @@ def _blocked(sentence: Sentence, m: Mention) -> bool:
         return True  # "If you have certain heart problems, such as …, your provider will …": who, not what happens
     if sentence.lower(m.first - 1) in _EASED_BY:
         return True  # "improved fatigue symptoms", "aspirin … to reduce flushing": what the drug eases
-    if any(_worsened_condition(sentence, j) is m and not _caused_too(sentence, j) for j in range(max(lo, m.first - 6), m.first)):
+    if any(_worsened_condition(sentence, j) is m and not _caused_too(sentence, j) and sentence.subject_in(lo, j) for j in range(max(lo, m.first - 6), m.first)) \
+            and not sentence.has("caused by", lo=m.last + 1, hi=m.last + 3):
         return True  # "can worsen RLS": the worsening is the risk (see _worsening), not RLS
     if _LOWERED_RISK.search(" ".join(sentence.lower(j) for j in range(max(lo, m.first - 8), m.first))):
         return True  # "cut the risk of shingles by 68%": what a trial found the drug prevents
@@ -1308,7 +1308,7 @@ def _worsened_condition(sentence: Sentence, i: int) -> Mention | None:
         while sentence.lower(j) in _WORSENED_WORDS or sentence.lower(j) == "-":
             j += 1
         return next((m for m in sentence.of_kind(*EFFECT_KINDS) if m.first == j), None)
-    if sentence.lower(i) in ("make", "makes", "made") :
+    if sentence.lower(i) in ("make", "makes", "made"):
         return next((m for m in sentence.of_kind(*EFFECT_KINDS) if m.first == i + 1 and sentence.lower(m.last + 1) == "worse"), None)
     return None
 
