@@ -765,14 +765,20 @@ def _eases_condition(sentence: Sentence, i: int) -> bool:
     return condition is not None and not is_ms(condition) and not words & {"trial", "trials", "study", "studies", "placebo", "compared"}
 
 
+def _verb_of_use(sentence: Sentence, i: int) -> bool:
+    """Whether token i is a verb whose subject drug is used for its object ("treats", "relieves
+    nerve pain"); "to treat" is a use trigger of its own."""
+    if sentence.lower(i - 1) == "to":
+        return False
+    return sentence.lower(i) in _TREAT_VERBS or sentence.lower(i) in _EASE_VERBS and _eases_condition(sentence, i)
+
+
 def _treats(sentence: Sentence, lexicon: Lexicon) -> Iterator[Claim]:
     """A drug that is the subject of "treats" or "cures": a use for the conditions the verb takes,
     negated with "does not"; "to treat" is a use trigger of its own, and a person treating
     ("Doctors treat relapses with steroids") is no drug."""
     for i in range(1, len(sentence.tokens)):
-        if sentence.lower(i) in _EASE_VERBS and sentence.lower(i - 1) != "to" and _eases_condition(sentence, i):
-            pass
-        elif sentence.lower(i) not in _TREAT_VERBS or sentence.lower(i - 1) == "to":
+        if not _verb_of_use(sentence, i):
             continue
         lo, hi = sentence.clause_of(i)
         drugs = [d for d in sentence.drug_items if lo <= d.last < i]
